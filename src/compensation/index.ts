@@ -1,0 +1,2 @@
+// Public API of src/compensation/ — re-exports only.
+export {};

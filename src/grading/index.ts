@@ -1,0 +1,2 @@
+// Public API of src/grading/ — re-exports only.
+export {};

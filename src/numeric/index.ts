@@ -1,0 +1,12 @@
+export { Decimal, MAX_EXPONENT } from "./decimal.js";
+export type { Numeric } from "./decimal.js";
+export { toDecimal, readDecimal, isNumeric } from "./toDecimal.js";
+export { roundTo, roundDecimal, readRoundingMode, ROUNDING_MODES } from "./roundTo.js";
+export type { RoundingMode } from "./roundTo.js";
+export { minorUnits } from "./minorUnits.js";
+export { allocate, allocateDecimal } from "./allocate.js";
+export type { AllocateOptions } from "./allocate.js";
+export { apportion } from "./apportion.js";
+export { readInteger, readScale, MIN_SCALE, MAX_SCALE } from "./readInteger.js";
+export type { IntegerBounds } from "./readInteger.js";
+export { numericSchema, jsonNumericSchema } from "./numericSchema.js";

@@ -1,0 +1,2 @@
+// Public API of src/period/ — re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/plan/ — re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/review360/ — re-exports only.
+export {};

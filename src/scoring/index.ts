@@ -1,0 +1,2 @@
+// Public API of src/scoring/ — re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/targets/ — re-exports only.
+export {};
