@@ -1,2 +1,3 @@
 // Public API of src/plan/ — re-exports only.
-export {};
+export { planSchema, parsePlan, planJsonSchema, planDataSchema } from "./schema.js";
+export type { Plan, PlanData, DataRow, RatingRow } from "./schema.js";

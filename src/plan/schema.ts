@@ -1,0 +1,424 @@
+import { z } from "zod";
+import { fromZodError } from "../errors/index.js";
+import { Decimal, isNumeric, jsonNumericSchema, minorUnits } from "../numeric/index.js";
+
+// ─── Building blocks ─────────────────────────────────────────────────────────────────────────
+
+/** A number in a plan: a JSON number or a plain decimal string (`"1200000.50"`, `"0.3"`). */
+const num = jsonNumericSchema.meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
+
+const name = z.string().min(1, { message: "must not be empty" });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be an ISO date yyyy-MM-dd" }).refine(isRealDate, {
+  message: "is not a real calendar date",
+});
+
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+function compare(a: unknown, b: unknown): number {
+  return new Decimal(String(a)).comparedTo(new Decimal(String(b)));
+}
+
+/** A period, both ends inclusive (`{ "start": "2026-01-01", "end": "2026-03-31", "label": "2026-Q1" }`). */
+const periodSchema = z
+  .strictObject({ start: isoDate, end: isoDate, label: name })
+  .refine((p) => p.start <= p.end, { message: "start must not be after end", path: ["end"] })
+  .meta({ description: "A period, ISO dates, both ends inclusive" });
+
+/**
+ * A curve: points strictly increasing in `x`, linear between them (or tiers with `step: true`).
+ * The same shape as `Curve` in the scoring module, with JSON numbers or decimal strings.
+ */
+export const planCurveSchema = z
+  .strictObject({
+    points: z.array(z.strictObject({ x: num, y: num })).min(1, { message: "a curve needs at least one point" }),
+    below: z.enum(["zero", "clamp", "extrapolate"]).optional(),
+    above: z.enum(["clamp", "extrapolate"]).optional(),
+    step: z.boolean().optional(),
+  })
+  .superRefine((curve, ctx) => {
+    for (let i = 1; i < curve.points.length; i++) {
+      const previous = curve.points[i - 1]?.x;
+      const current = curve.points[i]?.x;
+      if (isNumeric(previous) && isNumeric(current) && compare(current, previous) <= 0) {
+        ctx.addIssue({ code: "custom", path: ["points", i, "x"], message: "x must be strictly greater than the previous point's x" });
+      }
+    }
+  })
+  .meta({ description: "Points strictly increasing in x; linear between points, or tiers with step: true" });
+
+/** Where a value for each person comes from: the data column of that name. */
+const columnRef = z.strictObject({ column: name }).meta({ description: "The data column holding the value for each person" });
+
+// ─── People ──────────────────────────────────────────────────────────────────────────────────
+
+/** One person on the roster. */
+export const planPersonSchema = z.strictObject({
+  /** The person's id; data rows name the person in their `id` column. */
+  id: name,
+  name: z.string().optional(),
+  team: z.string().optional(),
+  region: z.string().optional(),
+  role: z.string().optional(),
+  /** First day active in the period (joined mid-period); default the period's start. */
+  activeFrom: isoDate.optional(),
+  /** Last day active (left mid-period); default the period's end. */
+  activeTo: isoDate.optional(),
+  /** Base pay for the period, in the plan's currency. */
+  basePay: num.optional(),
+});
+
+// ─── Targets and KPIs ────────────────────────────────────────────────────────────────────────
+
+/**
+ * A KPI's target:
+ * - a number: the same target for everyone;
+ * - `{ column }`: each person's target from a data column;
+ * - `{ perPerson: { id: target } }`: written in the plan, one per person;
+ * - `{ total, weightColumn? }`: a team total decomposed over the people (equal shares, or in
+ *   proportion to a data column) with `decomposeTarget`.
+ */
+export const planTargetSchema = z.union([
+  num,
+  columnRef,
+  z.strictObject({ perPerson: z.record(z.string(), num) }),
+  z.strictObject({ total: num, weightColumn: name.optional() }),
+]);
+
+/**
+ * Where a KPI's actual comes from: a column name (shorthand), `{ column }`, or a derived
+ * indicator computed with the metrics module from other columns.
+ */
+export const planActualSchema = z.union([
+  name,
+  columnRef,
+  z.strictObject({ indicator: z.literal("collection-rate"), collected: name, billed: name }),
+  z.strictObject({ indicator: z.literal("margin"), revenue: name, cost: name }),
+  z.strictObject({ indicator: z.literal("nps"), promoters: name, passives: name, detractors: name }),
+  z.strictObject({ indicator: z.literal("growth"), current: name, previous: name }),
+  z.strictObject({ indicator: z.literal("market-share"), sales: name, market: name }),
+  z.strictObject({ indicator: z.literal("complaint-rate"), complaints: name, interactions: name }),
+]);
+
+/** One KPI line of the scorecard. */
+export const planKpiSchema = z.strictObject({
+  id: name,
+  name: z.string().optional(),
+  category: z.enum(["result", "quality", "process", "behaviour"]).optional(),
+  /** `higher` (default) is better, or `lower` (cost, complaints, days). */
+  direction: z.enum(["higher", "lower"]).optional(),
+  lowerFormula: z.enum(["reflect", "inverse"]).optional(),
+  /** Weight in the KPI score; the KPI weights sum to 1. */
+  weight: num,
+  /** Clamp on attainment (e.g. 1.5 = 150 %). */
+  cap: num.optional(),
+  floor: num.optional(),
+  /** Maps attainment to points; without one, points = 100 · attainment. */
+  curve: planCurveSchema.optional(),
+  /** Difficulty coefficient (难度系数), multiplies the line's contribution; default 1. */
+  difficulty: num.optional(),
+  actual: planActualSchema,
+  target: planTargetSchema,
+  /** Prorate the target for people active only part of the period; absent = no proration. */
+  prorate: z.enum(["calendar-days", "business-days"]).optional(),
+});
+
+// ─── Score, 360, grading ─────────────────────────────────────────────────────────────────────
+
+/** The composite score: weights of the KPI score and the 360 score (e.g. 0.7 + 0.3). */
+export const planScoreSchema = z.strictObject({
+  kpi: num,
+  review360: num.optional(),
+  /** What to do when KPI data is missing for a person: see scoreKpis (default "error"). */
+  missing: z.enum(["error", "zero", "reweight"]).optional(),
+});
+
+/** The 360 review set-up (ratings come from `PlanData.ratings`). */
+export const planReview360Schema = z.strictObject({
+  /** Weight per rater group (`{ "manager": 50, "peer": 30, "subordinate": 20 }`). */
+  weights: z.record(z.string(), num),
+  minRaters: z.union([z.number().int().min(1), z.record(z.string(), z.number().int().min(1))]).optional(),
+  competencyWeights: z.record(z.string(), num).optional(),
+  /** The rating scale; the 360 score is rescaled from it onto 0–100 before it is combined. */
+  scale: z.strictObject({ min: num, max: num }).optional(),
+});
+
+const overrideSchema = z.strictObject({ person: name, grade: name, reason: z.string().optional() });
+
+/** Grading by score bands, or by forced distribution; then calibration overrides. */
+export const planGradingSchema = z.discriminatedUnion("method", [
+  z.strictObject({
+    method: z.literal("bands"),
+    bands: z.array(z.strictObject({ grade: name, min: num })).min(1),
+    overrides: z.array(overrideSchema).optional(),
+  }),
+  z.strictObject({
+    method: z.literal("forced"),
+    quotas: z.array(z.strictObject({ grade: name, share: num })).min(1),
+    ties: z.enum(["share-grade", "by-order"]).optional(),
+    overrides: z.array(overrideSchema).optional(),
+  }),
+]);
+
+// ─── Pay ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What a payout component measures: the composite score as a ratio (score ÷ 100) or one KPI's attainment. */
+const measureSchema = z.union([z.literal("score"), z.strictObject({ kpi: name })]);
+
+/** A per-person amount: a number, a data column, or a share of the person's base pay. */
+const amountSchema = z.union([num, columnRef, z.strictObject({ shareOfBasePay: num })]);
+
+/** A bonus pool: budget, optional funding curve, allocation weights and caps. */
+export const planPoolSchema = z.strictObject({
+  id: name,
+  /** The budget before funding. */
+  budget: num,
+  /** Funding: budget × curve(measure), the measure averaged over the pool's people. */
+  funding: z.strictObject({ measure: measureSchema, curve: planCurveSchema }).optional(),
+  /** A person's weight: score, or base pay × score; times the grade multiplier when given. */
+  weightBy: z.enum(["score", "basePay-score", "equal"]).optional(),
+  /** Cap per person: an amount or a multiple of base pay. */
+  cap: z.union([num, z.strictObject({ multipleOfBasePay: num })]).optional(),
+  /** Restrict to one team (team pools); default everyone. */
+  team: z.string().optional(),
+});
+
+/** The pay rules; every component is optional. */
+export const planPaySchema = z.strictObject({
+  /** Fixed pay = basePay × share (e.g. 0.7 of a 70/30 mix). */
+  fixed: z.strictObject({ share: num }).optional(),
+  /** Target incentive = target amount × curve(measure), rounded, times the grade multiplier. */
+  targetIncentive: z.strictObject({ amount: amountSchema, measure: measureSchema, curve: planCurveSchema }).optional(),
+  /** Multiplier per grade (`{ "A": 1.5, "B": 1, "C": 0.5 }`). */
+  gradeMultipliers: z.record(z.string(), num).optional(),
+  /** Commission on an amount (a data column or a KPI's actual) by tiers. */
+  commission: z
+    .strictObject({
+      base: z.union([columnRef, z.strictObject({ kpi: name })]),
+      tiers: z.array(z.strictObject({ from: num, rate: num })).min(1),
+      mode: z.enum(["marginal", "retroactive"]).optional(),
+    })
+    .optional(),
+  pools: z.array(planPoolSchema).optional(),
+  /** Fixed awards to named people (one-off prizes). */
+  awards: z.array(z.strictObject({ id: name, name: z.string().optional(), amount: num, people: z.array(name).min(1) })).optional(),
+});
+
+/** Promotion rule: the measure ≥ threshold in the last `count` periods (history + this one). */
+export const planPromotionSchema = z.strictObject({
+  measure: measureSchema,
+  threshold: num,
+  count: z.number().int().min(1),
+});
+
+// ─── The plan ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The plan: a whole performance and pay scheme as one JSON document. Objects are strict (an
+ * unknown key is an error). Numbers are JSON numbers or decimal strings.
+ *
+ * Top-level keys: `version` (1), `name?`, `currency` (ISO 4217), `rounding?` (`{ mode }`,
+ * default half-even; money is rounded to the currency's minor units), `period`,
+ * `subPeriods?` (half/quarter/month/week, for the report), `people?` (the roster; when absent,
+ * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
+ * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`.
+ */
+const planObject = z.strictObject({
+    version: z.literal(1),
+    name: z.string().optional(),
+    currency: z.string().refine(isCurrency, { message: "must be an ISO 4217 currency code such as \"CNY\"" }),
+    rounding: z.strictObject({ mode: z.enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"]).optional() }).optional(),
+    period: periodSchema,
+    subPeriods: z.enum(["half", "quarter", "month", "week"]).optional(),
+    people: z.array(planPersonSchema).optional(),
+    kpis: z.array(planKpiSchema).min(1, { message: "a plan needs at least one KPI" }),
+    score: planScoreSchema.optional(),
+    review360: planReview360Schema.optional(),
+    grading: planGradingSchema.optional(),
+    pay: planPaySchema.optional(),
+    promotion: planPromotionSchema.optional(),
+  });
+
+/**
+ * The plan: see {@link Plan}. A zod schema; use {@link parsePlan} for a `PayscoreError`.
+ */
+export const planSchema = planObject
+  .superRefine(checkPlanConsistency)
+  .meta({ title: "payscore plan", description: "A performance and pay scheme (payscore plan format, version 1)" });
+
+/** A validated plan (the output of {@link parsePlan}). */
+export type Plan = z.output<typeof planObject>;
+
+function isCurrency(code: string): boolean {
+  try {
+    minorUnits(code);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type RawPlan = z.output<typeof planObject>;
+
+function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>): void {
+  const kpiIds = new Set<string>();
+  plan.kpis.forEach((kpi, i) => {
+    if (kpiIds.has(kpi.id)) ctx.addIssue({ code: "custom", path: ["kpis", i, "id"], message: `duplicate KPI id "${kpi.id}"` });
+    kpiIds.add(kpi.id);
+  });
+  const weights = plan.kpis.map((k) => k.weight);
+  if (weights.every(isNumeric)) {
+    const sum = weights.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
+    if (sum.minus(1).abs().greaterThan("1e-12")) {
+      ctx.addIssue({ code: "custom", path: ["kpis"], message: `KPI weights must sum to 1; they sum to ${sum.toString()}` });
+    }
+  }
+  const personIds = new Set<string>();
+  plan.people?.forEach((person, i) => {
+    if (personIds.has(person.id)) ctx.addIssue({ code: "custom", path: ["people", i, "id"], message: `duplicate person id "${person.id}"` });
+    personIds.add(person.id);
+    if (person.activeFrom !== undefined && person.activeTo !== undefined && person.activeFrom > person.activeTo) {
+      ctx.addIssue({ code: "custom", path: ["people", i, "activeTo"], message: "activeTo must not be before activeFrom" });
+    }
+  });
+  const checkKpiRef = (ref: unknown, path: (string | number)[]): void => {
+    if (typeof ref === "object" && ref !== null && "kpi" in ref && typeof ref.kpi === "string" && !kpiIds.has(ref.kpi)) {
+      ctx.addIssue({ code: "custom", path: [...path, "kpi"], message: `no KPI with id "${ref.kpi}"` });
+    }
+  };
+  if (plan.review360 !== undefined && plan.score?.review360 === undefined) {
+    ctx.addIssue({ code: "custom", path: ["score", "review360"], message: "review360 is set up but has no weight in score" });
+  }
+  if (plan.score?.review360 !== undefined && plan.review360 === undefined) {
+    ctx.addIssue({ code: "custom", path: ["review360"], message: "score gives the 360 review a weight but review360 is not set up" });
+  }
+  const grades = plan.grading === undefined ? undefined : new Set(plan.grading.method === "bands" ? plan.grading.bands.map((b) => b.grade) : plan.grading.quotas.map((q) => q.grade));
+  plan.grading?.overrides?.forEach((o, i) => {
+    if (grades !== undefined && !grades.has(o.grade)) ctx.addIssue({ code: "custom", path: ["grading", "overrides", i, "grade"], message: `no grade "${o.grade}" in grading` });
+  });
+  const pay = plan.pay;
+  if (pay !== undefined) {
+    if (pay.targetIncentive !== undefined) checkKpiRef(pay.targetIncentive.measure, ["pay", "targetIncentive", "measure"]);
+    if (pay.commission !== undefined) checkKpiRef(pay.commission.base, ["pay", "commission", "base"]);
+    if (pay.gradeMultipliers !== undefined && grades === undefined) {
+      ctx.addIssue({ code: "custom", path: ["pay", "gradeMultipliers"], message: "grade multipliers need a grading section" });
+    }
+    if (pay.gradeMultipliers !== undefined && grades !== undefined) {
+      for (const grade of grades) {
+        if (!(grade in pay.gradeMultipliers)) ctx.addIssue({ code: "custom", path: ["pay", "gradeMultipliers"], message: `no multiplier for grade "${grade}"` });
+      }
+    }
+    const poolIds = new Set<string>();
+    pay.pools?.forEach((pool, i) => {
+      if (poolIds.has(pool.id)) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "id"], message: `duplicate pool id "${pool.id}"` });
+      poolIds.add(pool.id);
+      if (pool.funding !== undefined) checkKpiRef(pool.funding.measure, ["pay", "pools", i, "funding", "measure"]);
+    });
+  }
+  if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
+}
+
+/**
+ * Validates a plan (parsed JSON) and returns it typed. Every problem is reported at once.
+ *
+ * @param input - the plan, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
+ * @returns the plan
+ * @throws {PayscoreError} `INVALID_PLAN` whose `issues` list every problem with its JSON path
+ *   (`kpis[1].weight: expected a finite number…`) and whose `path` is the first one's
+ *
+ * @example
+ * ```ts
+ * parsePlan({ version: 1, currency: "CNY", period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+ *   kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }] }).currency; // "CNY"
+ * parsePlan({ version: 2 }); // throws INVALID_PLAN: version: …; currency: …; period: …; kpis: …
+ * ```
+ */
+export function parsePlan(input: unknown): Plan {
+  const result = planSchema.safeParse(input);
+  if (!result.success) throw fromZodError(new z.ZodError(expandUnknownKeys(result.error.issues)), "INVALID_PLAN", []);
+  return result.data;
+}
+
+/** One issue per unknown key, with the key in its path (`kpis[0].wieght: unknown key`). */
+function expandUnknownKeys(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue): z.core.$ZodIssue[] =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key], message: `unknown key "${key}"` }))
+      : [issue],
+  );
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a plan file, for editors and other programs. Consistency
+ * rules (weights summing to 1, ids unique, curve points increasing) are checked by
+ * {@link parsePlan} only.
+ *
+ * @returns a JSON Schema object
+ *
+ * @example
+ * ```ts
+ * (planJsonSchema() as { required: string[] }).required; // ["version", "currency", "period", "kpis"]
+ * ```
+ */
+export function planJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
+}
+
+// ─── Data ────────────────────────────────────────────────────────────────────────────────────
+
+/** One data row: column → cell. Column `id` names the person. A CSV gives strings ("" = empty). */
+export type DataRow = Readonly<Record<string, string | number | null>>;
+
+/** One 360 rating of a person by a rater in a group (`manager`, `peer`, …). */
+export interface RatingRow {
+  readonly person: string;
+  readonly rater: string;
+  readonly group: string;
+  readonly score: string | number;
+  readonly competency?: string | undefined;
+}
+
+/**
+ * The data a plan runs on.
+ *
+ * - `rows`: one row per person. Column `id` (required) names the person; the other columns are
+ *   what the plan's KPI `actual`/`target` sources, `commission.base` and `targetIncentive.amount`
+ *   name. A cell is a JSON number or a plain decimal string read strictly (`"1200.50"`; no
+ *   thousands separators, currency signs or spaces); `""` and `null` mean empty (missing).
+ *   When the plan has no `people`, the roster comes from the rows and the optional columns
+ *   `name`, `team`, `region`, `role`, `activeFrom`, `activeTo` (ISO dates) and `basePay` describe
+ *   each person; when the plan lists `people`, those columns are ignored, every row must name a
+ *   listed person and every listed person must have a row.
+ * - `ratings`: 360 ratings (needed when the plan has `review360`).
+ * - `history`: earlier periods' values of the promotion measure per person, oldest first
+ *   (`{ "p01": [1.02, 0.97] }`), for `promotion`.
+ *
+ * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
+ * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
+ * rating, `["history", person, index]` for a bad history value.
+ */
+export const planDataSchema = z.strictObject({
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  ratings: z
+    .array(
+      z.strictObject({
+        person: z.string(),
+        rater: z.string(),
+        group: z.string(),
+        score: z.union([z.string(), z.number()]),
+        competency: z.string().optional(),
+      }),
+    )
+    .optional(),
+  history: z.record(z.string(), z.array(z.union([z.string(), z.number()]))).optional(),
+});
+
+/** See {@link planDataSchema}. */
+export interface PlanData {
+  readonly rows: readonly DataRow[];
+  readonly ratings?: readonly RatingRow[] | undefined;
+  readonly history?: Readonly<Record<string, readonly (string | number)[]>> | undefined;
+}
