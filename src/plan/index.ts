@@ -1,3 +1,15 @@
 // Public API of src/plan/ — re-exports only.
 export { planSchema, parsePlan, planJsonSchema, planDataSchema } from "./schema.js";
 export type { Plan, PlanData, DataRow, RatingRow } from "./schema.js";
+export type {
+  PayoutRun,
+  Statement,
+  StatementPerson,
+  TraceStep,
+  KpiLine,
+  IndicatorLine,
+  Review360Line,
+  PayLine,
+  PoolReport,
+  RunTotals,
+} from "./types.js";

@@ -146,7 +146,8 @@ export const planReview360Schema = z.strictObject({
   scale: z.strictObject({ min: num, max: num }).optional(),
 });
 
-const overrideSchema = z.strictObject({ person: name, grade: name, reason: z.string().optional() });
+/** A calibration decision (校准): the person, the new grade, why and who decided (both required). */
+const overrideSchema = z.strictObject({ person: name, grade: name, reason: name, by: name, at: z.string().optional() });
 
 /** Grading by score bands, or by forced distribution; then calibration overrides. */
 export const planGradingSchema = z.discriminatedUnion("method", [

@@ -1,0 +1,143 @@
+/**
+ * One step of a statement's arithmetic, all values as decimal strings, so a person can redo it
+ * by hand: `{ step: "kpi.sales.attainment", formula: "actual / target", inputs: { actual:
+ * "115000", target: "100000" }, result: "1.15" }`.
+ */
+export interface TraceStep {
+  /** A dotted name: `kpi.<id>.actual`, `kpi.<id>.target`, `score.kpi`, `pay.fixed`, … */
+  readonly step: string;
+  /** The formula in plain notation, with the input names. */
+  readonly formula: string;
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly result: string;
+}
+
+/** A person as the run saw them (from the plan's `people` or the data row). */
+export interface StatementPerson {
+  readonly id: string;
+  readonly name: string | null;
+  readonly team: string | null;
+  readonly region: string | null;
+  readonly role: string | null;
+  /** First and last day active within the period (the period's ends when not given). */
+  readonly activeFrom: string;
+  readonly activeTo: string;
+  readonly basePay: string | null;
+}
+
+/** A derived indicator (collection rate, margin, NPS…) computed for a KPI's actual. */
+export interface IndicatorLine {
+  readonly kpi: string;
+  readonly indicator: string;
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly value: string;
+}
+
+/** One KPI of a person's scorecard. Ratios are plain (1.15 = 115 %); `null` = missing. */
+export interface KpiLine {
+  readonly id: string;
+  readonly name: string | null;
+  readonly category: string | null;
+  readonly actual: string | null;
+  readonly target: string | null;
+  readonly attainment: string | null;
+  readonly points: string;
+  readonly weight: string;
+  readonly difficulty: string;
+  /** weight · points · difficulty */
+  readonly contribution: string;
+}
+
+/** The 360 review part of a statement. */
+export interface Review360Line {
+  /** The aggregated score on the rating scale, or null when no group qualified. */
+  readonly score: string | null;
+  /** The score on 0–100 (rescaled from the plan's scale; equal to `score` without a scale). */
+  readonly points: string | null;
+  readonly groups: readonly {
+    readonly group: string;
+    readonly raters: number;
+    readonly mean: string | null;
+    readonly weight: string;
+    readonly included: boolean;
+    readonly reason?: string | undefined;
+  }[];
+}
+
+/** One pay component, rounded to the currency's minor units. */
+export interface PayLine {
+  /** `fixed`, `targetIncentive`, `commission`, `pool`, `award`. */
+  readonly component: "fixed" | "targetIncentive" | "commission" | "pool" | "award";
+  /** The component's id: the pool or award id; the component name otherwise. */
+  readonly id: string;
+  readonly amount: string;
+}
+
+/** One person's results: every indicator, score, grade and payout, and the trace. */
+export interface Statement {
+  readonly person: StatementPerson;
+  readonly indicators: readonly IndicatorLine[];
+  readonly kpis: readonly KpiLine[];
+  /** Σ contribution of the KPI lines. */
+  readonly kpiScore: string;
+  readonly review360: Review360Line | null;
+  /** The composite score (KPI score alone when the plan has no 360 part). */
+  readonly score: string;
+  /** Rank by score among everyone in the run, 1 = best; equal scores share a rank (1, 2, 2, 4). */
+  readonly rank: number;
+  /** The grade before calibration, the final grade and the override's reason; null without grading. */
+  readonly grade: { readonly initial: string; readonly final: string; readonly reason: string | null } | null;
+  readonly pay: readonly PayLine[];
+  /** Σ pay amounts. */
+  readonly totalPayout: string;
+  readonly promotion: { readonly eligible: boolean; readonly longest: number; readonly current: number } | null;
+  /** The arithmetic step by step; empty when the run was made with `{ trace: false }`. */
+  readonly trace: readonly TraceStep[];
+}
+
+/** A pool's report: budget, funding, what was allocated and what was left. */
+export interface PoolReport {
+  readonly id: string;
+  readonly team: string | null;
+  readonly budget: string;
+  /** The funding ratio applied to the budget (1 without funding). */
+  readonly fundingRatio: string;
+  /** budget × fundingRatio, rounded to the currency's minor units: the amount allocated. */
+  readonly funded: string;
+  readonly allocated: string;
+  /** funded − allocated (non-zero only when every eligible person is at their cap). */
+  readonly unallocated: string;
+  readonly allocations: readonly { readonly person: string; readonly amount: string; readonly capped: boolean }[];
+}
+
+/** Sums over all statements, per component. */
+export interface RunTotals {
+  readonly people: number;
+  readonly fixed: string;
+  readonly targetIncentive: string;
+  readonly commission: string;
+  readonly pool: string;
+  readonly award: string;
+  readonly payout: string;
+}
+
+/**
+ * The result of {@link runPlan}: a JSON-ready report. Every amount and ratio is an exact decimal
+ * string (`"12345.67"`), so `JSON.stringify(run)` round-trips and {@link diffRuns} can compare a
+ * run read back from a file. Statements are sorted by person id (code-unit order).
+ */
+export interface PayoutRun {
+  /** The payscore library version that made the run. */
+  readonly version: string;
+  /** `sha256:` + the SHA-256 of the plan's canonical JSON (keys sorted, no spaces). */
+  readonly planHash: string;
+  readonly planName: string | null;
+  readonly currency: string;
+  /** Decimal places of money (the currency's minor units) and the rounding mode. */
+  readonly scale: number;
+  readonly rounding: string;
+  readonly period: { readonly start: string; readonly end: string; readonly label: string };
+  readonly statements: readonly Statement[];
+  readonly totals: RunTotals;
+  readonly pools: readonly PoolReport[];
+}
