@@ -1,10 +1,11 @@
-import type { ErrorPath } from "./PayscoreError.js";
+import { PayscoreError, type ErrorPath } from "./PayscoreError.js";
 
 /**
  * Writes an error path the way a person reads a JSON location: `people[3].basePay`.
  *
  * @param path - keys and indexes, outermost first
  * @returns the dotted path, or `(root)` for an empty path
+ * @throws {PayscoreError} `INVALID_ARGUMENT` when `path` is not an array of strings and numbers
  *
  * @example
  * ```ts
@@ -12,10 +13,12 @@ import type { ErrorPath } from "./PayscoreError.js";
  * ```
  */
 export function formatPath(path: ErrorPath): string {
+  if (!Array.isArray(path)) throw new PayscoreError("INVALID_ARGUMENT", "path must be an array of keys and indexes", { path: ["path"] });
   if (path.length === 0) return "(root)";
   let text = "";
-  for (const key of path) {
+  for (const key of path as readonly unknown[]) {
     if (typeof key === "number") text += `[${key}]`;
+    else if (typeof key !== "string") throw new PayscoreError("INVALID_ARGUMENT", "path must hold only strings and numbers", { path: ["path"] });
     else if (/^[A-Za-z_$][\w$]*$/.test(key)) text += text === "" ? key : `.${key}`;
     else text += `[${JSON.stringify(key)}]`;
   }
