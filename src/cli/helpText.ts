@@ -1,0 +1,68 @@
+/** The text of `payscore --help` and of `payscore <command> --help`. */
+const HELP: Readonly<Record<string, string>> = {
+  "": `payscore — sales-performance scores and exact payouts from a plan and the period's data
+
+Usage:
+  payscore run <plan.json> --data <data.csv|data.json> [--ratings <file>] [--history <file>]
+               [--format json|csv] [--out <file>] [--no-trace]
+  payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
+  payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+  payscore diff <before.json> <after.json> [--format text|json]
+  payscore schema [--out <file>]
+  payscore --help | --version
+
+Run "payscore <command> --help" for a command's flags.
+Exit codes: 0 done, 2 a problem with the input (one line per problem on stderr), 1 a bug in payscore.
+`,
+  run: `payscore run <plan.json> --data <data.csv|data.json> [options]
+
+Scores everyone, grades, funds and allocates pools, and pays, as the plan says.
+
+Options:
+  --data <file>      the period's data: a CSV with an "id" column and one row per person,
+                     or JSON { "rows": [...], "ratings"?: [...], "history"?: {...} }
+  --ratings <file>   360 ratings: a CSV with person,rater,group,score[,competency] (or JSON)
+  --history <file>   earlier periods' values of the promotion measure: a CSV with id and one
+                     column per earlier period, oldest first (or JSON { "R01": [1.04, 1.08] })
+  --format json|csv  json (default): the whole run, every statement with its trace;
+                     csv: one row per person (default when --out ends in .csv)
+  --out <file>       write to this file (atomically: complete, or not at all); default stdout
+  --no-trace         leave the traces out of the JSON (smaller, faster for big runs)
+`,
+  validate: `payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
+
+Checks a plan against the plan format and prints every problem, one a line, with its JSON path.
+With --data (and --ratings), also reads the data and runs the plan on it, reporting the first
+problem in the data with its file, line and column.
+`,
+  explain: `payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+
+Runs the plan and prints one person's statement in words, step by step, so they can redo the
+arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
+en otherwise.
+`,
+  diff: `payscore diff <before.json> <after.json> [--format text|json]
+
+Compares two runs saved with "payscore run --format json" (an appeal, a recalculation): who changed,
+by how much, and which lines differ.
+`,
+  schema: `payscore schema [--out <file>]
+
+Prints the JSON Schema of the plan format (for editors and other programs).
+`,
+};
+
+/**
+ * The help text of the command line, or of one command.
+ *
+ * @param command - a command name, or `""` for the overview
+ * @returns the text, ending with a newline
+ *
+ * @example
+ * ```ts
+ * helpText("run").startsWith("payscore run"); // true
+ * ```
+ */
+export function helpText(command: string): string {
+  return HELP[command] ?? (HELP[""] as string);
+}

@@ -1,0 +1,77 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError } from "./CliError.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The flags and file names of one command, as `node:util` `parseArgs` reads them. */
+export interface CommandArgs {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+/**
+ * Reads a command's arguments strictly with `node:util` `parseArgs`: an unknown flag, a flag
+ * without its value, or the wrong number of file names is a user error (exit 2) that names the
+ * command and points at its `--help`.
+ *
+ * @param command - the command's name, for messages
+ * @param args - the arguments after the command
+ * @param options - the flags (`--help` is added)
+ * @param positionals - how many file names the command takes, and what they are called
+ * @returns the flags and file names (`values.help` is true when `--help` was given)
+ * @throws {CliError} for anything `parseArgs` refuses
+ *
+ * @example
+ * ```ts
+ * parseCommandArgs("validate", ["plan.json"], {}, { names: ["plan.json"] });
+ * // { values: {}, positionals: ["plan.json"] }
+ * ```
+ */
+export function parseCommandArgs(command: string, args: readonly string[], options: Options, positionals: { readonly names: readonly string[] }): CommandArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
+    throw new CliError(`payscore ${command}: ${firstLine(message)} (see payscore ${command} --help)`);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values["help"] === true) return { values, positionals: parsed.positionals };
+  const expected = positionals.names.length;
+  if (parsed.positionals.length < expected) {
+    const missing = positionals.names.slice(parsed.positionals.length).join(" and ");
+    throw new CliError(`payscore ${command}: missing ${missing} (see payscore ${command} --help)`);
+  }
+  if (parsed.positionals.length > expected) {
+    throw new CliError(`payscore ${command}: unexpected argument ${JSON.stringify(parsed.positionals[expected])} (see payscore ${command} --help)`);
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n")[0] ?? text;
+  return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/** A string flag's value, or `undefined`. */
+export function stringFlag(args: CommandArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A string flag that must be given. */
+export function requiredFlag(args: CommandArgs, command: string, name: string, what: string): string {
+  const value = stringFlag(args, name);
+  if (value === undefined || value === "") throw new CliError(`payscore ${command}: --${name} ${what} is required (see payscore ${command} --help)`);
+  return value;
+}
+
+/** A flag whose value must be one of `choices`. */
+export function choiceFlag<T extends string>(args: CommandArgs, command: string, name: string, choices: readonly T[]): T | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new CliError(`payscore ${command}: --${name} must be ${choices.join(" or ")}, not ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}

@@ -1,0 +1,215 @@
+import { extname } from "node:path";
+import { formatPath } from "../errors/index.js";
+import { planDataSchema, type DataRow, type Plan, type PlanData, type RatingRow } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+import { columnsReadBy } from "./columnsReadBy.js";
+import { numberFormatProblem } from "./numberFormatProblem.js";
+import { readCsvTable } from "./readCsvTable.js";
+import { readJsonFile } from "./readJsonFile.js";
+
+/** Where a table of the data came from, to turn an index back into a file and line. */
+export interface TableSource {
+  readonly file: string;
+  readonly kind: "csv" | "json";
+  /** CSV: the 1-based line of each row. */
+  readonly lines?: readonly number[] | undefined;
+  /** CSV: the column names, for the column number. */
+  readonly header?: readonly string[] | undefined;
+  /** JSON: the path of the table inside the file (`["rows"]`, or `[]` for a bare array). */
+  readonly jsonPath?: readonly (string | number)[] | undefined;
+}
+
+/** The data read for a run, with where each table came from. */
+export interface LoadedData {
+  readonly data: PlanData;
+  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined };
+}
+
+/** Options for {@link readPlanData}. */
+export interface ReadPlanDataOptions {
+  /** The data file: `.csv`, or `.json` (`{ rows, ratings?, history? }` or a bare array of rows). */
+  readonly data: string;
+  /** A ratings CSV (`person,rater,group,score[,competency]`), or JSON (an array of ratings). */
+  readonly ratings?: string | undefined;
+  /**
+   * Earlier periods' values of the promotion measure: a CSV with an `id` column and one column
+   * per earlier period, oldest first (an empty cell: no value for that period), or JSON
+   * (`{ "R01": [1.04, 1.08] }`).
+   */
+  readonly history?: string | undefined;
+  readonly cwd: string;
+  readonly onProgress?: ((rows: number) => void) | undefined;
+}
+
+const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
+
+/**
+ * Reads the data for a run and checks what the command line can check before the run: the
+ * `id` column and the columns the plan reads are in the header, ids are present and distinct,
+ * and the cells the plan reads as numbers are plain numbers (no thousands separators, currency
+ * or percent signs — reported, never guessed).
+ *
+ * @param plan - the validated plan (it says which columns must be there)
+ * @param options - the files
+ * @returns the data and its sources
+ * @throws {CliError} `file:line:column: what is wrong` for the first problem
+ *
+ * @example
+ * ```ts
+ * await readPlanData(plan, { data: "data.csv", ratings: "ratings.csv", cwd: process.cwd() });
+ * ```
+ */
+export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
+  let loaded = isJson(options.data) ? await readJsonData(options.data, options.cwd) : await readCsvData(plan, options);
+  if (options.ratings !== undefined) {
+    if (loaded.data.ratings !== undefined) {
+      throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
+    }
+    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : await readCsvRatings(options.ratings, options.cwd);
+    loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
+  }
+  if (options.history !== undefined) {
+    if (loaded.data.history !== undefined) {
+      throw new CliError(`${options.data}: the file has its own "history"; give the history either there or with --history, not both`);
+    }
+    const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd);
+    loaded = { data: { ...loaded.data, history }, sources: { ...loaded.sources, history: options.history } };
+  }
+  return loaded;
+}
+
+function isJson(file: string): boolean {
+  return extname(file).toLowerCase() === ".json";
+}
+
+async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
+  const file = options.data;
+  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress });
+  const { header, rows, lines } = table;
+  if (!header.includes("id")) {
+    const near = header.find((name) => name.toLowerCase() === "id");
+    throw new CliError(
+      `${file}:1: no "id" column in the header${near === undefined ? "" : ` (there is ${JSON.stringify(near)}; the name must be exactly "id")`}; the header has: ${header.join(", ")}`,
+    );
+  }
+  if (rows.length === 0) throw new CliError(`${file}:1: the file has a header but no data rows`);
+  const needed = columnsReadBy(plan);
+  for (const use of needed) {
+    if (!header.includes(use.column)) {
+      throw new CliError(`${file}:1: no column ${JSON.stringify(use.column)} in the header (the plan reads it at ${formatPath(use.path)}); the header has: ${header.join(", ")}`);
+    }
+  }
+  const idColumn = header.indexOf("id") + 1;
+  const numeric = [...new Set([...needed.map((use) => use.column), ...(plan.people === undefined && header.includes("basePay") ? ["basePay"] : [])])].map(
+    (column) => ({ column, number: header.indexOf(column) + 1 }),
+  );
+  const firstLine = new Map<string, number>();
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index] as Record<string, string>;
+    const line = lines[index] as number;
+    const id = row["id"] as string;
+    if (id === "") throw new CliError(`${file}:${line}:${idColumn}: the id is empty`);
+    const seen = firstLine.get(id);
+    if (seen !== undefined) throw new CliError(`${file}:${line}:${idColumn}: duplicate id ${JSON.stringify(id)} (already on line ${seen})`);
+    firstLine.set(id, line);
+    for (const { column, number } of numeric) {
+      const problem = numberFormatProblem(row[column] as string);
+      if (problem !== null) throw new CliError(`${file}:${line}:${number}: ${column}: ${problem}`);
+    }
+  }
+  return { data: { rows }, sources: { rows: { file, kind: "csv", lines, header } } };
+}
+
+async function readJsonData(file: string, cwd: string): Promise<LoadedData> {
+  const value = await readJsonFile(file, cwd);
+  const bare = Array.isArray(value);
+  const result = planDataSchema.safeParse(bare ? { rows: value } : value);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 20).map((issue) => {
+      const path = bare ? issue.path.slice(1) : issue.path;
+      return `${file}: ${formatPath(path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`;
+    });
+    throw new CliError(problems);
+  }
+  const data: PlanData = result.data as PlanData;
+  if (data.rows.length === 0) throw new CliError(`${file}: ${bare ? "the array" : "rows"} is empty: there is no one to pay`);
+  const firstIndex = new Map<string, number>();
+  data.rows.forEach((row: DataRow, index) => {
+    const id = row["id"];
+    const where = `${file}: ${formatPath(bare ? [index, "id"] : ["rows", index, "id"])}`;
+    if (id === undefined || id === null || id === "") throw new CliError(`${where}: the id is missing`);
+    const key = String(id);
+    const seen = firstIndex.get(key);
+    if (seen !== undefined) throw new CliError(`${where}: duplicate id ${JSON.stringify(key)} (already at ${formatPath(bare ? [seen] : ["rows", seen])})`);
+    firstIndex.set(key, index);
+  });
+  const jsonPath = bare ? [] : ["rows"];
+  return { data, sources: { rows: { file, kind: "json", jsonPath }, ratings: { file, kind: "json", jsonPath: ["ratings"] } } };
+}
+
+async function readCsvRatings(file: string, cwd: string): Promise<{ ratings: RatingRow[]; source: TableSource }> {
+  const { header, rows, lines } = await readCsvTable(file, cwd);
+  for (const column of RATING_COLUMNS) {
+    if (!header.includes(column)) throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ratings file has person, rater, group, score and optionally competency`);
+  }
+  const hasCompetency = header.includes("competency");
+  const scoreColumn = header.indexOf("score") + 1;
+  const ratings = rows.map((row, index): RatingRow => {
+    const line = lines[index] as number;
+    for (const column of ["person", "rater", "group"] as const) {
+      if (row[column] === "") throw new CliError(`${file}:${line}:${header.indexOf(column) + 1}: the ${column} is empty`);
+    }
+    const score = row["score"] as string;
+    if (score === "") throw new CliError(`${file}:${line}:${scoreColumn}: the score is empty`);
+    const problem = numberFormatProblem(score);
+    if (problem !== null) throw new CliError(`${file}:${line}:${scoreColumn}: score: ${problem}`);
+    const rating = { person: row["person"] as string, rater: row["rater"] as string, group: row["group"] as string, score };
+    const competency = hasCompetency ? (row["competency"] as string) : "";
+    return competency === "" ? rating : { ...rating, competency };
+  });
+  return { ratings, source: { file, kind: "csv", lines, header } };
+}
+
+async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: RatingRow[]; source: TableSource }> {
+  const value = await readJsonFile(file, cwd);
+  const result = planDataSchema.shape.ratings.safeParse(value);
+  if (!result.success || result.data === undefined) {
+    const issues = result.success ? [] : result.error.issues;
+    const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
+    throw new CliError(problems.length > 0 ? problems : [`${file}: expected an array of ratings`]);
+  }
+  return { ratings: result.data as RatingRow[], source: { file, kind: "json", jsonPath: [] } };
+}
+
+async function readCsvHistory(file: string, cwd: string): Promise<Record<string, string[]>> {
+  const { header, rows, lines } = await readCsvTable(file, cwd);
+  if (!header.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
+  const periods = header.filter((name) => name !== "id");
+  const history: Record<string, string[]> = {};
+  rows.forEach((row, index) => {
+    const line = lines[index] as number;
+    const id = row["id"] as string;
+    if (id === "") throw new CliError(`${file}:${line}:${header.indexOf("id") + 1}: the id is empty`);
+    if (Object.prototype.hasOwnProperty.call(history, id)) throw new CliError(`${file}:${line}:${header.indexOf("id") + 1}: duplicate id ${JSON.stringify(id)}`);
+    const values: string[] = [];
+    for (const period of periods) {
+      const cell = row[period] as string;
+      const problem = numberFormatProblem(cell);
+      if (problem !== null) throw new CliError(`${file}:${line}:${header.indexOf(period) + 1}: ${period}: ${problem}`);
+      if (cell !== "") values.push(cell);
+    }
+    history[id] = values;
+  });
+  return history;
+}
+
+async function readJsonHistory(file: string, cwd: string): Promise<Readonly<Record<string, readonly (string | number)[]>>> {
+  const value = await readJsonFile(file, cwd);
+  const result = planDataSchema.shape.history.safeParse(value);
+  if (!result.success || result.data === undefined) {
+    const issues = result.success ? [] : result.error.issues;
+    const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
+    throw new CliError(problems.length > 0 ? problems : [`${file}: expected an object of id → list of earlier values`]);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import { PayscoreError, formatPath } from "../errors/index.js";
+import { parsePlan, type Plan } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+import { readJsonFile } from "./readJsonFile.js";
+
+/**
+ * Reads and validates a plan file. A file that cannot be read or is not JSON gives one line
+ * (`plan.json:3:1: …`); a plan that breaks the schema gives one line per problem, each with its
+ * JSON path (`plan.json: people[3].basePay: …`).
+ *
+ * @param file - the path as the user wrote it
+ * @param cwd - the folder a relative path is read from
+ * @returns the validated plan
+ * @throws {CliError} listing every problem
+ *
+ * @example
+ * ```ts
+ * await readPlanFile("examples/regional-team/plan.json", process.cwd()); // { version: 1, … }
+ * ```
+ */
+export async function readPlanFile(file: string, cwd: string): Promise<Plan> {
+  const value = await readJsonFile(file, cwd);
+  try {
+    return parsePlan(value);
+  } catch (error) {
+    if (error instanceof PayscoreError) throw new CliError(planProblemLines(file, error));
+    throw error;
+  }
+}
+
+/** One line per issue of a plan error: `plan.json: kpis[1].weight: …`. */
+export function planProblemLines(file: string, error: PayscoreError): string[] {
+  return error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
+}

@@ -1,0 +1,80 @@
+import { stringify } from "csv-stringify/sync";
+import type { PayoutRun, Statement } from "../plan/index.js";
+import type { WriteText } from "./writeAtomically.js";
+
+/**
+ * Writes a run as CSV, one row per person, in batches of a thousand rows (csv-stringify), so a
+ * large run streams out. Columns, in this order:
+ *
+ * `id, name, team, region, role, activeFrom, activeTo, basePay`, then per KPI
+ * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`, then `kpiScore, review360,
+ * score, rank, initialGrade, grade`, one column per pay component (`fixed`, `targetIncentive`,
+ * `commission`, `pool:<id>`, `award:<id>`, in the order they first appear), `totalPayout` and
+ * `promotionEligible`. Amounts are the run's exact decimal strings; an empty cell means "none".
+ *
+ * @param run - the run
+ * @param write - where the text goes
+ * @param onRow - called now and then with the rows written (for the progress line)
+ * @returns when everything is written
+ *
+ * @example
+ * ```ts
+ * await writeRunCsv(run, write); // id,name,…,totalPayout,promotionEligible\nE01,Li Wei,…
+ * ```
+ */
+export async function writeRunCsv(run: PayoutRun, write: WriteText, onRow?: ((done: number) => void) | undefined): Promise<void> {
+  const kpiIds: string[] = [];
+  const payKeys: string[] = [];
+  const seenKpis = new Set<string>();
+  const seenPay = new Set<string>();
+  for (const statement of run.statements) {
+    for (const line of statement.kpis) {
+      if (!seenKpis.has(line.id)) {
+        seenKpis.add(line.id);
+        kpiIds.push(line.id);
+      }
+    }
+    for (const line of statement.pay) {
+      const key = payKey(line.component, line.id);
+      if (!seenPay.has(key)) {
+        seenPay.add(key);
+        payKeys.push(key);
+      }
+    }
+  }
+  const header = [
+    "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
+    ...kpiIds.flatMap((id) => [`${id}.actual`, `${id}.target`, `${id}.attainment`, `${id}.points`]),
+    "kpiScore", "review360", "score", "rank", "initialGrade", "grade",
+    ...payKeys, "totalPayout", "promotionEligible",
+  ];
+  await write(stringify([header]));
+  const batchSize = 1000;
+  for (let start = 0; start < run.statements.length; start += batchSize) {
+    const batch = run.statements.slice(start, start + batchSize).map((statement) => csvRow(statement, kpiIds, payKeys));
+    await write(stringify(batch));
+    if (onRow !== undefined) onRow(Math.min(start + batchSize, run.statements.length));
+  }
+}
+
+function payKey(component: string, id: string): string {
+  return component === "pool" || component === "award" ? `${component}:${id}` : component;
+}
+
+function csvRow(statement: Statement, kpiIds: readonly string[], payKeys: readonly string[]): string[] {
+  const person = statement.person;
+  const kpis = new Map(statement.kpis.map((line) => [line.id, line]));
+  const pay = new Map<string, string>();
+  for (const line of statement.pay) pay.set(payKey(line.component, line.id), line.amount);
+  return [
+    person.id, person.name ?? "", person.team ?? "", person.region ?? "", person.role ?? "", person.activeFrom, person.activeTo, person.basePay ?? "",
+    ...kpiIds.flatMap((id) => {
+      const line = kpis.get(id);
+      return line === undefined ? ["", "", "", ""] : [line.actual ?? "", line.target ?? "", line.attainment ?? "", line.points];
+    }),
+    statement.kpiScore, statement.review360?.points ?? "", statement.score, String(statement.rank),
+    statement.grade?.initial ?? "", statement.grade?.final ?? "",
+    ...payKeys.map((key) => pay.get(key) ?? ""),
+    statement.totalPayout, statement.promotion === null ? "" : String(statement.promotion.eligible),
+  ];
+}
