@@ -1,2 +1,7 @@
-// Public API of src/scoring/ — re-exports only.
-export {};
+// Public API of src/scoring/ — re-exports only (CONTRACT §5 plus documented extensions).
+
+// Curves
+export { evaluateCurve, curveSchema } from "./curve.js";
+export type { Curve, CurvePoint } from "./curve.js";
+export { compileCurve } from "./compileCurve.js";
+export type { CurveEvaluator } from "./compileCurve.js";

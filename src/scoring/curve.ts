@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
+import { Decimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";
+
+/** One point of a {@link Curve}: input `x` (usually an attainment ratio) pays `y`. */
+export interface CurvePoint {
+  readonly x: Numeric;
+  readonly y: Numeric;
+}
+
+/**
+ * A payout or scoring curve (计分曲线 / 奖金系数曲线): threshold, target and excellence points,
+ * linear between them, or tiers with `step: true`.
+ *
+ * - `points` — at least one, strictly increasing in `x`;
+ * - `below` — under the first point: `"clamp"` (default) pays the first `y`, `"zero"` pays 0
+ *   (a gate: nothing below the threshold), `"extrapolate"` continues the first segment's line;
+ * - `above` — over the last point: `"clamp"` (default) pays the last `y`, `"extrapolate"`
+ *   continues the last segment's line;
+ * - `step` — `true` for tiers: the `y` of the last point with `x ≤ input`.
+ *
+ * `"extrapolate"` is refused on a step curve (tiers have no line to continue) and on a curve
+ * with a single point (one point has no slope). Unknown keys are refused, so a misspelt option
+ * is not silently ignored.
+ */
+export interface Curve {
+  readonly points: readonly CurvePoint[];
+  readonly below?: "zero" | "clamp" | "extrapolate" | undefined;
+  readonly above?: "clamp" | "extrapolate" | undefined;
+  readonly step?: boolean | undefined;
+}
+
+/** A {@link Curve} after checking: Decimals, defaults filled in. */
+export interface CheckedCurve {
+  readonly xs: readonly Decimal[];
+  readonly ys: readonly Decimal[];
+  readonly below: "zero" | "clamp" | "extrapolate";
+  readonly above: "clamp" | "extrapolate";
+  readonly step: boolean;
+}
+
+const CURVE_KEYS = ["points", "below", "above", "step"] as const;
+const POINT_KEYS = ["x", "y"] as const;
+const BELOW = ["zero", "clamp", "extrapolate"] as const;
+const ABOVE = ["clamp", "extrapolate"] as const;
+const ZERO = new Decimal(0);
+
+/**
+ * Checks a curve once: its shape, its numbers, `x` strictly increasing, and the option rules.
+ *
+ * @internal
+ * @param value - the caller's curve (anything: it is checked)
+ * @param path - where it sits (`["curve"]`, `["kpis", 2, "curve"]`)
+ * @returns the checked curve
+ * @throws {PayscoreError} `INVALID_ARGUMENT`, `EMPTY_INPUT`, `INVALID_NUMBER`
+ */
+export function readCurve(value: unknown, path: ErrorPath): CheckedCurve {
+  const curve = readRecord(value, path);
+  refuseUnknownKeys(curve, path, CURVE_KEYS);
+  const points = readList(curve["points"], pathTo(path, "points"));
+  if (points.length === 0) throw fault("EMPTY_INPUT", pathTo(path, "points"), "must hold at least one point");
+  const xs: Decimal[] = [];
+  const ys: Decimal[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const pointPath = pathTo(path, "points", i);
+    const point = readRecord(points[i], pointPath);
+    refuseUnknownKeys(point, pointPath, POINT_KEYS);
+    const x = readDecimal(point["x"], pathTo(pointPath, "x"));
+    const y = readDecimal(point["y"], pathTo(pointPath, "y"));
+    const previous = xs[i - 1];
+    if (previous !== undefined && !x.gt(previous)) {
+      throw fault(
+        "INVALID_ARGUMENT",
+        pathTo(pointPath, "x"),
+        `must be greater than the previous point's x (${previous.toString()}): points must be strictly increasing in x; got ${x.toString()}`,
+      );
+    }
+    xs.push(x);
+    ys.push(y);
+  }
+  const below = readChoice(curve["below"], pathTo(path, "below"), BELOW, "clamp");
+  const above = readChoice(curve["above"], pathTo(path, "above"), ABOVE, "clamp");
+  const step = readFlag(curve["step"], pathTo(path, "step"), false);
+  for (const [key, choice] of [["below", below], ["above", above]] as const) {
+    if (choice !== "extrapolate") continue;
+    if (step) throw fault("INVALID_ARGUMENT", pathTo(path, key), `is "extrapolate", which a step curve (tiers) cannot do; use "clamp"${key === "below" ? ' or "zero"' : ""}`);
+    if (xs.length === 1) throw fault("INVALID_ARGUMENT", pathTo(path, key), `is "extrapolate", which needs at least two points (one point has no slope)`);
+  }
+  return { xs, ys, below, above, step };
+}
+
+/**
+ * A curve's value at `x`, on a checked curve: the arithmetic of {@link evaluateCurve}.
+ *
+ * @internal
+ * @param c - a checked curve
+ * @param x - the input
+ * @returns the curve's value (never `-0`)
+ */
+export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
+  const { xs, ys } = c;
+  const last = xs.length - 1;
+  const first = xs[0] as Decimal;
+  if (x.lt(first)) {
+    if (c.below === "zero") return ZERO;
+    if (c.below === "clamp") return ys[0] as Decimal;
+    return onLine(xs, ys, 0, x);
+  }
+  const end = xs[last] as Decimal;
+  if (x.gte(end)) {
+    if (c.above === "extrapolate" && x.gt(end)) return onLine(xs, ys, last - 1, x);
+    return ys[last] as Decimal;
+  }
+  // first ≤ x < end: find i with xs[i] ≤ x < xs[i + 1] (binary search; curves may have many tiers).
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as Decimal).lte(x)) lo = mid;
+    else hi = mid;
+  }
+  if (c.step || x.eq(xs[lo] as Decimal)) return ys[lo] as Decimal;
+  return onLine(xs, ys, lo, x);
+}
+
+/** `y_i + (x − x_i) · (y_{i+1} − y_i) / (x_{i+1} − x_i)`: multiply first, divide last. */
+function onLine(xs: readonly Decimal[], ys: readonly Decimal[], i: number, x: Decimal): Decimal {
+  const x0 = xs[i] as Decimal;
+  const y0 = ys[i] as Decimal;
+  const dy = (ys[i + 1] as Decimal).minus(y0);
+  const dx = (xs[i + 1] as Decimal).minus(x0);
+  const result = y0.plus(x.minus(x0).times(dy).div(dx));
+  return result.isZero() ? ZERO : result;
+}
+
+/**
+ * The value of a payout or scoring curve at `x` (计分曲线取值): linear interpolation between
+ * points, or tiers with `step: true`.
+ *
+ * - linear, `xᵢ ≤ x ≤ xᵢ₊₁`: `yᵢ + (x − xᵢ) · (yᵢ₊₁ − yᵢ) / (xᵢ₊₁ − xᵢ)`;
+ * - step: `yᵢ` of the last point with `xᵢ ≤ x`;
+ * - `x < x₀`: `below` — `"clamp"` (default) `y₀`, `"zero"` 0, `"extrapolate"` the first
+ *   segment's line; at `x = x₀` exactly the curve pays `y₀` (the gate is open at the threshold);
+ * - `x > xₙ`: `above` — `"clamp"` (default) `yₙ`, `"extrapolate"` the last segment's line.
+ *
+ * Exact Decimal arithmetic (the division is the only rounding, at 40 significant digits). The
+ * curve is checked on every call; to evaluate one curve many times, check it once with
+ * {@link compileCurve}.
+ *
+ * @param curve - the curve: points strictly increasing in `x`, at least one
+ * @param x - the input, usually an attainment ratio (1 = 100 %)
+ * @returns the curve's value at `x`
+ * @throws {PayscoreError} `EMPTY_INPUT` for a curve without points; `INVALID_ARGUMENT` for
+ *   points not strictly increasing in `x`, an unknown option value or key, or `"extrapolate"` on a
+ *   step curve or a one-point curve; `INVALID_NUMBER` for a malformed number in the curve or `x`
+ *
+ * @example
+ * ```ts
+ * // threshold 80 % pays 50, target 100 % pays 100, excellence 120 % pays 150; nothing under 80 %
+ * const curve = { points: [{ x: 0.8, y: 50 }, { x: 1, y: 100 }, { x: 1.2, y: 150 }], below: "zero" } as const;
+ * evaluateCurve(curve, 0.9).toString(); // "75"   (50 + 0.1 · 50 / 0.2)
+ * evaluateCurve(curve, 0.79).toString(); // "0"
+ * evaluateCurve(curve, 1.5).toString(); // "150"  (clamped)
+ * evaluateCurve({ ...curve, step: true }, 1.1).toString(); // "100"
+ * ```
+ */
+export function evaluateCurve(curve: Curve, x: Numeric): Decimal {
+  const checked = readCurve(curve, ["curve"]);
+  return curveValue(checked, readDecimal(x, ["x"]));
+}
+
+/**
+ * The zod schema of a {@link Curve}, for object inputs that hold one (a plan's KPI, a bonus
+ * rule). It enforces every rule {@link evaluateCurve} does: at least one point, `x` strictly
+ * increasing, no `"extrapolate"` on a step curve or a one-point curve, no unknown keys.
+ *
+ * @example
+ * ```ts
+ * curveSchema.safeParse({ points: [{ x: 1, y: 100 }, { x: 1, y: 120 }] }).success; // false
+ * curveSchema.parse({ points: [{ x: 0.8, y: 50 }, { x: 1.2, y: 150 }], below: "zero" }); // the curve
+ * ```
+ */
+export const curveSchema = z
+  .strictObject({
+    points: z.array(z.strictObject({ x: numericSchema, y: numericSchema })).min(1, { message: "a curve needs at least one point" }),
+    below: z.enum(BELOW).optional(),
+    above: z.enum(ABOVE).optional(),
+    step: z.boolean().optional(),
+  })
+  .superRefine((curve, ctx) => {
+    try {
+      readCurve(curve, []);
+    } catch (error) {
+      if (!(error instanceof PayscoreError)) throw error;
+      const where = formatPath(error.path);
+      const message = error.message.startsWith(`${where} `) ? error.message.slice(where.length + 1) : error.message;
+      ctx.addIssue({ code: "custom", path: [...error.path], message });
+    }
+  });
