@@ -13,3 +13,7 @@ export type {
   PoolReport,
   RunTotals,
 } from "./types.js";
+export { runPlan } from "./runPlan.js";
+export type { RunPlanOptions } from "./runPlan.js";
+export { planHash } from "./planHash.js";
+export { PAYSCORE_VERSION } from "./version.js";

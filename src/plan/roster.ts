@@ -1,0 +1,120 @@
+import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
+import { readDecimal, type Decimal } from "../numeric/index.js";
+import { readText } from "./dataCells.js";
+import type { DataRow, Plan } from "./schema.js";
+
+/** A person as the run works with them. @internal */
+export interface RosterPerson {
+  readonly id: string;
+  readonly name: string | null;
+  readonly team: string | null;
+  readonly region: string | null;
+  readonly role: string | null;
+  /** Active days clamped to the period. */
+  readonly activeFrom: string;
+  readonly activeTo: string;
+  /** Whether the person was active for only part of the period. */
+  readonly partial: boolean;
+  readonly basePay: Decimal | null;
+  readonly row: DataRow;
+  /** The row's index in `data.rows` (for error paths). */
+  readonly rowIndex: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Builds the roster: from the plan's `people` when listed (every row must name one of them and
+ * each must have a row), otherwise from the data rows (optional columns `name`, `team`,
+ * `region`, `role`, `activeFrom`, `activeTo`, `basePay`). Sorted by id (code-unit order).
+ *
+ * @internal
+ * @throws {PayscoreError} `INVALID_DATA` for a missing, duplicate or unknown id, a person without a row, a bad date or base pay
+ */
+export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[] {
+  const byId = new Map<string, { row: DataRow; index: number }>();
+  rows.forEach((row, index) => {
+    const raw = row["id"];
+    const path = ["rows", index, "id"];
+    if (raw === undefined) throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: the data has no "id" column naming the person`, { path });
+    const id = raw === null ? "" : String(raw).trim();
+    if (id === "") throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; every row must name a person`, { path });
+    if (byId.has(id)) {
+      const first = byId.get(id)?.index ?? 0;
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${id}" appears twice (also in rows[${first}])`, { path });
+    }
+    byId.set(id, { row, index });
+  });
+
+  const { start, end } = plan.period;
+  const people: RosterPerson[] = [];
+  if (plan.people !== undefined) {
+    const listed = new Set(plan.people.map((person) => person.id));
+    rows.forEach((_row, index) => {
+      const id = String(rows[index]?.["id"]).trim();
+      if (!listed.has(id)) {
+        const path = ["rows", index, "id"];
+        throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${id}" is not among the plan's people`, { path });
+      }
+    });
+    plan.people.forEach((person, j) => {
+      const found = byId.get(person.id);
+      if (found === undefined) {
+        throw new PayscoreError("INVALID_DATA", `rows: no data row for person "${person.id}" (people[${j}])`, { path: ["rows"] });
+      }
+      const basePay = person.basePay === undefined ? null : readDecimal(person.basePay, ["people", j, "basePay"]);
+      people.push(
+        makePerson(person.id, person.name ?? null, person.team ?? null, person.region ?? null, person.role ?? null, person.activeFrom ?? null, person.activeTo ?? null, basePay, found, start, end, ["people", j]),
+      );
+    });
+  } else {
+    for (const [id, found] of byId) {
+      const { row, index } = found;
+      const dateCell = (column: string): string | null => {
+        const text = readText(row, column);
+        if (text !== null && !ISO_DATE.test(text)) {
+          const path = ["rows", index, column];
+          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a date written yyyy-MM-dd; got ${describeValue(text)}`, { path });
+        }
+        return text;
+      };
+      const payText = readText(row, "basePay");
+      let basePay: Decimal | null = null;
+      if (payText !== null) {
+        const path = ["rows", index, "basePay"];
+        try {
+          basePay = readDecimal(row["basePay"], path);
+        } catch (error) {
+          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number such as "8000.00"; got ${describeValue(payText)}`, { path, cause: error });
+        }
+      }
+      people.push(
+        makePerson(id, readText(row, "name"), readText(row, "team"), readText(row, "region"), readText(row, "role"), dateCell("activeFrom"), dateCell("activeTo"), basePay, found, start, end, ["rows", index]),
+      );
+    }
+  }
+  return people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function makePerson(
+  id: string,
+  name: string | null,
+  team: string | null,
+  region: string | null,
+  role: string | null,
+  from: string | null,
+  to: string | null,
+  basePay: Decimal | null,
+  found: { row: DataRow; index: number },
+  start: string,
+  end: string,
+  path: (string | number)[],
+): RosterPerson {
+  const activeFrom = from === null || from < start ? start : from;
+  const activeTo = to === null || to > end ? end : to;
+  if (activeFrom > activeTo) {
+    const code = path[0] === "people" ? "INVALID_PLAN" : "INVALID_DATA";
+    throw new PayscoreError(code, `${formatPath(path)}: person "${id}" is not active in the period (${activeFrom} to ${activeTo})`, { path });
+  }
+  return { id, name, team, region, role, activeFrom, activeTo, partial: activeFrom !== start || activeTo !== end, basePay, row: found.row, rowIndex: found.index };
+}

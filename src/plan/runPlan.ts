@@ -1,0 +1,706 @@
+import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../numeric/index.js";
+import { readCell, within } from "./dataCells.js";
+import * as D from "./domains.js";
+import { planHash } from "./planHash.js";
+import { buildRoster, type RosterPerson } from "./roster.js";
+import { parsePlan, planDataSchema, type Plan, type PlanData } from "./schema.js";
+import { Tracer } from "./trace.js";
+import type { IndicatorLine, KpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "./types.js";
+import { PAYSCORE_VERSION } from "./version.js";
+
+/** Options for {@link runPlan}. */
+export interface RunPlanOptions {
+  /** Build each statement's `trace` (default true); `false` leaves it empty, for bulk runs. */
+  readonly trace?: boolean | undefined;
+}
+
+type Kpi = Plan["kpis"][number];
+type Measure = "score" | { kpi: string };
+type Curve = NonNullable<Kpi["curve"]>;
+
+/** Working state of one person during a run. */
+interface Work {
+  readonly person: RosterPerson;
+  readonly tracer: Tracer;
+  readonly indicators: IndicatorLine[];
+  kpis: KpiLine[];
+  attainments: Map<string, Decimal | null>;
+  actuals: Map<string, Decimal | null>;
+  kpiScore: Decimal;
+  review360: Review360Line | null;
+  score: Decimal;
+  rank: number;
+  grade: { initial: string; final: string; reason: string | null } | null;
+  pay: { component: PayLine["component"]; id: string; amount: Decimal }[];
+}
+
+const str = (x: Decimal): string => x.toString();
+
+/**
+ * Runs a plan on a period's data: scores every person, grades, funds and allocates pools, pays,
+ * and writes one {@link Statement} per person with a trace of every step.
+ *
+ * Order of work: roster → KPI actuals (a column or a derived indicator) and targets (a value, a
+ * column, per person, or a decomposed total; prorated when the plan says so) → `scoreKpis` →
+ * difficulty (`contribution · difficulty`; the KPI score is Σ of those) → `aggregate360` (rescaled
+ * onto 0–100 when the plan gives the rating scale) → `combineScores` → rank → grade
+ * (`gradeByScore` or `forcedDistribution`, then `applyOverrides`) → pay → pools → awards →
+ * promotion.
+ *
+ * Money is rounded to the currency's minor units with the plan's rounding mode (default
+ * half-even) exactly once per component: fixed pay `round(basePay · share)`, target incentive
+ * `round(targetIncentive(amount, measure, curve) · gradeMultiplier)`, commission
+ * `round(tieredCommission(base, tiers))`, pool funding `round(budget · fundingRatio)` then
+ * `allocatePool` in exact minor-unit steps, awards `round(amount)`. The total payout is the exact
+ * sum of the rounded components. A "score" measure is the composite score as a ratio (score ÷
+ * 100); a `{ kpi }` measure is that KPI's attainment (0 when missing). Decomposed and prorated
+ * targets are rounded to the currency's minor units.
+ *
+ * Deterministic: statements are sorted by person id (code-unit order), and everything that
+ * depends on order (decomposition and pool remainders, forced-distribution ties "by-order")
+ * uses that order, so the same plan and data give byte-identical `JSON.stringify(run)` whatever
+ * the order of the data rows.
+ *
+ * 绩效核算：一人一张结算单，附逐步计算过程。
+ *
+ * @param plan - the plan (validated again here)
+ * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
+ * @param options - `trace` (default true)
+ * @returns the run: statements, totals, the pool report, the plan hash and the library version
+ * @throws {PayscoreError} `INVALID_PLAN` for a plan that does not match the schema or names an unknown person;
+ *   `INVALID_DATA` for bad data (path `["rows", index, column]`, `["ratings", index, field]`, `["history", person, index]`);
+ *   a domain's own code (`ZERO_DENOMINATOR`, `INVALID_WEIGHTS`, `OUT_OF_RANGE`…) prefixed with the person and step
+ *
+ * @example
+ * ```ts
+ * const run = runPlan(
+ *   { version: 1, currency: "CNY", period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+ *     kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }],
+ *     pay: { commission: { base: { kpi: "sales" }, tiers: [{ from: 0, rate: 0.03 }, { from: 100000, rate: 0.05 }] } } },
+ *   { rows: [{ id: "p01", sales: "120000" }] },
+ * );
+ * run.statements[0]?.score; // "120"  (100 · 120000 / 100000)
+ * run.statements[0]?.totalPayout; // "4000.00"  (100000 · 3 % + 20000 · 5 %)
+ * ```
+ */
+export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | undefined): PayoutRun {
+  const p = parsePlan(plan);
+  if (options !== undefined && (typeof options !== "object" || options === null)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `options must be an object; got ${describeValue(options)}`, { path: ["options"] });
+  }
+  const traceOption: unknown = options?.trace;
+  if (traceOption !== undefined && typeof traceOption !== "boolean") {
+    throw new PayscoreError("INVALID_ARGUMENT", `options.trace must be true or false; got ${describeValue(traceOption)}`, { path: ["options", "trace"] });
+  }
+  const d = parseWith(planDataSchema, data, "INVALID_DATA", []);
+  const scale = minorUnits(p.currency);
+  const mode: RoundingMode = p.rounding?.mode ?? "half-even";
+  const money = (x: Decimal): Decimal => roundDecimal(x, scale, mode);
+  const cash = (x: Decimal): string => x.toFixed(scale);
+
+  const roster = buildRoster(p, d.rows);
+  const works: Work[] = roster.map((person) => ({
+    person,
+    tracer: new Tracer(traceOption !== false),
+    indicators: [],
+    kpis: [],
+    attainments: new Map(),
+    actuals: new Map(),
+    kpiScore: new Decimal(0),
+    review360: null,
+    score: new Decimal(0),
+    rank: 0,
+    grade: null,
+    pay: [],
+  }));
+  const workById = new Map(works.map((w) => [w.person.id, w]));
+
+  scoreKpiLines(p, works, scale);
+  if (p.review360 !== undefined) scoreReview360(p, works, d.ratings ?? []);
+  composeScores(p, works);
+  rankByScore(works);
+  if (p.grading !== undefined) gradeEveryone(p, works, workById);
+
+  const measureOf = (w: Work, measure: Measure, step: string): Decimal => {
+    if (measure === "score") {
+      const x = w.score.div(100);
+      w.tracer.add(step, "score / 100", () => ({ score: str(w.score) }), str(x));
+      return x;
+    }
+    const x = w.attainments.get(measure.kpi) ?? new Decimal(0);
+    w.tracer.add(step, `attainment of KPI ${measure.kpi} (0 when missing)`, () => ({}), str(x));
+    return x;
+  };
+  const multiplierOf = (w: Work): Decimal | null => {
+    const table = p.pay?.gradeMultipliers;
+    if (table === undefined || w.grade === null) return null;
+    const m = table[w.grade.final];
+    return m === undefined ? null : readDecimal(m, ["pay", "gradeMultipliers", w.grade.final]);
+  };
+
+  const pay = p.pay;
+  for (const w of works) {
+    const { person, tracer } = w;
+    const base = ["rows", person.rowIndex];
+    if (pay?.fixed !== undefined) {
+      const share = readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
+      const basePay = requireBasePay(person);
+      const amount = money(basePay.times(share));
+      tracer.add("pay.fixed", "round(basePay × share)", () => ({ basePay: str(basePay), share: str(share) }), cash(amount));
+      w.pay.push({ component: "fixed", id: "fixed", amount });
+    }
+    if (pay?.targetIncentive !== undefined) {
+      const ti = pay.targetIncentive;
+      const target = amountOf(ti.amount, person, ["pay", "targetIncentive", "amount"]);
+      const x = measureOf(w, ti.measure, "pay.targetIncentive.measure");
+      const raw = within(base, `person "${person.id}", target incentive`, () => D.targetIncentive(target, x, ti.curve as D.CurveInput, { scale: 20 }));
+      const multiplier = multiplierOf(w);
+      const amount = money(multiplier === null ? raw : raw.times(multiplier));
+      tracer.add(
+        "pay.targetIncentive",
+        multiplier === null ? "round(targetAmount × curve(measure))" : "round(targetAmount × curve(measure) × gradeMultiplier)",
+        () => ({ targetAmount: str(target), measure: str(x), "curve(measure)": target.isZero() ? "0" : str(raw.div(target)), ...(multiplier === null ? {} : { gradeMultiplier: str(multiplier) }) }),
+        cash(amount),
+      );
+      w.pay.push({ component: "targetIncentive", id: "targetIncentive", amount });
+    }
+    if (pay?.commission !== undefined) {
+      const c = pay.commission;
+      let amountBase: Decimal;
+      if ("kpi" in c.base) {
+        amountBase = w.actuals.get(c.base.kpi) ?? new Decimal(0);
+      } else {
+        amountBase = readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0);
+      }
+      const raw = within([...base], `person "${person.id}", commission`, () => D.tieredCommission(amountBase, c.tiers, { mode: c.mode ?? "marginal" }));
+      const amount = money(raw);
+      tracer.add(
+        "pay.commission",
+        `round(tieredCommission(base, tiers, ${c.mode ?? "marginal"}))`,
+        () => ({ base: str(amountBase), tiers: c.tiers.map((t) => `${String(t.from)}@${String(t.rate)}`).join(", ") }),
+        cash(amount),
+      );
+      w.pay.push({ component: "commission", id: "commission", amount });
+    }
+  }
+
+  const pools: PoolReport[] = [];
+  (pay?.pools ?? []).forEach((pool, poolIndex) => {
+    const path = ["pay", "pools", poolIndex];
+    const members = works.filter((w) => pool.team === undefined || w.person.team === pool.team);
+    const budget = readDecimal(pool.budget, [...path, "budget"]);
+    let ratio = new Decimal(1);
+    if (pool.funding !== undefined && members.length > 0) {
+      const funding = pool.funding;
+      const measures = members.map((w) => measureOf(w, funding.measure, `pool.${pool.id}.fundingMeasure`));
+      const mean = measures.reduce((s, x) => s.plus(x), new Decimal(0)).div(measures.length);
+      ratio = within([...path, "funding"], `pool "${pool.id}" funding`, () => D.evaluateCurve(funding.curve as D.CurveInput, mean));
+    }
+    const funded = money(budget.times(ratio));
+    const weightBy = pool.weightBy ?? "score";
+    const entries = members.map((w) => {
+      let weight = weightBy === "equal" ? new Decimal(1) : weightBy === "score" ? w.score : requireBasePay(w.person).times(w.score);
+      const multiplier = multiplierOf(w);
+      if (multiplier !== null) weight = weight.times(multiplier);
+      if (weight.isNegative()) weight = new Decimal(0);
+      let cap: Decimal | undefined;
+      if (pool.cap !== undefined) {
+        cap = typeof pool.cap === "object" ? requireBasePay(w.person).times(readDecimal(pool.cap.multipleOfBasePay, [...path, "cap", "multipleOfBasePay"])) : readDecimal(pool.cap, [...path, "cap"]);
+      }
+      // A cap is paid in whole minor units: round it down so it is never exceeded.
+      if (cap !== undefined) cap = roundDecimal(cap, scale, "floor");
+      return { id: w.person.id, weight, ...(cap === undefined ? {} : { cap }) };
+    });
+    const allWeightsZero = entries.every((e) => e.weight.isZero());
+    const result =
+      entries.length === 0 || allWeightsZero || funded.isZero()
+        ? { allocations: entries.map((e) => ({ id: e.id, amount: new Decimal(0), capped: false })), unallocated: funded }
+        : within(path, `pool "${pool.id}"`, () => D.allocatePool(funded, entries, { scale }));
+    const weightTotal = entries.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+    result.allocations.forEach((allocation, i) => {
+      const w = workById.get(allocation.id);
+      const entry = entries[i];
+      if (w === undefined || entry === undefined) return;
+      w.pay.push({ component: "pool", id: pool.id, amount: allocation.amount });
+      w.tracer.add(
+        `pay.pool.${pool.id}`,
+        "allocatePool(funded, weights, caps): funded × weight / Σweight, capped, in steps of the minor unit",
+        () => ({
+          budget: cash(budget),
+          fundingRatio: str(ratio),
+          funded: cash(funded),
+          weightBy,
+          weight: str(entry.weight),
+          totalWeight: str(weightTotal),
+          ...(entry.cap === undefined ? {} : { cap: str(entry.cap) }),
+          capped: String(allocation.capped),
+        }),
+        cash(allocation.amount),
+      );
+    });
+    const allocated = result.allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
+    pools.push({
+      id: pool.id,
+      team: pool.team ?? null,
+      budget: cash(budget),
+      fundingRatio: str(ratio),
+      funded: cash(funded),
+      allocated: cash(allocated),
+      unallocated: cash(result.unallocated),
+      allocations: result.allocations.map((a) => ({ person: a.id, amount: cash(a.amount), capped: a.capped })),
+    });
+  });
+
+  (pay?.awards ?? []).forEach((award, a) => {
+    const amount = money(readDecimal(award.amount, ["pay", "awards", a, "amount"]));
+    award.people.forEach((id, j) => {
+      const w = workById.get(id);
+      if (w === undefined) {
+        const path = ["pay", "awards", a, "people", j];
+        throw new PayscoreError("INVALID_PLAN", `${formatPath(path)}: no person "${id}" in this run`, { path });
+      }
+      w.pay.push({ component: "award", id: award.id, amount });
+      w.tracer.add(`pay.award.${award.id}`, "round(amount)", () => ({ amount: String(award.amount), ...(award.name === undefined ? {} : { name: award.name }) }), cash(amount));
+    });
+  });
+
+  const promotions = new Map<string, Statement["promotion"]>();
+  if (p.promotion !== undefined) {
+    const rule = p.promotion;
+    for (const w of works) {
+      const earlier = (d.history?.[w.person.id] ?? []).map((value, j) => {
+        const path = ["history", w.person.id, j];
+        try {
+          return readDecimal(value, path);
+        } catch (error) {
+          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number; got ${describeValue(value)}`, { path, cause: error });
+        }
+      });
+      const now = measureOf(w, rule.measure, "promotion.measure");
+      const history = [...earlier, now];
+      const streak = within(["promotion"], `person "${w.person.id}", promotion`, () => D.meetsStreak(history, { threshold: rule.threshold, count: rule.count }));
+      w.tracer.add(
+        "promotion",
+        "eligible when the last `count` values (history, then this period) are all ≥ threshold",
+        () => ({ history: history.map(str).join(", "), threshold: String(rule.threshold), count: String(rule.count) }),
+        `eligible=${String(streak.eligible)}, current=${streak.current}, longest=${streak.longest}`,
+      );
+      promotions.set(w.person.id, { eligible: streak.eligible, longest: streak.longest, current: streak.current });
+    }
+  }
+
+  const totals = { fixed: new Decimal(0), targetIncentive: new Decimal(0), commission: new Decimal(0), pool: new Decimal(0), award: new Decimal(0) };
+  let payout = new Decimal(0);
+  const statements: Statement[] = works.map((w) => {
+    const total = w.pay.reduce((s, line) => s.plus(line.amount), new Decimal(0));
+    for (const line of w.pay) totals[line.component] = totals[line.component].plus(line.amount);
+    payout = payout.plus(total);
+    w.tracer.add("pay.total", "Σ pay components", () => Object.fromEntries(w.pay.map((line) => [`${line.component}:${line.id}`, cash(line.amount)])), cash(total));
+    const person = w.person;
+    return {
+      person: {
+        id: person.id,
+        name: person.name,
+        team: person.team,
+        region: person.region,
+        role: person.role,
+        activeFrom: person.activeFrom,
+        activeTo: person.activeTo,
+        basePay: person.basePay === null ? null : str(person.basePay),
+      },
+      indicators: w.indicators,
+      kpis: w.kpis,
+      kpiScore: str(w.kpiScore),
+      review360: w.review360,
+      score: str(w.score),
+      rank: w.rank,
+      grade: w.grade,
+      pay: w.pay.map((line) => ({ component: line.component, id: line.id, amount: cash(line.amount) })),
+      totalPayout: cash(total),
+      promotion: promotions.get(person.id) ?? null,
+      trace: w.tracer.steps,
+    };
+  });
+
+  return {
+    version: PAYSCORE_VERSION,
+    planHash: planHash(plan),
+    planName: p.name ?? null,
+    currency: p.currency.toUpperCase(),
+    scale,
+    rounding: mode,
+    period: { start: p.period.start, end: p.period.end, label: p.period.label },
+    statements,
+    totals: {
+      people: statements.length,
+      fixed: cash(totals.fixed),
+      targetIncentive: cash(totals.targetIncentive),
+      commission: cash(totals.commission),
+      pool: cash(totals.pool),
+      award: cash(totals.award),
+      payout: cash(payout),
+    },
+    pools,
+  };
+}
+
+function requireBasePay(person: RosterPerson): Decimal {
+  if (person.basePay === null) {
+    const path = ["rows", person.rowIndex, "basePay"];
+    throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${person.id}" has no base pay, which the plan's pay rules need`, { path });
+  }
+  return person.basePay;
+}
+
+function amountOf(amount: NonNullable<NonNullable<Plan["pay"]>["targetIncentive"]>["amount"], person: RosterPerson, path: (string | number)[]): Decimal {
+  if (typeof amount === "object" && "column" in amount) return readCell(person.row, person.rowIndex, amount.column) ?? new Decimal(0);
+  if (typeof amount === "object" && "shareOfBasePay" in amount) return requireBasePay(person).times(readDecimal(amount.shareOfBasePay, [...path, "shareOfBasePay"]));
+  return readDecimal(amount, path);
+}
+
+// ─── KPIs ────────────────────────────────────────────────────────────────────────────────────
+
+function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
+  const missing = p.score?.missing ?? "error";
+  const decomposed = p.kpis.map((kpi, k) => decomposedTargets(kpi, k, works, scale));
+  const specs: D.KpiSpecInput[] = p.kpis.map((kpi) => ({
+    id: kpi.id,
+    weight: kpi.weight,
+    ...(kpi.direction === undefined ? {} : { direction: kpi.direction }),
+    ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
+    ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
+    ...(kpi.curve === undefined ? {} : { curve: kpi.curve as D.CurveInput }),
+  }));
+  for (const w of works) {
+    const { person, tracer } = w;
+    const values: Record<string, { actual: Decimal; target: Decimal }> = {};
+    const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
+    p.kpis.forEach((kpi, k) => {
+      const actual = actualOf(kpi, w, missing);
+      const target = targetOf(p, kpi, k, w, decomposed[k] ?? null, missing, scale);
+      shown.set(kpi.id, { actual, target });
+      w.actuals.set(kpi.id, actual);
+      if (actual !== null && target !== null) values[kpi.id] = { actual, target };
+    });
+    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => D.scoreKpis(specs, values, { missing }));
+    let sum = new Decimal(0);
+    w.kpis = p.kpis.map((kpi, k) => {
+      const line = result.lines.find((l) => l.id === kpi.id);
+      const difficulty = kpi.difficulty === undefined ? new Decimal(1) : readDecimal(kpi.difficulty, ["kpis", k, "difficulty"]);
+      const points = line?.points ?? new Decimal(0);
+      const weight = line?.weight ?? new Decimal(0);
+      const base = line?.contribution ?? new Decimal(0);
+      const contribution = difficulty.eq(1) ? base : base.times(difficulty);
+      sum = sum.plus(contribution);
+      const attainment = line?.attainment ?? null;
+      w.attainments.set(kpi.id, attainment);
+      const { actual, target } = shown.get(kpi.id) ?? { actual: null, target: null };
+      tracer.add(
+        `kpi.${kpi.id}.attainment`,
+        kpi.direction === "lower" ? "lower is better: attainment per the KPI's lowerFormula (default max(0, 2 − actual / target)), clamped to [floor, cap]" : "actual / target, clamped to [floor, cap]",
+        () => ({
+          actual: actual === null ? "missing" : str(actual),
+          target: target === null ? "missing" : str(target),
+          ...(kpi.cap === undefined ? {} : { cap: String(kpi.cap) }),
+          ...(kpi.floor === undefined ? {} : { floor: String(kpi.floor) }),
+        }),
+        attainment === null ? "missing" : str(attainment),
+      );
+      tracer.add(
+        `kpi.${kpi.id}.points`,
+        kpi.curve === undefined ? "100 × attainment" : "curve(attainment)",
+        () => ({ attainment: attainment === null ? "missing" : str(attainment), ...(kpi.curve === undefined ? {} : { curve: curveText(kpi.curve) }) }),
+        str(points),
+      );
+      tracer.add(
+        `kpi.${kpi.id}.contribution`,
+        difficulty.eq(1) ? "weight × points" : "weight × points × difficulty",
+        () => ({ weight: str(weight), points: str(points), ...(difficulty.eq(1) ? {} : { difficulty: str(difficulty) }) }),
+        str(contribution),
+      );
+      return {
+        id: kpi.id,
+        name: kpi.name ?? null,
+        category: kpi.category ?? null,
+        actual: actual === null ? null : str(actual),
+        target: target === null ? null : str(target),
+        attainment: attainment === null ? null : str(attainment),
+        points: str(points),
+        weight: str(weight),
+        difficulty: str(difficulty),
+        contribution: str(contribution),
+      };
+    });
+    // With every difficulty 1 the KPI score is scoreKpis' own score.
+    w.kpiScore = p.kpis.every((kpi) => kpi.difficulty === undefined || new Decimal(String(kpi.difficulty)).eq(1)) ? result.score : sum;
+    tracer.add("score.kpi", "Σ contribution", () => Object.fromEntries(w.kpis.map((line) => [line.id, line.contribution])), str(w.kpiScore));
+  }
+}
+
+function curveText(curve: Curve): string {
+  const points = curve.points.map((pt) => `(${String(pt.x)}, ${String(pt.y)})`).join(" ");
+  const flags = [curve.step === true ? "step" : "", curve.below === undefined ? "" : `below=${curve.below}`, curve.above === undefined ? "" : `above=${curve.above}`].filter((f) => f !== "");
+  return flags.length === 0 ? points : `${points} ${flags.join(" ")}`;
+}
+
+const INDICATORS: Readonly<Record<Exclude<Kpi["actual"], string | { column: string }>["indicator"], D.MeasurableIndicator>> = {
+  "collection-rate": "collectionRate",
+  margin: "orderMargin",
+  nps: "nps",
+  growth: "growthRate",
+  "market-share": "marketShare",
+  "complaint-rate": "complaintRate",
+};
+
+function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight"): Decimal | null {
+  const { person, tracer } = w;
+  const source = kpi.actual;
+  const cell = (column: string): Decimal | null => {
+    const value = readCell(person.row, person.rowIndex, column);
+    if (value === null && missing === "error") {
+      const path = ["rows", person.rowIndex, column];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" needs it (or set score.missing)`, { path });
+    }
+    return value;
+  };
+  if (typeof source === "string" || "column" in source) {
+    const column = typeof source === "string" ? source : source.column;
+    const value = cell(column);
+    tracer.add(`kpi.${kpi.id}.actual`, `column ${column}`, () => ({ [column]: value === null ? "empty" : str(value) }), value === null ? "missing" : str(value));
+    return value;
+  }
+  const columns = Object.entries(source).filter(([key]) => key !== "indicator") as [string, string][];
+  const inputs: Record<string, Decimal> = {};
+  for (const [key, column] of columns) {
+    const value = cell(column);
+    if (value === null) return null;
+    inputs[key] = value;
+  }
+  const indicator = INDICATORS[source.indicator];
+  let measured: ReturnType<typeof D.measure>;
+  try {
+    measured = D.measure(indicator, inputs);
+  } catch (error) {
+    if (!(error instanceof PayscoreError)) throw error;
+    // The metric names its input (["inputs", "billed"]); point at that column of this row.
+    const key = error.path[0] === "inputs" && typeof error.path[1] === "string" ? error.path[1] : undefined;
+    const column = columns.find(([name]) => name === key)?.[1] ?? columns[columns.length - 1]?.[1] ?? "id";
+    const at = ["rows", person.rowIndex, column];
+    const code = error.code === "INVALID_ARGUMENT" || error.code === "OUT_OF_RANGE" || error.code === "INVALID_NUMBER" ? "INVALID_DATA" : error.code;
+    throw new PayscoreError(code, `${formatPath(at)}: person "${person.id}", KPI "${kpi.id}" (${source.indicator}): ${error.message}`, { path: at, cause: error });
+  }
+  const value = measured.value;
+  w.indicators.push({ kpi: kpi.id, indicator: source.indicator, inputs: measured.inputs, value: str(value) });
+  tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: ${measured.formula}`, () => ({ ...measured.inputs }), str(value));
+  return value;
+}
+
+function decomposedTargets(kpi: Kpi, k: number, works: readonly Work[], scale: number): Map<string, Decimal> | null {
+  const target = kpi.target;
+  if (typeof target !== "object" || !("total" in target)) return null;
+  const total = readDecimal(target.total, ["kpis", k, "target", "total"]);
+  const weightColumn = target.weightColumn;
+  const parts = works.map((w) => {
+    let weight = new Decimal(1);
+    if (weightColumn !== undefined) {
+      const value = readCell(w.person.row, w.person.rowIndex, weightColumn);
+      if (value === null) {
+        const path = ["rows", w.person.rowIndex, weightColumn];
+        throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" splits its total by it`, { path });
+      }
+      weight = value;
+    }
+    return { key: w.person.id, weight };
+  });
+  if (parts.length === 0) return new Map();
+  const split = within(["kpis", k, "target"], `KPI "${kpi.id}" target decomposition`, () => D.decomposeTarget(total, parts, { scale }));
+  return new Map(split.map((part) => [part.key, part.amount]));
+}
+
+function targetOf(p: Plan, kpi: Kpi, k: number, w: Work, decomposed: Map<string, Decimal> | null, missing: "error" | "zero" | "reweight", scale: number): Decimal | null {
+  const { person, tracer } = w;
+  const target = kpi.target;
+  let value: Decimal | null;
+  let source: string;
+  if (decomposed !== null) {
+    value = decomposed.get(person.id) ?? null;
+    source = "decomposeTarget(total, weights) — this person's share";
+  } else if (typeof target === "object" && "column" in target) {
+    value = readCell(person.row, person.rowIndex, target.column);
+    if (value === null && missing === "error") {
+      const path = ["rows", person.rowIndex, target.column];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" needs its target`, { path });
+    }
+    source = `column ${target.column}`;
+  } else if (typeof target === "object" && "perPerson" in target) {
+    const given = target.perPerson[person.id];
+    if (given === undefined) {
+      const path = ["kpis", k, "target", "perPerson"];
+      throw new PayscoreError("INVALID_PLAN", `${formatPath(path)} has no target for person "${person.id}"`, { path });
+    }
+    value = readDecimal(given, [...path(k), person.id]);
+    source = "plan, per person";
+  } else {
+    value = readDecimal(target as string | number, ["kpis", k, "target"]);
+    source = "plan";
+  }
+  if (value !== null && kpi.prorate !== undefined && person.partial) {
+    const full = value;
+    const basis = kpi.prorate;
+    value = within(["kpis", k, "prorate"], `person "${person.id}", KPI "${kpi.id}" proration`, () =>
+      D.prorateTarget(full, p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale }),
+    );
+    const prorated = value;
+    tracer.add(
+      `kpi.${kpi.id}.target`,
+      `round(target × active ${basis} / period ${basis})`,
+      () => ({ target: str(full), source, activeFrom: person.activeFrom, activeTo: person.activeTo, periodStart: p.period.start, periodEnd: p.period.end }),
+      str(prorated),
+    );
+    return value;
+  }
+  const shown = value;
+  tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown === null ? "missing" : str(shown));
+  return value;
+}
+
+function path(k: number): (string | number)[] {
+  return ["kpis", k, "target", "perPerson"];
+}
+
+// ─── 360, score, rank, grade ─────────────────────────────────────────────────────────────────
+
+function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: string; rater: string; group: string; score: string | number; competency?: string | undefined }[]): void {
+  const setup = p.review360;
+  if (setup === undefined) return;
+  const byPerson = new Map<string, { rater: string; group: string; score: Decimal; competency?: string }[]>();
+  const known = new Set(works.map((w) => w.person.id));
+  ratings.forEach((rating, i) => {
+    if (!known.has(rating.person)) {
+      const at = ["ratings", i, "person"];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(at)}: no person "${rating.person}" in this run`, { path: at });
+    }
+    let score: Decimal;
+    try {
+      score = readDecimal(rating.score, ["ratings", i, "score"]);
+    } catch (error) {
+      const at = ["ratings", i, "score"];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(at)} must be a plain decimal number; got ${describeValue(rating.score)}`, { path: at, cause: error });
+    }
+    const list = byPerson.get(rating.person) ?? [];
+    list.push({ rater: rating.rater, group: rating.group, score, ...(rating.competency === undefined ? {} : { competency: rating.competency }) });
+    byPerson.set(rating.person, list);
+  });
+  const options = {
+    weights: setup.weights,
+    ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }),
+    ...(setup.competencyWeights === undefined ? {} : { competencyWeights: setup.competencyWeights }),
+  };
+  for (const w of works) {
+    const mine = byPerson.get(w.person.id) ?? [];
+    const result = within(["ratings"], `person "${w.person.id}", 360 review`, () => D.aggregate360(mine, options));
+    const scaleRange = setup.scale;
+    const score = result.score;
+    const points = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${w.person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
+    w.review360 = {
+      score: score === null ? null : str(score),
+      points: points === null ? null : str(points),
+      groups: result.groups.map((g) => ({
+        group: g.group,
+        raters: g.raters,
+        mean: g.mean === null ? null : str(g.mean),
+        weight: str(g.weight),
+        included: g.included,
+        ...(g.reason === undefined ? {} : { reason: g.reason }),
+      })),
+    };
+    w.tracer.add(
+      "score.review360",
+      scaleRange === undefined ? "Σ groupWeight × groupMean (groups below minRaters left out, weights rescaled)" : "rescale(Σ groupWeight × groupMean, scale → 0–100)",
+      () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${str(g.mean)} × ${str(g.weight)}` : `excluded (${g.reason ?? "weight 0"})`])),
+      points === null ? "none" : str(points),
+    );
+  }
+}
+
+function composeScores(p: Plan, works: Work[]): void {
+  const kpiWeight = p.score?.kpi;
+  const reviewWeight = p.score?.review360;
+  for (const w of works) {
+    const points = w.review360?.points ?? null;
+    if (reviewWeight === undefined || kpiWeight === undefined || points === null) {
+      w.score = w.kpiScore;
+      w.tracer.add("score", reviewWeight === undefined ? "KPI score" : "KPI score (no usable 360 score)", () => ({ kpi: str(w.kpiScore) }), str(w.score));
+      continue;
+    }
+    w.score = within(["score"], `person "${w.person.id}", composite score`, () =>
+      D.combineScores([
+        { id: "kpi", score: w.kpiScore, weight: kpiWeight },
+        { id: "review360", score: points, weight: reviewWeight },
+      ]),
+    );
+    w.tracer.add(
+      "score",
+      "kpiWeight × kpiScore + review360Weight × review360Score",
+      () => ({ kpiScore: str(w.kpiScore), kpiWeight: String(kpiWeight), review360Score: points, review360Weight: String(reviewWeight) }),
+      str(w.score),
+    );
+  }
+}
+
+function rankByScore(works: Work[]): void {
+  for (const w of works) w.rank = 1 + works.filter((other) => other.score.greaterThan(w.score)).length;
+}
+
+function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): void {
+  const grading = p.grading;
+  if (grading === undefined) return;
+  let assignments: { id: string; grade: string }[];
+  if (grading.method === "bands") {
+    assignments = works.map((w) => ({
+      id: w.person.id,
+      grade: within(["grading", "bands"], `person "${w.person.id}", grade`, () => D.gradeByScore(w.score, grading.bands)),
+    }));
+  } else {
+    const entries = works.map((w) => ({ id: w.person.id, score: w.score }));
+    assignments =
+      entries.length === 0
+        ? []
+        : within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade }));
+  }
+  const initial = new Map(assignments.map((a) => [a.id, a.grade]));
+  const reasons = new Map<string, string>();
+  const overrides = grading.overrides ?? [];
+  if (overrides.length > 0) {
+    overrides.forEach((o, i) => {
+      if (!workById.has(o.person)) {
+        const at = ["grading", "overrides", i, "person"];
+        throw new PayscoreError("INVALID_PLAN", `${formatPath(at)}: no person "${o.person}" in this run`, { path: at });
+      }
+      reasons.set(o.person, o.reason);
+    });
+    const grades = grading.method === "bands" ? grading.bands.map((b) => b.grade) : grading.quotas.map((q) => q.grade);
+    const result = within(["grading", "overrides"], "calibration", () =>
+      D.applyOverrides(
+        assignments,
+        overrides.map((o) => ({ id: o.person, grade: o.grade, reason: o.reason, by: o.by, ...(o.at === undefined ? {} : { at: o.at }) })),
+        { grades },
+      ),
+    );
+    assignments = result.assignments;
+  }
+  for (const a of assignments) {
+    const w = workById.get(a.id);
+    if (w === undefined) continue;
+    const first = initial.get(a.id) ?? a.grade;
+    const reason = reasons.get(a.id) ?? null;
+    w.grade = { initial: first, final: a.grade, reason };
+    w.tracer.add(
+      "grade",
+      grading.method === "bands" ? "the band with the greatest min ≤ score" : "forced distribution by rank",
+      () => ({ score: str(w.score), rank: String(w.rank), ...(reason === null ? {} : { calibratedFrom: first, reason }) }),
+      a.grade,
+    );
+  }
+}
