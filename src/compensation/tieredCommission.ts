@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
+import { Decimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+
+/** One commission tier: amounts from `from` upward are paid at `rate`. */
+export interface CommissionTier {
+  /** Where the tier starts; the first tier starts at 0 and each next one higher. */
+  readonly from: Numeric;
+  /** The rate of the tier (0.05 = 5 %), ≥ 0. */
+  readonly rate: Numeric;
+}
+
+/** Options for {@link tieredCommission}. */
+export interface TieredCommissionOptions {
+  /**
+   * - `"marginal"` (default, 超额累进): each slice of the amount is paid at its own tier's rate;
+   * - `"retroactive"` (全额累进): the whole amount is paid at the rate of the highest tier reached.
+   */
+  readonly mode?: "marginal" | "retroactive" | undefined;
+}
+
+const tiersSchema = z.array(z.object({ from: numericSchema, rate: numericSchema }));
+const optionsSchema = z.object({ mode: z.enum(["marginal", "retroactive"]).optional() }).optional();
+
+/**
+ * A commission on tiered rates (阶梯提成).
+ *
+ * - marginal: `Σₖ rateₖ · max(0, min(amount, fromₖ₊₁) − fromₖ)` (the last tier has no upper end);
+ * - retroactive: `amount · rateₖ` for the highest tier with `fromₖ ≤ amount`.
+ *
+ * The result is exact, not rounded (round it with `roundTo` when you pay it). Marginal
+ * commission is continuous in the amount; retroactive commission jumps at each `from`.
+ *
+ * @param amount - the sales (or margin, or collections) the commission is paid on, ≥ 0
+ * @param tiers - the tiers, the first `from` = 0 and the `from`s strictly increasing; rates ≥ 0
+ * @param options - `mode`: `"marginal"` (default) or `"retroactive"`
+ * @returns the commission
+ * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number; `INVALID_ARGUMENT` for a negative amount or rate, malformed tiers, a first tier not starting at 0, `from`s not strictly increasing, or an unknown mode; `EMPTY_INPUT` for no tiers
+ *
+ * @example
+ * ```ts
+ * const tiers = [{ from: 0, rate: 0.03 }, { from: 100000, rate: 0.05 }, { from: 300000, rate: 0.08 }];
+ * tieredCommission(350000, tiers).toString(); // "17000"  (100000·3 % + 200000·5 % + 50000·8 %)
+ * tieredCommission(350000, tiers, { mode: "retroactive" }).toString(); // "28000"  (350000·8 %)
+ * ```
+ */
+export function tieredCommission(amount: Numeric, tiers: readonly CommissionTier[], options?: TieredCommissionOptions | undefined): Decimal {
+  const value = readDecimal(amount, ["amount"]);
+  if (value.isNegative()) {
+    throw new PayscoreError("INVALID_ARGUMENT", `amount must not be negative; got ${value.toString()}`, { path: ["amount"] });
+  }
+  const mode = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"])?.mode ?? "marginal";
+  const { froms, rates } = readTiers(tiers);
+
+  let commission = new Decimal(0);
+  if (mode === "retroactive") {
+    let reached = 0;
+    while (reached + 1 < froms.length && (froms[reached + 1] as Decimal).lte(value)) reached++;
+    commission = value.times(rates[reached] as Decimal);
+  } else {
+    for (let k = 0; k < froms.length && (froms[k] as Decimal).lt(value); k++) {
+      const next = froms[k + 1];
+      const top = next !== undefined && next.lt(value) ? next : value;
+      commission = commission.plus(top.minus(froms[k] as Decimal).times(rates[k] as Decimal));
+    }
+  }
+  return commission.isZero() ? new Decimal(0) : commission;
+}
+
+function readTiers(tiers: readonly CommissionTier[]): { froms: Decimal[]; rates: Decimal[] } {
+  const parsed = parseWith(tiersSchema, tiers, "INVALID_ARGUMENT", ["tiers"]);
+  if (parsed.length === 0) {
+    throw new PayscoreError("EMPTY_INPUT", "tiers must list at least one tier (from 0)", { path: ["tiers"] });
+  }
+  const froms: Decimal[] = [];
+  const rates: Decimal[] = [];
+  parsed.forEach((tier, i) => {
+    const from = readDecimal(tier.from, ["tiers", i, "from"]);
+    const rate = readDecimal(tier.rate, ["tiers", i, "rate"]);
+    if (i === 0 && !from.isZero()) {
+      throw new PayscoreError("INVALID_ARGUMENT", `the first tier must start at 0; ${formatPath(["tiers", 0, "from"])} is ${from.toString()}`, { path: ["tiers", 0, "from"] });
+    }
+    const previous = froms[i - 1];
+    if (previous !== undefined && !from.gt(previous)) {
+      throw new PayscoreError(
+        "INVALID_ARGUMENT",
+        `tiers must rise: ${formatPath(["tiers", i, "from"])} is ${from.toString()}, not above ${formatPath(["tiers", i - 1, "from"])} ${previous.toString()}`,
+        { path: ["tiers", i, "from"] },
+      );
+    }
+    if (rate.isNegative()) {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["tiers", i, "rate"])} must not be negative; got ${rate.toString()}`, { path: ["tiers", i, "rate"] });
+    }
+    froms.push(from);
+    rates.push(rate);
+  });
+  return { froms, rates };
+}

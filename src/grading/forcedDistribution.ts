@@ -1,0 +1,213 @@
+import { z } from "zod";
+import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { Decimal, allocateDecimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+
+/** One person to grade on a forced curve. */
+export interface ScoredEntry {
+  /** The person's id; unique in the list. */
+  readonly id: string;
+  /** The person's score; higher is better. */
+  readonly score: Numeric;
+}
+
+/** One grade of a forced curve and the share of people it takes. */
+export interface GradeQuota {
+  /** The grade's name. */
+  readonly grade: string;
+  /** The share of people (0.2 = 20 %); the shares of a curve sum to 1. */
+  readonly share: Numeric;
+}
+
+/** Options for {@link forcedDistribution}. */
+export interface ForcedDistributionOptions {
+  /**
+   * How people tied on the last seat of a grade are graded:
+   * - `"share-grade"` (default): everyone tied with the last seat of a grade gets that grade;
+   *   the grades after it shrink by as many seats;
+   * - `"by-order"`: the tie is broken by input order (earlier first), so every grade gets
+   *   exactly its seats.
+   */
+  readonly ties?: "share-grade" | "by-order" | undefined;
+}
+
+/** One person's place on a forced curve. */
+export interface GradeAssignment {
+  readonly id: string;
+  readonly grade: string;
+  /** Standard competition rank by score, 1 = best; equal scores share a rank (1, 2, 2, 4). */
+  readonly rank: number;
+}
+
+const quotasSchema = z.array(z.object({ grade: z.string(), share: numericSchema }));
+const optionsSchema = z.object({ ties: z.enum(["share-grade", "by-order"]).optional() }).optional();
+const SHARE_TOLERANCE = new Decimal("1e-12");
+
+/**
+ * Grades people on a forced curve (强制分布, e.g. 20/70/10 — 优秀 20 %, 合格 70 %, 待改进 10 %).
+ *
+ * - seats: `seatsₖ = allocate(n, shares, { scale: 0 })ₖ` (largest remainder, so the seats sum to
+ *   `n` and ties between remainders go to the better grade);
+ * - ranks: people are ordered by score, best first; `rank = 1 + #{people with a higher score}`
+ *   (standard competition ranking 1, 2, 2, 4);
+ * - grades: the first `seats₁` people get the first grade, the next `seats₂` the second, …;
+ *   with `ties: "share-grade"` (default) everyone tied with the last seat of a grade also gets
+ *   that grade and the later grades shrink (a grade whose seats were all taken gets nobody);
+ *   with `ties: "by-order"` equal scores keep their input order, so each grade gets exactly its
+ *   seats.
+ *
+ * Shares must be ≥ 0 and sum to 1 (within 1e-12, so thirds written to 12 places pass). Scores
+ * are compared exactly. Sorting is O(n log n) and runs once.
+ *
+ * @param entries - the people: `{ id, score }`, ids unique
+ * @param quotas - the grades, best first, with their shares
+ * @param options - `ties`: `"share-grade"` (default) or `"by-order"`
+ * @returns one `{ id, grade, rank }` per entry, in input order
+ * @throws {PayscoreError} `INVALID_ARGUMENT` for malformed entries or quotas, a repeated id or grade, or an unknown `ties`; `INVALID_NUMBER` for a malformed score or share; `INVALID_WEIGHTS` for a negative share or shares not summing to 1; `EMPTY_INPUT` for no quotas
+ *
+ * @example
+ * ```ts
+ * // 10 people on 20/70/10: seats 2, 7, 1
+ * forcedDistribution(
+ *   [
+ *     { id: "a", score: 95 }, { id: "b", score: 90 }, { id: "c", score: 90 }, { id: "d", score: 85 },
+ *     { id: "e", score: 80 }, { id: "f", score: 78 }, { id: "g", score: 75 }, { id: "h", score: 70 },
+ *     { id: "i", score: 65 }, { id: "j", score: 60 },
+ *   ],
+ *   [{ grade: "A", share: 0.2 }, { grade: "B", share: 0.7 }, { grade: "C", share: 0.1 }],
+ * ).map((p) => `${p.id}:${p.grade}:${p.rank}`);
+ * // ["a:A:1", "b:A:2", "c:A:2", "d:B:4", "e:B:5", "f:B:6", "g:B:7", "h:B:8", "i:B:9", "j:C:10"]
+ * // b and c tie on A's last seat: both get A and B shrinks to 6 seats.
+ * ```
+ */
+export function forcedDistribution(
+  entries: readonly ScoredEntry[],
+  quotas: readonly GradeQuota[],
+  options?: ForcedDistributionOptions | undefined,
+): GradeAssignment[] {
+  const ties = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"])?.ties ?? "share-grade";
+  const grades = readQuotas(quotas);
+  const { ids, scores, keys, exact } = readEntries(entries);
+  const n = ids.length;
+
+  const seats = allocateDecimal(new Decimal(n), grades.shares, 0, ["quotas"]).map((seat) => seat.toNumber());
+
+  // Order best first; equal scores keep input order. Doubles order almost every pair (rounding
+  // to a double is monotone); equal doubles are equal scores when both scores are exactly their
+  // double's shortest text, and are compared as Decimals otherwise.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => {
+    const ka = keys[a] as number;
+    const kb = keys[b] as number;
+    if (ka !== kb) return ka > kb ? -1 : 1;
+    if (exact[a] === 1 && exact[b] === 1) return a - b;
+    return (scores[b] as Decimal).cmp(scores[a] as Decimal) || a - b;
+  });
+  const sameScore = (a: number, b: number): boolean =>
+    keys[a] === keys[b] && ((exact[a] === 1 && exact[b] === 1) || (scores[a] as Decimal).eq(scores[b] as Decimal));
+
+  const rank = new Uint32Array(n);
+  for (let p = 0; p < n; p++) {
+    const person = order[p] as number;
+    rank[person] = p > 0 && sameScore(person, order[p - 1] as number) ? (rank[order[p - 1] as number] as number) : p + 1;
+  }
+
+  const gradeOf = new Uint32Array(n);
+  let cursor = 0;
+  let boundary = 0;
+  for (let g = 0; g < seats.length; g++) {
+    boundary += seats[g] as number;
+    if (cursor >= boundary) continue; // every seat of this grade went to an earlier tie
+    let end = boundary;
+    if (ties === "share-grade") {
+      const last = order[boundary - 1] as number;
+      while (end < n && sameScore(order[end] as number, last)) end++;
+    }
+    for (; cursor < end; cursor++) gradeOf[order[cursor] as number] = g;
+  }
+
+  const result: GradeAssignment[] = new Array<GradeAssignment>(n);
+  for (let i = 0; i < n; i++) {
+    result[i] = { id: ids[i] as string, grade: grades.names[gradeOf[i] as number] as string, rank: rank[i] as number };
+  }
+  return result;
+}
+
+function readQuotas(quotas: readonly GradeQuota[]): { names: string[]; shares: Decimal[] } {
+  const parsed = parseWith(quotasSchema, quotas, "INVALID_ARGUMENT", ["quotas"]);
+  if (parsed.length === 0) {
+    throw new PayscoreError("EMPTY_INPUT", "quotas must list at least one grade", { path: ["quotas"] });
+  }
+  const seen = new Map<string, number>();
+  const names: string[] = [];
+  const shares: Decimal[] = [];
+  let sum = new Decimal(0);
+  parsed.forEach((quota, i) => {
+    const before = seen.get(quota.grade);
+    if (before !== undefined) {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["quotas", i, "grade"])} repeats the grade ${describeValue(quota.grade)} of ${formatPath(["quotas", before])}`, {
+        path: ["quotas", i, "grade"],
+      });
+    }
+    seen.set(quota.grade, i);
+    const share = readDecimal(quota.share, ["quotas", i, "share"]);
+    if (share.isNegative()) {
+      throw new PayscoreError("INVALID_WEIGHTS", `${formatPath(["quotas", i, "share"])} must not be negative; got ${share.toString()}`, { path: ["quotas", i, "share"] });
+    }
+    names.push(quota.grade);
+    shares.push(share);
+    sum = sum.plus(share);
+  });
+  if (sum.minus(1).abs().gt(SHARE_TOLERANCE)) {
+    throw new PayscoreError("INVALID_WEIGHTS", `the shares in quotas must sum to 1; they sum to ${sum.toString()}`, { path: ["quotas"] });
+  }
+  return { names, shares };
+}
+
+function readEntries(entries: readonly ScoredEntry[]): { ids: string[]; scores: Decimal[]; keys: Float64Array; exact: Uint8Array } {
+  if (!Array.isArray(entries)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `entries must be an array of { id, score }; got ${describeValue(entries)}`, { path: ["entries"] });
+  }
+  const n = entries.length;
+  const ids: string[] = new Array<string>(n);
+  const scores: Decimal[] = new Array<Decimal>(n);
+  const keys = new Float64Array(n);
+  const exact = new Uint8Array(n);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const entry: unknown = entries[i];
+    if (typeof entry !== "object" || entry === null) {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i])} must be an object { id, score }; got ${describeValue(entry)}`, { path: ["entries", i] });
+    }
+    const { id, score } = entry as { id?: unknown; score?: unknown };
+    if (typeof id !== "string") {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i, "id"])} must be a string; got ${describeValue(id)}`, { path: ["entries", i, "id"] });
+    }
+    const before = seen.get(id);
+    if (before !== undefined) {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i, "id"])} repeats the id ${describeValue(id)} of ${formatPath(["entries", before])}; ids must be unique`, {
+        path: ["entries", i, "id"],
+      });
+    }
+    seen.set(id, i);
+    const value = readScore(score, i);
+    ids[i] = id;
+    scores[i] = value;
+    const key = typeof score === "number" ? score : value.toNumber();
+    keys[i] = key === 0 ? 0 : key;
+    // A number input is its double; other input is when it reads as the double's shortest text.
+    exact[i] = typeof score === "number" || value.toString() === String(key) ? 1 : 0;
+  }
+  return { ids, scores, keys, exact };
+}
+
+const NO_PATH: readonly (string | number)[] = [];
+
+// readDecimal with the path built only when the score is at fault (cheap over a million people).
+function readScore(score: unknown, index: number): Decimal {
+  try {
+    return readDecimal(score, NO_PATH);
+  } catch {
+    return readDecimal(score, ["entries", index, "score"]);
+  }
+}
