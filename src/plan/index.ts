@@ -17,3 +17,7 @@ export { runPlan } from "./runPlan.js";
 export type { RunPlanOptions } from "./runPlan.js";
 export { planHash } from "./planHash.js";
 export { PAYSCORE_VERSION } from "./version.js";
+export { explain } from "./explain.js";
+export type { ExplainLocale, ExplainOptions } from "./explain.js";
+export { diffRuns } from "./diffRuns.js";
+export type { RunDiff, PersonDiff, DiffLine } from "./diffRuns.js";
