@@ -1,0 +1,64 @@
+import { explain } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+import type { CliIo } from "./CliIo.js";
+import { executeRun } from "./executeRun.js";
+import { helpText } from "./helpText.js";
+import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
+import { readPlanData } from "./readPlanData.js";
+import { readPlanFile } from "./readPlanFile.js";
+
+/** The locales `explain` writes in. */
+export type ExplainLocale = "zh-CN" | "en";
+
+/**
+ * `payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--locale zh-CN|en]`:
+ * runs the plan (with traces) and prints one person's statement in words. The whole team is run,
+ * since grades, ranks and pools depend on everyone.
+ *
+ * The locale defaults to `zh-CN` when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set)
+ * starts with `zh`, and to `en` otherwise.
+ *
+ * @param args - the arguments after `explain`
+ * @param io - the streams, folder and environment
+ * @returns the exit code (0)
+ * @throws {CliError} for a problem with the input, or a person not in the run
+ *
+ * @example
+ * ```ts
+ * await explainCommand(["plan.json", "--data", "data.csv", "--person", "E01", "--locale", "en"], io);
+ * ```
+ */
+export async function explainCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(
+    "explain",
+    args,
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, person: { type: "string" }, locale: { type: "string" } },
+    { names: ["<plan.json>"] },
+  );
+  if (parsed.values["help"] === true) {
+    io.stdout.write(helpText("explain"));
+    return 0;
+  }
+  const planFile = parsed.positionals[0] as string;
+  const dataFile = requiredFlag(parsed, "explain", "data", "<file>");
+  const person = requiredFlag(parsed, "explain", "person", "<id>");
+  const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
+  const plan = await readPlanFile(planFile, io.cwd);
+  const loaded = await readPlanData(plan, { data: dataFile, ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history"), cwd: io.cwd });
+  const run = executeRun(plan, loaded, planFile, true);
+  const statement = run.statements.find((candidate) => candidate.person.id === person);
+  if (statement === undefined) {
+    const ids = run.statements.map((candidate) => candidate.person.id);
+    const shown = ids.slice(0, 10).join(", ") + (ids.length > 10 ? `, … (${ids.length} in all)` : "");
+    throw new CliError(`payscore explain: no person ${JSON.stringify(person)} in the run; the ids are: ${shown}`);
+  }
+  const text = explain(statement, { locale });
+  io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  return 0;
+}
+
+/** `zh-CN` when the first of LC_ALL, LC_MESSAGES, LANG that is set starts with "zh"; else `en`. */
+export function defaultLocale(env: Readonly<Record<string, string | undefined>>): ExplainLocale {
+  const setting = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].find((value) => value !== undefined && value !== "");
+  return setting !== undefined && setting.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+}

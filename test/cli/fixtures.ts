@@ -1,0 +1,15 @@
+/** Small plans and data for the command-line tests. */
+
+export const commissionPlan = {
+  version: 1,
+  name: "Commission test",
+  currency: "CNY",
+  period: { start: "2026-03-01", end: "2026-03-31", label: "2026-03" },
+  kpis: [{ id: "sales", weight: 1, actual: "sales", target: "300000" }],
+  pay: { commission: { base: { column: "sales" }, tiers: [{ from: "0", rate: "0.03" }, { from: "200000", rate: "0.05" }] } },
+};
+
+export const commissionPlanText = `${JSON.stringify(commissionPlan, null, 2)}\n`;
+
+/** Three people; C01 sells 412000 → commission 200000 · 3 % + 212000 · 5 % = 16600.00. */
+export const goodCsv = "id,name,sales\nC01,Zhao Lei,412000\nC02,Qian Na,268500.50\nC03,Sun Hao,155000\n";
