@@ -1,7 +1,7 @@
 // Helpers shared by the files of src/scoring/. Not part of the public API: nothing here is
 // re-exported from index.ts.
 import { PayscoreError, describeValue, formatPath, type ErrorPath, type PayscoreErrorCode } from "../errors/index.js";
-import { Decimal } from "../numeric/index.js";
+import { Decimal, readDecimal } from "../numeric/index.js";
 
 /** The path of a key inside `base`. */
 export function pathTo(base: ErrorPath, ...keys: readonly (string | number)[]): ErrorPath {
@@ -126,4 +126,50 @@ export function plain(x: Decimal): Decimal {
 /** Whether an own enumerable property `key` exists on `record` (not one from the prototype). */
 export function hasOwn(record: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/** How far from 1 a list of weights may sum and still count as summing to 1. */
+export const WEIGHT_TOLERANCE = new Decimal("1e-12");
+
+/**
+ * Reads a weight: a number ≥ 0.
+ *
+ * @param value - the caller's weight
+ * @param path - where it sits
+ * @returns the weight
+ * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number, `INVALID_WEIGHTS` for a negative one
+ */
+export function readWeight(value: unknown, path: ErrorPath): Decimal {
+  const weight = readDecimal(value, path);
+  if (weight.isNegative()) throw fault("INVALID_WEIGHTS", path, `must not be negative; got ${weight.toString()}`);
+  return weight;
+}
+
+/**
+ * Refuses weights whose sum is not 1 within {@link WEIGHT_TOLERANCE}.
+ *
+ * @param sum - the sum of the weights
+ * @param path - where the list of weights sits
+ * @param what - what the weights belong to, for the message (`"KPI weights"`)
+ * @throws {PayscoreError} `INVALID_WEIGHTS`, the message giving the sum
+ */
+export function requireSumOfOne(sum: Decimal, path: ErrorPath, what: string): void {
+  if (sum.minus(1).abs().gt(WEIGHT_TOLERANCE)) {
+    throw new PayscoreError("INVALID_WEIGHTS", `${formatPath(path)}: the ${what} must sum to 1 (within 1e-12); they sum to ${sum.toString()}`, { path });
+  }
+}
+
+/**
+ * The indexes of `ids` in the order of the ids (by UTF-16 code units), so sums taken in this
+ * order do not depend on the order of the caller's list.
+ *
+ * @param ids - the ids, unique
+ * @returns the indexes sorted by id
+ */
+export function canonicalOrder(ids: readonly string[]): number[] {
+  return ids.map((_, i) => i).sort((a, b) => {
+    const x = ids[a] as string;
+    const y = ids[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
 }
