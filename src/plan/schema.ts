@@ -293,6 +293,11 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   if (plan.review360 !== undefined && plan.score?.review360 === undefined) {
     ctx.addIssue({ code: "custom", path: ["score", "review360"], message: "review360 is set up but has no weight in score" });
   }
+  const parts = [plan.score?.kpi, plan.score?.review360].filter((w) => w !== undefined);
+  if (plan.score !== undefined && parts.every(isNumeric)) {
+    const sum = parts.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
+    if (!sum.eq(1)) ctx.addIssue({ code: "custom", path: ["score"], message: `score weights (kpi + review360) must sum to 1; they sum to ${sum.toString()}` });
+  }
   if (plan.score?.review360 !== undefined && plan.review360 === undefined) {
     ctx.addIssue({ code: "custom", path: ["review360"], message: "score gives the 360 review a weight but review360 is not set up" });
   }
