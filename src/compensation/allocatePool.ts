@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseWith } from "../errors/index.js";
 import { numericSchema, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
-import { idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
+import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, integerWeights } from "./steps.js";
 import { waterFill } from "./waterFill.js";
 
@@ -99,7 +99,8 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   const read = readPoolEntries(entries, ["entries"], scale, threshold, idRegistry((seq) => ["entries", seq]));
 
   const weights = integerWeights(read.weights).map((w, i) => (read.eligible[i] ? w : 0n));
-  const lows = lowerBounds(weights, read.highs, minimum, poolSteps);
+  const lows = lowerBounds(weights, read.highs, minimum);
+  checkMinimums(lows, poolSteps);
   const { amounts, unallocated } = waterFill({ pool: poolSteps, weights, lows, highs: read.highs });
   return {
     allocations: read.ids.map((id, i) => ({

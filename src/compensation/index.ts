@@ -1,7 +1,17 @@
 // Public API of src/compensation/ — re-exports only.
 export { tieredCommission } from "./tieredCommission.js";
 export type { CommissionTier, TieredCommissionOptions } from "./tieredCommission.js";
+export { targetIncentive } from "./targetIncentive.js";
+export type { TargetIncentiveOptions } from "./targetIncentive.js";
 export { allocatePool } from "./allocatePool.js";
 export type { PoolEntry, AllocatePoolOptions, PoolAllocation, PoolResult } from "./allocatePool.js";
+export { allocateTeamPool } from "./allocateTeamPool.js";
+export type { PoolTeam, AllocateTeamPoolOptions, TeamAllocation, TeamPoolResult } from "./allocateTeamPool.js";
+export { fundPool } from "./fundPool.js";
+export type { FundPoolOptions } from "./fundPool.js";
 export { meetsStreak } from "./meetsStreak.js";
 export type { StreakRule, StreakResult } from "./meetsStreak.js";
+export { gradeMultiplier } from "./gradeMultiplier.js";
+export type { GradeMultiplierTable, GradeMultiplierOptions } from "./gradeMultiplier.js";
+export { composeBonus } from "./composeBonus.js";
+export type { VariableBonus, BonusAward, BonusParts, ComposeBonusOptions, ComposedBonus } from "./composeBonus.js";

@@ -182,32 +182,46 @@ export function readMinimum(minimum: unknown, scale: number): bigint {
 }
 
 /**
- * Each entry's lower bound: the minimum, or its cap when lower; 0 for weight 0. Refuses a pool
- * too small to pay them all.
+ * Each entry's lower bound: the minimum, or its cap when lower; 0 for weight 0.
  *
  * @internal
  * @param weights - integer weights (0 = takes no part)
  * @param highs - caps in steps
  * @param minimum - the minimum in steps
- * @param pool - the pool in steps
  * @returns the lower bounds
- * @throws {PayscoreError} `INVALID_DATA`
  * @example
  * ```ts
- * lowerBounds([1n, 1n], [5n, undefined], 10n, 100n); // [5n, 10n]
+ * lowerBounds([1n, 1n, 0n], [5n, undefined, undefined], 10n); // [5n, 10n, 0n]
  * ```
  */
-export function lowerBounds(weights: readonly bigint[], highs: readonly (bigint | undefined)[], minimum: bigint, pool: bigint): bigint[] {
-  let total = 0n;
-  let people = 0;
-  const lows = weights.map((w, i) => {
+export function lowerBounds(weights: readonly bigint[], highs: readonly (bigint | undefined)[], minimum: bigint): bigint[] {
+  return weights.map((w, i) => {
     if (w === 0n || minimum === 0n) return 0n;
     const high = highs[i];
-    const low = high !== undefined && high < minimum ? high : minimum;
+    return high !== undefined && high < minimum ? high : minimum;
+  });
+}
+
+/**
+ * Refuses a pool too small to pay every lower bound.
+ *
+ * @internal
+ * @param lows - the lower bounds in steps
+ * @param pool - the pool in steps
+ * @throws {PayscoreError} `INVALID_DATA` at `options.minimum`
+ * @example
+ * ```ts
+ * checkMinimums([10n, 10n], 15n); // throws INVALID_DATA
+ * ```
+ */
+export function checkMinimums(lows: readonly bigint[], pool: bigint): void {
+  let total = 0n;
+  let people = 0;
+  for (const low of lows) {
+    if (low === 0n) continue;
     total += low;
     people++;
-    return low;
-  });
+  }
   if (total > pool) {
     throw new PayscoreError(
       "INVALID_DATA",
@@ -215,5 +229,4 @@ export function lowerBounds(weights: readonly bigint[], highs: readonly (bigint 
       { path: ["options", "minimum"] },
     );
   }
-  return lows;
 }
