@@ -10,3 +10,12 @@ export type { CurveEvaluator } from "./compileCurve.js";
 export { scoreKpis } from "./scoreKpis.js";
 export { compileScorecard } from "./compileScorecard.js";
 export type { KpiSpec, KpiValue, KpiLine, KpiScorecard, ScoreKpisOptions, Scorecard, ScorecardCallOptions } from "./compileScorecard.js";
+
+// Weights, composites, scales, teams
+export { normalizeWeights } from "./normalizeWeights.js";
+export { combineScores } from "./combineScores.js";
+export type { ScorePart } from "./combineScores.js";
+export { rescale } from "./rescale.js";
+export type { ScaleRange } from "./rescale.js";
+export { rollUp } from "./rollUp.js";
+export type { RollUpOptions, TeamMember, TeamMemberShare, TeamScore } from "./rollUp.js";
