@@ -26,7 +26,7 @@ export interface TargetShare {
 const partSchema = z.object(
   {
     key: z.string({ error: (issue) => `must be a non-empty string; got ${describeValue(issue.input)}` }).min(1, { error: "must be a non-empty string; got \"\"" }),
-    weight: z.unknown(),
+    weight: z.unknown().optional(),
   },
   { error: (issue) => (issue.code === "invalid_type" ? `must be a part { key, weight }; got ${describeValue(issue.input)}` : undefined) },
 );

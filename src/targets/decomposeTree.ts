@@ -50,8 +50,8 @@ interface CheckedNode {
 const nodeSchema = z.object(
   {
     key: z.string({ error: (issue) => `must be a non-empty string; got ${describeValue(issue.input)}` }).min(1, { error: 'must be a non-empty string; got ""' }),
-    weight: z.unknown(),
-    amount: z.unknown(),
+    weight: z.unknown().optional(),
+    amount: z.unknown().optional(),
     children: z.array(z.unknown(), { error: (issue) => `must be an array of nodes or undefined; got ${describeValue(issue.input)}` }).optional(),
   },
   { error: (issue) => (issue.code === "invalid_type" ? `must be a node { key, weight | amount, children? }; got ${describeValue(issue.input)}` : undefined) },
