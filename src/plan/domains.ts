@@ -6,8 +6,9 @@ export { gradeByScore, forcedDistribution, applyOverrides } from "../grading/ind
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure } from "../metrics/index.js";
 export type { MeasurableIndicator } from "../metrics/index.js";
-export { evaluateCurve } from "../scoring/index.js";
-export { tieredCommission, allocatePool, meetsStreak } from "../compensation/index.js";
+export { evaluateCurve, scoreKpis } from "../scoring/index.js";
+export type { KpiSpec } from "../scoring/index.js";
+export { tieredCommission, allocatePool, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
 
 /** The curve shape the plan passes on (the scoring module's `Curve`). */
 export interface CurveInput {
@@ -23,26 +24,6 @@ function notYet(name: string): never {
 
 // TODO(plan): replace each stub below with the import from its folder's index.ts once it lands.
 
-export interface KpiSpecInput {
-  readonly id: string;
-  readonly weight: Numeric;
-  readonly direction?: "higher" | "lower" | undefined;
-  readonly cap?: Numeric | undefined;
-  readonly floor?: Numeric | undefined;
-  readonly curve?: CurveInput | undefined;
-}
-export interface KpiScoreLine {
-  readonly id: string;
-  readonly attainment: Decimal | null;
-  readonly points: Decimal;
-  readonly weight: Decimal;
-  readonly contribution: Decimal;
-}
-export const scoreKpis = (
-  _kpis: readonly KpiSpecInput[],
-  _values: Readonly<Record<string, { actual: Numeric; target: Numeric }>>,
-  _options?: { missing?: "error" | "zero" | "reweight" },
-): { score: Decimal; lines: KpiScoreLine[] } => notYet("scoreKpis");
 export const combineScores = (_parts: readonly { id: string; score: Numeric; weight: Numeric }[]): Decimal => notYet("combineScores");
 export const rescale = (_value: Numeric, _from: { min: Numeric; max: Numeric }, _to: { min: Numeric; max: Numeric }): Decimal => notYet("rescale");
 
@@ -56,4 +37,3 @@ export const aggregate360 = (
 ): Review360Result => notYet("aggregate360");
 
 
-export const targetIncentive = (_targetAmount: Numeric, _attainment: Numeric, _curve: CurveInput, _options?: { scale?: number }): Decimal => notYet("targetIncentive");

@@ -135,8 +135,8 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
   const multiplierOf = (w: Work): Decimal | null => {
     const table = p.pay?.gradeMultipliers;
     if (table === undefined || w.grade === null) return null;
-    const m = table[w.grade.final];
-    return m === undefined ? null : readDecimal(m, ["pay", "gradeMultipliers", w.grade.final]);
+    const grade = w.grade.final;
+    return within(["pay", "gradeMultipliers"], `person "${w.person.id}", grade multiplier`, () => D.gradeMultiplier(grade, table));
   };
 
   const pay = p.pay;
@@ -154,15 +154,31 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
       const ti = pay.targetIncentive;
       const target = amountOf(ti.amount, person, ["pay", "targetIncentive", "amount"]);
       const x = measureOf(w, ti.measure, "pay.targetIncentive.measure");
-      const raw = within(base, `person "${person.id}", target incentive`, () => D.targetIncentive(target, x, ti.curve as D.CurveInput, { scale: 20 }));
-      const multiplier = multiplierOf(w);
-      const amount = money(multiplier === null ? raw : raw.times(multiplier));
-      tracer.add(
-        "pay.targetIncentive",
-        multiplier === null ? "round(targetAmount × curve(measure))" : "round(targetAmount × curve(measure) × gradeMultiplier)",
-        () => ({ targetAmount: str(target), measure: str(x), "curve(measure)": target.isZero() ? "0" : str(raw.div(target)), ...(multiplier === null ? {} : { gradeMultiplier: str(multiplier) }) }),
-        cash(amount),
+      const table = pay.gradeMultipliers;
+      const grade = w.grade?.final;
+      const bonus = within(base, `person "${person.id}", target incentive`, () =>
+        D.composeBonus(
+          { variable: { targetAmount: target, attainment: x, curve: ti.curve as D.CurveInput, ...(table !== undefined && grade !== undefined ? { grade, multipliers: table } : {}) } },
+          { scale, rounding: mode },
+        ),
       );
+      const variable = bonus.variable;
+      const amount = variable?.amount ?? new Decimal(0);
+      if (variable !== null) {
+        tracer.add(
+          "pay.targetIncentive",
+          "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
+          () => ({
+            targetAmount: str(target),
+            measure: str(x),
+            payoutRate: str(variable.payoutRate),
+            incentive: cash(variable.incentive),
+            gradeMultiplier: str(variable.multiplier),
+            ...(grade === undefined ? {} : { grade }),
+          }),
+          cash(amount),
+        );
+      }
       w.pay.push({ component: "targetIncentive", id: "targetIncentive", amount });
     }
     if (pay?.commission !== undefined) {
@@ -191,13 +207,19 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
     const members = works.filter((w) => pool.team === undefined || w.person.team === pool.team);
     const budget = readDecimal(pool.budget, [...path, "budget"]);
     let ratio = new Decimal(1);
+    let fundingMeasure: Decimal | null = null;
     if (pool.funding !== undefined && members.length > 0) {
       const funding = pool.funding;
       const measures = members.map((w) => measureOf(w, funding.measure, `pool.${pool.id}.fundingMeasure`));
       const mean = measures.reduce((s, x) => s.plus(x), new Decimal(0)).div(measures.length);
+      fundingMeasure = mean;
       ratio = within([...path, "funding"], `pool "${pool.id}" funding`, () => D.evaluateCurve(funding.curve as D.CurveInput, mean));
     }
-    const funded = money(budget.times(ratio));
+    const fundingCurve = pool.funding?.curve as D.CurveInput | undefined;
+    const funded =
+      fundingCurve === undefined || fundingMeasure === null
+        ? money(budget)
+        : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, fundingCurve, { scale }));
     const weightBy = pool.weightBy ?? "score";
     const entries = members.map((w) => {
       let weight = weightBy === "equal" ? new Decimal(1) : weightBy === "score" ? w.score : requireBasePay(w.person).times(w.score);
@@ -228,6 +250,7 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
         "allocatePool(funded, weights, caps): funded × weight / Σweight, capped, in steps of the minor unit",
         () => ({
           budget: cash(budget),
+          ...(fundingMeasure === null ? {} : { fundingMeasure: str(fundingMeasure) }),
           fundingRatio: str(ratio),
           funded: cash(funded),
           weightBy,
@@ -364,13 +387,15 @@ function amountOf(amount: NonNullable<NonNullable<Plan["pay"]>["targetIncentive"
 function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
   const missing = p.score?.missing ?? "error";
   const decomposed = p.kpis.map((kpi, k) => decomposedTargets(kpi, k, works, scale));
-  const specs: D.KpiSpecInput[] = p.kpis.map((kpi) => ({
+  const specs: D.KpiSpec[] = p.kpis.map((kpi) => ({
     id: kpi.id,
     weight: kpi.weight,
     ...(kpi.direction === undefined ? {} : { direction: kpi.direction }),
+    ...(kpi.lowerFormula === undefined ? {} : { lowerFormula: kpi.lowerFormula }),
     ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
     ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
     ...(kpi.curve === undefined ? {} : { curve: kpi.curve as D.CurveInput }),
+    ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
   }));
   for (const w of works) {
     const { person, tracer } = w;
@@ -384,15 +409,12 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
       if (actual !== null && target !== null) values[kpi.id] = { actual, target };
     });
     const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => D.scoreKpis(specs, values, { missing }));
-    let sum = new Decimal(0);
-    w.kpis = p.kpis.map((kpi, k) => {
+    w.kpis = p.kpis.map((kpi) => {
       const line = result.lines.find((l) => l.id === kpi.id);
-      const difficulty = kpi.difficulty === undefined ? new Decimal(1) : readDecimal(kpi.difficulty, ["kpis", k, "difficulty"]);
+      const difficulty = line?.difficulty ?? new Decimal(1);
       const points = line?.points ?? new Decimal(0);
       const weight = line?.weight ?? new Decimal(0);
-      const base = line?.contribution ?? new Decimal(0);
-      const contribution = difficulty.eq(1) ? base : base.times(difficulty);
-      sum = sum.plus(contribution);
+      const contribution = line?.contribution ?? new Decimal(0);
       const attainment = line?.attainment ?? null;
       w.attainments.set(kpi.id, attainment);
       const { actual, target } = shown.get(kpi.id) ?? { actual: null, target: null };
@@ -409,14 +431,18 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
       );
       tracer.add(
         `kpi.${kpi.id}.points`,
-        kpi.curve === undefined ? "100 × attainment" : "curve(attainment)",
-        () => ({ attainment: attainment === null ? "missing" : str(attainment), ...(kpi.curve === undefined ? {} : { curve: curveText(kpi.curve) }) }),
+        kpi.curve === undefined ? (difficulty.eq(1) ? "100 × attainment" : "100 × attainment × difficulty") : difficulty.eq(1) ? "curve(attainment)" : "curve(attainment × difficulty)",
+        () => ({
+          attainment: attainment === null ? "missing" : str(attainment),
+          ...(difficulty.eq(1) ? {} : { difficulty: str(difficulty) }),
+          ...(kpi.curve === undefined ? {} : { curve: curveText(kpi.curve) }),
+        }),
         str(points),
       );
       tracer.add(
         `kpi.${kpi.id}.contribution`,
-        difficulty.eq(1) ? "weight × points" : "weight × points × difficulty",
-        () => ({ weight: str(weight), points: str(points), ...(difficulty.eq(1) ? {} : { difficulty: str(difficulty) }) }),
+        "weight × points",
+        () => ({ weight: str(weight), points: str(points) }),
         str(contribution),
       );
       return {
@@ -432,8 +458,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
         contribution: str(contribution),
       };
     });
-    // With every difficulty 1 the KPI score is scoreKpis' own score.
-    w.kpiScore = p.kpis.every((kpi) => kpi.difficulty === undefined || new Decimal(String(kpi.difficulty)).eq(1)) ? result.score : sum;
+    w.kpiScore = result.score;
     tracer.add("score.kpi", "Σ contribution", () => Object.fromEntries(w.kpis.map((line) => [line.id, line.contribution])), str(w.kpiScore));
   }
 }

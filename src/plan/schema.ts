@@ -118,7 +118,7 @@ export const planKpiSchema = z.strictObject({
   floor: num.optional(),
   /** Maps attainment to points; without one, points = 100 · attainment. */
   curve: planCurveSchema.optional(),
-  /** Difficulty coefficient (难度系数), multiplies the line's contribution; default 1. */
+  /** Difficulty coefficient (难度系数), default 1: points = curve(attainment × difficulty), or 100 × attainment × difficulty. */
   difficulty: num.optional(),
   actual: planActualSchema,
   target: planTargetSchema,
