@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseWith } from "../errors/index.js";
-import { numericSchema, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
+import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, integerWeights } from "./steps.js";
 import { waterFill } from "./waterFill.js";
@@ -53,7 +53,7 @@ export interface PoolResult {
 }
 
 const optionsSchema = z
-  .object({ scale: z.unknown().optional(), minimum: numericSchema.optional(), threshold: numericSchema.optional() })
+  .object({ scale: z.unknown().optional(), minimum: z.unknown().optional(), threshold: z.unknown().optional() })
   .optional();
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { numericSchema, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
+import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import type { PoolAllocation, PoolEntry } from "./allocatePool.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries, type ReadPoolEntries } from "./poolInput.js";
 import { fromSteps, integerWeights, toSteps } from "./steps.js";
@@ -44,7 +44,7 @@ export interface TeamPoolResult {
 }
 
 const optionsSchema = z
-  .object({ scale: z.unknown().optional(), minimum: numericSchema.optional(), threshold: numericSchema.optional() })
+  .object({ scale: z.unknown().optional(), minimum: z.unknown().optional(), threshold: z.unknown().optional() })
   .optional();
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, numericSchema, readDecimal, readRoundingMode, readScale, roundDecimal, type Numeric, type RoundingMode } from "../numeric/index.js";
+import { Decimal, readDecimal, readRoundingMode, readScale, roundDecimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";
 import { readMultiplierTable, type GradeMultiplierTable } from "./gradeMultiplier.js";
 import { toSteps } from "./steps.js";
@@ -66,15 +66,15 @@ export interface ComposedBonus {
   readonly total: Decimal;
 }
 
-const awardSchema = z.object({ name: z.string(), amount: numericSchema });
+const awardSchema = z.object({ name: z.string(), amount: z.unknown() });
 const partsSchema = z.object({
-  fixed: numericSchema.optional(),
+  fixed: z.unknown().optional(),
   variable: z
     .object({
-      targetAmount: numericSchema,
-      attainment: numericSchema,
+      targetAmount: z.unknown(),
+      attainment: z.unknown(),
       curve: z.unknown(),
-      multiplier: numericSchema.optional(),
+      multiplier: z.unknown().optional(),
       grade: z.string().optional(),
       multipliers: z.unknown().optional(),
     })
@@ -145,7 +145,7 @@ export function composeBonus(parts: BonusParts, options?: ComposeBonusOptions | 
   return { fixed, variable, awards, total: total.isZero() ? new Decimal(0) : total };
 }
 
-function readMoney(value: Numeric, path: readonly (string | number)[], scale: number): Decimal {
+function readMoney(value: unknown, path: readonly (string | number)[], scale: number): Decimal {
   const amount = readDecimal(value, path);
   if (amount.isNegative()) {
     throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(path)} must not be negative; got ${amount.toString()}`, { path });
@@ -156,7 +156,7 @@ function readMoney(value: Numeric, path: readonly (string | number)[], scale: nu
   return amount.isZero() ? new Decimal(0) : amount;
 }
 
-function readMultiplier(v: { multiplier?: Numeric | undefined; grade?: string | undefined; multipliers?: unknown }, grades: unknown): Decimal {
+function readMultiplier(v: { multiplier?: unknown; grade?: string | undefined; multipliers?: unknown }, grades: unknown): Decimal {
   const base = ["parts", "variable"] as const;
   if (v.multiplier !== undefined && (v.grade !== undefined || v.multipliers !== undefined)) {
     throw new PayscoreError("INVALID_ARGUMENT", "parts.variable gives both a multiplier and a grade table; give one", { path: [...base, "multiplier"] });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 
 /** One commission tier: amounts from `from` upward are paid at `rate`. */
 export interface CommissionTier {
@@ -19,7 +19,7 @@ export interface TieredCommissionOptions {
   readonly mode?: "marginal" | "retroactive" | undefined;
 }
 
-const tiersSchema = z.array(z.object({ from: numericSchema, rate: numericSchema }));
+const tiersSchema = z.array(z.object({ from: z.unknown(), rate: z.unknown() }));
 const optionsSchema = z.object({ mode: z.enum(["marginal", "retroactive"]).optional() }).optional();
 
 /**

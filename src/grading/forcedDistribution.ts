@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, allocateDecimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+import { Decimal, allocateDecimal, readDecimal, type Numeric } from "../numeric/index.js";
 
 /** One person to grade on a forced curve. */
 export interface ScoredEntry {
@@ -38,7 +38,7 @@ export interface GradeAssignment {
   readonly rank: number;
 }
 
-const quotasSchema = z.array(z.object({ grade: z.string(), share: numericSchema }));
+const quotasSchema = z.array(z.object({ grade: z.string(), share: z.unknown() }));
 const optionsSchema = z.object({ ties: z.enum(["share-grade", "by-order"]).optional() }).optional();
 const SHARE_TOLERANCE = new Decimal("1e-12");
 

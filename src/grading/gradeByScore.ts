@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { numericSchema, readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
+import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 
 /** One band of a fixed grading scale: a score of at least `min` earns `grade`. */
 export interface GradeBand {
@@ -10,7 +10,7 @@ export interface GradeBand {
   readonly min: Numeric;
 }
 
-const bandsSchema = z.array(z.object({ grade: z.string(), min: numericSchema }));
+const bandsSchema = z.array(z.object({ grade: z.string(), min: z.unknown() }));
 
 /**
  * The grade a score earns on a fixed scale (绝对考核 / 等级划分): the band with the greatest
