@@ -27,6 +27,7 @@ function describeIssue(path: ErrorPath, message: string, loaded: LoadedData, pla
   const [table, index, column] = path;
   const source = table === "rows" ? loaded.sources.rows : table === "ratings" ? loaded.sources.ratings : undefined;
   if (source !== undefined && typeof index === "number") return describeCell(source, path, index, column, message);
+  if (source !== undefined) return `${source.file}: ${withoutPath(message, path)}`;
   if (table === "history") return `${loaded.sources.history ?? loaded.sources.rows.file}: ${formatPath(path)}: ${withoutPath(message, path)}`;
   if (path.length === 0) return `${planFile}: ${message}`;
   return `${planFile}: ${formatPath(path)}: ${withoutPath(message, path)}`;

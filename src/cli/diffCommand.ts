@@ -1,4 +1,5 @@
-import { diffRuns, type PayoutRun } from "../plan/index.js";
+import { PayscoreError, formatPath } from "../errors/index.js";
+import { diffRuns, type PayoutRun, type RunDiff } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
@@ -31,7 +32,20 @@ export async function diffCommand(args: readonly string[], io: CliIo): Promise<n
   const format = choiceFlag(parsed, "diff", "format", ["text", "json"] as const) ?? "text";
   const before = await readRunFile(beforeFile, io.cwd);
   const after = await readRunFile(afterFile, io.cwd);
-  const diff = diffRuns(before, after);
+  let diff: RunDiff;
+  try {
+    diff = diffRuns(before, after);
+  } catch (error) {
+    if (!(error instanceof PayscoreError)) throw error;
+    throw new CliError(
+      error.issues.slice(0, 20).map((issue) => {
+        const [side, ...rest] = issue.path;
+        const file = side === "after" ? afterFile : beforeFile;
+        const known = side === "before" || side === "after";
+        return `${file}: ${known && rest.length > 0 ? `${formatPath(rest)}: ` : ""}${issue.message}`;
+      }),
+    );
+  }
   const text = format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff);
   await emitText(io, stringFlag(parsed, "out"), (write) => write(text));
   return 0;
@@ -45,6 +59,31 @@ async function readRunFile(file: string, cwd: string): Promise<PayoutRun> {
   return value as PayoutRun;
 }
 
-function renderDiff(diff: unknown): string {
-  return `${JSON.stringify(diff, null, 2)}\n`;
+/**
+ * The diff for a person to read: the totals, who was added or removed, then each person who
+ * changed with the lines that differ (`before → after (delta)`).
+ */
+export function renderDiff(diff: RunDiff): string {
+  const out: string[] = [];
+  out.push(`plan: ${diff.planChanged ? "changed (the two runs used different plans)" : "the same"}`);
+  out.push(`total payout: ${diff.totals.before} → ${diff.totals.after} (${signed(diff.totals.delta)})`);
+  out.push(
+    `people: ${diff.changed.length} changed, ${diff.unchanged} unchanged` +
+      (diff.added.length > 0 ? `, added ${diff.added.join(", ")}` : "") +
+      (diff.removed.length > 0 ? `, removed ${diff.removed.join(", ")}` : ""),
+  );
+  for (const person of diff.changed) {
+    out.push("");
+    out.push(`${person.person}: total payout ${person.before} → ${person.after} (${signed(person.delta)})`);
+    const width = Math.max(0, ...person.lines.map((line) => line.field.length));
+    for (const line of person.lines) {
+      const change = line.delta === null ? "" : ` (${signed(line.delta)})`;
+      out.push(`  ${line.field.padEnd(width)}  ${line.before ?? "–"} → ${line.after ?? "–"}${change}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function signed(delta: string): string {
+  return delta.startsWith("-") || delta === "0" || /^0(\.0+)?$/.test(delta) ? delta : `+${delta}`;
 }

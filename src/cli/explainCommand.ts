@@ -1,4 +1,4 @@
-import { explain } from "../plan/index.js";
+import { explain, type ExplainLocale } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
@@ -6,9 +6,6 @@ import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
-
-/** The locales `explain` writes in. */
-export type ExplainLocale = "zh-CN" | "en";
 
 /**
  * `payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--locale zh-CN|en]`:
