@@ -1,2 +1,3 @@
-// Public API of src/review360/ — re-exports only.
-export {};
+// Public API of src/review360/ — re-exports only (CONTRACT §6 plus documented extensions).
+export { aggregate360 } from "./aggregate360.js";
+export type { Aggregate360Options, Rating360, Review360Group, Review360Result } from "./aggregate360.js";

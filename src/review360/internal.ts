@@ -1,0 +1,230 @@
+// Helpers shared by the files of src/review360/. Not part of the public API: nothing here is
+// re-exported from index.ts.
+import { PayscoreError, describeValue, formatPath, type ErrorPath, type PayscoreErrorCode } from "../errors/index.js";
+import { Decimal, readDecimal } from "../numeric/index.js";
+
+/** The path of a key inside `base`. */
+export function pathTo(base: ErrorPath, ...keys: readonly (string | number)[]): ErrorPath {
+  return [...base, ...keys];
+}
+
+/**
+ * A {@link PayscoreError} whose message starts with the path in plain words.
+ *
+ * @param code - the error code
+ * @param path - where the fault is
+ * @param text - the rest of the message, e.g. `"must not be negative; got -3"`
+ * @returns the error to throw
+ */
+export function fault(code: PayscoreErrorCode, path: ErrorPath, text: string): PayscoreError {
+  return new PayscoreError(code, `${formatPath(path)} ${text}`, { path });
+}
+
+/**
+ * Checks that a value is a plain object (not null, not an array) before its fields are read.
+ *
+ * @param value - the caller's value
+ * @param path - where it sits
+ * @returns the value as a record of unknowns
+ */
+export function readRecord(value: unknown, path: ErrorPath): Readonly<Record<string, unknown>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw fault("INVALID_ARGUMENT", path, `must be an object; got ${describeValue(value)}`);
+  }
+  return value as Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Reads an optional options argument: `undefined` or an object.
+ *
+ * @param value - the caller's options
+ * @param path - its name (`["options"]`)
+ * @returns the object, or an empty one
+ */
+export function readOptions(value: unknown, path: ErrorPath): Readonly<Record<string, unknown>> {
+  return value === undefined ? {} : readRecord(value, path);
+}
+
+/**
+ * Checks that a list argument is an array.
+ *
+ * @param value - the caller's argument
+ * @param path - its name
+ * @returns the array
+ */
+export function readList(value: unknown, path: ErrorPath): readonly unknown[] {
+  if (!Array.isArray(value)) throw fault("INVALID_ARGUMENT", path, `must be an array; got ${describeValue(value)}`);
+  return value;
+}
+
+/**
+ * Reads an optional string option that must be one of `choices`.
+ *
+ * @param value - the option's value
+ * @param path - where it sits
+ * @param choices - the allowed values
+ * @param fallback - the default when `value` is undefined
+ * @returns the choice
+ */
+export function readChoice<T extends string>(value: unknown, path: ErrorPath, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && (choices as readonly string[]).includes(value)) return value as T;
+  throw fault("INVALID_ARGUMENT", path, `must be one of ${choices.map((c) => `"${c}"`).join(", ")}; got ${describeValue(value)}`);
+}
+
+/**
+ * Reads an optional boolean option.
+ *
+ * @param value - the option's value
+ * @param path - where it sits
+ * @param fallback - the default when `value` is undefined
+ * @returns the flag
+ */
+export function readFlag(value: unknown, path: ErrorPath, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === "boolean") return value;
+  throw fault("INVALID_ARGUMENT", path, `must be true or false; got ${describeValue(value)}`);
+}
+
+/**
+ * Reads a non-empty string (an id).
+ *
+ * @param value - the caller's value
+ * @param path - where it sits
+ * @returns the string
+ */
+export function readName(value: unknown, path: ErrorPath): string {
+  if (typeof value !== "string" || value === "") throw fault("INVALID_ARGUMENT", path, `must be a non-empty string; got ${describeValue(value)}`);
+  return value;
+}
+
+/**
+ * Refuses keys an object must not have (a misspelt option would otherwise be ignored silently).
+ *
+ * @param record - the object
+ * @param path - where it sits
+ * @param known - the keys it may have
+ */
+export function refuseUnknownKeys(record: Readonly<Record<string, unknown>>, path: ErrorPath, known: readonly string[]): void {
+  for (const key of Object.keys(record)) {
+    if (!known.includes(key)) {
+      throw fault("INVALID_ARGUMENT", pathTo(path, key), `is not a known field (expected ${known.map((k) => `"${k}"`).join(", ")})`);
+    }
+  }
+}
+
+/**
+ * `x` with a negative zero turned into `new Decimal(0)` (decimal.js keeps the sign of zero).
+ *
+ * @param x - a result
+ * @returns `x`, or a fresh positive zero
+ */
+export function plain(x: Decimal): Decimal {
+  return x.isZero() && x.isNegative() ? new Decimal(0) : x;
+}
+
+/** Whether an own enumerable property `key` exists on `record` (not one from the prototype). */
+export function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/** How far from 1 a list of weights may sum and still count as summing to 1. */
+export const WEIGHT_TOLERANCE = new Decimal("1e-12");
+
+/**
+ * Reads a weight: a number ≥ 0.
+ *
+ * @param value - the caller's weight
+ * @param path - where it sits
+ * @returns the weight
+ * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number, `INVALID_WEIGHTS` for a negative one
+ */
+export function readWeight(value: unknown, path: ErrorPath): Decimal {
+  const weight = readDecimal(value, path);
+  if (weight.isNegative()) throw fault("INVALID_WEIGHTS", path, `must not be negative; got ${weight.toString()}`);
+  return weight;
+}
+
+/**
+ * Refuses weights whose sum is not 1 within {@link WEIGHT_TOLERANCE}.
+ *
+ * @param sum - the sum of the weights
+ * @param path - where the list of weights sits
+ * @param what - what the weights belong to, for the message (`"KPI weights"`)
+ * @throws {PayscoreError} `INVALID_WEIGHTS`, the message giving the sum
+ */
+export function requireSumOfOne(sum: Decimal, path: ErrorPath, what: string): void {
+  if (sum.minus(1).abs().gt(WEIGHT_TOLERANCE)) {
+    throw new PayscoreError("INVALID_WEIGHTS", `${formatPath(path)}: the ${what} must sum to 1 (within 1e-12); they sum to ${sum.toString()}`, { path });
+  }
+}
+
+/**
+ * The indexes of `ids` in the order of the ids (by UTF-16 code units), so sums taken in this
+ * order do not depend on the order of the caller's list.
+ *
+ * @param ids - the ids, unique
+ * @returns the indexes sorted by id
+ */
+export function canonicalOrder(ids: readonly string[]): number[] {
+  return ids.map((_, i) => i).sort((a, b) => {
+    const x = ids[a] as string;
+    const y = ids[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
+/** Compares strings by UTF-16 code units (the order sums are taken in). */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A rating scale after checking. */
+export interface CheckedScale {
+  readonly min: Decimal;
+  readonly max: Decimal;
+}
+
+/**
+ * Reads an optional rating scale `{ min, max }` with `min < max`.
+ *
+ * @param value - the option's value
+ * @param path - where it sits
+ * @returns the scale, or undefined
+ */
+export function readRatingScale(value: unknown, path: ErrorPath): CheckedScale | undefined {
+  if (value === undefined) return undefined;
+  const scale = readRecord(value, path);
+  const min = readDecimal(scale["min"], pathTo(path, "min"));
+  const max = readDecimal(scale["max"], pathTo(path, "max"));
+  if (!min.lt(max)) throw fault("INVALID_ARGUMENT", pathTo(path, "max"), `must be greater than min (${min.toString()}); got ${max.toString()}`);
+  return { min, max };
+}
+
+/**
+ * Reads a rating's score, checking it against the scale when one is declared.
+ *
+ * @param value - the score
+ * @param path - where it sits
+ * @param scale - the declared scale, if any
+ * @returns the score
+ */
+export function readScore(value: unknown, path: ErrorPath, scale: CheckedScale | undefined): Decimal {
+  const score = readDecimal(value, path);
+  if (scale !== undefined && (score.lt(scale.min) || score.gt(scale.max))) {
+    throw fault("OUT_OF_RANGE", path, `must lie on the rating scale from ${scale.min.toString()} to ${scale.max.toString()}; got ${score.toString()}`);
+  }
+  return score;
+}
+
+/**
+ * The mean of values summed in the given order.
+ *
+ * @param values - at least one value
+ * @returns `Σ values / n`
+ */
+export function meanOf(values: readonly Decimal[]): Decimal {
+  let sum = new Decimal(0);
+  for (const v of values) sum = sum.plus(v);
+  return plain(sum.div(values.length));
+}
