@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { allocatePool } from "../../src/index.js";
+import { errorOf } from "./helpers.js";
+
+function amounts(result: ReturnType<typeof allocatePool>): string[] {
+  return result.allocations.map((a) => `${a.id} ${a.amount.toString()}${a.capped ? " capped" : ""}`);
+}
+
+describe("allocatePool", () => {
+  it("shares in proportion to weight, exact to the fen", () => {
+    // 100 / 3 = 33.333…: one spare fen to the earliest of the equal remainders
+    const result = allocatePool(100, [{ id: "a", weight: 1 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }]);
+    expect(amounts(result)).toEqual(["a 33.34", "b 33.33", "c 33.33"]);
+    expect(result.unallocated.toString()).toBe("0");
+  });
+
+  it("gives what a capped person cannot take to the others in proportion", () => {
+    // li's share 10000·5/10 = 5000 passes the cap 3000; the 7000 left goes 3:2 = 4200 and 2800.
+    const result = allocatePool(10000, [{ id: "li", weight: 5, cap: 3000 }, { id: "wang", weight: 3 }, { id: "zhao", weight: 2 }]);
+    expect(amounts(result)).toEqual(["li 3000 capped", "wang 4200", "zhao 2800"]);
+  });
+
+  it("repeats until stable when a redistribution pushes someone else over a cap", () => {
+    // shares 50/30/20; a capped at 40 → 60 left over 3:2 = 36/24; b capped at 35 → c gets 25.
+    const result = allocatePool(100, [{ id: "a", weight: 5, cap: 40 }, { id: "b", weight: 3, cap: 35 }, { id: "c", weight: 2 }]);
+    expect(amounts(result)).toEqual(["a 40 capped", "b 35 capped", "c 25"]);
+  });
+
+  it("leaves the rest unallocated only when everyone is at their cap", () => {
+    const result = allocatePool(100, [{ id: "a", weight: 1, cap: 10 }, { id: "b", weight: 1, cap: "20.005" }]);
+    // caps round down to whole fen: 20.005 → 20.00
+    expect(amounts(result)).toEqual(["a 10 capped", "b 20 capped"]);
+    expect(result.unallocated.toString()).toBe("70");
+  });
+
+  it("gives weight 0 nothing and leaves the pool unallocated when no weight is above 0", () => {
+    expect(amounts(allocatePool(10, [{ id: "a", weight: 0 }, { id: "b", weight: 2 }]))).toEqual(["a 0", "b 10"]);
+    const none = allocatePool(10, [{ id: "a", weight: 0 }]);
+    expect(none.unallocated.toString()).toBe("10");
+    expect(allocatePool(10, []).unallocated.toString()).toBe("10");
+  });
+
+  it("works in whole yuan with scale 0 and in thousands with scale -3", () => {
+    expect(amounts(allocatePool(10, [{ id: "a", weight: 1 }, { id: "b", weight: 2 }], { scale: 0 }))).toEqual(["a 3", "b 7"]);
+    expect(amounts(allocatePool(10000, [{ id: "a", weight: 1 }, { id: "b", weight: 2 }], { scale: -3 }))).toEqual(["a 3000", "b 7000"]);
+  });
+
+  it("lifts everyone eligible to the minimum and shares the rest in proportion", () => {
+    // shares 1/101·1000 = 9.90 and 990.10; a is lifted to 100, b gets the remaining 900.
+    expect(amounts(allocatePool(1000, [{ id: "a", weight: 1 }, { id: "b", weight: 100 }], { minimum: 100 }))).toEqual(["a 100", "b 900"]);
+    // a cap below the minimum wins: a gets its cap 50
+    expect(amounts(allocatePool(1000, [{ id: "a", weight: 1, cap: 50 }, { id: "b", weight: 100 }], { minimum: 100 }))).toEqual(["a 50 capped", "b 950"]);
+  });
+
+  it("gives nothing below the eligibility threshold, by score or else by weight", () => {
+    const result = allocatePool(
+      900,
+      [
+        { id: "a", weight: 1, score: 59 },
+        { id: "b", weight: 1, score: 60 },
+        { id: "c", weight: 2, score: 95 },
+      ],
+      { threshold: 60 },
+    );
+    // a misses the gate; b and c share 900 as 1:2
+    expect(amounts(result)).toEqual(["a 0", "b 300", "c 600"]);
+    expect(result.allocations.map((a) => a.eligible)).toEqual([false, true, true]);
+    expect(amounts(allocatePool(10, [{ id: "a", weight: 1 }, { id: "b", weight: 4 }], { threshold: 2 }))).toEqual(["a 0", "b 10"]);
+  });
+
+  it("refuses a pool too small for the minimum with INVALID_DATA", () => {
+    expect(errorOf(() => allocatePool(150, [{ id: "a", weight: 1 }, { id: "b", weight: 1 }], { minimum: 100 }))).toEqual({ code: "INVALID_DATA", path: ["options", "minimum"] });
+  });
+
+  it("refuses duplicate ids, negative caps and weights, and a pool that is not whole fen", () => {
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1 }, { id: "a", weight: 1 }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 1, "id"] });
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1, cap: -1 }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 0, "cap"] });
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: -1 }]))).toEqual({ code: "INVALID_WEIGHTS", path: ["entries", 0, "weight"] });
+    expect(errorOf(() => allocatePool("10.001", [{ id: "a", weight: 1 }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["pool"] });
+    expect(errorOf(() => allocatePool(-10, [{ id: "a", weight: 1 }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["pool"] });
+  });
+
+  it("refuses malformed input with a path", () => {
+    expect(errorOf(() => allocatePool(10, null as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries"] });
+    expect(errorOf(() => allocatePool(10, [7] as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 0] });
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: "1,5" }]))).toEqual({ code: "INVALID_NUMBER", path: ["entries", 0, "weight"] });
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1, score: "x" }], { threshold: 1 }))).toEqual({ code: "INVALID_NUMBER", path: ["entries", 0, "score"] });
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1 }], { scale: 30 }))).toEqual({ code: "OUT_OF_RANGE", path: ["options", "scale"] });
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1 }], { minimum: -1 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "minimum"] });
+  });
+
+  it("does not mutate its input", () => {
+    const entries = [{ id: "a", weight: 5, cap: 3000 }, { id: "b", weight: 3 }];
+    const copy = structuredClone(entries);
+    allocatePool(10000, entries, { minimum: 10 });
+    expect(entries).toEqual(copy);
+  });
+});

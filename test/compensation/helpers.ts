@@ -1,0 +1,13 @@
+import { expect } from "vitest";
+import { PayscoreError } from "../../src/index.js";
+
+/** Runs `run`, expects a PayscoreError and returns its code and path. */
+export function errorOf(run: () => unknown): { code: string; path: readonly (string | number)[] } {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PayscoreError);
+    return { code: (error as PayscoreError).code, path: (error as PayscoreError).path };
+  }
+  throw new Error("expected a PayscoreError");
+}
