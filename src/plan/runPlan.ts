@@ -621,6 +621,7 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
     weights: setup.weights,
     ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }),
     ...(setup.competencyWeights === undefined ? {} : { competencyWeights: setup.competencyWeights }),
+    ...(setup.scale === undefined ? {} : { scale: setup.scale }),
   };
   for (const w of works) {
     const mine = byPerson.get(w.person.id) ?? [];

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import type { Plan, PlanData } from "../../src/plan/index.js";
+
+/** The shared fixture (test/fixtures/plan), fresh copies each call. */
+export function fixturePlan(): Plan {
+  return JSON.parse(readFileSync(new URL("../fixtures/plan/plan.json", import.meta.url), "utf8")) as Plan;
+}
+
+export function fixtureData(): PlanData {
+  return JSON.parse(readFileSync(new URL("../fixtures/plan/data.json", import.meta.url), "utf8")) as PlanData;
+}
+
+/** The fixture plan without the 360 part (KPI score only). */
+export function kpiOnlyPlan(): Plan {
+  const { review360: _r, score: _s, ...rest } = fixturePlan();
+  return rest as Plan;
+}
