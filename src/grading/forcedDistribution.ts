@@ -87,6 +87,8 @@ export function forcedDistribution(
   const ties = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"])?.ties ?? "share-grade";
   const grades = readQuotas(quotas);
   const { ids, scores, keys, exact } = readEntries(entries);
+  // A number score is exactly its double, so it needs a Decimal only when compared with one that is not.
+  const exactScore = (i: number): Decimal => scores[i] ?? new Decimal(keys[i] as number);
   const n = ids.length;
 
   const seats = allocateDecimal(new Decimal(n), grades.shares, 0, ["quotas"]).map((seat) => seat.toNumber());
@@ -101,10 +103,10 @@ export function forcedDistribution(
     const kb = keys[b] as number;
     if (ka !== kb) return ka > kb ? -1 : 1;
     if (exact[a] === 1 && exact[b] === 1) return a - b;
-    return (scores[b] as Decimal).cmp(scores[a] as Decimal) || a - b;
+    return exactScore(b).cmp(exactScore(a)) || a - b;
   });
   const sameScore = (a: number, b: number): boolean =>
-    keys[a] === keys[b] && ((exact[a] === 1 && exact[b] === 1) || (scores[a] as Decimal).eq(scores[b] as Decimal));
+    keys[a] === keys[b] && ((exact[a] === 1 && exact[b] === 1) || exactScore(a).eq(exactScore(b)));
 
   const rank = new Uint32Array(n);
   for (let p = 0; p < n; p++) {
@@ -164,13 +166,13 @@ function readQuotas(quotas: readonly GradeQuota[]): { names: string[]; shares: D
   return { names, shares };
 }
 
-function readEntries(entries: readonly ScoredEntry[]): { ids: string[]; scores: Decimal[]; keys: Float64Array; exact: Uint8Array } {
+function readEntries(entries: readonly ScoredEntry[]): { ids: string[]; scores: (Decimal | undefined)[]; keys: Float64Array; exact: Uint8Array } {
   if (!Array.isArray(entries)) {
     throw new PayscoreError("INVALID_ARGUMENT", `entries must be an array of { id, score }; got ${describeValue(entries)}`, { path: ["entries"] });
   }
   const n = entries.length;
   const ids: string[] = new Array<string>(n);
-  const scores: Decimal[] = new Array<Decimal>(n);
+  const scores: (Decimal | undefined)[] = new Array<Decimal | undefined>(n);
   const keys = new Float64Array(n);
   const exact = new Uint8Array(n);
   const seen = new Map<string, number>();
@@ -190,13 +192,19 @@ function readEntries(entries: readonly ScoredEntry[]): { ids: string[]; scores: 
       });
     }
     seen.set(id, i);
-    const value = readScore(score, i);
     ids[i] = id;
+    if (typeof score === "number" && Number.isFinite(score)) {
+      // A finite number reads as its shortest round-trip text, which is exactly its double.
+      keys[i] = score === 0 ? 0 : score;
+      exact[i] = 1;
+      continue;
+    }
+    const value = readScore(score, i);
     scores[i] = value;
-    const key = typeof score === "number" ? score : value.toNumber();
+    const key = value.toNumber();
     keys[i] = key === 0 ? 0 : key;
-    // A number input is its double; other input is when it reads as the double's shortest text.
-    exact[i] = typeof score === "number" || value.toString() === String(key) ? 1 : 0;
+    // Other input is exactly its double when it reads as the double's shortest text.
+    exact[i] = value.toString() === String(key) ? 1 : 0;
   }
   return { ids, scores, keys, exact };
 }
