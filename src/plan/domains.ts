@@ -2,6 +2,7 @@
 // index.ts: the plan never re-implements a domain's arithmetic.
 import type { Numeric } from "../numeric/index.js";
 
+export { splitPeriod } from "../period/index.js";
 export { gradeByScore, forcedDistribution, applyOverrides } from "../grading/index.js";
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure } from "../metrics/index.js";

@@ -45,7 +45,8 @@ export function explain(statement: Statement, options: ExplainOptions): string {
     throw new PayscoreError("INVALID_ARGUMENT", `options.locale must be "zh-CN" or "en"; got ${describeValue(locale)}`, { path: ["options", "locale"] });
   }
   const t = WORDS[locale];
-  const s = statement;
+  const list = <T>(value: readonly T[] | undefined | null): readonly T[] => (Array.isArray(value) ? value : []);
+  const s = { ...statement, indicators: list(statement.indicators), pay: list(statement.pay), trace: list(statement.trace) };
   const colon = locale === "zh-CN" ? "：" : ": ";
   const lines: string[] = [];
   const who = s.person.name === null ? s.person.id : `${s.person.name} (${s.person.id})`;

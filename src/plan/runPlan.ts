@@ -48,14 +48,22 @@ const str = (x: Decimal): string => x.toString();
  * (`gradeByScore` or `forcedDistribution`, then `applyOverrides`) → pay → pools → awards →
  * promotion.
  *
- * Money is rounded to the currency's minor units with the plan's rounding mode (default
- * half-even) exactly once per component: fixed pay `round(basePay · share)`, target incentive
- * `round(targetIncentive(amount, measure, curve) · gradeMultiplier)`, commission
- * `round(tieredCommission(base, tiers))`, pool funding `round(budget · fundingRatio)` then
- * `allocatePool` in exact minor-unit steps, awards `round(amount)`. The total payout is the exact
- * sum of the rounded components. A "score" measure is the composite score as a ratio (score ÷
- * 100); a `{ kpi }` measure is that KPI's attainment (0 when missing). Decomposed and prorated
- * targets are rounded to the currency's minor units.
+ * Money is rounded to the currency's minor units, with the plan's rounding mode (default
+ * half-even) unless said otherwise, at these points only:
+ * - fixed pay: `round(basePay × share)`;
+ * - target incentive (`composeBonus`): `incentive = round(targetAmount × curve(measure))`, then
+ *   `amount = round(incentive × gradeMultiplier)` — two roundings, so each line can be redone
+ *   by hand from the one above;
+ * - commission: `round(tieredCommission(base, tiers))`;
+ * - pool funding: `fundPool(budget, mean measure of the pool's people, curve)`, rounded down
+ *   (never more than the curve funds); without funding the budget is rounded; then
+ *   `allocatePool` shares it in exact minor-unit steps (caps rounded down), so
+ *   `Σ allocations + unallocated = funded` exactly;
+ * - awards: `round(amount)`.
+ * The total payout is the exact sum of the rounded components. A `"score"` measure is the
+ * composite score as a ratio (score ÷ 100); a `{ kpi }` measure is that KPI's attainment (0 when
+ * missing). Decomposed and prorated targets are rounded (half-even, the targets module's rule) to
+ * the currency's minor units. A person with no usable 360 score is scored on KPIs alone.
  *
  * Deterministic: statements are sorted by person id (code-unit order), and everything that
  * depends on order (decomposition and pool remainders, forced-distribution ties "by-order")
@@ -210,7 +218,7 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
     let fundingMeasure: Decimal | null = null;
     if (pool.funding !== undefined && members.length > 0) {
       const funding = pool.funding;
-      const measures = members.map((w) => measureOf(w, funding.measure, `pool.${pool.id}.fundingMeasure`));
+      const measures = members.map((w) => measureOf(w, funding.measure, `pay.pool.${pool.id}.fundingInput`));
       const mean = measures.reduce((s, x) => s.plus(x), new Decimal(0)).div(measures.length);
       fundingMeasure = mean;
       ratio = within([...path, "funding"], `pool "${pool.id}" funding`, () => D.evaluateCurve(funding.curve as D.CurveInput, mean));
@@ -354,6 +362,7 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
     scale,
     rounding: mode,
     period: { start: p.period.start, end: p.period.end, label: p.period.label },
+    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
     statements,
     totals: {
       people: statements.length,
@@ -392,6 +401,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
     weight: kpi.weight,
     ...(kpi.direction === undefined ? {} : { direction: kpi.direction }),
     ...(kpi.lowerFormula === undefined ? {} : { lowerFormula: kpi.lowerFormula }),
+    ...(kpi.zeroTarget === undefined ? {} : { zeroTarget: kpi.zeroTarget }),
     ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
     ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
     ...(kpi.curve === undefined ? {} : { curve: kpi.curve as D.CurveInput }),

@@ -110,7 +110,10 @@ export const planKpiSchema = z.strictObject({
   category: z.enum(["result", "quality", "process", "behaviour"]).optional(),
   /** `higher` (default) is better, or `lower` (cost, complaints, days). */
   direction: z.enum(["higher", "lower"]).optional(),
+  /** For `lower`: `reflect` (default) max(0, 2 − actual/target), or `inverse` target/actual. */
   lowerFormula: z.enum(["reflect", "inverse"]).optional(),
+  /** What a target of 0 scores: `error` (default, ZERO_DENOMINATOR), `zero` or `full` (attainment 1). */
+  zeroTarget: z.enum(["error", "zero", "full"]).optional(),
   /** Weight in the KPI score; the KPI weights sum to 1. */
   weight: num,
   /** Clamp on attainment (e.g. 1.5 = 150 %). */
@@ -172,18 +175,18 @@ const measureSchema = z.union([z.literal("score"), z.strictObject({ kpi: name })
 /** A per-person amount: a number, a data column, or a share of the person's base pay. */
 const amountSchema = z.union([num, columnRef, z.strictObject({ shareOfBasePay: num })]);
 
-/** A bonus pool: budget, optional funding curve, allocation weights and caps. */
+/** A bonus pool (奖金包): budget, optional funding curve, allocation weights and caps. */
 export const planPoolSchema = z.strictObject({
   id: name,
   /** The budget before funding. */
   budget: num,
-  /** Funding: budget × curve(measure), the measure averaged over the pool's people. */
+  /** Funding: `fundPool(budget, mean of the measure over the pool's people, curve)`, rounded down to the minor unit. */
   funding: z.strictObject({ measure: measureSchema, curve: planCurveSchema }).optional(),
-  /** A person's weight: score, or base pay × score; times the grade multiplier when given. */
+  /** A person's weight: `score` (default), `basePay-score` (base pay × score) or `equal`; times the grade multiplier when the plan has `gradeMultipliers`. */
   weightBy: z.enum(["score", "basePay-score", "equal"]).optional(),
   /** Cap per person: an amount or a multiple of base pay. */
   cap: z.union([num, z.strictObject({ multipleOfBasePay: num })]).optional(),
-  /** Restrict to one team (team pools); default everyone. */
+  /** A team pool: only the people of this team share it; default everyone. */
   team: z.string().optional(),
 });
 
@@ -191,7 +194,7 @@ export const planPoolSchema = z.strictObject({
 export const planPaySchema = z.strictObject({
   /** Fixed pay = basePay × share (e.g. 0.7 of a 70/30 mix). */
   fixed: z.strictObject({ share: num }).optional(),
-  /** Target incentive = target amount × curve(measure), rounded, times the grade multiplier. */
+  /** Target incentive (`composeBonus`): round(amount × curve(measure)), then round(× grade multiplier). */
   targetIncentive: z.strictObject({ amount: amountSchema, measure: measureSchema, curve: planCurveSchema }).optional(),
   /** Multiplier per grade (`{ "A": 1.5, "B": 1, "C": 0.5 }`). */
   gradeMultipliers: z.record(z.string(), num).optional(),
@@ -223,7 +226,7 @@ export const planPromotionSchema = z.strictObject({
  *
  * Top-level keys: `version` (1), `name?`, `currency` (ISO 4217), `rounding?` (`{ mode }`,
  * default half-even; money is rounded to the currency's minor units), `period`,
- * `subPeriods?` (half/quarter/month/week, for the report), `people?` (the roster; when absent,
+ * `subPeriods?` (half/quarter/month/week, listed in the run), `people?` (the roster; when absent,
  * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
  * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`.
  */
@@ -233,6 +236,7 @@ const planObject = z.strictObject({
     currency: z.string().refine(isCurrency, { message: "must be an ISO 4217 currency code such as \"CNY\"" }),
     rounding: z.strictObject({ mode: z.enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"]).optional() }).optional(),
     period: periodSchema,
+    /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
     subPeriods: z.enum(["half", "quarter", "month", "week"]).optional(),
     people: z.array(planPersonSchema).optional(),
     kpis: z.array(planKpiSchema).min(1, { message: "a plan needs at least one KPI" }),

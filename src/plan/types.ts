@@ -137,6 +137,8 @@ export interface PayoutRun {
   readonly scale: number;
   readonly rounding: string;
   readonly period: { readonly start: string; readonly end: string; readonly label: string };
+  /** The period split by the plan's `subPeriods` (`splitPeriod`); empty when the plan has none. */
+  readonly subPeriods: readonly { readonly start: string; readonly end: string; readonly label: string }[];
   readonly statements: readonly Statement[];
   readonly totals: RunTotals;
   readonly pools: readonly PoolReport[];

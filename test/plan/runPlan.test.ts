@@ -244,3 +244,42 @@ describe("runPlan — errors", () => {
     expect(data).toEqual(dataCopy);
   });
 });
+
+describe("runPlan — small plans", () => {
+  it("computes the TSDoc example: a pure commission plan", () => {
+    const run = runPlan(
+      {
+        version: 1,
+        currency: "CNY",
+        period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+        kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }],
+        pay: { commission: { base: { kpi: "sales" }, tiers: [{ from: 0, rate: 0.03 }, { from: 100000, rate: 0.05 }] } },
+      },
+      { rows: [{ id: "p01", sales: "120000" }] },
+    );
+    expect(run.statements[0]?.score).toBe("120");
+    expect(run.statements[0]?.totalPayout).toBe("4000.00");
+    expect(run.subPeriods).toEqual([]);
+    expect(run.statements[0]?.grade).toBeNull();
+  });
+
+  it("lists the sub-periods, decomposes a team total and pays in a zero-decimal currency", () => {
+    const run = runPlan(
+      {
+        version: 1,
+        currency: "JPY",
+        period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+        subPeriods: "month",
+        kpis: [{ id: "sales", weight: 1, actual: "sales", target: { total: 1000, weightColumn: "share" }, zeroTarget: "zero" }],
+        pay: { pools: [{ id: "pool", budget: 1000, weightBy: "equal" }] },
+      },
+      { rows: [{ id: "b", sales: "500", share: "2" }, { id: "a", sales: "300", share: "1" }, { id: "c", sales: "0", share: "0" }] },
+    );
+    expect(run.subPeriods.map((p) => p.label)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    // 1000 split 1 : 2 : 0 in whole yen → a 333, b 667 (the larger remainder), c 0
+    expect(run.statements.map((s) => s.kpis[0]?.target)).toEqual(["333", "667", "0"]);
+    // 1000 yen over three equal weights → 334, 333, 333 (the spare yen to the first id)
+    expect(run.pools[0]?.allocations.map((a) => a.amount)).toEqual(["334", "333", "333"]);
+    expect(run.scale).toBe(0);
+  });
+});
