@@ -9,7 +9,7 @@ import { deepFreeze, junk } from "./arbitraries.js";
 
 /** Exports that are not functions of the library's own to fuzz. */
 const NOT_FUZZED = new Set(["Decimal", "PayscoreError"]);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env["FUZZ_RUNS"] ?? 150);
 
 const functions = Object.entries(payscore)
   .filter(([name, value]) => typeof value === "function" && !NOT_FUZZED.has(name) && !/^[A-Z]/.test(name))
