@@ -6,7 +6,7 @@ export type {
   Statement,
   StatementPerson,
   TraceStep,
-  KpiLine,
+  StatementKpiLine,
   IndicatorLine,
   Review360Line,
   PayLine,

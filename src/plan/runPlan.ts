@@ -6,7 +6,7 @@ import { planHash } from "./planHash.js";
 import { buildRoster, type RosterPerson } from "./roster.js";
 import { parsePlan, planDataSchema, type Plan, type PlanData } from "./schema.js";
 import { Tracer } from "./trace.js";
-import type { IndicatorLine, KpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "./types.js";
+import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "./types.js";
 import { PAYSCORE_VERSION } from "./version.js";
 
 /** Options for {@link runPlan}. */
@@ -24,7 +24,7 @@ interface Work {
   readonly person: RosterPerson;
   readonly tracer: Tracer;
   readonly indicators: IndicatorLine[];
-  kpis: KpiLine[];
+  kpis: StatementKpiLine[];
   attainments: Map<string, Decimal | null>;
   actuals: Map<string, Decimal | null>;
   kpiScore: Decimal;

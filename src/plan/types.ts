@@ -34,7 +34,7 @@ export interface IndicatorLine {
 }
 
 /** One KPI of a person's scorecard. Ratios are plain (1.15 = 115 %); `null` = missing. */
-export interface KpiLine {
+export interface StatementKpiLine {
   readonly id: string;
   readonly name: string | null;
   readonly category: string | null;
@@ -77,7 +77,7 @@ export interface PayLine {
 export interface Statement {
   readonly person: StatementPerson;
   readonly indicators: readonly IndicatorLine[];
-  readonly kpis: readonly KpiLine[];
+  readonly kpis: readonly StatementKpiLine[];
   /** Σ contribution of the KPI lines. */
   readonly kpiScore: string;
   readonly review360: Review360Line | null;
