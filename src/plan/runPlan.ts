@@ -42,9 +42,9 @@ const str = (x: Decimal): string => x.toString();
  * and writes one {@link Statement} per person with a trace of every step.
  *
  * Order of work: roster → KPI actuals (a column or a derived indicator) and targets (a value, a
- * column, per person, or a decomposed total; prorated when the plan says so) → `scoreKpis` →
- * difficulty (`contribution · difficulty`; the KPI score is Σ of those) → `aggregate360` (rescaled
- * onto 0–100 when the plan gives the rating scale) → `combineScores` → rank → grade
+ * column, per person, or a decomposed total; prorated when the plan says so) → `scoreKpis`
+ * (through `compileScorecard`; per-KPI difficulty: points = curve(attainment × difficulty)) →
+ * `aggregate360` (rescaled onto 0–100 when the plan gives the rating scale) → `combineScores` → rank → grade
  * (`gradeByScore` or `forcedDistribution`, then `applyOverrides`) → pay → pools → awards →
  * promotion.
  *
@@ -407,6 +407,8 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
     ...(kpi.curve === undefined ? {} : { curve: kpi.curve as D.CurveInput }),
     ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
   }));
+  // Checked once (ids, weights, curves), then applied to each person: scoreKpis for bulk runs.
+  const scorecard = within(["kpis"], "KPIs", () => D.compileScorecard(specs, { missing }));
   for (const w of works) {
     const { person, tracer } = w;
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
@@ -418,7 +420,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
       w.actuals.set(kpi.id, actual);
       if (actual !== null && target !== null) values[kpi.id] = { actual, target };
     });
-    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => D.scoreKpis(specs, values, { missing }));
+    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(values));
     w.kpis = p.kpis.map((kpi) => {
       const line = result.lines.find((l) => l.id === kpi.id);
       const difficulty = line?.difficulty ?? new Decimal(1);
@@ -685,8 +687,13 @@ function composeScores(p: Plan, works: Work[]): void {
   }
 }
 
+/** Standard competition ranking by score, best first (1, 2, 2, 4). */
 function rankByScore(works: Work[]): void {
-  for (const w of works) w.rank = 1 + works.filter((other) => other.score.greaterThan(w.score)).length;
+  const order = [...works].sort((a, b) => b.score.comparedTo(a.score));
+  order.forEach((w, i) => {
+    const previous = order[i - 1];
+    w.rank = previous !== undefined && previous.score.eq(w.score) ? previous.rank : i + 1;
+  });
 }
 
 function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): void {
