@@ -105,6 +105,7 @@ const ZERO_TARGETS = ["error", "zero", "full"] as const;
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
+const NO_PATH: ErrorPath = Object.freeze([]);
 
 /**
  * Checks a scorecard once — ids, weights summing to 1, attainment options, curves, difficulty —
@@ -218,8 +219,8 @@ function scoreChecked(
 function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
   const base: ErrorPath = ["values", kpi.id];
   const value = readRecord(entry, base);
-  const actual = readDecimal(value["actual"], pathTo(base, "actual"));
-  const target = readDecimal(value["target"], pathTo(base, "target"));
+  const actual = readValue(value["actual"], kpi.id, "actual");
+  const target = readValue(value["target"], kpi.id, "target");
   try {
     return attainment(actual, target, kpi.attainmentOptions);
   } catch (error) {
@@ -229,6 +230,15 @@ function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
     const own = formatPath(error.path);
     const message = error.message.startsWith(own) ? formatPath(path) + error.message.slice(own.length) : error.message;
     throw new PayscoreError(error.code, message, { path, cause: error });
+  }
+}
+
+/** `readDecimal` for `values[id][key]`, building the error path only when the value is bad (the hot path). */
+function readValue(value: unknown, id: string, key: string): Decimal {
+  try {
+    return readDecimal(value, NO_PATH);
+  } catch {
+    return readDecimal(value, ["values", id, key]); // throws again, now with the path
   }
 }
 

@@ -38,6 +38,12 @@ export interface CheckedCurve {
   readonly below: "zero" | "clamp" | "extrapolate";
   readonly above: "clamp" | "extrapolate";
   readonly step: boolean;
+  /**
+   * Each segment's slope `(yᵢ₊₁ − yᵢ) / (xᵢ₊₁ − xᵢ)` when that quotient is exact (terminates
+   * within the library's precision), else `undefined`: then the value is computed multiplying
+   * first and dividing last, so the one rounding comes at the end.
+   */
+  readonly slopes: readonly (Decimal | undefined)[];
 }
 
 const CURVE_KEYS = ["points", "below", "above", "step"] as const;
@@ -45,6 +51,8 @@ const POINT_KEYS = ["x", "y"] as const;
 const BELOW = ["zero", "clamp", "extrapolate"] as const;
 const ABOVE = ["clamp", "extrapolate"] as const;
 const ZERO = new Decimal(0);
+/** Wide enough to hold the product of two 40-digit numbers exactly (to test a slope for exactness). */
+const Wide = Decimal.clone({ precision: 100 });
 
 /**
  * Checks a curve once: its shape, its numbers, `x` strictly increasing, and the option rules.
@@ -87,7 +95,9 @@ export function readCurve(value: unknown, path: ErrorPath): CheckedCurve {
     if (step) throw fault("INVALID_ARGUMENT", pathTo(path, key), `is "extrapolate", which a step curve (tiers) cannot do; use "clamp"${key === "below" ? ' or "zero"' : ""}`);
     if (xs.length === 1) throw fault("INVALID_ARGUMENT", pathTo(path, key), `is "extrapolate", which needs at least two points (one point has no slope)`);
   }
-  return { xs, ys, below, above, step };
+  const slopes: (Decimal | undefined)[] = [];
+  for (let i = 0; i + 1 < xs.length; i++) slopes.push(exactSlope(xs, ys, i));
+  return { xs, ys, below, above, step, slopes };
 }
 
 /**
@@ -105,11 +115,11 @@ export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
   if (x.lt(first)) {
     if (c.below === "zero") return ZERO;
     if (c.below === "clamp") return ys[0] as Decimal;
-    return onLine(xs, ys, 0, x);
+    return onLine(c, 0, x);
   }
   const end = xs[last] as Decimal;
   if (x.gte(end)) {
-    if (c.above === "extrapolate" && x.gt(end)) return onLine(xs, ys, last - 1, x);
+    if (c.above === "extrapolate" && x.gt(end)) return onLine(c, last - 1, x);
     return ys[last] as Decimal;
   }
   // first ≤ x < end: find i with xs[i] ≤ x < xs[i + 1] (binary search; curves may have many tiers).
@@ -121,16 +131,33 @@ export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
     else hi = mid;
   }
   if (c.step || x.eq(xs[lo] as Decimal)) return ys[lo] as Decimal;
-  return onLine(xs, ys, lo, x);
+  return onLine(c, lo, x);
 }
 
-/** `y_i + (x − x_i) · (y_{i+1} − y_i) / (x_{i+1} − x_i)`: multiply first, divide last. */
-function onLine(xs: readonly Decimal[], ys: readonly Decimal[], i: number, x: Decimal): Decimal {
-  const x0 = xs[i] as Decimal;
-  const y0 = ys[i] as Decimal;
-  const dy = (ys[i + 1] as Decimal).minus(y0);
-  const dx = (xs[i + 1] as Decimal).minus(x0);
-  const result = y0.plus(x.minus(x0).times(dy).div(dx));
+/** Segment `i`'s slope when `dy / dx` is exact, else undefined. */
+function exactSlope(xs: readonly Decimal[], ys: readonly Decimal[], i: number): Decimal | undefined {
+  const dy = (ys[i + 1] as Decimal).minus(ys[i] as Decimal);
+  const dx = (xs[i + 1] as Decimal).minus(xs[i] as Decimal);
+  const slope = dy.div(dx);
+  return new Wide(slope).times(dx).eq(dy) ? slope : undefined;
+}
+
+/**
+ * `yᵢ + (x − xᵢ) · slope` with an exact slope, else `yᵢ + (x − xᵢ) · (yᵢ₊₁ − yᵢ) / (xᵢ₊₁ − xᵢ)`,
+ * multiplying first and dividing last.
+ */
+function onLine(c: CheckedCurve, i: number, x: Decimal): Decimal {
+  const x0 = c.xs[i] as Decimal;
+  const y0 = c.ys[i] as Decimal;
+  const slope = c.slopes[i];
+  let result: Decimal;
+  if (slope !== undefined) {
+    result = y0.plus(x.minus(x0).times(slope));
+  } else {
+    const dy = (c.ys[i + 1] as Decimal).minus(y0);
+    const dx = (c.xs[i + 1] as Decimal).minus(x0);
+    result = y0.plus(x.minus(x0).times(dy).div(dx));
+  }
   return result.isZero() ? ZERO : result;
 }
 
