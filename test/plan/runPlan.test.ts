@@ -283,3 +283,37 @@ describe("runPlan — small plans", () => {
     expect(run.scale).toBe(0);
   });
 });
+
+describe("runPlan — forced distribution and team pools", () => {
+  it("grades by quota over the whole run, then calibrates", () => {
+    const base = kpiOnlyPlan();
+    const plan: Plan = {
+      ...base,
+      grading: {
+        method: "forced",
+        quotas: [{ grade: "A", share: "0.25" }, { grade: "B", share: "0.5" }, { grade: "C", share: "0.25" }],
+        overrides: [{ person: "p04", grade: "B", reason: "key accounts", by: "committee" }],
+      },
+    };
+    // scores p01 112, p03 104, p02 94, p04 85; seats of 4: A 1, B 2, C 1 → p01 A, p03 B, p02 B, p04 C → calibrated B
+    const run = runPlan(plan, fixtureData());
+    expect(run.statements.map((s) => [s.person.id, s.grade?.initial, s.grade?.final])).toEqual([
+      ["p01", "A", "A"],
+      ["p02", "B", "B"],
+      ["p03", "B", "B"],
+      ["p04", "C", "B"],
+    ]);
+  });
+
+  it("shares a team pool only among that team's people", () => {
+    const base = kpiOnlyPlan();
+    const plan: Plan = { ...base, pay: { pools: [{ id: "west", team: "West", budget: "1000.01", weightBy: "equal" }] } };
+    const run = runPlan(plan, fixtureData());
+    // 1000.01 over p03 and p04 equally: 500.01 (the spare fen to the first id) and 500.00
+    expect(run.pools[0]?.allocations).toEqual([
+      { person: "p03", amount: "500.01", capped: false },
+      { person: "p04", amount: "500.00", capped: false },
+    ]);
+    expect(run.statements.find((s) => s.person.id === "p01")?.pay).toEqual([]);
+  });
+});
