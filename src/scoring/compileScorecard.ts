@@ -199,7 +199,14 @@ function scoreChecked(
     let present = ZERO;
     for (const i of order) if (attainments[i] !== null) present = present.plus(weights[i] as Decimal);
     if (present.isZero()) {
-      throw fault("INVALID_DATA", ["values"], `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis.map((k) => `"${k.id}"`).join(", ")})`);
+      throw fault(
+        "INVALID_DATA",
+        ["values"],
+        `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis
+          .filter((_, i) => attainments[i] === null)
+          .map((k) => `"${k.id}"`)
+          .join(", ")})`,
+      );
     }
     weights = weights.map((w, i) => (attainments[i] === null || w.isZero() ? ZERO : w.div(present)));
   }
