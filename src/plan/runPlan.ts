@@ -612,6 +612,7 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
   const setup = p.review360;
   if (setup === undefined) return;
   const byPerson = new Map<string, { rater: string; group: string; score: Decimal; competency?: string }[]>();
+  const indexOf = new Map<string, number[]>();
   const known = new Set(works.map((w) => w.person.id));
   ratings.forEach((rating, i) => {
     if (!known.has(rating.person)) {
@@ -628,6 +629,7 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
     const list = byPerson.get(rating.person) ?? [];
     list.push({ rater: rating.rater, group: rating.group, score, ...(rating.competency === undefined ? {} : { competency: rating.competency }) });
     byPerson.set(rating.person, list);
+    indexOf.set(rating.person, [...(indexOf.get(rating.person) ?? []), i]);
   });
   const options = {
     weights: setup.weights,
@@ -637,7 +639,18 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
   };
   for (const w of works) {
     const mine = byPerson.get(w.person.id) ?? [];
-    const result = within(["ratings"], `person "${w.person.id}", 360 review`, () => D.aggregate360(mine, options));
+    let result: ReturnType<typeof D.aggregate360>;
+    try {
+      result = D.aggregate360(mine, options);
+    } catch (error) {
+      if (!(error instanceof PayscoreError)) throw error;
+      // A fault in one rating points at that rating in data.ratings (the CLI maps it to a file row).
+      const [head, local, ...rest] = error.path;
+      const global = head === "ratings" && typeof local === "number" ? indexOf.get(w.person.id)?.[local] : undefined;
+      const at = global === undefined ? ["ratings"] : ["ratings", global, ...rest];
+      const code = global === undefined ? error.code : "INVALID_DATA";
+      throw new PayscoreError(code, `${formatPath(at)}: person "${w.person.id}", 360 review: ${error.message}`, { path: at, cause: error });
+    }
     const scaleRange = setup.scale;
     const score = result.score;
     const points = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${w.person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));

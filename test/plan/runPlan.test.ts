@@ -317,3 +317,23 @@ describe("runPlan — forced distribution and team pools", () => {
     expect(run.statements.find((s) => s.person.id === "p01")?.pay).toEqual([]);
   });
 });
+
+describe("runPlan — 360 data errors", () => {
+  it("points a bad rating at its index in data.ratings", () => {
+    const data = fixtureData();
+    const ratings = (data.ratings ?? []).map((r, i) => (i === 7 ? { ...r, group: "friend" } : r));
+    expect(codeOf(() => runPlan(fixturePlan(), { ...data, ratings }))).toEqual({ code: "INVALID_DATA", path: ["ratings", 7, "group"] });
+    const outside = (data.ratings ?? []).map((r, i) => (i === 4 ? { ...r, score: "6" } : r));
+    expect(codeOf(() => runPlan(fixturePlan(), { ...data, ratings: outside })).path.slice(0, 2)).toEqual(["ratings", 4]);
+    const unknown = [...(data.ratings ?? []), { person: "p99", rater: "x", group: "peer", score: 3 }];
+    expect(codeOf(() => runPlan(fixturePlan(), { ...data, ratings: unknown }))).toEqual({ code: "INVALID_DATA", path: ["ratings", 11, "person"] });
+  });
+
+  it("runs with no rows at all: no statements, the pool left unallocated", () => {
+    const base = kpiOnlyPlan();
+    const run = runPlan({ ...base, grading: undefined, pay: { ...base.pay, awards: [], gradeMultipliers: undefined } }, { rows: [] });
+    expect(run.statements).toEqual([]);
+    expect(run.pools[0]).toMatchObject({ funded: "10000.00", allocated: "0.00", unallocated: "10000.00", allocations: [] });
+    expect(run.totals.payout).toBe("0.00");
+  });
+});
