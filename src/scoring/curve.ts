@@ -31,7 +31,11 @@ export interface Curve {
   readonly step?: boolean | undefined;
 }
 
-/** A {@link Curve} after checking: Decimals, defaults filled in. */
+/**
+ * A {@link Curve} after checking: Decimals, defaults filled in.
+ *
+ * @internal
+ */
 export interface CheckedCurve {
   readonly xs: readonly Decimal[];
   readonly ys: readonly Decimal[];
