@@ -86,7 +86,7 @@ export const planTargetSchema = z.union([
   columnRef,
   z.strictObject({ perPerson: z.record(z.string(), num) }),
   z.strictObject({ total: num, weightColumn: name.optional() }),
-]);
+]).describe("A number for everyone, { column }, { perPerson: { id: target } }, or { total, weightColumn? } decomposed over the people");
 
 /**
  * Where a KPI's actual comes from: a column name (shorthand), `{ column }`, or a derived
@@ -101,7 +101,7 @@ export const planActualSchema = z.union([
   z.strictObject({ indicator: z.literal("growth"), current: name, previous: name }),
   z.strictObject({ indicator: z.literal("market-share"), sales: name, market: name }),
   z.strictObject({ indicator: z.literal("complaint-rate"), complaints: name, interactions: name }),
-]);
+]).describe("A data column name, { column }, or a derived indicator { indicator, …its input columns }");
 
 /** One KPI line of the scorecard. */
 export const planKpiSchema = z.strictObject({
@@ -231,21 +231,27 @@ export const planPromotionSchema = z.strictObject({
  * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`.
  */
 const planObject = z.strictObject({
-    version: z.literal(1),
-    name: z.string().optional(),
-    currency: z.string().refine(isCurrency, { message: "must be an ISO 4217 currency code such as \"CNY\"" }),
-    rounding: z.strictObject({ mode: z.enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"]).optional() }).optional(),
-    period: periodSchema,
-    /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
-    subPeriods: z.enum(["half", "quarter", "month", "week"]).optional(),
-    people: z.array(planPersonSchema).optional(),
-    kpis: z.array(planKpiSchema).min(1, { message: "a plan needs at least one KPI" }),
-    score: planScoreSchema.optional(),
-    review360: planReview360Schema.optional(),
-    grading: planGradingSchema.optional(),
-    pay: planPaySchema.optional(),
-    promotion: planPromotionSchema.optional(),
-  });
+  version: z.literal(1).describe("The plan format's version: 1"),
+  name: z.string().optional().describe("A name for the plan, copied into the run"),
+  currency: z
+    .string()
+    .refine(isCurrency, { message: 'must be an ISO 4217 currency code such as "CNY"' })
+    .describe("ISO 4217 code; money is rounded to its minor units (CNY 2, JPY 0)"),
+  rounding: z
+    .strictObject({ mode: z.enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"]).optional() })
+    .optional()
+    .describe("How money is rounded (default half-even)"),
+  period: periodSchema,
+  /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
+  subPeriods: z.enum(["half", "quarter", "month", "week"]).optional().describe("Sub-periods listed in the run"),
+  people: z.array(planPersonSchema).optional().describe("The roster; when absent, people come from the data rows"),
+  kpis: z.array(planKpiSchema).min(1, { message: "a plan needs at least one KPI" }).describe("The scorecard; weights sum to 1"),
+  score: planScoreSchema.optional().describe("The composite score: KPI and 360 weights summing to 1 (default: KPI score only)"),
+  review360: planReview360Schema.optional().describe("The 360 review set-up; ratings come with the data"),
+  grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
+  pay: planPaySchema.optional().describe("Pay components: fixed, target incentive, commission, pools, awards"),
+  promotion: planPromotionSchema.optional().describe("Promotion rule: the measure ≥ threshold in the last count periods"),
+});
 
 /**
  * The plan: see {@link Plan}. A zod schema; use {@link parsePlan} for a `PayscoreError`.
