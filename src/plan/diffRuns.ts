@@ -50,8 +50,11 @@ export interface RunDiff {
  *
  * @example
  * ```ts
- * const diff = diffRuns(run, rerun); // after correcting p03's sales from 80000 to 95000
- * diff.changed[0]; // { person: "p03", before: "2400.00", after: "2850.00", delta: "450", lines: [{ field: "kpi.sales.actual", before: "80000", after: "95000", delta: "15000" }, …] }
+ * // the worked example (test/fixtures/plan) rerun after correcting p04's sales from 60000 to 64000
+ * const diff = diffRuns(run, rerun);
+ * diff.totals; // { before: "51053.80", after: "51360.55", delta: "306.75" }
+ * diff.changed.map((c) => `${c.person} ${c.delta}`); // ["p02 22.75", "p03 22.62", "p04 261.38"]  (the pool's funding rose too)
+ * diff.changed[2]?.lines[2]; // { field: "kpi.sales.actual", before: "60000", after: "64000", delta: "4000" }
  * ```
  */
 export function diffRuns(before: PayoutRun, after: PayoutRun): RunDiff {

@@ -32,8 +32,15 @@ const WORDS: Readonly<Record<ExplainLocale, ExplainWords>> = { en, "zh-CN": zhCN
  *
  * @example
  * ```ts
- * explain(run.statements[0], { locale: "en", trace: false });
- * // "Performance and pay statement: Li Lei (p01)\n…\nKPIs\n  sales: actual 120000, target 100000, attainment 120%, …\n…\nTotal payout: 4000.00"
+ * explain(run.statements[3], { locale: "en", trace: false }); // p04 of the worked example (test/fixtures/plan)
+ * // Performance and pay statement: Zhao Qiang (p04)
+ * // …
+ * //   Sales (sales): actual 60000, target 80000, attainment 75%, points 75 × weight 0.6 = 45
+ * // …
+ * // Grade: B (calibrated from C: covered the West key accounts during p03's ramp-up)
+ * // …
+ * // Total payout: 10648.66
+ * explain(run.statements[3], { locale: "zh-CN" }); // 绩效与薪酬结算单：Zhao Qiang (p04) … 应发合计：10648.66 … 计算过程 …
  * ```
  */
 export function explain(statement: Statement, options: ExplainOptions): string {
