@@ -10,3 +10,4 @@ export { apportion } from "./apportion.js";
 export { readInteger, readScale, MIN_SCALE, MAX_SCALE } from "./readInteger.js";
 export type { IntegerBounds } from "./readInteger.js";
 export { numericSchema, jsonNumericSchema } from "./numericSchema.js";
+export { scaledInteger } from "./scaledInteger.js";
