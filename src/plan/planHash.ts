@@ -1,3 +1,5 @@
+import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+
 /**
  * A stable fingerprint of a plan: `sha256:` + the hex SHA-256 of its canonical JSON (object keys
  * sorted by code unit, no whitespace, `undefined` members dropped). Two plans that differ only in
@@ -5,6 +7,8 @@
  *
  * @param plan - a plan (any JSON value)
  * @returns `"sha256:<64 hex digits>"`
+ * @throws {PayscoreError} `INVALID_ARGUMENT` for a value JSON cannot hold (a bigint, a function, a
+ * symbol, NaN or ±Infinity, a cycle), with the path to it
  *
  * @example
  * ```ts
@@ -23,14 +27,32 @@ export function planHash(plan: unknown): string {
  * @param value - a JSON value
  * @returns its canonical text
  */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
+export function canonicalJson(value: unknown, path: ErrorPath = [], open: Set<object> = new Set()): string {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return JSON.stringify(value);
+    throw notJson(path, describeValue(value));
+  }
+  if (typeof value !== "object") throw notJson(path, describeValue(value));
+  // A plan is a tree; a cycle would recurse forever.
+  if (open.has(value)) throw notJson(path, "a cycle");
+  open.add(value);
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map((item, i) => (item === undefined ? "null" : canonicalJson(item, [...path, i], open))).join(",")}]`;
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    text = `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key], [...path, key], open)}`).join(",")}}`;
+  }
+  open.delete(value);
+  return text;
+}
+
+function notJson(path: ErrorPath, what: string): PayscoreError {
+  return new PayscoreError("INVALID_ARGUMENT", `${formatPath(path)} cannot be part of a plan: ${what} is not a JSON value`, { path });
 }
 
 const K = new Uint32Array([

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { PayscoreError } from "../../src/errors/index.js";
 import { canonicalJson, planHash, sha256Hex } from "../../src/plan/planHash.js";
 
 describe("planHash", () => {
@@ -22,5 +23,31 @@ describe("planHash", () => {
 
   it("changes when a value changes", () => {
     expect(planHash({ a: 1 })).not.toBe(planHash({ a: "1" }));
+  });
+
+  it("refuses values that JSON cannot hold, naming where they are", () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic["self"] = cyclic;
+    for (const [value, path] of [
+      [{ budget: 10n }, ["budget"]],
+      [{ kpis: [{ weight: Number.NaN }] }, ["kpis", 0, "weight"]],
+      [{ f: () => 1 }, ["f"]],
+      [Symbol("s"), []],
+      [cyclic, ["self"]],
+    ] as const) {
+      try {
+        planHash(value);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(PayscoreError);
+        expect((error as PayscoreError).code).toBe("INVALID_ARGUMENT");
+        expect((error as PayscoreError).path).toEqual(path);
+      }
+    }
+  });
+
+  it("hashes a shared (non-cyclic) sub-object like a copy", () => {
+    const shared = { x: 1 };
+    expect(planHash({ a: shared, b: shared })).toBe(planHash({ a: { x: 1 }, b: { x: 1 } }));
   });
 });
