@@ -23,7 +23,7 @@ import { readPlanFile } from "./readPlanFile.js";
  * ```
  */
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs("validate", args, { data: { type: "string" }, ratings: { type: "string" } }, { names: ["<plan.json>"] });
+  const parsed = parseCommandArgs("validate", args, { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" } }, { names: ["<plan.json>"] });
   if (parsed.values["help"] === true) {
     io.stdout.write(helpText("validate"));
     return 0;

@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Progress } from "../../src/cli/Progress.js";
+import { runCli } from "../../src/cli/runCli.js";
+import { Decimal, type PayoutRun } from "../../src/index.js";
+import { captureIo, tempDir, type TempDir } from "./helpers.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const regional = (name: string): string => join(root, "examples", "regional-team", name);
+const regionalArgs = ["--data", regional("data.csv"), "--ratings", regional("ratings.csv"), "--history", regional("history.csv")];
+
+let dir: TempDir;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  dir.remove();
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo(dir.path);
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("the regional-team example through the command line", () => {
+  it("validates, with its data", async () => {
+    const { code, out, err } = await cli("validate", regional("plan.json"), ...regionalArgs);
+    expect([code, err]).toEqual([0, ""]);
+    expect(out).toMatch(/: valid \(version 1, 6 KPIs, 12 people\); .*data\.csv: 12 statements computed\n$/);
+  });
+
+  it("runs to JSON whose statements sum to its totals, byte-identical to JSON.stringify", async () => {
+    const { code, err } = await cli("run", regional("plan.json"), ...regionalArgs, "--out", "run.json");
+    expect([code, err]).toEqual([0, ""]);
+    const text = readFileSync(join(dir.path, "run.json"), "utf8");
+    const run = JSON.parse(text) as PayoutRun;
+    expect(text).toBe(`${JSON.stringify(run, null, 2)}\n`);
+    expect(run.statements).toHaveLength(12);
+    const sum = run.statements.reduce((total, statement) => total.plus(statement.totalPayout), new Decimal(0));
+    expect(sum.toFixed(2)).toBe(run.totals.payout);
+    for (const statement of run.statements) expect(statement.trace.length).toBeGreaterThan(0);
+    expect(dir.list()).toEqual(["run.json"]);
+  });
+
+  it("runs to CSV with one row per person and the same payouts", async () => {
+    await cli("run", regional("plan.json"), ...regionalArgs, "--out", "run.json");
+    const run = JSON.parse(readFileSync(join(dir.path, "run.json"), "utf8")) as PayoutRun;
+    const { code } = await cli("run", regional("plan.json"), ...regionalArgs, "--out", "payouts.csv");
+    expect(code).toBe(0);
+    const [header, ...rows] = readFileSync(join(dir.path, "payouts.csv"), "utf8").trimEnd().split("\n");
+    const columns = (header ?? "").split(",");
+    expect(columns.slice(0, 3)).toEqual(["id", "name", "team"]);
+    expect(columns).toContain("pool:regional-bonus");
+    expect(rows).toHaveLength(12);
+    const total = columns.indexOf("totalPayout");
+    rows.forEach((row, i) => {
+      expect(row.split(",")[total]).toBe(run.statements[i]?.totalPayout);
+    });
+  });
+
+  it("leaves the traces out with --no-trace", async () => {
+    const { out } = await cli("run", regional("plan.json"), ...regionalArgs, "--no-trace");
+    const run = JSON.parse(out) as PayoutRun;
+    expect(run.statements.every((statement) => statement.trace.length === 0)).toBe(true);
+  });
+
+  it("explains one person in English and in Chinese", async () => {
+    const en = await cli("explain", regional("plan.json"), ...regionalArgs, "--person", "R01", "--locale", "en");
+    expect(en.code).toBe(0);
+    expect(en.out).toContain("Wang Fang (R01)");
+    const zh = await cli("explain", regional("plan.json"), ...regionalArgs, "--person", "R01", "--locale", "zh-CN");
+    expect(zh.out).toContain("结算单");
+  });
+
+  it("chooses Chinese by default when LANG says so", async () => {
+    const io = captureIo(dir.path, { env: { LANG: "zh_CN.UTF-8" } });
+    expect(await runCli(["explain", regional("plan.json"), ...regionalArgs, "--person", "R01"], io)).toBe(0);
+    expect(io.out()).toContain("结算单");
+  });
+
+  it("refuses a person who is not in the run", async () => {
+    const { code, err } = await cli("explain", regional("plan.json"), ...regionalArgs, "--person", "R99");
+    expect(code).toBe(2);
+    expect(err).toBe('payscore explain: no person "R99" in the run; the ids are: R01, R02, R03, R04, R05, R06, R07, R08, R09, R10, … (12 in all)\n');
+  });
+
+  it("diffs a recalculation: who changed, by how much, and which lines", async () => {
+    await cli("run", regional("plan.json"), ...regionalArgs, "--out", "before.json");
+    const corrected = readFileSync(regional("data.csv"), "utf8").replace("R04,745000,", "R04,845000,");
+    dir.write("corrected.csv", corrected);
+    await cli("run", regional("plan.json"), "--data", "corrected.csv", "--ratings", regional("ratings.csv"), "--history", regional("history.csv"), "--out", "after.json");
+    const text = await cli("diff", "before.json", "after.json");
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^plan: the same\ntotal payout: [\d.]+ → [\d.]+ \(\+[\d.]+\)\npeople: \d+ changed, \d+ unchanged\n/);
+    expect(text.out).toMatch(/\nR04: total payout [\d.]+ → [\d.]+ \(\+[\d.]+\)\n/);
+    expect(text.out).toMatch(/\n {2}kpi\.revenue\.actual +745000 → 845000 \(\+100000\)\n/);
+    const json = await cli("diff", "before.json", "after.json", "--format", "json");
+    expect((JSON.parse(json.out) as { changed: { person: string }[] }).changed.map((p) => p.person)).toContain("R04");
+  });
+
+  it("refuses to diff a file that is not a saved run", async () => {
+    dir.write("plan.json", readFileSync(regional("plan.json")));
+    const { code, err } = await cli("diff", "plan.json", "plan.json");
+    expect(code).toBe(2);
+    expect(err).toBe("plan.json: not a saved run (make one with: payscore run <plan.json> --data <file> --format json --out plan.json)\n");
+  });
+
+  it("runs the commission-team example", async () => {
+    const team = (name: string): string => join(root, "examples", "commission-team", name);
+    const { code, out } = await cli("run", team("plan.json"), "--data", team("data.csv"), "--format", "csv");
+    expect(code).toBe(0);
+    // C01 sold 412,000: 200,000 · 3 % + 200,000 · 5 % + 12,000 · 7 % = 6,000 + 10,000 + 840.
+    expect(out.split("\n")[1]).toMatch(/^C01,Zhao Lei,Inside sales,.*,16840\.00,16840\.00,$/);
+  });
+
+  it("writes the schema to --out atomically", async () => {
+    expect((await cli("schema", "--out", "plan.schema.json")).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir.path, "plan.schema.json"), "utf8"))).toHaveProperty("properties.kpis");
+    expect(dir.list()).toEqual(["plan.schema.json"]);
+  });
+});
+
+describe("the progress line", () => {
+  it("is drawn on a terminal once the run is long enough, and wiped at the end", () => {
+    const io = captureIo(dir.path, { tty: true });
+    const progress = new Progress(io, 0);
+    progress.update("reading data.csv: 10,000 rows", true);
+    progress.done();
+    expect(io.err()).toBe("\r\u001b[Kreading data.csv: 10,000 rows\r\u001b[K");
+  });
+
+  it("is never drawn when stderr is not a terminal, nor for a short run", () => {
+    const pipe = captureIo(dir.path, { tty: false });
+    const notTty = new Progress(pipe, 0);
+    notTty.update("x", true);
+    notTty.done();
+    const tty = captureIo(dir.path, { tty: true });
+    const short = new Progress(tty);
+    short.update("x", true);
+    short.done();
+    expect([pipe.err(), tty.err()]).toEqual(["", ""]);
+  });
+});
