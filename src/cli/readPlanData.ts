@@ -47,7 +47,9 @@ const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
  * Reads the data for a run and checks what the command line can check before the run: the
  * `id` column and the columns the plan reads are in the header, ids are present and distinct,
  * and the cells the plan reads as numbers are plain numbers (no thousands separators, currency
- * or percent signs — reported, never guessed).
+ * or percent signs — reported, never guessed). A plan with a 360 review needs ratings (from
+ * `--ratings` or the JSON data's `ratings`): a run that silently left the 360 part out would
+ * pay people differently, so it is refused.
  *
  * @param plan - the validated plan (it says which columns must be there)
  * @param options - the files
@@ -74,6 +76,11 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     }
     const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd);
     loaded = { data: { ...loaded.data, history }, sources: { ...loaded.sources, history: options.history } };
+  }
+  if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
+    throw new CliError(
+      `${options.data}: the plan has a 360 review (review360) but no ratings were given; pass --ratings <ratings.csv> (person,rater,group,score[,competency])`,
+    );
   }
   return loaded;
 }

@@ -144,3 +144,11 @@ describe("the progress line", () => {
     expect([pipe.err(), tty.err()]).toEqual(["", ""]);
   });
 });
+
+describe("a plan with a 360 review", () => {
+  it("refuses to run without ratings rather than leave the 360 part out", async () => {
+    const { code, err } = await cli("run", regional("plan.json"), "--data", regional("data.csv"));
+    expect(code).toBe(2);
+    expect(err).toMatch(/data\.csv: the plan has a 360 review \(review360\) but no ratings were given; pass --ratings <ratings\.csv>/);
+  });
+});
