@@ -1,0 +1,135 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeAtomically } from "../../src/cli/writeAtomically.js";
+import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
+import { writeRunJson } from "../../src/cli/writeRunJson.js";
+import { writeToStream } from "../../src/cli/writeToStream.js";
+import type { PayoutRun, Statement } from "../../src/index.js";
+import { tempDir, type TempDir } from "./helpers.js";
+
+let dir: TempDir;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  dir.remove();
+});
+
+const person = { id: "p1", name: null, team: null, region: null, role: null, activeFrom: "2026-01-01", activeTo: "2026-03-31", basePay: null };
+const statement = (id: string, kpis: Statement["kpis"]): Statement => ({
+  person: { ...person, id },
+  indicators: [],
+  kpis,
+  kpiScore: "100",
+  review360: null,
+  score: "100",
+  rank: 1,
+  grade: null,
+  pay: [{ component: "award", id: "prize", amount: "10.00" }],
+  totalPayout: "10.00",
+  promotion: null,
+  trace: [],
+});
+const kpi = { id: "k", name: null, category: null, actual: "1", target: "1", attainment: "1", points: "100", weight: "1", difficulty: "1", contribution: "100" };
+const run = (statements: Statement[]): PayoutRun => ({
+  version: "0.1.0",
+  planHash: "sha256:00",
+  planName: null,
+  currency: "CNY",
+  scale: 2,
+  rounding: "half-even",
+  period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" },
+  subPeriods: [],
+  statements,
+  totals: { people: statements.length, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "0.00", award: "10.00", payout: "10.00" },
+  pools: [],
+});
+
+async function collect(produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<string> {
+  let text = "";
+  await produce(async (chunk) => {
+    text += chunk;
+  });
+  return text;
+}
+
+describe("writeRunJson", () => {
+  it("writes exactly JSON.stringify(run, null, 2), also with no statements", async () => {
+    for (const value of [run([]), run([statement("p1", [kpi]), statement("p2", [])])]) {
+      expect(await collect((write) => writeRunJson(value, write))).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    }
+  });
+
+  it("reports progress every thousand statements", async () => {
+    const many = run(Array.from({ length: 2500 }, (_, i) => statement(`p${i}`, [])));
+    const seen: number[] = [];
+    await collect((write) => writeRunJson(many, write, (done) => seen.push(done)));
+    expect(seen).toEqual([1000, 2000]);
+  });
+});
+
+describe("writeRunCsv", () => {
+  it("leaves the cells of a KPI a person does not have empty", async () => {
+    const text = await collect((write) => writeRunCsv(run([statement("p1", [kpi]), statement("p2", [])]), write));
+    const lines = text.trimEnd().split("\n");
+    expect(lines[0]).toBe("id,name,team,region,role,activeFrom,activeTo,basePay,k.actual,k.target,k.attainment,k.points,kpiScore,review360,score,rank,initialGrade,grade,award:prize,totalPayout,promotionEligible");
+    expect(lines[2]).toBe("p2,,,,,2026-01-01,2026-03-31,,,,,,100,,100,1,,,10.00,10.00,");
+  });
+});
+
+describe("writeToStream", () => {
+  it("waits for drain when the stream is full, and keeps the order", async () => {
+    const chunks: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString());
+        setTimeout(callback, 1);
+      },
+    });
+    const piece = "x".repeat(40_000);
+    await writeToStream(slow, async (write) => {
+      for (let i = 0; i < 5; i += 1) await write(`${i}${piece}`);
+    });
+    await new Promise((resolve) => slow.end(resolve));
+    expect(chunks.join("")).toBe([0, 1, 2, 3, 4].map((i) => `${i}${piece}`).join(""));
+  });
+
+  it("rejects when the stream fails while full", async () => {
+    const failing = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, callback) {
+        setTimeout(() => callback(new Error("disk gone")), 1);
+      },
+    });
+    failing.on("error", () => undefined);
+    await expect(writeToStream(failing, (write) => write("x".repeat(70_000)))).rejects.toThrow("disk gone");
+  });
+});
+
+describe("writeAtomically", () => {
+  it("replaces the target only when the content is complete", async () => {
+    const target = dir.write("out.txt", "old\n");
+    await expect(
+      writeAtomically("out.txt", dir.path, async (write) => {
+        await write("x".repeat(70_000));
+        throw new Error("failed halfway");
+      }),
+    ).rejects.toThrow("failed halfway");
+    expect(readFileSync(target, "utf8")).toBe("old\n");
+    expect(dir.list()).toEqual(["out.txt"]);
+    await writeAtomically("out.txt", dir.path, (write) => write("new\n"));
+    expect(readFileSync(join(dir.path, "out.txt"), "utf8")).toBe("new\n");
+    expect(dir.list()).toEqual(["out.txt"]);
+  });
+
+  it("refuses to write over a folder", async () => {
+    dir.write("sub.txt", "");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dir.path, "folder"));
+    await expect(writeAtomically("folder", dir.path, (write) => write("x"))).rejects.toThrow("folder: is a folder, not a file");
+    expect(dir.list()).toEqual(["folder", "sub.txt"]);
+  });
+});
