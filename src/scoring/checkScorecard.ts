@@ -1,0 +1,247 @@
+// The checked form of a scorecard and the arithmetic of scoreKpis, shared by compileScorecard,
+// scoreKpis, scoreRounded and compileRoundedScorecard. Internal: nothing here is re-exported from
+// index.ts.
+import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
+import { attainment, type AttainmentOptions } from "../metrics/index.js";
+import { Decimal, readDecimal, roundDecimal, type RoundingMode } from "../numeric/index.js";
+import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
+import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
+import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
+
+/**
+ * One KPI after checking.
+ *
+ * @internal
+ */
+export interface CheckedKpi {
+  readonly id: string;
+  readonly weight: Decimal;
+  readonly attainmentOptions: AttainmentOptions;
+  readonly curve: CheckedCurve | undefined;
+  readonly difficulty: Decimal;
+}
+
+/**
+ * A checked KPI list with the order its sums are taken in.
+ *
+ * @internal
+ */
+export interface CheckedKpis {
+  readonly kpis: readonly CheckedKpi[];
+  /** Indexes of `kpis` sorted by id. */
+  readonly order: readonly number[];
+}
+
+/**
+ * Rounding points of the rounded reference path: attainment, points and score rounded with `mode`.
+ *
+ * @internal
+ */
+export interface CheckedRounding {
+  readonly attainmentScale: number;
+  readonly pointsScale: number;
+  readonly scoreScale: number;
+  readonly mode: RoundingMode;
+}
+
+const DIRECTIONS = ["higher", "lower"] as const;
+const LOWER_FORMULAS = ["reflect", "inverse"] as const;
+const ZERO_TARGETS = ["error", "zero", "full"] as const;
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
+const NO_PATH: ErrorPath = Object.freeze([]);
+
+/**
+ * Checked KPI lists of deeply frozen `kpis` arrays, keyed by the array. A frozen array of frozen
+ * plain-data KPIs (no getters, nested objects frozen too) cannot change, so checking it again
+ * would find the same thing: the cache is only ever filled for such arrays.
+ */
+const CHECKED = new WeakMap<object, CheckedKpis>();
+
+/**
+ * Checks a KPI list once: ids, weights summing to 1, attainment options, curves, difficulty.
+ * A deeply frozen list is checked once per array and remembered (see {@link CHECKED}).
+ *
+ * @internal
+ * @param kpis - the caller's KPIs (anything: they are checked)
+ * @returns the checked KPIs and their sum order
+ * @throws {PayscoreError} as `scoreKpis` for the KPIs
+ */
+export function readKpis(kpis: unknown): CheckedKpis {
+  if (typeof kpis === "object" && kpis !== null) {
+    const cached = CHECKED.get(kpis);
+    if (cached !== undefined) return cached;
+  }
+  const checked = checkKpis(kpis);
+  if (isFrozenData(kpis, 0)) CHECKED.set(kpis as object, checked);
+  return checked;
+}
+
+/** Whether a value is a primitive, or a frozen object whose own properties are all frozen data (no accessors). */
+function isFrozenData(value: unknown, depth: number): boolean {
+  if (typeof value !== "object" || value === null) return typeof value !== "function";
+  if (depth > 8 || !Object.isFrozen(value)) return false;
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  for (const key of Reflect.ownKeys(descriptors)) {
+    const d = descriptors[key as keyof typeof descriptors] as PropertyDescriptor;
+    if (!("value" in d) || !isFrozenData(d.value, depth + 1)) return false;
+  }
+  return true;
+}
+
+function checkKpis(kpis: unknown): CheckedKpis {
+  const list = readList(kpis, ["kpis"]);
+  if (list.length === 0) throw fault("EMPTY_INPUT", ["kpis"], "must hold at least one KPI");
+  const seen = new Set<string>();
+  const checked: CheckedKpi[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const path: ErrorPath = ["kpis", i];
+    const kpi = readRecord(list[i], path);
+    const id = readName(kpi["id"], pathTo(path, "id"));
+    if (seen.has(id)) throw fault("INVALID_ARGUMENT", pathTo(path, "id"), `repeats the id "${id}"; KPI ids must be unique`);
+    seen.add(id);
+    const weight = readWeight(kpi["weight"], pathTo(path, "weight"));
+    const direction = readChoice(kpi["direction"], pathTo(path, "direction"), DIRECTIONS, "higher");
+    const lowerFormula = readChoice(kpi["lowerFormula"], pathTo(path, "lowerFormula"), LOWER_FORMULAS, "reflect");
+    const zeroTarget = readChoice(kpi["zeroTarget"], pathTo(path, "zeroTarget"), ZERO_TARGETS, "error");
+    const cap = kpi["cap"] === undefined ? undefined : readDecimal(kpi["cap"], pathTo(path, "cap"));
+    const floor = kpi["floor"] === undefined ? undefined : readDecimal(kpi["floor"], pathTo(path, "floor"));
+    if (cap !== undefined && floor !== undefined && floor.gt(cap)) {
+      throw fault("INVALID_ARGUMENT", pathTo(path, "floor"), `must not be greater than cap; got floor ${floor.toString()} and cap ${cap.toString()}`);
+    }
+    const curve = kpi["curve"] === undefined ? undefined : readCurve(kpi["curve"], pathTo(path, "curve"));
+    const difficulty = kpi["difficulty"] === undefined ? ONE : readDifficulty(kpi["difficulty"], pathTo(path, "difficulty"));
+    checked.push({ id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty });
+  }
+  const order = canonicalOrder(checked.map((k) => k.id));
+  let sum = ZERO;
+  for (const i of order) sum = sum.plus((checked[i] as CheckedKpi).weight);
+  requireSumOfOne(sum, ["kpis"], "KPI weights");
+  return Object.freeze({ kpis: Object.freeze(checked), order: Object.freeze(order) });
+}
+
+/**
+ * Reads a difficulty coefficient: a number greater than 0.
+ *
+ * @internal
+ * @param value - the caller's value
+ * @param path - where it sits
+ * @returns the coefficient
+ * @throws {PayscoreError} `INVALID_NUMBER`, `OUT_OF_RANGE` for a value ≤ 0
+ */
+export function readDifficulty(value: unknown, path: ErrorPath): Decimal {
+  const d = readDecimal(value, path);
+  if (!d.gt(0)) throw fault("OUT_OF_RANGE", path, `must be a coefficient greater than 0 (1 = no adjustment); got ${d.toString()}`);
+  return d;
+}
+
+/**
+ * Scores one person's values on a checked scorecard: the arithmetic of `scoreKpis`, and with
+ * `rounding` the rounded reference path of `scoreRounded` (attainment, points and score rounded
+ * at their scales; contributions and the base score exact).
+ *
+ * @internal
+ * @param checked - the checked KPIs
+ * @param missing - the missing-KPI policy
+ * @param difficulty - the total difficulty
+ * @param values - the caller's values (anything: they are checked)
+ * @param rounding - the rounding points, or undefined for the unrounded `scoreKpis`
+ * @returns the scored scorecard
+ * @throws {PayscoreError} as `scoreKpis` for the values
+ */
+export function scoreChecked(
+  checked: CheckedKpis,
+  missing: "error" | "zero" | "reweight",
+  difficulty: Decimal,
+  values: unknown,
+  rounding?: CheckedRounding | undefined,
+): KpiScorecard {
+  const { kpis, order } = checked;
+  const table = readRecord(values, ["values"]);
+  const count = kpis.length;
+  const attainments: (Decimal | null)[] = new Array<Decimal | null>(count);
+  for (let i = 0; i < count; i++) {
+    const kpi = kpis[i] as CheckedKpi;
+    const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
+    if (entry === undefined || entry === null) {
+      if (missing === "error") {
+        throw fault("INVALID_DATA", ["values", kpi.id], `is missing: no actual and target for the KPI "${kpi.id}" (set missing to "zero" or "reweight" to score without it)`);
+      }
+      attainments[i] = null;
+    } else {
+      const a = attainmentOf(kpi, entry);
+      attainments[i] = rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
+    }
+  }
+  const weights: Decimal[] = new Array<Decimal>(count);
+  for (let i = 0; i < count; i++) weights[i] = (kpis[i] as CheckedKpi).weight;
+  if (missing === "reweight") {
+    let present = ZERO;
+    for (const i of order) if (attainments[i] !== null) present = present.plus(weights[i] as Decimal);
+    if (present.isZero()) {
+      throw fault(
+        "INVALID_DATA",
+        ["values"],
+        `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis
+          .filter((_, i) => attainments[i] === null)
+          .map((k) => `"${k.id}"`)
+          .join(", ")})`,
+      );
+    }
+    for (let i = 0; i < count; i++) {
+      const w = weights[i] as Decimal;
+      weights[i] = attainments[i] === null || w.isZero() ? ZERO : w.div(present);
+    }
+  }
+  const lines: KpiLine[] = new Array<KpiLine>(count);
+  for (let i = 0; i < count; i++) {
+    const kpi = kpis[i] as CheckedKpi;
+    const a = attainments[i] ?? null;
+    const weight = weights[i] as Decimal;
+    let points = a === null ? ZERO : pointsOf(kpi, a);
+    if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
+    lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(weight.times(points)) };
+  }
+  let baseScore = ZERO;
+  for (const i of order) baseScore = baseScore.plus((lines[i] as KpiLine).contribution);
+  baseScore = nonNegativeZero(baseScore);
+  let score = difficulty.eq(1) ? baseScore : nonNegativeZero(baseScore.times(difficulty));
+  if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
+  return { score, lines, difficulty, baseScore };
+}
+
+function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
+  const base: ErrorPath = ["values", kpi.id];
+  const value = readRecord(entry, base);
+  const actual = readValue(value["actual"], kpi.id, "actual");
+  const target = readValue(value["target"], kpi.id, "target");
+  try {
+    return attainment(actual, target, kpi.attainmentOptions);
+  } catch (error) {
+    if (!(error instanceof PayscoreError)) throw error;
+    // attainment names its own arguments (`target`); name them where they sit in `values`.
+    const path = [...base, ...error.path];
+    const own = formatPath(error.path);
+    const message = error.message.startsWith(own) ? formatPath(path) + error.message.slice(own.length) : error.message;
+    throw new PayscoreError(error.code, message, { path, cause: error });
+  }
+}
+
+/** `readDecimal` for `values[id][key]`, building the error path only when the value is bad (the hot path). */
+function readValue(value: unknown, id: string, key: string): Decimal {
+  try {
+    return readDecimal(value, NO_PATH);
+  } catch {
+    return readDecimal(value, ["values", id, key]); // throws again, now with the path
+  }
+}
+
+function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
+  const adjusted = kpi.difficulty.eq(1) ? a : a.times(kpi.difficulty);
+  return nonNegativeZero(kpi.curve === undefined ? adjusted.times(HUNDRED) : curveValue(kpi.curve, adjusted));
+}
+
+function nonNegativeZero(x: Decimal): Decimal {
+  return x.isZero() ? ZERO : x;
+}
