@@ -11,6 +11,21 @@ export { scoreKpis } from "./scoreKpis.js";
 export { compileScorecard } from "./compileScorecard.js";
 export type { KpiSpec, KpiValue, KpiLine, KpiScorecard, ScoreKpisOptions, Scorecard, ScorecardCallOptions } from "./compileScorecard.js";
 
+// Rounded scoring and bulk runs
+export { scoreRounded } from "./scoreRounded.js";
+export type { RoundingPoints, ScoreRoundedOptions } from "./scoreRounded.js";
+export { compileRoundedScorecard } from "./compileRoundedScorecard.js";
+export type {
+  DecimalRow,
+  KpiColumns,
+  NumericColumn,
+  RoundedKpiColumns,
+  RoundedScales,
+  RoundedScorecard,
+  RoundedScores,
+  ScorecardColumns,
+} from "./compileRoundedScorecard.js";
+
 // Weights, composites, scales, teams
 export { normalizeWeights } from "./normalizeWeights.js";
 export { combineScores } from "./combineScores.js";
