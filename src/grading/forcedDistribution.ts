@@ -1,6 +1,8 @@
-import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, allocateDecimal, readDecimal, type Numeric } from "../numeric/index.js";
+import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
+import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
+import { splitDecimal, splitNumber, unitsAt, type Digits } from "./digits.js";
+import { claimId, idTable } from "./idTable.js";
+import { gradeUnits, readQuotas, readTies, seatsFor, type TiePolicy } from "./forcedCurve.js";
 
 /** One person to grade on a forced curve. */
 export interface ScoredEntry {
@@ -38,9 +40,6 @@ export interface GradeAssignment {
   readonly rank: number;
 }
 
-const quotasSchema = z.array(z.object({ grade: z.string(), share: z.unknown() }));
-const optionsSchema = z.object({ ties: z.enum(["share-grade", "by-order"]).optional() }).optional();
-const SHARE_TOLERANCE = new Decimal("1e-12");
 
 /**
  * Grades people on a forced curve (强制分布, e.g. 20/70/10 — 优秀 20 %, 合格 70 %, 待改进 10 %).
@@ -56,7 +55,10 @@ const SHARE_TOLERANCE = new Decimal("1e-12");
  *   seats.
  *
  * Shares must be ≥ 0 and sum to 1 (within 1e-12, so thirds written to 12 places pass). Scores
- * are compared exactly. Sorting is O(n log n) and runs once.
+ * are compared exactly. Sorting is O(n log n) and runs once. Scores of at most 15 significant
+ * digits (numbers, and Decimals read from their digits without creating new ones) are graded
+ * as exact integers by the engine of `forcedDistributionColumns`; any other score sends the
+ * call to an exact Decimal comparison. The results are the same either way.
  *
  * @param entries - the people: `{ id, score }`, ids unique
  * @param quotas - the grades, best first, with their shares
@@ -84,14 +86,113 @@ export function forcedDistribution(
   quotas: readonly GradeQuota[],
   options?: ForcedDistributionOptions | undefined,
 ): GradeAssignment[] {
-  const ties = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"])?.ties ?? "share-grade";
+  const ties = readTies(options);
   const grades = readQuotas(quotas);
-  const { ids, scores, keys, exact } = readEntries(entries);
-  // A number score is exactly its double, so it needs a Decimal only when compared with one that is not.
-  const exactScore = (i: number): Decimal => scores[i] ?? new Decimal(keys[i] as number);
-  const n = ids.length;
+  const read = readEntries(entries);
+  const n = read.ids.length;
+  const seats = seatsFor(n, grades.shares);
+  const { grade, rank } = read.units === null ? gradeExactly(read.scores, seats, ties) : gradeUnits(read.units, seats, ties);
 
-  const seats = allocateDecimal(new Decimal(n), grades.shares, 0, ["quotas"]).map((seat) => seat.toNumber());
+  const result: GradeAssignment[] = new Array<GradeAssignment>(n);
+  for (let i = 0; i < n; i++) {
+    result[i] = { id: read.ids[i] as string, grade: grades.names[grade[i] as number] as string, rank: rank[i] as number };
+  }
+  return result;
+}
+
+/** The entries read: ids, and the scores as integers at one scale when every score allows it. */
+interface ReadEntries {
+  readonly ids: string[];
+  /** Each score in units of 10^-scale (exact), or `null` when some score needs the Decimal path. */
+  readonly units: Float64Array | null;
+  /** The scores (numbers as they are, everything else as Decimals). */
+  readonly scores: (Decimal | number)[];
+}
+
+function readEntries(entries: readonly ScoredEntry[]): ReadEntries {
+  if (!Array.isArray(entries)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `entries must be an array of { id, score }; got ${describeValue(entries)}`, { path: ["entries"] });
+  }
+  const n = entries.length;
+  const ids: string[] = new Array<string>(n);
+  const scores: (Decimal | number)[] = new Array<Decimal | number>(n);
+  const mantissas = new Float64Array(n);
+  const exponents = new Int32Array(n);
+  const digits: Digits = { mantissa: 0, exponent: 0 };
+  let split = true;
+  let scale = 0;
+  const seen = idTable(n);
+  for (let i = 0; i < n; i++) {
+    const entry: unknown = entries[i];
+    if (typeof entry !== "object" || entry === null) {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i])} must be an object { id, score }; got ${describeValue(entry)}`, { path: ["entries", i] });
+    }
+    const { id, score } = entry as { id?: unknown; score?: unknown };
+    if (typeof id !== "string") {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i, "id"])} must be a string; got ${describeValue(id)}`, { path: ["entries", i, "id"] });
+    }
+    ids[i] = id;
+    const before = claimId(seen, ids, i);
+    if (before !== -1) {
+      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i, "id"])} repeats the id ${describeValue(id)} of ${formatPath(["entries", before])}; ids must be unique`, {
+        path: ["entries", i, "id"],
+      });
+    }
+    let value: Decimal | number;
+    if (typeof score === "number" && Number.isFinite(score)) {
+      value = score;
+      if (split) split = splitNumber(score, digits);
+    } else {
+      value = readScore(score, i);
+      if (split) split = splitDecimal(value, digits);
+    }
+    scores[i] = value;
+    if (split) {
+      mantissas[i] = digits.mantissa;
+      exponents[i] = digits.exponent;
+      if (-digits.exponent > scale) scale = -digits.exponent;
+    }
+  }
+  return { ids, units: split ? toUnits(mantissas, exponents, scale) : null, scores };
+}
+
+/** The scores as integers at `scale` (in place), or `null` when one of them is not a safe integer there. */
+function toUnits(mantissas: Float64Array, exponents: Int32Array, scale: number): Float64Array | null {
+  const n = mantissas.length;
+  for (let i = 0; i < n; i++) {
+    const units = unitsAt(mantissas[i] as number, exponents[i] as number, scale);
+    if (units === undefined) return null;
+    mantissas[i] = units;
+  }
+  return mantissas;
+}
+
+/**
+ * The Decimal path, for a score beyond 15 significant digits or scores that are not safe
+ * integers at one scale: orders by doubles and compares equal doubles as Decimals.
+ */
+function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly number[], ties: TiePolicy): { grade: Int32Array; rank: Int32Array } {
+  const n = scores.length;
+  const keys = new Float64Array(n);
+  const exact = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const score = scores[i] as Decimal | number;
+    if (typeof score === "number") {
+      // A finite number reads as its shortest round-trip text, which is exactly its double.
+      keys[i] = score === 0 ? 0 : score;
+      exact[i] = 1;
+      continue;
+    }
+    const key = score.toNumber();
+    keys[i] = key === 0 ? 0 : key;
+    // Other input is exactly its double when it reads as the double's shortest text.
+    exact[i] = score.toString() === String(key) ? 1 : 0;
+  }
+  // A number score is exactly its double, so it needs a Decimal only when compared with one that is not.
+  const exactScore = (i: number): Decimal => {
+    const score = scores[i] as Decimal | number;
+    return typeof score === "number" ? new Decimal(score) : score;
+  };
 
   // Order best first; equal scores keep input order. Doubles order almost every pair (rounding
   // to a double is monotone); equal doubles are equal scores when both scores are exactly their
@@ -108,13 +209,13 @@ export function forcedDistribution(
   const sameScore = (a: number, b: number): boolean =>
     keys[a] === keys[b] && ((exact[a] === 1 && exact[b] === 1) || exactScore(a).eq(exactScore(b)));
 
-  const rank = new Uint32Array(n);
+  const rank = new Int32Array(n);
   for (let p = 0; p < n; p++) {
     const person = order[p] as number;
     rank[person] = p > 0 && sameScore(person, order[p - 1] as number) ? (rank[order[p - 1] as number] as number) : p + 1;
   }
 
-  const gradeOf = new Uint32Array(n);
+  const grade = new Int32Array(n);
   let cursor = 0;
   let boundary = 0;
   for (let g = 0; g < seats.length; g++) {
@@ -125,88 +226,9 @@ export function forcedDistribution(
       const last = order[boundary - 1] as number;
       while (end < n && sameScore(order[end] as number, last)) end++;
     }
-    for (; cursor < end; cursor++) gradeOf[order[cursor] as number] = g;
+    for (; cursor < end; cursor++) grade[order[cursor] as number] = g;
   }
-
-  const result: GradeAssignment[] = new Array<GradeAssignment>(n);
-  for (let i = 0; i < n; i++) {
-    result[i] = { id: ids[i] as string, grade: grades.names[gradeOf[i] as number] as string, rank: rank[i] as number };
-  }
-  return result;
-}
-
-function readQuotas(quotas: readonly GradeQuota[]): { names: string[]; shares: Decimal[] } {
-  const parsed = parseWith(quotasSchema, quotas, "INVALID_ARGUMENT", ["quotas"]);
-  if (parsed.length === 0) {
-    throw new PayscoreError("EMPTY_INPUT", "quotas must list at least one grade", { path: ["quotas"] });
-  }
-  const seen = new Map<string, number>();
-  const names: string[] = [];
-  const shares: Decimal[] = [];
-  let sum = new Decimal(0);
-  parsed.forEach((quota, i) => {
-    const before = seen.get(quota.grade);
-    if (before !== undefined) {
-      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["quotas", i, "grade"])} repeats the grade ${describeValue(quota.grade)} of ${formatPath(["quotas", before])}`, {
-        path: ["quotas", i, "grade"],
-      });
-    }
-    seen.set(quota.grade, i);
-    const share = readDecimal(quota.share, ["quotas", i, "share"]);
-    if (share.isNegative()) {
-      throw new PayscoreError("INVALID_WEIGHTS", `${formatPath(["quotas", i, "share"])} must not be negative; got ${share.toString()}`, { path: ["quotas", i, "share"] });
-    }
-    names.push(quota.grade);
-    shares.push(share);
-    sum = sum.plus(share);
-  });
-  if (sum.minus(1).abs().gt(SHARE_TOLERANCE)) {
-    throw new PayscoreError("INVALID_WEIGHTS", `the shares in quotas must sum to 1; they sum to ${sum.toString()}`, { path: ["quotas"] });
-  }
-  return { names, shares };
-}
-
-function readEntries(entries: readonly ScoredEntry[]): { ids: string[]; scores: (Decimal | undefined)[]; keys: Float64Array; exact: Uint8Array } {
-  if (!Array.isArray(entries)) {
-    throw new PayscoreError("INVALID_ARGUMENT", `entries must be an array of { id, score }; got ${describeValue(entries)}`, { path: ["entries"] });
-  }
-  const n = entries.length;
-  const ids: string[] = new Array<string>(n);
-  const scores: (Decimal | undefined)[] = new Array<Decimal | undefined>(n);
-  const keys = new Float64Array(n);
-  const exact = new Uint8Array(n);
-  const seen = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const entry: unknown = entries[i];
-    if (typeof entry !== "object" || entry === null) {
-      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i])} must be an object { id, score }; got ${describeValue(entry)}`, { path: ["entries", i] });
-    }
-    const { id, score } = entry as { id?: unknown; score?: unknown };
-    if (typeof id !== "string") {
-      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i, "id"])} must be a string; got ${describeValue(id)}`, { path: ["entries", i, "id"] });
-    }
-    const before = seen.get(id);
-    if (before !== undefined) {
-      throw new PayscoreError("INVALID_ARGUMENT", `${formatPath(["entries", i, "id"])} repeats the id ${describeValue(id)} of ${formatPath(["entries", before])}; ids must be unique`, {
-        path: ["entries", i, "id"],
-      });
-    }
-    seen.set(id, i);
-    ids[i] = id;
-    if (typeof score === "number" && Number.isFinite(score)) {
-      // A finite number reads as its shortest round-trip text, which is exactly its double.
-      keys[i] = score === 0 ? 0 : score;
-      exact[i] = 1;
-      continue;
-    }
-    const value = readScore(score, i);
-    scores[i] = value;
-    const key = value.toNumber();
-    keys[i] = key === 0 ? 0 : key;
-    // Other input is exactly its double when it reads as the double's shortest text.
-    exact[i] = value.toString() === String(key) ? 1 : 0;
-  }
-  return { ids, scores, keys, exact };
+  return { grade, rank };
 }
 
 const NO_PATH: readonly (string | number)[] = [];
