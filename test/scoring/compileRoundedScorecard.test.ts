@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { compileRoundedScorecard, scoreKpis, scoreRounded, type KpiSpec } from "../../src/scoring/index.js";
+import { expectDecimal, expectFault } from "./helpers.js";
+
+const KPIS: KpiSpec[] = [
+  { id: "revenue", weight: 0.6 },
+  { id: "collection", weight: 0.4, cap: 1 },
+];
+
+describe("scoreRounded", () => {
+  it("rounds attainment, points and score at their points", () => {
+    // revenue 2/3 = 0.6667 → 66.67 points; collection 5/4 capped at 1 → 100 points
+    // 0.6 · 66.67 + 0.4 · 100 = 40.002 + 40 = 80.002 → 80.00
+    const r = scoreRounded(KPIS, { revenue: { actual: 2, target: 3 }, collection: { actual: 5, target: 4 } });
+    expectDecimal(r.lines[0]?.attainment, "0.6667");
+    expectDecimal(r.lines[0]?.points, "66.67");
+    expectDecimal(r.baseScore, "80.002");
+    expectDecimal(r.score, "80");
+  });
+
+  it("breaks exact halves by the mode", () => {
+    // 1/8 = 0.125 at attainmentScale 2: half-even 0.12, half-up 0.13
+    const one = [{ id: "k", weight: 1 }];
+    expectDecimal(scoreRounded(one, { k: { actual: 1, target: 8 } }, { attainmentScale: 2 }).score, "12");
+    expectDecimal(scoreRounded(one, { k: { actual: 1, target: 8 } }, { attainmentScale: 2, mode: "half-up" }).score, "13");
+  });
+
+  it("refuses a bad scale", () => {
+    expectFault(() => scoreRounded(KPIS, {}, { pointsScale: 1.5 }), "INVALID_ARGUMENT", ["options", "pointsScale"]);
+    expectFault(() => scoreRounded(KPIS, {}, { scoreScale: 21 }), "OUT_OF_RANGE", ["options", "scoreScale"]);
+  });
+});
+
+describe("compileRoundedScorecard", () => {
+  it("scores columns into integer units", () => {
+    const r = compileRoundedScorecard(KPIS)({
+      kpis: {
+        revenue: { actual: [110, "2"], target: [100, "3"] }, // 1.1 → 110.00; 0.6667 → 66.67
+        collection: { actual: [95, 5], target: [100, 4] }, // 0.95 → 95.00; 1.25 capped → 100.00
+      },
+    });
+    expect([...r.score]).toEqual([10400, 8000]); // 104.00, 80.00
+    expect(r.scales).toEqual({ attainment: 4, points: 2, contribution: 3, score: 2 });
+    expect([...(r.kpis[0]?.attainment ?? [])]).toEqual([11000, 6667]);
+    expect([...(r.kpis[0]?.contribution ?? [])]).toEqual([66000, 40002]); // 66.000, 40.002
+    expect(r.decimalRows).toEqual([]);
+  });
+
+  it("scores a row it cannot do with integers on the Decimal path", () => {
+    const r = compileRoundedScorecard(KPIS)({ kpis: { revenue: { actual: ["1e3", 1], target: [1000, 1] }, collection: { actual: [1, 1], target: [1, 1] } } });
+    expect(r.decimalRows.map((d) => d.row)).toEqual([0]);
+    expectDecimal(r.decimalRows[0]?.scorecard.score, "100");
+    expect(r.score[0]).toBe(0);
+    expect(r.score[1]).toBe(10000);
+  });
+
+  it("applies a per-person difficulty column", () => {
+    const r = compileRoundedScorecard(KPIS)({ kpis: { revenue: { actual: [1], target: [1] }, collection: { actual: [1], target: [1] } }, difficulty: [1.05] });
+    expect(r.score[0]).toBe(10500); // 1.05 · 100
+  });
+
+  it("zeroes a missing KPI under missing: zero and marks it absent", () => {
+    const r = compileRoundedScorecard(KPIS, { missing: "zero" })({ kpis: { revenue: { actual: [""], target: [100] }, collection: { actual: [1], target: [1] } } });
+    expect(r.score[0]).toBe(4000);
+    expect(r.kpis[0]?.present[0]).toBe(0);
+  });
+
+  it("throws at the first bad row with a path naming the row and the KPI", () => {
+    const score = compileRoundedScorecard(KPIS);
+    expectFault(() => score({ kpis: { revenue: { actual: [1, 1], target: [1, 0] }, collection: { actual: [1, 1], target: [1, 1] } } }), "ZERO_DENOMINATOR", ["rows", 1, "revenue", "target"]);
+    expectFault(() => score({ kpis: { revenue: { actual: [1, "x"], target: [1, 1] }, collection: { actual: [1, 1], target: [1, 1] } } }), "INVALID_NUMBER", ["rows", 1, "revenue", "actual"]);
+    expectFault(() => score({ kpis: { revenue: { actual: [null], target: [1] }, collection: { actual: [1], target: [1] } } }), "INVALID_DATA", ["rows", 0, "revenue"]);
+    expectFault(() => score({ kpis: { revenue: { actual: [1], target: [1] }, collection: { actual: [1], target: [1] } }, difficulty: [0] }), "OUT_OF_RANGE", ["rows", 0, "difficulty"]);
+  });
+
+  it("refuses columns that are not arrays or differ in length", () => {
+    const score = compileRoundedScorecard(KPIS);
+    expectFault(() => score({ kpis: { revenue: { actual: [1], target: [1] } } } as never), "INVALID_ARGUMENT", ["columns", "kpis", "collection"]);
+    expectFault(() => score({ kpis: { revenue: { actual: [1], target: [1, 2] }, collection: { actual: [1], target: [1] } } }), "INVALID_ARGUMENT", ["columns", "kpis", "revenue", "target"]);
+  });
+
+  it("does not mutate its input", () => {
+    const columns = { kpis: { revenue: { actual: [1, 2], target: [1, 3] }, collection: { actual: [1, 1], target: [1, 1] } } };
+    const copy = structuredClone(columns);
+    compileRoundedScorecard(KPIS)(columns);
+    expect(columns).toEqual(copy);
+  });
+});
+
+describe("scoreKpis on a frozen KPI list", () => {
+  it("gives the same result as on an unfrozen copy, call after call", () => {
+    const frozen = Object.freeze(KPIS.map((k) => Object.freeze({ ...k })));
+    const values = { revenue: { actual: 2, target: 3 }, collection: { actual: 5, target: 4 } };
+    const expected = scoreKpis(KPIS, values).score.toString();
+    expect(scoreKpis(frozen, values).score.toString()).toBe(expected);
+    expect(scoreKpis(frozen, values).score.toString()).toBe(expected);
+  });
+});
