@@ -12,8 +12,19 @@ export function prng(seed) {
   };
 }
 
-/** The scorecard: weights sum to 1; k0 and k1 carry curves; k5 is lower-is-better. */
-export const KPIS = [
+const deepFreeze = (value) => {
+  if (value !== null && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/**
+ * The scorecard: weights sum to 1; k0 and k1 carry curves; k5 is lower-is-better. Deeply frozen,
+ * as a caller scoring many people should pass it: `scoreKpis` then checks it only once.
+ */
+export const KPIS = deepFreeze([
   { id: "revenue", weight: "0.30", curve: { points: [{ x: "0.6", y: 50 }, { x: 1, y: 100 }, { x: "1.5", y: 150 }], below: "zero" } },
   { id: "grossProfit", weight: "0.15", curve: { points: [{ x: 0, y: 0 }, { x: "0.8", y: 60 }, { x: 1, y: 100 }, { x: "1.2", y: 120 }], step: true } },
   { id: "collection", weight: "0.15", cap: "1.2" },
@@ -22,7 +33,7 @@ export const KPIS = [
   { id: "complaints", weight: "0.05", direction: "lower", floor: 0 },
   { id: "pipeline", weight: "0.10", cap: "1.5" },
   { id: "nps", weight: "0.05", cap: "1.2" },
-];
+]);
 
 export const QUOTAS = [
   { grade: "A", share: "0.2" },
