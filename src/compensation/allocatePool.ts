@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { parseWith } from "../errors/index.js";
-import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
+import { Decimal, readDecimal, readScale, scaledInteger, type Numeric } from "../numeric/index.js";
+import { splitDecimal, splitNumber, unitsAt, type Digits } from "./digits.js";
+import { fillUnits } from "./fillUnits.js";
+import { claimId, idTable } from "./idTable.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
-import { fromSteps, integerWeights } from "./steps.js";
+import { fromSteps, fromUnits, integerWeights, toSteps } from "./steps.js";
 import { waterFill } from "./waterFill.js";
 
 /** One person (or team) sharing a pool. */
@@ -68,8 +71,11 @@ const optionsSchema = z
  * holds it. `unallocated` is not 0 only when every eligible entry with weight > 0 is at its cap
  * (or there is none). Entries with weight 0 or below the threshold get 0.
  *
- * Runs in O(n log n) over a million people: the cap arithmetic is exact integer arithmetic in
- * minor units, and only the caps that can bind are sorted.
+ * Runs in O(n) expected over a million people: weights are read from their digits (a Decimal
+ * without creating another), caps as whole steps, and when the pool, Σ weights and Σ caps are
+ * safe integers the sharing runs in exact integer arithmetic on doubles (the engine of
+ * `allocatePoolColumns`); otherwise — a weight beyond 15 significant digits, a sum past 2^53 —
+ * in BigInt. The results are the same either way.
  *
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param entries - `{ id, weight, cap?, score? }`, ids unique
@@ -96,6 +102,8 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   const poolSteps = readPool(pool, scale);
   const minimum = readMinimum(parsed?.minimum, scale);
   const threshold = parsed?.threshold === undefined ? undefined : readDecimal(parsed.threshold, ["options", "threshold"]);
+  const fast = poolSteps <= SAFE && minimum <= SAFE && scale >= 0 && scale <= 15 ? readFast(entries, scale, threshold) : undefined;
+  if (fast !== undefined) return shareFast(Number(poolSteps), Number(minimum), fast, scale);
   const read = readPoolEntries(entries, ["entries"], scale, threshold, idRegistry((seq) => ["entries", seq]));
 
   const weights = integerWeights(read.weights).map((w, i) => (read.eligible[i] ? w : 0n));
@@ -111,4 +119,131 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
     })),
     unallocated: fromSteps(unallocated, scale),
   };
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Entries read for the fast path: weights as integers at one scale, caps in steps (`Infinity` for none). */
+interface FastEntries {
+  readonly ids: string[];
+  readonly weights: Float64Array;
+  readonly highs: Float64Array;
+  readonly eligible: Uint8Array;
+}
+
+/**
+ * Reads the entries for the fast path, or `undefined` when any entry needs the Decimal reader —
+ * malformed, negative, a repeated id, a weight beyond 15 significant digits or one whose units
+ * are not safe, a cap past 2^53 steps — which then reads them all again and throws the error.
+ */
+function readFast(entries: unknown, scale: number, threshold: Decimal | undefined): FastEntries | undefined {
+  if (!Array.isArray(entries)) return undefined;
+  const n = entries.length;
+  const ids: string[] = new Array<string>(n);
+  const mantissas = new Float64Array(n);
+  const exponents = new Int32Array(n);
+  const highs = new Float64Array(n);
+  const eligible = new Uint8Array(n);
+  const seen = idTable(n);
+  const digits: Digits = { mantissa: 0, exponent: 0 };
+  let places = 0;
+  let lastCap: unknown = undefined;
+  let lastSteps: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const entry: unknown = entries[i];
+    if (typeof entry !== "object" || entry === null) return undefined;
+    const { id, weight, cap, score } = entry as { id?: unknown; weight?: unknown; cap?: unknown; score?: unknown };
+    if (typeof id !== "string") return undefined;
+    ids[i] = id;
+    if (claimId(seen, ids, i) !== -1) return undefined;
+    let w: Decimal | number;
+    if (typeof weight === "number") {
+      if (!splitNumber(weight, digits)) return undefined;
+      w = weight;
+    } else if (weight instanceof Decimal && splitDecimal(weight, digits)) {
+      w = weight; // finite, and within any exponent bound with 15 significant digits
+    } else {
+      w = readAt(weight, i, "weight");
+      if (!splitDecimal(w, digits)) return undefined;
+    }
+    if (digits.mantissa < 0) return undefined;
+    mantissas[i] = digits.mantissa;
+    exponents[i] = digits.exponent;
+    if (digits.mantissa !== 0 && -digits.exponent > places) places = -digits.exponent;
+    if (cap === undefined) {
+      highs[i] = Infinity;
+    } else {
+      // The same cap text or number as the entry before (a plan's usual case) is read once.
+      let steps = cap === lastCap ? lastSteps : typeof cap === "number" || typeof cap === "string" ? scaledInteger(cap, scale) : undefined;
+      if (steps === undefined) {
+        const c = readAt(cap, i, "cap");
+        if (c.isNegative()) return undefined;
+        const big = toSteps(c, scale, "floor") as bigint;
+        if (big > SAFE) return undefined;
+        steps = Number(big);
+      }
+      if (steps < 0) return undefined;
+      highs[i] = steps;
+      lastCap = cap;
+      lastSteps = steps;
+    }
+    let passes = true;
+    if (threshold !== undefined) {
+      const measure = score === undefined ? (typeof w === "number" ? new Decimal(w) : w) : readAt(score, i, "score");
+      passes = measure.gte(threshold);
+    } else if (score !== undefined && !(typeof score === "number" && Number.isFinite(score))) {
+      readAt(score, i, "score");
+    }
+    eligible[i] = passes ? 1 : 0;
+  }
+  // Weights as integers at the most decimal places any weight has (their ratios are exact).
+  for (let i = 0; i < n; i++) {
+    const units = unitsAt(mantissas[i] as number, exponents[i] as number, places);
+    if (units === undefined) return undefined;
+    mantissas[i] = eligible[i] === 1 ? units : 0;
+  }
+  return { ids, weights: mantissas, highs, eligible };
+}
+
+function shareFast(pool: number, minimum: number, read: FastEntries, scale: number): PoolResult {
+  const { ids, weights, highs, eligible } = read;
+  const n = ids.length;
+  if (minimum > 0) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      if (weights[i] === 0) continue;
+      const hi = highs[i] as number;
+      total += hi < minimum ? hi : minimum;
+    }
+    if (total > pool) {
+      const big = Array.from(weights, BigInt);
+      checkMinimums(
+        lowerBounds(big, Array.from(highs, (hi) => (hi === Infinity ? undefined : BigInt(hi))), BigInt(minimum)),
+        BigInt(pool),
+      );
+    }
+  }
+  const { amounts, unallocated } = fillUnits({ pool, weights, highs, minimum });
+  const allocations: PoolAllocation[] = new Array<PoolAllocation>(n);
+  for (let i = 0; i < n; i++) {
+    const amount = amounts[i] as number;
+    allocations[i] = {
+      id: ids[i] as string,
+      amount: fromUnits(amount, scale),
+      capped: weights[i] !== 0 && amount === highs[i],
+      eligible: eligible[i] === 1,
+    };
+  }
+  return { allocations, unallocated: fromUnits(unallocated, scale) };
+}
+
+const NO_PATH: readonly (string | number)[] = [];
+
+// readDecimal with the path built only when the value is at fault.
+function readAt(value: unknown, index: number, key: string): Decimal {
+  try {
+    return readDecimal(value, NO_PATH);
+  } catch {
+    return readDecimal(value, ["entries", index, key]);
+  }
 }

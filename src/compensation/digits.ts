@@ -1,0 +1,115 @@
+import { Decimal } from "../numeric/index.js";
+
+// Exact, allocation-free reading of weights as `mantissa × 10^exponent` for the fast paths of
+// src/compensation/. Internal. (src/grading/digits.ts holds the same reader: folders may not
+// share internals; a numeric helper would be the one home for both.)
+
+/** Scratch output of {@link splitDecimal} and {@link splitNumber}: value = mantissa × 10^exponent. @internal */
+export interface Digits {
+  /** An integer with |mantissa| < 10^15. */
+  mantissa: number;
+  exponent: number;
+}
+
+const BASE = 1e7; // decimal.js stores digits in words of 7
+const WORD_LIMIT = Math.floor((Number.MAX_SAFE_INTEGER - (BASE - 1)) / BASE);
+const MANTISSA_LIMIT = 1e15;
+
+/**
+ * Splits one of the library's Decimals into a mantissa of at most 15 significant digits and a
+ * power of ten, read from the Decimal's documented digit words (`d`, `e`, `s`) without creating
+ * objects. At most 15 significant digits means the value is also exactly the shortest text of
+ * the double nearest it.
+ *
+ * @internal
+ * @param value - a Decimal of the library's clone
+ * @param out - where the digits go
+ * @returns false when the value is not finite, is a foreign Decimal or has more than 15 significant digits
+ * @example
+ * ```ts
+ * const out = { mantissa: 0, exponent: 0 };
+ * splitDecimal(new Decimal("87.50"), out); // true; out = { mantissa: 875, exponent: -1 }
+ * ```
+ */
+export function splitDecimal(value: Decimal, out: Digits): boolean {
+  if (!(value instanceof Decimal)) return false;
+  const words = value.d as number[] | null;
+  if (!words) return false;
+  const length = words.length;
+  let mantissa = 0;
+  for (let k = 0; k < length; k++) {
+    if (mantissa > WORD_LIMIT) return false;
+    mantissa = mantissa * BASE + (words[k] as number);
+  }
+  if (mantissa === 0) {
+    out.mantissa = 0;
+    out.exponent = 0;
+    return true;
+  }
+  // Word k is worth BASE^(⌊e/7⌋ − k).
+  let exponent = 7 * (Math.floor(value.e / 7) - (length - 1));
+  while (mantissa % 10 === 0) {
+    mantissa /= 10;
+    exponent++;
+  }
+  if (mantissa >= MANTISSA_LIMIT) return false;
+  out.mantissa = value.s < 0 ? -mantissa : mantissa;
+  out.exponent = exponent;
+  return true;
+}
+
+/**
+ * Splits a finite number, read as its shortest round-trip text (as `toDecimal` reads it), into
+ * a mantissa of at most 15 significant digits and a power of ten.
+ *
+ * @internal
+ * @param value - a number
+ * @param out - where the digits go
+ * @returns false when the number is not finite, is written with an exponent, or has more than 15 significant digits
+ * @example
+ * ```ts
+ * const out = { mantissa: 0, exponent: 0 };
+ * splitNumber(0.29, out); // true; out = { mantissa: 29, exponent: -2 }
+ * ```
+ */
+export function splitNumber(value: number, out: Digits): boolean {
+  if (Number.isInteger(value)) {
+    if (Math.abs(value) >= MANTISSA_LIMIT) return false;
+    out.mantissa = value + 0;
+    out.exponent = 0;
+    return true;
+  }
+  if (!Number.isFinite(value)) return false;
+  const text = String(value);
+  const point = text.indexOf(".");
+  if (point < 0 || text.indexOf("e") >= 0) return false;
+  const mantissa = Number(text.slice(0, point) + text.slice(point + 1));
+  if (!(Math.abs(mantissa) < MANTISSA_LIMIT)) return false;
+  out.mantissa = mantissa;
+  out.exponent = point + 1 - text.length;
+  return true;
+}
+
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * `mantissa × 10^(exponent + scale)` as a safe integer, or `undefined` when it is not a whole
+ * number or not safe.
+ *
+ * @internal
+ * @param mantissa - from {@link splitDecimal} / {@link splitNumber}
+ * @param exponent - likewise
+ * @param scale - decimal places of a unit
+ * @returns the value in units of `10^-scale`
+ * @example
+ * ```ts
+ * unitsAt(875, -1, 2); // 8750
+ * ```
+ */
+export function unitsAt(mantissa: number, exponent: number, scale: number): number | undefined {
+  const shift = exponent + scale;
+  if (mantissa === 0) return 0;
+  if (shift < 0 || shift > 22) return undefined;
+  const units = mantissa * (POW10[shift] as number);
+  return Number.isSafeInteger(units) ? units : undefined;
+}
