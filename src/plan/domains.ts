@@ -7,7 +7,7 @@ export { gradeByScore, forcedDistribution, applyOverrides } from "../grading/ind
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure } from "../metrics/index.js";
 export type { MeasurableIndicator } from "../metrics/index.js";
-export { evaluateCurve, compileScorecard, combineScores, rescale } from "../scoring/index.js";
+export { evaluateCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
 export type { KpiSpec } from "../scoring/index.js";
 export { aggregate360 } from "../review360/index.js";
 export { tieredCommission, allocatePool, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";

@@ -107,6 +107,7 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
   const money = (x: Decimal): Decimal => roundDecimal(x, scale, mode);
   const cash = (x: Decimal): string => x.toFixed(scale);
 
+  const places = roundingPlacesOf(p);
   const roster = buildRoster(p, d.rows);
   const works: Work[] = roster.map((person) => ({
     person,
@@ -124,9 +125,9 @@ export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | u
   }));
   const workById = new Map(works.map((w) => [w.person.id, w]));
 
-  scoreKpiLines(p, works, scale);
-  if (p.review360 !== undefined) scoreReview360(p, works, d.ratings ?? []);
-  composeScores(p, works);
+  scoreKpiLines(p, works, scale, places);
+  if (p.review360 !== undefined) scoreReview360(p, works, d.ratings ?? [], places);
+  composeScores(p, works, places);
   rankByScore(works);
   if (p.grading !== undefined) gradeEveryone(p, works, workById);
 
@@ -393,7 +394,7 @@ function amountOf(amount: NonNullable<NonNullable<Plan["pay"]>["targetIncentive"
 
 // ─── KPIs ────────────────────────────────────────────────────────────────────────────────────
 
-function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
+function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPlaces): void {
   const missing = p.score?.missing ?? "error";
   const decomposed = p.kpis.map((kpi, k) => decomposedTargets(kpi, k, works, scale));
   const specs: D.KpiSpec[] = p.kpis.map((kpi) => ({
@@ -404,17 +405,20 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
     ...(kpi.zeroTarget === undefined ? {} : { zeroTarget: kpi.zeroTarget }),
     ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
     ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
-    ...(kpi.curve === undefined ? {} : { curve: kpi.curve as D.CurveInput }),
+    ...(kpi.curve === undefined ? {} : { curve: { ...kpi.curve, points: kpi.curve.points.map((pt) => ({ ...pt })) } as D.CurveInput }),
     ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
   }));
-  // Checked once (ids, weights, curves), then applied to each person: scoreKpis for bulk runs.
-  const scorecard = within(["kpis"], "KPIs", () => D.compileScorecard(specs, { missing }));
+  // Deeply frozen, so scoreRounded checks the KPIs (ids, weights, curves) once for the whole run.
+  const frozen = deepFreeze(specs);
+  const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
+  within(["kpis"], "KPIs", () => D.compileScorecard(frozen, { missing }));
+  const scorecard = (values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(frozen, values, options);
   for (const w of works) {
     const { person, tracer } = w;
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
     const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
     p.kpis.forEach((kpi, k) => {
-      const actual = actualOf(kpi, w, missing);
+      const actual = actualOf(kpi, w, missing, places);
       const target = targetOf(p, kpi, k, w, decomposed[k] ?? null, missing, scale);
       shown.set(kpi.id, { actual, target });
       w.actuals.set(kpi.id, actual);
@@ -432,7 +436,9 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
       const { actual, target } = shown.get(kpi.id) ?? { actual: null, target: null };
       tracer.add(
         `kpi.${kpi.id}.attainment`,
-        kpi.direction === "lower" ? "lower is better: attainment per the KPI's lowerFormula (default max(0, 2 − actual / target)), clamped to [floor, cap]" : "actual / target, clamped to [floor, cap]",
+        kpi.direction === "lower"
+          ? `lower is better: attainment per the KPI's lowerFormula (default max(0, 2 − actual / target)), clamped to [floor, cap], rounded to ${places.attainment} places`
+          : `actual / target, clamped to [floor, cap], rounded to ${places.attainment} places`,
         () => ({
           actual: actual === null ? "missing" : str(actual),
           target: target === null ? "missing" : str(target),
@@ -443,7 +449,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
       );
       tracer.add(
         `kpi.${kpi.id}.points`,
-        kpi.curve === undefined ? (difficulty.eq(1) ? "100 × attainment" : "100 × attainment × difficulty") : difficulty.eq(1) ? "curve(attainment)" : "curve(attainment × difficulty)",
+        `round(${kpi.curve === undefined ? (difficulty.eq(1) ? "100 × attainment" : "100 × attainment × difficulty") : difficulty.eq(1) ? "curve(attainment)" : "curve(attainment × difficulty)"}, ${places.points})`,
         () => ({
           attainment: attainment === null ? "missing" : str(attainment),
           ...(difficulty.eq(1) ? {} : { difficulty: str(difficulty) }),
@@ -471,8 +477,32 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number): void {
       };
     });
     w.kpiScore = result.score;
-    tracer.add("score.kpi", "Σ contribution", () => Object.fromEntries(w.kpis.map((line) => [line.id, line.contribution])), str(w.kpiScore));
+    tracer.add("score.kpi", `round(Σ contribution, ${places.score})`, () => Object.fromEntries(w.kpis.map((line) => [line.id, line.contribution])), str(w.kpiScore));
   }
+}
+
+/** The plan's rounding points with their defaults. @internal */
+export interface RoundingPlaces {
+  readonly mode: RoundingMode;
+  readonly indicator: number;
+  readonly attainment: number;
+  readonly points: number;
+  readonly score: number;
+}
+
+/** Reads `plan.rounding` with the defaults: half-even; indicator 4, attainment 4, points 2, score 2. @internal */
+export function roundingPlacesOf(p: Plan): RoundingPlaces {
+  const r = p.rounding;
+  return { mode: r?.mode ?? "half-even", indicator: r?.indicator ?? 4, attainment: r?.attainment ?? 4, points: r?.points ?? 2, score: r?.score ?? 2 };
+}
+
+/** Freezes a value and everything in it (so the scoring module checks a KPI list only once). @internal */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function curveText(curve: Curve): string {
@@ -490,7 +520,7 @@ const INDICATORS: Readonly<Record<Exclude<Kpi["actual"], string | { column: stri
   "complaint-rate": "complaintRate",
 };
 
-function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight"): Decimal | null {
+function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight", places: RoundingPlaces): Decimal | null {
   const { person, tracer } = w;
   const source = kpi.actual;
   const cell = (column: string): Decimal | null => {
@@ -527,9 +557,9 @@ function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight"): De
     const code = error.code === "INVALID_ARGUMENT" || error.code === "OUT_OF_RANGE" || error.code === "INVALID_NUMBER" ? "INVALID_DATA" : error.code;
     throw new PayscoreError(code, `${formatPath(at)}: person "${person.id}", KPI "${kpi.id}" (${source.indicator}): ${error.message}`, { path: at, cause: error });
   }
-  const value = measured.value;
+  const value = roundDecimal(measured.value, places.indicator, places.mode);
   w.indicators.push({ kpi: kpi.id, indicator: source.indicator, inputs: measured.inputs, value: str(value) });
-  tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: ${measured.formula}`, () => ({ ...measured.inputs }), str(value));
+  tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: round(${measured.formula}, ${places.indicator})`, () => ({ ...measured.inputs }), str(value));
   return value;
 }
 
@@ -608,7 +638,7 @@ function path(k: number): (string | number)[] {
 
 // ─── 360, score, rank, grade ─────────────────────────────────────────────────────────────────
 
-function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: string; rater: string; group: string; score: string | number; competency?: string | undefined }[]): void {
+function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: string; rater: string; group: string; score: string | number; competency?: string | undefined }[], places: RoundingPlaces): void {
   const setup = p.review360;
   if (setup === undefined) return;
   const byPerson = new Map<string, { rater: string; group: string; score: Decimal; competency?: string }[]>();
@@ -653,7 +683,8 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
     }
     const scaleRange = setup.scale;
     const score = result.score;
-    const points = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${w.person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
+    const unrounded = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${w.person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
+    const points = unrounded === null ? null : roundDecimal(unrounded, places.points, places.mode);
     w.review360 = {
       score: score === null ? null : str(score),
       points: points === null ? null : str(points),
@@ -668,14 +699,16 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
     };
     w.tracer.add(
       "score.review360",
-      scaleRange === undefined ? "Σ groupWeight × groupMean (groups below minRaters left out, weights rescaled)" : "rescale(Σ groupWeight × groupMean, scale → 0–100)",
+      scaleRange === undefined
+        ? `round(Σ groupWeight × groupMean, ${places.points}) (groups below minRaters left out, weights rescaled)`
+        : `round(rescale(Σ groupWeight × groupMean, scale → 0–100), ${places.points})`,
       () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${str(g.mean)} × ${str(g.weight)}` : `excluded (${g.reason ?? "weight 0"})`])),
       points === null ? "none" : str(points),
     );
   }
 }
 
-function composeScores(p: Plan, works: Work[]): void {
+function composeScores(p: Plan, works: Work[], places: RoundingPlaces): void {
   const kpiWeight = p.score?.kpi;
   const reviewWeight = p.score?.review360;
   for (const w of works) {
@@ -685,15 +718,16 @@ function composeScores(p: Plan, works: Work[]): void {
       w.tracer.add("score", reviewWeight === undefined ? "KPI score" : "KPI score (no usable 360 score)", () => ({ kpi: str(w.kpiScore) }), str(w.score));
       continue;
     }
-    w.score = within(["score"], `person "${w.person.id}", composite score`, () =>
+    const combined = within(["score"], `person "${w.person.id}", composite score`, () =>
       D.combineScores([
         { id: "kpi", score: w.kpiScore, weight: kpiWeight },
         { id: "review360", score: points, weight: reviewWeight },
       ]),
     );
+    w.score = roundDecimal(combined, places.score, places.mode);
     w.tracer.add(
       "score",
-      "kpiWeight × kpiScore + review360Weight × review360Score",
+      `round(kpiWeight × kpiScore + review360Weight × review360Score, ${places.score})`,
       () => ({ kpiScore: str(w.kpiScore), kpiWeight: String(kpiWeight), review360Score: points, review360Weight: String(reviewWeight) }),
       str(w.score),
     );

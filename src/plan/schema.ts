@@ -224,12 +224,17 @@ export const planPromotionSchema = z.strictObject({
  * The plan: a whole performance and pay scheme as one JSON document. Objects are strict (an
  * unknown key is an error). Numbers are JSON numbers or decimal strings.
  *
- * Top-level keys: `version` (1), `name?`, `currency` (ISO 4217), `rounding?` (`{ mode }`,
- * default half-even; money is rounded to the currency's minor units), `period`,
+ * Top-level keys: `version` (1), `name?`, `currency` (ISO 4217), `rounding?` (`{ mode,
+ * indicator, attainment, points, score }`: the mode, default half-even, rounds money to the
+ * currency's minor units and every rounding point to its decimal places — indicator 4,
+ * attainment 4, points 2, score 2 by default), `period`,
  * `subPeriods?` (half/quarter/month/week, listed in the run), `people?` (the roster; when absent,
  * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
  * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`.
  */
+/** Decimal places of a rounding point: a whole number from 0 to 10. */
+const roundingPlaces = z.number().int().min(0).max(10);
+
 const planObject = z.strictObject({
   version: z.literal(1).describe("The plan format's version: 1"),
   name: z.string().optional().describe("A name for the plan, copied into the run"),
@@ -238,9 +243,18 @@ const planObject = z.strictObject({
     .refine(isCurrency, { message: 'must be an ISO 4217 currency code such as "CNY"' })
     .describe("ISO 4217 code; money is rounded to its minor units (CNY 2, JPY 0)"),
   rounding: z
-    .strictObject({ mode: z.enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"]).optional() })
+    .strictObject({
+      mode: z
+        .enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"])
+        .optional()
+        .describe("The rounding mode of money and of every rounding point below (default half-even)"),
+      indicator: roundingPlaces.optional().describe("Decimal places of a derived indicator's value (default 4)"),
+      attainment: roundingPlaces.optional().describe("Decimal places of a KPI's attainment (default 4: 0.01 %)"),
+      points: roundingPlaces.optional().describe("Decimal places of a KPI's points and of the 360 points (default 2)"),
+      score: roundingPlaces.optional().describe("Decimal places of the KPI score and of the composite score (default 2)"),
+    })
     .optional()
-    .describe("How money is rounded (default half-even)"),
+    .describe("How money and the rounding points are rounded: mode (default half-even) and decimal places indicator 4, attainment 4, points 2, score 2"),
   period: periodSchema,
   /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
   subPeriods: z.enum(["half", "quarter", "month", "week"]).optional().describe("Sub-periods listed in the run"),
