@@ -42,11 +42,22 @@ const str = (x: Decimal): string => x.toString();
  * and writes one {@link Statement} per person with a trace of every step.
  *
  * Order of work: roster → KPI actuals (a column or a derived indicator) and targets (a value, a
- * column, per person, or a decomposed total; prorated when the plan says so) → `scoreKpis`
- * (through `compileScorecard`; per-KPI difficulty: points = curve(attainment × difficulty)) →
+ * column, per person, or a decomposed total; prorated when the plan says so) → `scoreRounded`
+ * (per-KPI difficulty: points = curve(attainment × difficulty)) →
  * `aggregate360` (rescaled onto 0–100 when the plan gives the rating scale) → `combineScores` → rank → grade
  * (`gradeByScore` or `forcedDistribution`, then `applyOverrides`) → pay → pools → awards →
  * promotion.
+ *
+ * Scores are rounded at the plan's rounding points (`plan.rounding`, each in decimal places,
+ * with the plan's mode, default half-even), so a statement can be redone by hand:
+ * - a derived indicator's value: `round(indicator, rounding.indicator)` (default 4);
+ * - KPIs through `scoreRounded`: `a = round(attainment, rounding.attainment)` (default 4) →
+ *   `points = round(curve(a × difficulty) or 100 × a × difficulty, rounding.points)` (default 2)
+ *   → `contribution = weight × points` (exact) → `kpiScore = round(Σ contribution, rounding.score)`
+ *   (default 2);
+ * - the 360 points (the aggregate, rescaled onto 0–100 when the plan gives a scale):
+ *   `round(·, rounding.points)`;
+ * - the composite score: `round(kpiWeight × kpiScore + review360Weight × review360Points, rounding.score)`.
  *
  * Money is rounded to the currency's minor units, with the plan's rounding mode (default
  * half-even) unless said otherwise, at these points only:
