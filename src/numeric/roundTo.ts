@@ -1,4 +1,4 @@
-import { PayscoreError, describeValue, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { Decimal, type DecimalRounding, type Numeric } from "./decimal.js";
 import { readDecimal } from "./toDecimal.js";
 import { readInteger, MAX_SCALE, MIN_SCALE } from "./readInteger.js";
@@ -105,7 +105,7 @@ export function readRoundingMode(value: unknown, path: ErrorPath): RoundingMode 
   if (typeof value === "string" && (ROUNDING_MODES as readonly string[]).includes(value)) return value as RoundingMode;
   throw new PayscoreError(
     "INVALID_ARGUMENT",
-    `${path.length === 0 ? "mode" : path.join(".")} must be one of ${ROUNDING_MODES.join(", ")}; got ${describeValue(value)}`,
+    `${path.length === 0 ? "mode" : formatPath(path)} must be one of ${ROUNDING_MODES.join(", ")}; got ${describeValue(value)}`,
     { path },
   );
 }

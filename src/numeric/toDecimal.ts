@@ -59,7 +59,9 @@ export function readDecimal(value: unknown, path: ErrorPath): Decimal {
     const foreign = value as Decimal;
     if (!foreign.isFinite()) throw invalidNumber(value, path);
     // A Decimal from another decimal.js clone is re-read so it carries this library's settings.
-    result = (value as object) instanceof Decimal ? foreign : new Decimal((foreign as { toString(): string }).toString());
+    // (Every clone of one decimal.js shares a prototype, so `instanceof` cannot tell them apart;
+    // the constructor can: it is what decimal.js reads precision and rounding from.)
+    result = foreign.constructor === Decimal ? foreign : new Decimal(foreign.toString());
   } else {
     throw invalidNumber(value, path);
   }

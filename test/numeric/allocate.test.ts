@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError, allocate, toDecimal } from "../../src/index.js";
+import { Decimal, PayscoreError, allocate, toDecimal } from "../../src/index.js";
+import { allocateDecimal, apportion } from "../../src/numeric/index.js";
 
 const strings = (parts: readonly { toString(): string }[]) => parts.map(String);
 
@@ -78,5 +79,66 @@ describe("allocate", () => {
     expect(failure(() => allocate(Number.NaN, [1])).code).toBe("INVALID_NUMBER");
     expect(failure(() => allocate(1, "1" as never)).code).toBe("INVALID_ARGUMENT");
     expect(failure(() => allocate(1, [1], { scale: 2.5 })).path).toEqual(["options", "scale"]);
+  });
+});
+
+describe("allocate: what a failure says", () => {
+  it("names the total and the step it must be a multiple of", () => {
+    const error = failure(() => allocate("1.005", [1, 1]));
+    expect(error.message).toBe("total 1.005 is not a whole number of steps of 0.01; round it to 2 decimal places first");
+    // scale −2: steps of 100
+    expect(failure(() => allocate(150, [1], { scale: -2 })).message).toBe("total 150 is not a whole number of steps of 100; round it to -2 decimal places first");
+    expect(failure(() => allocate("abc", [1])).path).toEqual(["total"]);
+  });
+
+  it("names a negative weight by its index and value", () => {
+    const error = failure(() => allocate(1, [1, 2, "-0.5"]));
+    expect(error.path).toEqual(["weights", 2]);
+    expect(error.message).toBe("weights[2] must not be negative; got -0.5");
+  });
+
+  it("says that at least one weight must be positive, at the weights", () => {
+    const error = failure(() => allocate(1, [0, "0.00"]));
+    expect(error.path).toEqual(["weights"]);
+    expect(error.message).toBe("weights must contain at least one weight greater than 0");
+  });
+
+  it("says what it got instead of an array", () => {
+    const error = failure(() => allocate(1, { 0: 1 } as never));
+    expect(error.path).toEqual(["weights"]);
+    expect(error.message).toBe("weights must be an array; got an object");
+  });
+});
+
+describe("allocateDecimal", () => {
+  it("splits validated Decimals the same way", () => {
+    // 1.00 over 1 : 2 → 33.3 and 66.7 cents → 33 and 66, the spare cent to the larger remainder (0.7)
+    expect(strings(allocateDecimal(new Decimal(1), [new Decimal(1), new Decimal(2)], 2))).toEqual(["0.33", "0.67"]);
+  });
+
+  it("reports faults at the weights path it is given, or at 'weights' by default", () => {
+    expect(failure(() => allocateDecimal(new Decimal(1), [new Decimal(0)], 2)).path).toEqual(["weights"]);
+    const error = failure(() => allocateDecimal(new Decimal(1), [new Decimal(1), new Decimal(-1)], 2, ["teams", 4, "shares"]));
+    expect(error.path).toEqual(["teams", 4, "shares", 1]);
+    expect(error.message).toBe("teams[4].shares[1] must not be negative; got -1");
+    const none = failure(() => allocateDecimal(new Decimal(1), [], 2, ["teams", 4, "shares"]));
+    expect(none.path).toEqual(["teams", 4, "shares"]);
+    expect(none.message).toMatch(/^teams\[4\]\.shares must contain/);
+  });
+});
+
+describe("apportion", () => {
+  it("shares whole units by largest remainder, ties to the earlier index", () => {
+    // 10 over 1:1:1 → 3, 3, 3 and one left: equal remainders, index 0 gets it
+    expect(apportion(10n, [1n, 1n, 1n])).toEqual([4n, 3n, 3n]);
+    // 7 over 1:2:4 → exact 1, 2, 4: nothing left over
+    expect(apportion(7n, [1n, 2n, 4n])).toEqual([1n, 2n, 4n]);
+    // 5 over 1:1:1:1 → 1 each, one left: index 0
+    expect(apportion(5n, [1n, 1n, 1n, 1n])).toEqual([2n, 1n, 1n, 1n]);
+    // 2 over 3:1:3:1 (sum 8) → exact .75, .25, .75, .25 → floors 0; the two .75s (indexes 0 and 2) get one each
+    expect(apportion(2n, [3n, 1n, 3n, 1n])).toEqual([1n, 0n, 1n, 0n]);
+    // 3 over 1:3:3:1 → exact .375, 1.125, 1.125, .375 → floors 0, 1, 1, 0; one left: the .375 at index 0
+    expect(apportion(3n, [1n, 3n, 3n, 1n])).toEqual([1n, 1n, 1n, 0n]);
+    expect(apportion(0n, [1n, 2n])).toEqual([0n, 0n]);
   });
 });

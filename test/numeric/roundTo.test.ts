@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError, roundTo, type RoundingMode } from "../../src/index.js";
+import { Decimal, PayscoreError, ROUNDING_MODES, roundTo, type RoundingMode } from "../../src/index.js";
+import { readRoundingMode, roundDecimal } from "../../src/numeric/index.js";
 
 const table: ReadonlyArray<[string, RoundingMode, string]> = [
   // value, mode, rounded to 2 places
@@ -60,5 +61,48 @@ describe("roundTo", () => {
     expect(() => roundTo(1, 2, "nearest" as RoundingMode)).toThrow(PayscoreError);
     expect(() => roundTo(1, 2, "nearest" as RoundingMode)).toThrow(/half-even/);
     expect(() => roundTo("1,5", 2)).toThrow(expect.objectContaining({ code: "INVALID_NUMBER", path: ["x"] }));
+  });
+});
+
+describe("roundTo: what a failure says", () => {
+  it("names the mode argument and lists every allowed mode", () => {
+    try {
+      roundTo(1, 2, "nearest" as RoundingMode);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PayscoreError);
+      expect((error as PayscoreError).code).toBe("INVALID_ARGUMENT");
+      expect((error as PayscoreError).path).toEqual(["mode"]);
+      expect((error as PayscoreError).message).toBe('mode must be one of half-even, half-up, half-down, up, down, ceil, floor; got "nearest"');
+    }
+  });
+
+  it("refuses a mode that is not a string", () => {
+    expect(() => roundTo(1, 2, 4 as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["mode"] }));
+  });
+});
+
+describe("readRoundingMode", () => {
+  it("returns a known mode unchanged", () => {
+    for (const mode of ROUNDING_MODES) expect(readRoundingMode(mode, ["mode"])).toBe(mode);
+  });
+
+  it("writes a nested option's path the way formatPath does", () => {
+    expect(() => readRoundingMode("HALF_UP", ["kpis", 2, "rounding"])).toThrow(/^kpis\[2\]\.rounding must be one of half-even/);
+    expect(() => readRoundingMode("HALF_UP", ["options", "rounding"])).toThrow(/^options\.rounding must be one of/);
+  });
+
+  it("calls an option without a path 'mode'", () => {
+    expect(() => readRoundingMode(undefined, [])).toThrow(/^mode must be one of .*; got undefined$/);
+  });
+});
+
+describe("roundDecimal", () => {
+  it("rounds at whole units with scale 0 and at thousands with scale −3", () => {
+    // 2.5 → 2 (half-even), 3.5 → 4; 2500 → 2000 at thousands, 2501 → 3000
+    expect(roundDecimal(new Decimal("2.5"), 0, "half-even").toString()).toBe("2");
+    expect(roundDecimal(new Decimal("3.5"), 0, "half-even").toString()).toBe("4");
+    expect(roundDecimal(new Decimal("2501"), -3, "half-even").toString()).toBe("3000");
+    expect(roundDecimal(new Decimal("-499"), -3, "half-up").isNegative()).toBe(false);
   });
 });

@@ -46,3 +46,38 @@ describe("scaledInteger", () => {
     );
   });
 });
+
+describe("scaledInteger: edges", () => {
+  it("reads a safe integer of 16 digits when it is a number (no text is parsed)", () => {
+    expect(scaledInteger(Number.MAX_SAFE_INTEGER, 0)).toBe(9007199254740991);
+    expect(scaledInteger(-Number.MAX_SAFE_INTEGER, 0)).toBe(-9007199254740991);
+    expect(scaledInteger(Number.MAX_SAFE_INTEGER, 1)).toBeUndefined(); // ×10 passes 2^53
+  });
+
+  it("reads up to 15 digits of text and declines 16 or more, even when they would fit", () => {
+    expect(scaledInteger("123456789012345", 0)).toBe(123456789012345);
+    expect(scaledInteger("-1234567890123.45", 2)).toBe(-123456789012345);
+    expect(scaledInteger("1234567890123456", 0)).toBeUndefined();
+    expect(scaledInteger("000000000000000001", 0)).toBeUndefined();
+  });
+
+  it("declines a result beyond 2^53 even with few digits", () => {
+    // 999 999 999 999 999 × 100 = 99 999 999 999 999 900 > 2^53
+    expect(scaledInteger("999999999999999", 2)).toBeUndefined();
+    expect(scaledInteger(1e15, 2)).toBeUndefined();
+  });
+
+  it("drops trailing zeros beyond the scale, also for zero itself", () => {
+    expect(scaledInteger("0.000", 2)).toBe(0);
+    expect(scaledInteger("-0.000", 0)).toBe(0);
+    expect(scaledInteger("10.0", 0)).toBe(10);
+    expect(scaledInteger("2.50", 1)).toBe(25);
+    expect(scaledInteger("2.51", 1)).toBeUndefined();
+  });
+
+  it("declines a second decimal point wherever it is", () => {
+    expect(scaledInteger("1..5", 1)).toBeUndefined();
+    expect(scaledInteger("1.5.", 1)).toBeUndefined();
+    expect(scaledInteger("+-1", 0)).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import DecimalJs from "decimal.js";
 import { Decimal, PayscoreError, toDecimal } from "../../src/index.js";
+import { isNumeric, readDecimal } from "../../src/numeric/index.js";
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -90,5 +91,70 @@ describe("toDecimal", () => {
 
   it("names the value at fault in the message", () => {
     expect(() => toDecimal("12,5")).toThrow(/"12,5"/);
+  });
+});
+
+describe("toDecimal: what a failure says", () => {
+  function failure(run: () => unknown): PayscoreError {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PayscoreError);
+      return error as PayscoreError;
+    }
+    throw new Error("expected a PayscoreError");
+  }
+
+  it("calls a bare argument 'value' and gives it an empty path", () => {
+    const error = failure(() => toDecimal("12,5"));
+    expect(error.path).toEqual([]);
+    expect(error.message).toBe('value must be a finite number or a plain decimal string such as "1200.50"; got "12,5"');
+  });
+
+  it("names NaN, Infinity and a non-finite Decimal as malformed, not as too large", () => {
+    expect(failure(() => toDecimal(Number.NaN)).message).toMatch(/^value must be a finite number .*; got NaN$/);
+    expect(failure(() => toDecimal(Number.NEGATIVE_INFINITY)).message).toMatch(/; got -Infinity$/);
+    expect(failure(() => toDecimal(new Decimal(Number.POSITIVE_INFINITY))).message).toMatch(/^value must be a finite number/);
+  });
+
+  it("names the field and says 'too large or too small' for an exponent beyond ±1000", () => {
+    const error = failure(() => readDecimal("1e1001", ["people", 3, "target"]));
+    expect(error.code).toBe("INVALID_NUMBER");
+    expect(error.path).toEqual(["people", 3, "target"]);
+    expect(error.message).toBe('people[3].target is too large or too small to be an amount or a ratio: "1e1001"');
+  });
+
+  it("names the field of a malformed number with its index", () => {
+    const error = failure(() => readDecimal(" 12", ["kpis", 2, "weight"]));
+    expect(error.path).toEqual(["kpis", 2, "weight"]);
+    expect(error.message).toMatch(/^kpis\[2\]\.weight must be a finite number/);
+  });
+});
+
+describe("toDecimal: a Decimal from another decimal.js", () => {
+  it("takes the library's settings, not the other constructor's (40 digits, plain notation)", () => {
+    // decimal.js's default constructor keeps 20 significant digits and prints 1e21 as "1e+21".
+    const third = toDecimal(new DecimalJs(1)).div(3);
+    expect(third.toString()).toBe(`0.${"3".repeat(40)}`);
+    expect(toDecimal(new DecimalJs("1e21")).toString()).toBe("1000000000000000000000");
+    expect(toDecimal(new DecimalJs("1e21")).constructor).toBe(Decimal);
+  });
+
+  it("keeps every digit of the foreign value", () => {
+    const digits = "123456789012345678901234567890.123456789";
+    expect(toDecimal(new DecimalJs(digits)).toFixed()).toBe(digits);
+  });
+});
+
+describe("isNumeric", () => {
+  it("says whether toDecimal would accept a value, without throwing", () => {
+    expect(isNumeric("1e6")).toBe(true);
+    expect(isNumeric(0.1)).toBe(true);
+    expect(isNumeric(5n)).toBe(true);
+    expect(isNumeric(new Decimal("2.5"))).toBe(true);
+    expect(isNumeric("1,000")).toBe(false);
+    expect(isNumeric(Number.NaN)).toBe(false);
+    expect(isNumeric(null)).toBe(false);
+    expect(isNumeric("1e1001")).toBe(false);
   });
 });
