@@ -23,7 +23,9 @@ export function fromZodError(error: z.core.$ZodError, code: PayscoreErrorCode, b
     path: [...basePath, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
     message: issue.message,
   }));
-  const first = issues[0] ?? { path: basePath, message: "invalid input" };
-  const summary = issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join("; ");
-  return new PayscoreError(code, summary, { path: first.path, issues, cause: error });
+  // A ZodError built by hand may hold no issue; the error still names one (its base path).
+  const first = issues[0] ?? { path: [...basePath], message: "invalid input" };
+  const listed = issues.length > 0 ? issues : [first];
+  const summary = listed.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join("; ");
+  return new PayscoreError(code, summary, { path: first.path, issues: listed, cause: error });
 }

@@ -71,3 +71,67 @@ describe("fromZodError and parseWith", () => {
     expect(() => parseWith(schema, null)).toThrow(PayscoreError);
   });
 });
+
+describe("PayscoreError options", () => {
+  it("keeps the cause for debugging and copies the issues it is given, frozen", () => {
+    const cause = new RangeError("underlying");
+    const issues = [{ path: ["a"], message: "first" }, { path: ["b", 0], message: "second" }];
+    const error = new PayscoreError("INVALID_PLAN", "two problems", { path: ["a"], issues, cause });
+    expect(error.cause).toBe(cause);
+    expect(error.issues).toEqual(issues);
+    expect(error.issues).not.toBe(issues);
+    expect(Object.isFrozen(error.issues[1])).toBe(true);
+    expect(Object.isFrozen(error.issues[1]?.path)).toBe(true);
+    issues[0] = { path: ["changed"], message: "changed" };
+    expect(error.issues[0]?.message).toBe("first");
+  });
+
+  it("has no cause when none is given", () => {
+    expect("cause" in new PayscoreError("EMPTY_INPUT", "none")).toBe(false);
+  });
+});
+
+describe("formatPath: bad paths", () => {
+  it("refuses a path that is not an array", () => {
+    expect(() => formatPath("kpis.2" as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["path"] }));
+  });
+
+  it("refuses a key that is neither a string nor a number", () => {
+    expect(() => formatPath(["kpis", true] as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", message: "path must hold only strings and numbers" }));
+  });
+
+  it("brackets keys that are not identifiers", () => {
+    expect(formatPath(["rows", "2nd", "a b", "$ok", "_x"])).toBe('rows["2nd"]["a b"].$ok._x');
+  });
+});
+
+describe("fromZodError: edge cases", () => {
+  it("writes a symbol key as text", () => {
+    const error = fromZodError(new z.ZodError([{ code: "custom", path: [Symbol("key")], message: "bad", input: 1 }]), "INVALID_ARGUMENT", ["options"]);
+    expect(error.path).toEqual(["options", "Symbol(key)"]);
+    expect(error.message).toBe('options["Symbol(key)"]: bad');
+  });
+
+  it("still names one issue, at the base path, when the zod error holds none", () => {
+    const error = fromZodError(new z.ZodError([]), "INVALID_DATA", ["rows", 3]);
+    expect(error.code).toBe("INVALID_DATA");
+    expect(error.path).toEqual(["rows", 3]);
+    expect(error.issues).toEqual([{ path: ["rows", 3], message: "invalid input" }]);
+    expect(error.message).toBe("rows[3]: invalid input");
+  });
+
+  it("keeps the zod error as the cause and defaults to the root path", () => {
+    const result = z.number().safeParse("x");
+    if (result.success) throw new Error("expected a failure");
+    const error = fromZodError(result.error, "INVALID_ARGUMENT");
+    expect(error.cause).toBe(result.error);
+    expect(error.path).toEqual([]);
+    expect(error.message).toMatch(/^\(root\): /);
+  });
+
+  it("parseWith uses INVALID_ARGUMENT unless told otherwise, and prefixes the base path", () => {
+    const schema = z.object({ id: z.string() });
+    expect(() => parseWith(schema, { id: 1 })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["id"] }));
+    expect(() => parseWith(schema, { id: 1 }, "INVALID_PLAN", ["people", 0])).toThrow(expect.objectContaining({ code: "INVALID_PLAN", path: ["people", 0, "id"] }));
+  });
+});
