@@ -35,6 +35,8 @@ export interface PeriodTarget {
 
 const METHODS = ["equal", "business-days", "calendar-days"] as const;
 
+const PLURAL: Readonly<Record<PeriodUnit, string>> = { half: "halves", quarter: "quarters", month: "months", week: "weeks" };
+
 /**
  * Spreads a target over the halves, quarters, months or weeks of a period (年度目标分解到季/月/周),
  * so that the amounts add up to the total exactly.
@@ -91,7 +93,7 @@ export function decomposeOverPeriods(total: Numeric, period: Period, options: De
     if (method.length !== parts.length) {
       throw new PayscoreError(
         "INVALID_ARGUMENT",
-        `${formatPath(path)} has ${method.length} weight${method.length === 1 ? "" : "s"}, but the period ${whole.start} to ${whole.end} splits into ${parts.length} ${unit}${parts.length === 1 ? "" : "s"}; give one weight per ${unit}`,
+        `${formatPath(path)} has ${method.length} weight${method.length === 1 ? "" : "s"}, but the period ${whole.start} to ${whole.end} splits into ${parts.length} ${parts.length === 1 ? unit : PLURAL[unit]}; give one weight per ${unit}`,
         { path },
       );
     }

@@ -111,3 +111,12 @@ describe("measure", () => {
     expect(inputs).toEqual({ actual: 3, target: 4 });
   });
 });
+
+describe("measure: nps counts", () => {
+  it("throws OUT_OF_RANGE for a count too large to count exactly", () => {
+    const error = expectFault(() => measure("nps", { promoters: "9007199254740992", passives: 0, detractors: 0 }), "OUT_OF_RANGE", ["inputs", "promoters"]);
+    expect(error.message).toBe("inputs.promoters is too large to count exactly; got 9007199254740992");
+    // 2^53 − 1 is still exact: all promoters, NPS 100
+    expectDecimal(measure("nps", { promoters: "9007199254740991", passives: 0, detractors: 0 }).value, "100");
+  });
+});

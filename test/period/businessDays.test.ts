@@ -99,3 +99,18 @@ describe("businessDays", () => {
     expect(options).toEqual({ holidays: ["2026-10-01", "2026-10-01"], workdays: ["2026-10-10"], weekend: [6, 0] });
   });
 });
+
+describe("businessDays: options of the wrong shape", () => {
+  it("says what a weekend that is not an array was", () => {
+    const error = failure(() => businessDays(fiscalYear(2026), { weekend: "Sat,Sun" } as never));
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.path).toEqual(["options", "weekend"]);
+    expect(error.message).toBe('options.weekend: must be an array of days of the week (0 = Sunday … 6 = Saturday); got "Sat,Sun"');
+  });
+
+  it("says what options that are not an object were", () => {
+    const error = failure(() => businessDays(fiscalYear(2026), [] as never));
+    expect(error.path).toEqual(["options"]);
+    expect(error.message).toBe("options: must be an object or undefined; got an array of 0");
+  });
+});

@@ -119,3 +119,22 @@ describe("decomposeOverPeriods", () => {
     expect(period).toEqual(year);
   });
 });
+
+describe("decomposeOverPeriods: counting words", () => {
+  it("says 'halves' and 'weight' in the singular where they belong", () => {
+    const error = failure(() => decomposeOverPeriods(1000, year, { unit: "half", method: { weights: [1] } }));
+    expect(error.message).toBe("options.method.weights has 1 weight, but the period 2026-01-01 to 2026-12-31 splits into 2 halves; give one weight per half");
+  });
+
+  it("says '1 month' for a period that is one month", () => {
+    const march = { start: "2026-03-01", end: "2026-03-31", label: "2026-03" };
+    const error = failure(() => decomposeOverPeriods(1000, march, { unit: "month", method: { weights: [1, 1] } }));
+    expect(error.message).toBe("options.method.weights has 2 weights, but the period 2026-03-01 to 2026-03-31 splits into 1 month; give one weight per month");
+  });
+
+  it("refuses options that are not an object, saying an object is required", () => {
+    const error = failure(() => decomposeOverPeriods(1000, year, null as never));
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.message).toBe("options must be an object; got null");
+  });
+});

@@ -84,3 +84,24 @@ describe("decomposeTarget", () => {
     expect(parts).toEqual([{ key: "a", weight: 2 }, { key: "b", weight: 1 }]);
   });
 });
+
+describe("decomposeTarget: the shape of a part", () => {
+  it("says what a key that is not a string was", () => {
+    const error = failure(() => decomposeTarget(100, [{ key: 7, weight: 1 }] as never));
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.path).toEqual(["parts", 0, "key"]);
+    expect(error.message).toBe("parts[0].key: must be a non-empty string; got 7");
+  });
+
+  it("says what a part that is not an object was", () => {
+    const error = failure(() => decomposeTarget(100, [{ key: "a", weight: 1 }, "b"] as never));
+    expect(error.path).toEqual(["parts", 1]);
+    expect(error.message).toBe('parts[1]: must be a part { key, weight }; got "b"');
+  });
+
+  it("refuses options that are not an object, saying undefined is also fine", () => {
+    const error = failure(() => decomposeTarget(100, [{ key: "a", weight: 1 }], 2 as never));
+    expect(error.path).toEqual(["options"]);
+    expect(error.message).toBe("options must be an object or undefined; got 2");
+  });
+});

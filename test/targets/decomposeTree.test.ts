@@ -132,3 +132,12 @@ describe("decomposeTree", () => {
     expect(JSON.stringify(company)).toBe(snapshot);
   });
 });
+
+describe("decomposeTree: the shape of a node", () => {
+  it("says what a key that is not a string was", () => {
+    const error = failure(() => decomposeTree(100, { key: "company", children: [{ key: 3, weight: 1 }] } as never));
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.path).toEqual(["tree", "children", 0, "key"]);
+    expect(error.message).toBe("tree.children[0].key: must be a non-empty string; got 3");
+  });
+});
