@@ -5,6 +5,8 @@ export { targetIncentive } from "./targetIncentive.js";
 export type { TargetIncentiveOptions } from "./targetIncentive.js";
 export { allocatePool } from "./allocatePool.js";
 export type { PoolEntry, AllocatePoolOptions, PoolAllocation, PoolResult } from "./allocatePool.js";
+export { allocatePoolColumns } from "./allocatePoolColumns.js";
+export type { AllocatePoolColumnsOptions, PoolColumns } from "./allocatePoolColumns.js";
 export { allocateTeamPool } from "./allocateTeamPool.js";
 export type { PoolTeam, AllocateTeamPoolOptions, TeamAllocation, TeamPoolResult } from "./allocateTeamPool.js";
 export { fundPool } from "./fundPool.js";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal, PayscoreError, allocatePool, type AllocatePoolOptions, type PoolEntry, type PoolResult } from "../../src/index.js";
+import { allocatePool, type AllocatePoolOptions, type PoolEntry, type PoolResult } from "../../src/compensation/index.js";
+import { PayscoreError } from "../../src/errors/index.js";
+import { Decimal } from "../../src/numeric/index.js";
 import { allocatePoolReference } from "./allocatePoolReference.js";
 
 // Weights that tie, are zero, have different scales, or pass 2^53 once scaled.

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { PayscoreError } from "../../src/index.js";
+import { PayscoreError } from "../../src/errors/index.js";
 
 /** Runs `run`, expects a PayscoreError and returns its code and path. */
 export function errorOf(run: () => unknown): { code: string; path: readonly (string | number)[] } {
