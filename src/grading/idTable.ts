@@ -5,6 +5,7 @@
 
 /** The table's state. @internal */
 export interface IdTable {
+  /** Pairs (entry index, hash) per slot; index -1 = empty. */
   readonly slots: Int32Array;
   readonly mask: number;
   budget: number;
@@ -19,13 +20,13 @@ export interface IdTable {
  * @returns the table
  * @example
  * ```ts
- * idTable(3).mask; // 7
+ * idTable(3).mask; // 7 (8 slots)
  * ```
  */
 export function idTable(n: number): IdTable {
   let size = 8;
   while (size < 2 * n) size *= 2;
-  return { slots: new Int32Array(size).fill(-1), mask: size - 1, budget: 8 * n + 64, map: null };
+  return { slots: new Int32Array(2 * size).fill(-1), mask: size - 1, budget: 8 * n + 64, map: null };
 }
 
 /**
@@ -49,12 +50,14 @@ export function claimId(table: IdTable, ids: readonly string[], index: number): 
   const { slots, mask } = table;
   let slot = hash & mask;
   for (;;) {
-    const other = slots[slot] as number;
+    const other = slots[2 * slot] as number;
     if (other === -1) {
-      slots[slot] = index;
+      slots[2 * slot] = index;
+      slots[2 * slot + 1] = hash;
       return -1;
     }
-    if (ids[other] === id) return other;
+    // The hash sits beside the index, so a collision rarely has to look at the other string.
+    if (slots[2 * slot + 1] === hash && ids[other] === id) return other;
     slot = (slot + 1) & mask;
     if (--table.budget < 0) {
       const map = new Map<string, number>();
