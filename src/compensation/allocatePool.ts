@@ -75,7 +75,8 @@ const optionsSchema = z
  * without creating another), caps as whole steps, and when the pool, Σ weights and Σ caps are
  * safe integers the sharing runs in exact integer arithmetic on doubles (the engine of
  * `allocatePoolColumns`); otherwise — a weight beyond 15 significant digits, a sum past 2^53 —
- * in BigInt. The results are the same either way.
+ * in BigInt. The results are the same either way. Equal amounts may be one shared Decimal
+ * instance (Decimals are immutable).
  *
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param entries - `{ id, weight, cap?, score? }`, ids unique
@@ -225,11 +226,19 @@ function shareFast(pool: number, minimum: number, read: FastEntries, scale: numb
   }
   const { amounts, unallocated } = fillUnits({ pool, weights, highs, minimum });
   const allocations: PoolAllocation[] = new Array<PoolAllocation>(n);
+  // Equal amounts share one (immutable) Decimal: a large pool repeats amounts often (caps, the
+  // minimum, people of equal weight), and fewer objects means far less garbage collection.
+  const made = new Map<number, Decimal>();
   for (let i = 0; i < n; i++) {
     const amount = amounts[i] as number;
+    let decimal = made.get(amount);
+    if (decimal === undefined) {
+      decimal = fromUnits(amount, scale);
+      made.set(amount, decimal);
+    }
     allocations[i] = {
       id: ids[i] as string,
-      amount: fromUnits(amount, scale),
+      amount: decimal,
       capped: weights[i] !== 0 && amount === highs[i],
       eligible: eligible[i] === 1,
     };
