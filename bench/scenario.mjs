@@ -1,6 +1,10 @@
 // Runs one benchmark scenario in its own process (so peak memory is its own) and prints one JSON
 // line: { scenario, n, runs: [ms…], maxRssMiB, check }.
 //   node bench/scenario.mjs <scenario> <people> <runs>
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { CAP, KPIS, MULTIPLIERS, POOL_PER_PERSON, QUOTAS, makePeople } from "./data.mjs";
 import { floatGrades, floatPool, floatScores } from "./float-baseline.mjs";
@@ -40,6 +44,62 @@ const scenarios = {
   },
 };
 
+/** The plan of the runPlan and cli scenarios: the same KPIs, 20/70/10 curve, multipliers, capped pool. */
+const benchPlan = () => ({
+  version: 1,
+  currency: "CNY",
+  period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+  kpis: KPIS.map((kpi) => ({ ...kpi, actual: kpi.id, target: { column: `${kpi.id}Target` } })),
+  grading: { method: "forced", quotas: QUOTAS },
+  // Pool weight = score × grade multiplier, as in the other scenarios.
+  pay: { gradeMultipliers: MULTIPLIERS, pools: [{ id: "bonus", budget: (n * POOL_PER_PERSON).toFixed(2), weightBy: "score", cap: CAP }] },
+});
+/** Data rows of strings, as a CSV would give them. */
+const benchRows = () => {
+  const rows = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = { id: people.ids[i] };
+    for (let k = 0; k < KPIS.length; k++) {
+      row[KPIS[k].id] = String(people.actual[k][i]);
+      row[`${KPIS[k].id}Target`] = String(people.target[k][i]);
+    }
+    rows[i] = row;
+  }
+  return rows;
+};
+let rows;
+let cliDir;
+let childRssMiB = 0;
+scenarios.runPlan = () => {
+  rows ??= benchRows();
+  const run = lib.runPlan(benchPlan(), { rows }, { trace: false });
+  return run.totals.payout;
+};
+scenarios.cli = () => {
+  if (cliDir === undefined) {
+    cliDir = mkdtempSync(join(tmpdir(), "payscore-bench-"));
+    writeFileSync(join(cliDir, "plan.json"), JSON.stringify(benchPlan()));
+    const header = ["id", ...KPIS.flatMap((kpi) => [kpi.id, `${kpi.id}Target`])];
+    const lines = [header.join(",")];
+    for (let i = 0; i < n; i++) {
+      const cells = [people.ids[i]];
+      for (let k = 0; k < KPIS.length; k++) cells.push(String(people.actual[k][i]), String(people.target[k][i]));
+      lines.push(cells.join(","));
+    }
+    writeFileSync(join(cliDir, "data.csv"), `${lines.join("\n")}\n`);
+  }
+  const cli = new URL("../dist/cli.js", import.meta.url).pathname;
+  const args = [cli, "run", "plan.json", "--data", "data.csv", "--format", "csv", "--out", "out.csv"];
+  // The child's peak RSS: from /usr/bin/time -v when present, else from a preload that prints it on exit.
+  const timed = existsSync("/usr/bin/time");
+  const child = timed
+    ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { cwd: cliDir, encoding: "utf8" })
+    : spawnSync(process.execPath, ["--require", new URL("./maxrss.cjs", import.meta.url).pathname, ...args], { cwd: cliDir, encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`payscore run failed: ${child.stderr}`);
+  const kib = timed ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] : /maxRSS=(\d+)/.exec(child.stderr)?.[1];
+  childRssMiB = Math.max(childRssMiB, Number(kib ?? 0) / 1024);
+  return `${n} rows`;
+};
 const scenario = scenarios[name];
 if (!scenario) {
   console.log(JSON.stringify({ scenario: name, n, skipped: "unknown scenario" }));
@@ -52,4 +112,7 @@ for (let r = 0; r < runs; r++) {
   check = scenario();
   times.push(performance.now() - start);
 }
-console.log(JSON.stringify({ scenario: name, n, runs: times, maxRssMiB: process.resourceUsage().maxRSS / 1024, check }));
+if (cliDir !== undefined) rmSync(cliDir, { recursive: true, force: true });
+// For the cli scenario the peak is the child's (the payscore process), not this one's.
+const maxRssMiB = name === "cli" ? childRssMiB : process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ scenario: name, n, runs: times, maxRssMiB, check }));

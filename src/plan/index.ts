@@ -12,9 +12,11 @@ export type {
   PayLine,
   PoolReport,
   RunTotals,
+  LazyPayoutRun,
 } from "./types.js";
 export { runPlan } from "./runPlan.js";
 export type { RunPlanOptions } from "./runPlan.js";
+export { runPlanLazy } from "./runPlanLazy.js";
 export { planHash } from "./planHash.js";
 export { PAYSCORE_VERSION } from "./version.js";
 export { explain } from "./explain.js";

@@ -143,3 +143,25 @@ export interface PayoutRun {
   readonly totals: RunTotals;
   readonly pools: readonly PoolReport[];
 }
+
+/**
+ * The result of {@link runPlanLazy}: a {@link PayoutRun} whose statements are made one at a
+ * time, on request, from the run's columnar results — so a run of a million people never holds
+ * a million statement objects. `statementAt(i)` equals `runPlan(…).statements[i]`.
+ */
+export interface LazyPayoutRun extends Omit<PayoutRun, "statements"> {
+  /** The number of statements (people). */
+  readonly size: number;
+  /** The `i`-th statement (by person id, as in `PayoutRun.statements`), made on each call. */
+  readonly statementAt: (index: number) => Statement;
+  /**
+   * Every KPI id and pay line (`component`, `id`) some statement carries, each in the order of
+   * its first appearance over the statements: the columns of a one-row-per-person table.
+   */
+  readonly lineIds: {
+    readonly kpis: readonly string[];
+    readonly pay: readonly { readonly component: PayLine["component"]; readonly id: string }[];
+  };
+  /** How the run was computed: `"columnar"` (exact integers over columns) or `"per-person"` (Decimals). */
+  readonly path: "columnar" | "per-person";
+}

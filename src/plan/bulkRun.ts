@@ -1,0 +1,524 @@
+import { PayscoreError } from "../errors/index.js";
+import { Decimal, minorUnits, readDecimal, roundDecimal, scaledInteger } from "../numeric/index.js";
+import type { KpiScorecard, RoundedScores } from "./domains.js";
+import { readText } from "./dataCells.js";
+import * as D from "./domains.js";
+import { frozenKpiSpecs, roundingPlacesOf } from "./perPersonRun.js";
+import { planHash } from "./planHash.js";
+import type { DataRow, Plan, PlanData } from "./schema.js";
+import type { LazyPayoutRun, PoolReport, Statement, StatementKpiLine } from "./types.js";
+import { PAYSCORE_VERSION } from "./version.js";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** One pool's columnar result. */
+interface PoolColumns {
+  readonly id: string;
+  /** Each person's amount as `toFixed(scale)` text. */
+  readonly amounts: readonly string[];
+  /** Each person's amount in minor units. */
+  readonly units: Float64Array;
+}
+
+/**
+ * The columnar run (批量核算): the same run as the per-person path, computed once per column
+ * with exact integers — KPI scores by `compileRoundedScorecard`, ranks and forced grades by
+ * `forcedDistributionColumns`, pools by `allocatePool` — and statements made on request.
+ *
+ * It applies to plans without a roster (`people`), derived indicators, per-person, decomposed
+ * or prorated targets, a 360 review, calibration overrides, fixed pay, a target incentive,
+ * commission, team pools, pools weighted by base pay or capped by a multiple of base pay,
+ * awards and promotion, and to data without ratings or history, with rows of plain
+ * string/number/null cells sorted or not. Any other plan — and any data the columnar path finds
+ * a fault in, or cannot prove it handles exactly — returns `undefined`, and the caller runs the
+ * per-person path, which gives the result or the error. Without a fault the two give identical
+ * statements.
+ *
+ * @internal
+ * @param p - the parsed plan
+ * @param plan - the plan as given (for its hash)
+ * @param data - the data as given
+ * @returns the lazy run, or `undefined` when the per-person path must run
+ */
+export function bulkRun(p: Plan, plan: Plan, data: PlanData): LazyPayoutRun | undefined {
+  if (!supported(p)) return undefined;
+  const rows = plainRows(data);
+  if (rows === undefined || rows.length === 0) return undefined;
+  try {
+    return compute(p, plan, rows);
+  } catch (error) {
+    // A fault the per-person path reports with its own words and path.
+    if (error instanceof PayscoreError) return undefined;
+    throw error;
+  }
+}
+
+function supported(p: Plan): boolean {
+  if (p.people !== undefined || p.review360 !== undefined || p.promotion !== undefined) return false;
+  for (const kpi of p.kpis) {
+    if (typeof kpi.actual !== "string" && !("column" in kpi.actual)) return false;
+    const t = kpi.target;
+    if (typeof t === "object" && !("column" in t)) return false;
+    if (kpi.prorate !== undefined) return false;
+  }
+  if ((p.grading?.overrides ?? []).length > 0) return false;
+  const pay = p.pay;
+  if (pay !== undefined) {
+    if (pay.fixed !== undefined || pay.targetIncentive !== undefined || pay.commission !== undefined) return false;
+    if ((pay.awards ?? []).length > 0) return false;
+    for (const pool of pay.pools ?? []) {
+      if (pool.team !== undefined || pool.weightBy === "basePay-score") return false;
+      if (typeof pool.cap === "object") return false;
+    }
+  }
+  return true;
+}
+
+/** The rows when `data` is `{ rows }` of plain objects whose cells are strings, finite numbers or null (what the schema accepts unchanged). */
+function plainRows(data: unknown): readonly DataRow[] | undefined {
+  if (typeof data !== "object" || data === null || Object.getPrototypeOf(data) !== Object.prototype) return undefined;
+  const keys = Object.keys(data);
+  if (keys.length !== 1 || keys[0] !== "rows") return undefined;
+  const rows: unknown = (data as { rows: unknown }).rows;
+  if (!Array.isArray(rows)) return undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
+    if (typeof row !== "object" || row === null) return undefined;
+    const proto: unknown = Object.getPrototypeOf(row);
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    for (const key in row) {
+      const v: unknown = (row as Record<string, unknown>)[key];
+      if (typeof v !== "string" && v !== null && !(typeof v === "number" && Number.isFinite(v))) return undefined;
+    }
+  }
+  return rows as DataRow[];
+}
+
+const isEmpty = (v: unknown): boolean => v === null || v === "" || v === undefined;
+
+function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun | undefined {
+  const n = rows.length;
+  const scale = minorUnits(p.currency);
+  const places = roundingPlacesOf(p);
+  const mode = places.mode;
+  const cash = (x: Decimal): string => x.toFixed(scale);
+
+  // ── Roster: ids sorted in code-unit order, unique; dates and base pay checked. ──
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const raw = (rows[i] as DataRow)["id"];
+    if (raw === undefined) return undefined;
+    const id = raw === null ? "" : String(raw).trim();
+    if (id === "") return undefined;
+    ids[i] = id;
+  }
+  let rowOf: Int32Array | undefined;
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    if (!((ids[i - 1] as string) < (ids[i] as string))) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      const x = ids[a] as string;
+      const y = ids[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    for (let j = 1; j < n; j++) if (ids[order[j - 1] as number] === ids[order[j] as number]) return undefined;
+    rowOf = Int32Array.from(order);
+  }
+  const rowAt = (j: number): number => (rowOf === undefined ? j : (rowOf[j] as number));
+  const { start, end } = p.period;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as DataRow;
+    const from = readText(row, "activeFrom");
+    const to = readText(row, "activeTo");
+    if (from !== null || to !== null) {
+      if ((from !== null && !ISO_DATE.test(from)) || (to !== null && !ISO_DATE.test(to))) return undefined;
+      const activeFrom = from === null || from < start ? start : from;
+      const activeTo = to === null || to > end ? end : to;
+      if (activeFrom > activeTo) return undefined;
+    }
+    const pay = row["basePay"];
+    if (!isEmpty(pay) && scaledInteger(pay, 6) === undefined) readDecimal(pay, ["rows", i, "basePay"]);
+  }
+
+  // ── KPI columns, in statement order. ──
+  const kpis = p.kpis;
+  const missing = p.score?.missing ?? "error";
+  const actualColumns: string[] = kpis.map((kpi) => (typeof kpi.actual === "string" ? kpi.actual : (kpi.actual as { column: string }).column));
+  const targetColumns: (string | null)[] = kpis.map((kpi) => (typeof kpi.target === "object" ? (kpi.target as { column: string }).column : null));
+  const targetConstants: (Decimal | null)[] = kpis.map((kpi, k) => (typeof kpi.target === "object" ? null : readDecimal(kpi.target, ["kpis", k, "target"])));
+  const columns: Record<string, { actual: unknown[]; target: unknown[] }> = {};
+  kpis.forEach((kpi, k) => {
+    const actualColumn = actualColumns[k] as string;
+    const targetColumn = targetColumns[k] ?? null;
+    const actual = new Array<unknown>(n);
+    let target: unknown[];
+    if (targetColumn === null) target = new Array<unknown>(n).fill((targetConstants[k] as Decimal).toString());
+    else target = new Array<unknown>(n);
+    for (let j = 0; j < n; j++) {
+      const row = rows[rowAt(j)] as DataRow;
+      // A cell that is not a string, number or null is a missing column (or an inherited key).
+      const a: unknown = row[actualColumn];
+      if (a === undefined || typeof a === "function" || typeof a === "object" && a !== null) throw fault();
+      actual[j] = a;
+      if (targetColumn !== null) {
+        const t: unknown = row[targetColumn];
+        if (t === undefined || typeof t === "function" || typeof t === "object" && t !== null) throw fault();
+        target[j] = t;
+        // The per-person path reads a target cell even when the actual is empty: it must be a number.
+        if (isEmpty(a) && !isEmpty(t) && scaledInteger(t, 6) === undefined) readDecimal(t, ["rows", rowAt(j), targetColumn]);
+      }
+    }
+    columns[kpi.id] = { actual, target };
+  });
+
+  const specs = frozenKpiSpecs(p);
+  D.compileScorecard(specs, { missing });
+  const scorer = D.compileRoundedScorecard(specs, { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode });
+  const scored: RoundedScores = scorer({ kpis: columns as Record<string, { actual: D.NumericColumn; target: D.NumericColumn }> });
+  const decimalRows = new Map<number, KpiScorecard>();
+  const scoreUnits = scored.score;
+  for (const { row, scorecard } of scored.decimalRows) {
+    const units = scaledInteger(scorecard.score.toFixed(), places.score);
+    if (units === undefined) return undefined;
+    decimalRows.set(row, scorecard);
+    scoreUnits[row] = units;
+  }
+
+  // ── Ranks and grades. ──
+  const grading = p.grading;
+  const ranked = D.forcedDistributionColumns(
+    scoreUnits,
+    grading?.method === "forced" ? grading.quotas : [{ grade: "-", share: 1 }],
+    grading?.method === "forced" ? { ties: grading.ties ?? "share-grade" } : undefined,
+  );
+  const rank = ranked.rank;
+  let gradeNames: string[] = [];
+  let gradeIndex: Int32Array | undefined;
+  if (grading?.method === "forced") {
+    gradeNames = grading.quotas.map((q) => q.grade);
+    gradeIndex = ranked.grade;
+  } else if (grading?.method === "bands") {
+    gradeNames = grading.bands.map((b) => b.grade);
+    const byUnits = new Map<number, number>();
+    gradeIndex = new Int32Array(n);
+    for (let j = 0; j < n; j++) {
+      const u = scoreUnits[j] as number;
+      let g = byUnits.get(u);
+      if (g === undefined) {
+        const name = D.gradeByScore(unitsText(u, places.score), grading.bands);
+        g = gradeNames.indexOf(name);
+        byUnits.set(u, g);
+      }
+      gradeIndex[j] = g;
+    }
+  }
+
+  // ── Pools. ──
+  const pay = p.pay;
+  const poolColumns: PoolColumns[] = [];
+  const pools: PoolReport[] = [];
+  let poolTotal = 0;
+  const multiplierTable = pay?.gradeMultipliers;
+  let multiplierUnits: number[] | undefined;
+  let multiplierScale = 0;
+  if (multiplierTable !== undefined && gradeIndex !== undefined) {
+    const multipliers = gradeNames.map((g) => D.gradeMultiplier(g, multiplierTable));
+    multiplierScale = Math.max(0, ...multipliers.map((m) => m.decimalPlaces()));
+    if (multiplierScale > 6) return undefined;
+    multiplierUnits = [];
+    for (const m of multipliers) {
+      const u = scaledInteger(m.toFixed(), multiplierScale);
+      if (u === undefined) return undefined;
+      multiplierUnits.push(u);
+    }
+  }
+  for (const [poolIndex, pool] of (pay?.pools ?? []).entries()) {
+    const path = ["pay", "pools", poolIndex];
+    const budget = readDecimal(pool.budget, [...path, "budget"]);
+    let ratio = new Decimal(1);
+    let funded = roundDecimal(budget, scale, mode);
+    if (pool.funding !== undefined) {
+      const measure = pool.funding.measure;
+      let sum = 0;
+      let sumScale: number;
+      if (measure === "score") {
+        for (let j = 0; j < n; j++) sum += scoreUnits[j] as number;
+        sumScale = places.score + 2;
+      } else {
+        const k = kpis.findIndex((kpi) => kpi.id === measure.kpi);
+        const column = scored.kpis[k];
+        if (column === undefined) return undefined;
+        for (let j = 0; j < n; j++) {
+          const scorecard = decimalRows.get(j);
+          if (scorecard === undefined) sum += column.attainment[j] as number;
+          else {
+            const a = scorecard.lines[k]?.attainment ?? null;
+            const u = a === null ? 0 : scaledInteger(a.toFixed(), places.attainment);
+            if (u === undefined) return undefined;
+            sum += u;
+          }
+        }
+        sumScale = places.attainment;
+      }
+      if (!Number.isSafeInteger(sum)) return undefined;
+      // The per-person path's Σ(measure) / n: the sum is exact, then one division at 40 digits.
+      const mean = new Decimal(sum).div(new Decimal(10).pow(sumScale)).div(n);
+      const curve = pool.funding.curve as D.CurveInput;
+      ratio = D.evaluateCurve(curve, mean);
+      funded = D.fundPool(budget, mean, curve, { scale });
+    }
+    const weightBy = pool.weightBy ?? "score";
+    const cap = pool.cap === undefined ? undefined : roundDecimal(readDecimal(pool.cap, [...path, "cap"]), scale, "floor");
+    const weights = new Float64Array(n);
+    let anyWeight = false;
+    for (let j = 0; j < n; j++) {
+      let w = weightBy === "equal" ? 1 : (scoreUnits[j] as number);
+      if (multiplierUnits !== undefined && gradeIndex !== undefined) w *= multiplierUnits[gradeIndex[j] as number] as number;
+      if (w < 0) w = 0;
+      if (!(w <= MAX_SAFE)) return undefined;
+      weights[j] = w + 0;
+      if (w !== 0) anyWeight = true;
+    }
+    const amounts = new Array<string>(n);
+    const units = new Float64Array(n);
+    const capped = new Uint8Array(n);
+    let unallocated: Decimal;
+    const zero = cash(new Decimal(0));
+    if (!anyWeight || funded.isZero()) {
+      amounts.fill(zero);
+      unallocated = funded;
+    } else {
+      // Weights in integer units (score × 10^scoreScale × multiplier × 10^multiplierScale): the
+      // shares are the same as with the decimal weights, since only their ratios count.
+      const entries = new Array<{ id: string; weight: number; cap?: Decimal }>(n);
+      for (let j = 0; j < n; j++) entries[j] = cap === undefined ? { id: ids[rowAt(j)] as string, weight: weights[j] as number } : { id: ids[rowAt(j)] as string, weight: weights[j] as number, cap };
+      // TODO(issue 9): allocatePoolColumns (columns in, columns out) once compensation exports it.
+      const result = D.allocatePool(funded, entries, { scale });
+      unallocated = result.unallocated;
+      for (let j = 0; j < n; j++) {
+        const allocation = result.allocations[j];
+        if (allocation === undefined) return undefined;
+        const text = cash(allocation.amount);
+        const u = scaledInteger(text, scale);
+        if (u === undefined) return undefined;
+        amounts[j] = text;
+        units[j] = u;
+        capped[j] = allocation.capped ? 1 : 0;
+      }
+    }
+    let allocated = 0;
+    for (let j = 0; j < n; j++) allocated += units[j] as number;
+    poolTotal += allocated;
+    const allocations = new Array<{ person: string; amount: string; capped: boolean }>(n);
+    for (let j = 0; j < n; j++) allocations[j] = { person: ids[rowAt(j)] as string, amount: amounts[j] as string, capped: capped[j] === 1 };
+    poolColumns.push({ id: pool.id, amounts, units });
+    pools.push({
+      id: pool.id,
+      team: null,
+      budget: cash(budget),
+      fundingRatio: ratio.toString(),
+      funded: cash(funded),
+      allocated: unitsFixed(allocated, scale),
+      unallocated: cash(unallocated),
+      allocations,
+    });
+  }
+  if (!Number.isSafeInteger(poolTotal)) return undefined;
+
+  // ── Statements on request. ──
+  const weightText = specs.map((s) => readDecimal(s.weight, ["kpis"]).toString());
+  const difficultyText = specs.map((s) => readDecimal(s.difficulty ?? 1, ["kpis"]).toString());
+  const targetText = targetConstants.map((t) => (t === null ? null : t.toString()));
+  const kpiScales = scored.scales;
+  // Attainments, points and scores repeat a lot: one shared string per value (bounded caches).
+  const attainmentText = cachedText(kpiScales.attainment);
+  const pointsText = cachedText(kpiScales.points);
+  const contributionText = cachedText(kpiScales.contribution);
+  const scoreText = cachedText(places.score);
+  // A cell as the per-person path shows it (`readDecimal(cell).toString()`): the cell itself when
+  // it is already written that way, else from its digits when it has at most 6 decimals.
+  const cellText = (value: unknown): string | null => {
+    if (isEmpty(value)) return null;
+    if (typeof value === "string" && isCanonical(value)) return value;
+    const units = scaledInteger(value, 6);
+    return units === undefined ? readDecimal(value, ["rows"]).toString() : unitsText(units, 6);
+  };
+  const zeroCash = cash(new Decimal(0));
+
+  const statementAt = (j: number): Statement => {
+    if (!Number.isInteger(j) || j < 0 || j >= n) {
+      throw new PayscoreError("OUT_OF_RANGE", `statementAt: index must be a whole number from 0 to ${n - 1}; got ${String(j)}`, { path: ["index"] });
+    }
+    const rowIndex = rowAt(j);
+    const row = rows[rowIndex] as DataRow;
+    const from = readText(row, "activeFrom");
+    const to = readText(row, "activeTo");
+    const basePay = readText(row, "basePay");
+    const scorecard = decimalRows.get(j);
+    const lines: StatementKpiLine[] = kpis.map((kpi, k) => {
+      const actual = cellText(row[actualColumns[k] as string]);
+      const targetColumn = targetColumns[k] ?? null;
+      const target = targetColumn === null ? (targetText[k] ?? null) : cellText(row[targetColumn]);
+      // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
+      const name = kpi.name ?? null;
+      const category = kpi.category ?? null;
+      if (scorecard !== undefined) {
+        const line = scorecard.lines[k];
+        return {
+          id: kpi.id,
+          name,
+          category,
+          actual,
+          target,
+          attainment: line?.attainment == null ? null : line.attainment.toString(),
+          points: (line?.points ?? new Decimal(0)).toString(),
+          weight: (line?.weight ?? new Decimal(0)).toString(),
+          difficulty: (line?.difficulty ?? new Decimal(1)).toString(),
+          contribution: (line?.contribution ?? new Decimal(0)).toString(),
+        };
+      }
+      const column = scored.kpis[k];
+      const present = column?.present[j] === 1;
+      return {
+        id: kpi.id,
+        name,
+        category,
+        actual,
+        target,
+        attainment: present ? attainmentText(column?.attainment[j] ?? 0) : null,
+        points: pointsText(column?.points[j] ?? 0),
+        weight: weightText[k] as string,
+        difficulty: difficultyText[k] as string,
+        contribution: contributionText(column?.contribution[j] ?? 0),
+      };
+    });
+    const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
+    const grade = gradeIndex === undefined ? null : (gradeNames[gradeIndex[j] as number] as string);
+    let total = 0;
+    for (const pc of poolColumns) total += pc.units[j] as number;
+    return {
+      person: {
+        id: ids[rowIndex] as string,
+        name: readText(row, "name"),
+        team: readText(row, "team"),
+        region: readText(row, "region"),
+        role: readText(row, "role"),
+        activeFrom: from === null || from < start ? start : from,
+        activeTo: to === null || to > end ? end : to,
+        basePay: basePay === null ? null : readDecimal(row["basePay"], ["rows", rowIndex, "basePay"]).toString(),
+      },
+      indicators: [],
+      kpis: lines,
+      kpiScore: score,
+      review360: null,
+      score,
+      rank: rank[j] as number,
+      grade: grade === null ? null : { initial: grade, final: grade, reason: null },
+      pay: poolColumns.map((pc) => ({ component: "pool" as const, id: pc.id, amount: pc.amounts[j] as string })),
+      totalPayout: poolColumns.length === 1 ? ((poolColumns[0] as PoolColumns).amounts[j] as string) : unitsFixed(total, scale),
+      promotion: null,
+      trace: [],
+    };
+  };
+
+  return {
+    version: PAYSCORE_VERSION,
+    planHash: planHash(plan),
+    planName: p.name ?? null,
+    currency: p.currency.toUpperCase(),
+    scale,
+    rounding: mode,
+    period: { start: p.period.start, end: p.period.end, label: p.period.label },
+    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+    size: n,
+    statementAt,
+    totals: {
+      people: n,
+      fixed: zeroCash,
+      targetIncentive: zeroCash,
+      commission: zeroCash,
+      pool: unitsFixed(poolTotal, scale),
+      award: zeroCash,
+      payout: unitsFixed(poolTotal, scale),
+    },
+    pools,
+    lineIds: { kpis: kpis.map((kpi) => kpi.id), pay: poolColumns.map((pc) => ({ component: "pool" as const, id: pc.id })) },
+    path: "columnar",
+  };
+}
+
+/** `unitsText(·, scale)` remembering up to 200,000 values. */
+function cachedText(scale: number): (units: number) => string {
+  const cache = new Map<number, string>();
+  return (units) => {
+    let text = cache.get(units);
+    if (text === undefined) {
+      text = unitsText(units, scale);
+      if (cache.size < 200_000) cache.set(units, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * Whether a decimal string is written as `Decimal#toString` writes its value: an optional "-",
+ * no leading zeros, a fraction without trailing zeros, not "-0", at most 15 digits.
+ */
+function isCanonical(text: string): boolean {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const first = i;
+  let digits = 0;
+  let dot = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && dot < 0) dot = i;
+    else return false;
+  }
+  if (digits === 0 || digits > 15 || dot === first || dot === length - 1) return false;
+  const integerDigits = (dot < 0 ? length : dot) - first;
+  if (integerDigits > 1 && text.charCodeAt(first) === 48) return false;
+  if (dot >= 0 && text.charCodeAt(length - 1) === 48) return false;
+  // "-0" and "-0.0…" never reach here with a nonzero digit check: refuse a negative zero.
+  if (first === 1 && dot < 0 && integerDigits === 1 && text.charCodeAt(1) === 48) return false;
+  return true;
+}
+
+function fault(): PayscoreError {
+  return new PayscoreError("INVALID_DATA", "the columnar path does not apply", { path: ["rows"] });
+}
+
+/** `units · 10^-scale` as `Decimal#toString` writes it (no trailing zeros, no exponent). */
+export function unitsText(units: number, scale: number): string {
+  if (units === 0) return "0";
+  const negative = units < 0;
+  let digits = String(negative ? -units : units);
+  if (scale > 0) {
+    if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
+    const whole = digits.slice(0, digits.length - scale);
+    let fraction = digits.slice(digits.length - scale);
+    let cut = fraction.length;
+    while (cut > 0 && fraction.charCodeAt(cut - 1) === 48) cut--;
+    fraction = fraction.slice(0, cut);
+    digits = fraction === "" ? whole : `${whole}.${fraction}`;
+  }
+  return negative ? `-${digits}` : digits;
+}
+
+/** `units · 10^-scale` as `Decimal#toFixed(scale)` writes it. */
+export function unitsFixed(units: number, scale: number): string {
+  const negative = units < 0;
+  let digits = String(negative ? -units : units);
+  if (scale > 0) {
+    if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
+    digits = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  }
+  return negative && units !== 0 ? `-${digits}` : digits;
+}

@@ -1,0 +1,771 @@
+import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../numeric/index.js";
+import { readCell, within } from "./dataCells.js";
+import * as D from "./domains.js";
+import { planHash } from "./planHash.js";
+import { buildRoster, type RosterPerson } from "./roster.js";
+import { planDataSchema, type Plan, type PlanData } from "./schema.js";
+import { Tracer } from "./trace.js";
+import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "./types.js";
+import { PAYSCORE_VERSION } from "./version.js";
+
+/** Options for `runPlan`. */
+export interface RunPlanOptions {
+  /**
+   * Build each statement's `trace` (default true); `false` leaves it empty, for bulk runs, and
+   * lets the run take the columnar path.
+   */
+  readonly trace?: boolean | undefined;
+}
+
+/**
+ * Checks `runPlan`'s options; returns whether to build traces.
+ *
+ * @internal
+ * @throws {PayscoreError} `INVALID_ARGUMENT`
+ */
+export function readRunOptions(options: unknown): boolean {
+  if (options !== undefined && (typeof options !== "object" || options === null)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `options must be an object; got ${describeValue(options)}`, { path: ["options"] });
+  }
+  const traceOption: unknown = (options as { trace?: unknown } | undefined)?.trace;
+  if (traceOption !== undefined && typeof traceOption !== "boolean") {
+    throw new PayscoreError("INVALID_ARGUMENT", `options.trace must be true or false; got ${describeValue(traceOption)}`, { path: ["options", "trace"] });
+  }
+  return traceOption !== false;
+}
+
+type Kpi = Plan["kpis"][number];
+type Measure = "score" | { kpi: string };
+type Curve = NonNullable<Kpi["curve"]>;
+
+/** Working state of one person during a run. */
+interface Work {
+  readonly person: RosterPerson;
+  readonly tracer: Tracer;
+  readonly indicators: IndicatorLine[];
+  kpis: StatementKpiLine[];
+  attainments: Map<string, Decimal | null>;
+  actuals: Map<string, Decimal | null>;
+  kpiScore: Decimal;
+  review360: Review360Line | null;
+  score: Decimal;
+  rank: number;
+  grade: { initial: string; final: string; reason: string | null } | null;
+  pay: { component: PayLine["component"]; id: string; amount: Decimal }[];
+}
+
+const str = (x: Decimal): string => x.toString();
+
+/**
+ * The per-person run: the reference path of {@link runPlan} (every value a Decimal, one person
+ * at a time, traces on request). `runPlan` uses it whenever the columnar path does not apply,
+ * and the properties compare the two.
+ *
+ * @internal
+ * @param p - the parsed plan
+ * @param plan - the plan as given (for its hash)
+ * @param data - the data as given (validated here)
+ * @param traceOption - build traces
+ * @returns the run
+ * @throws {PayscoreError} as {@link runPlan}
+ */
+export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: boolean): PayoutRun {
+  const d = parseWith(planDataSchema, data, "INVALID_DATA", []);
+  const scale = minorUnits(p.currency);
+  const mode: RoundingMode = p.rounding?.mode ?? "half-even";
+  const money = (x: Decimal): Decimal => roundDecimal(x, scale, mode);
+  const cash = (x: Decimal): string => x.toFixed(scale);
+
+  const places = roundingPlacesOf(p);
+  const roster = buildRoster(p, d.rows);
+  const works: Work[] = roster.map((person) => ({
+    person,
+    tracer: new Tracer(traceOption !== false),
+    indicators: [],
+    kpis: [],
+    attainments: new Map(),
+    actuals: new Map(),
+    kpiScore: new Decimal(0),
+    review360: null,
+    score: new Decimal(0),
+    rank: 0,
+    grade: null,
+    pay: [],
+  }));
+  const workById = new Map(works.map((w) => [w.person.id, w]));
+
+  scoreKpiLines(p, works, scale, places);
+  if (p.review360 !== undefined) scoreReview360(p, works, d.ratings ?? [], places);
+  composeScores(p, works, places);
+  rankByScore(works);
+  if (p.grading !== undefined) gradeEveryone(p, works, workById);
+
+  const measureOf = (w: Work, measure: Measure, step: string): Decimal => {
+    if (measure === "score") {
+      const x = w.score.div(100);
+      w.tracer.add(step, "score / 100", () => ({ score: str(w.score) }), str(x));
+      return x;
+    }
+    const x = w.attainments.get(measure.kpi) ?? new Decimal(0);
+    w.tracer.add(step, `attainment of KPI ${measure.kpi} (0 when missing)`, () => ({}), str(x));
+    return x;
+  };
+  const multiplierOf = (w: Work): Decimal | null => {
+    const table = p.pay?.gradeMultipliers;
+    if (table === undefined || w.grade === null) return null;
+    const grade = w.grade.final;
+    return within(["pay", "gradeMultipliers"], `person "${w.person.id}", grade multiplier`, () => D.gradeMultiplier(grade, table));
+  };
+
+  const pay = p.pay;
+  for (const w of works) {
+    const { person, tracer } = w;
+    const base = ["rows", person.rowIndex];
+    if (pay?.fixed !== undefined) {
+      const share = readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
+      const basePay = requireBasePay(person);
+      const amount = money(basePay.times(share));
+      tracer.add("pay.fixed", "round(basePay × share)", () => ({ basePay: str(basePay), share: str(share) }), cash(amount));
+      w.pay.push({ component: "fixed", id: "fixed", amount });
+    }
+    if (pay?.targetIncentive !== undefined) {
+      const ti = pay.targetIncentive;
+      const target = amountOf(ti.amount, person, ["pay", "targetIncentive", "amount"]);
+      const x = measureOf(w, ti.measure, "pay.targetIncentive.measure");
+      const table = pay.gradeMultipliers;
+      const grade = w.grade?.final;
+      const bonus = within(base, `person "${person.id}", target incentive`, () =>
+        D.composeBonus(
+          { variable: { targetAmount: target, attainment: x, curve: ti.curve as D.CurveInput, ...(table !== undefined && grade !== undefined ? { grade, multipliers: table } : {}) } },
+          { scale, rounding: mode },
+        ),
+      );
+      const variable = bonus.variable;
+      const amount = variable?.amount ?? new Decimal(0);
+      if (variable !== null) {
+        tracer.add(
+          "pay.targetIncentive",
+          "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
+          () => ({
+            targetAmount: str(target),
+            measure: str(x),
+            payoutRate: str(variable.payoutRate),
+            incentive: cash(variable.incentive),
+            gradeMultiplier: str(variable.multiplier),
+            ...(grade === undefined ? {} : { grade }),
+          }),
+          cash(amount),
+        );
+      }
+      w.pay.push({ component: "targetIncentive", id: "targetIncentive", amount });
+    }
+    if (pay?.commission !== undefined) {
+      const c = pay.commission;
+      let amountBase: Decimal;
+      if ("kpi" in c.base) {
+        amountBase = w.actuals.get(c.base.kpi) ?? new Decimal(0);
+      } else {
+        amountBase = readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0);
+      }
+      const raw = within([...base], `person "${person.id}", commission`, () => D.tieredCommission(amountBase, c.tiers, { mode: c.mode ?? "marginal" }));
+      const amount = money(raw);
+      tracer.add(
+        "pay.commission",
+        `round(tieredCommission(base, tiers, ${c.mode ?? "marginal"}))`,
+        () => ({ base: str(amountBase), tiers: c.tiers.map((t) => `${String(t.from)}@${String(t.rate)}`).join(", ") }),
+        cash(amount),
+      );
+      w.pay.push({ component: "commission", id: "commission", amount });
+    }
+  }
+
+  const pools: PoolReport[] = [];
+  (pay?.pools ?? []).forEach((pool, poolIndex) => {
+    const path = ["pay", "pools", poolIndex];
+    const members = works.filter((w) => pool.team === undefined || w.person.team === pool.team);
+    const budget = readDecimal(pool.budget, [...path, "budget"]);
+    let ratio = new Decimal(1);
+    let fundingMeasure: Decimal | null = null;
+    if (pool.funding !== undefined && members.length > 0) {
+      const funding = pool.funding;
+      const measures = members.map((w) => measureOf(w, funding.measure, `pay.pool.${pool.id}.fundingInput`));
+      const mean = measures.reduce((s, x) => s.plus(x), new Decimal(0)).div(measures.length);
+      fundingMeasure = mean;
+      ratio = within([...path, "funding"], `pool "${pool.id}" funding`, () => D.evaluateCurve(funding.curve as D.CurveInput, mean));
+    }
+    const fundingCurve = pool.funding?.curve as D.CurveInput | undefined;
+    const funded =
+      fundingCurve === undefined || fundingMeasure === null
+        ? money(budget)
+        : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, fundingCurve, { scale }));
+    const weightBy = pool.weightBy ?? "score";
+    const entries = members.map((w) => {
+      let weight = weightBy === "equal" ? new Decimal(1) : weightBy === "score" ? w.score : requireBasePay(w.person).times(w.score);
+      const multiplier = multiplierOf(w);
+      if (multiplier !== null) weight = weight.times(multiplier);
+      if (weight.isNegative()) weight = new Decimal(0);
+      let cap: Decimal | undefined;
+      if (pool.cap !== undefined) {
+        cap = typeof pool.cap === "object" ? requireBasePay(w.person).times(readDecimal(pool.cap.multipleOfBasePay, [...path, "cap", "multipleOfBasePay"])) : readDecimal(pool.cap, [...path, "cap"]);
+      }
+      // A cap is paid in whole minor units: round it down so it is never exceeded.
+      if (cap !== undefined) cap = roundDecimal(cap, scale, "floor");
+      return { id: w.person.id, weight, ...(cap === undefined ? {} : { cap }) };
+    });
+    const allWeightsZero = entries.every((e) => e.weight.isZero());
+    const result =
+      entries.length === 0 || allWeightsZero || funded.isZero()
+        ? { allocations: entries.map((e) => ({ id: e.id, amount: new Decimal(0), capped: false })), unallocated: funded }
+        : within(path, `pool "${pool.id}"`, () => D.allocatePool(funded, entries, { scale }));
+    const weightTotal = entries.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+    result.allocations.forEach((allocation, i) => {
+      const w = workById.get(allocation.id);
+      const entry = entries[i];
+      if (w === undefined || entry === undefined) return;
+      w.pay.push({ component: "pool", id: pool.id, amount: allocation.amount });
+      w.tracer.add(
+        `pay.pool.${pool.id}`,
+        "allocatePool(funded, weights, caps): funded × weight / Σweight, capped, in steps of the minor unit",
+        () => ({
+          budget: cash(budget),
+          ...(fundingMeasure === null ? {} : { fundingMeasure: str(fundingMeasure) }),
+          fundingRatio: str(ratio),
+          funded: cash(funded),
+          weightBy,
+          weight: str(entry.weight),
+          totalWeight: str(weightTotal),
+          ...(entry.cap === undefined ? {} : { cap: str(entry.cap) }),
+          capped: String(allocation.capped),
+        }),
+        cash(allocation.amount),
+      );
+    });
+    const allocated = result.allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
+    pools.push({
+      id: pool.id,
+      team: pool.team ?? null,
+      budget: cash(budget),
+      fundingRatio: str(ratio),
+      funded: cash(funded),
+      allocated: cash(allocated),
+      unallocated: cash(result.unallocated),
+      allocations: result.allocations.map((a) => ({ person: a.id, amount: cash(a.amount), capped: a.capped })),
+    });
+  });
+
+  (pay?.awards ?? []).forEach((award, a) => {
+    const amount = money(readDecimal(award.amount, ["pay", "awards", a, "amount"]));
+    award.people.forEach((id, j) => {
+      const w = workById.get(id);
+      if (w === undefined) {
+        const path = ["pay", "awards", a, "people", j];
+        throw new PayscoreError("INVALID_PLAN", `${formatPath(path)}: no person "${id}" in this run`, { path });
+      }
+      w.pay.push({ component: "award", id: award.id, amount });
+      w.tracer.add(`pay.award.${award.id}`, "round(amount)", () => ({ amount: String(award.amount), ...(award.name === undefined ? {} : { name: award.name }) }), cash(amount));
+    });
+  });
+
+  const promotions = new Map<string, Statement["promotion"]>();
+  if (p.promotion !== undefined) {
+    const rule = p.promotion;
+    for (const w of works) {
+      const earlier = (d.history?.[w.person.id] ?? []).map((value, j) => {
+        const path = ["history", w.person.id, j];
+        try {
+          return readDecimal(value, path);
+        } catch (error) {
+          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number; got ${describeValue(value)}`, { path, cause: error });
+        }
+      });
+      const now = measureOf(w, rule.measure, "promotion.measure");
+      const history = [...earlier, now];
+      const streak = within(["promotion"], `person "${w.person.id}", promotion`, () => D.meetsStreak(history, { threshold: rule.threshold, count: rule.count }));
+      w.tracer.add(
+        "promotion",
+        "eligible when the last `count` values (history, then this period) are all ≥ threshold",
+        () => ({ history: history.map(str).join(", "), threshold: String(rule.threshold), count: String(rule.count) }),
+        `eligible=${String(streak.eligible)}, current=${streak.current}, longest=${streak.longest}`,
+      );
+      promotions.set(w.person.id, { eligible: streak.eligible, longest: streak.longest, current: streak.current });
+    }
+  }
+
+  const totals = { fixed: new Decimal(0), targetIncentive: new Decimal(0), commission: new Decimal(0), pool: new Decimal(0), award: new Decimal(0) };
+  let payout = new Decimal(0);
+  const statements: Statement[] = works.map((w) => {
+    const total = w.pay.reduce((s, line) => s.plus(line.amount), new Decimal(0));
+    for (const line of w.pay) totals[line.component] = totals[line.component].plus(line.amount);
+    payout = payout.plus(total);
+    w.tracer.add("pay.total", "Σ pay components", () => Object.fromEntries(w.pay.map((line) => [`${line.component}:${line.id}`, cash(line.amount)])), cash(total));
+    const person = w.person;
+    return {
+      person: {
+        id: person.id,
+        name: person.name,
+        team: person.team,
+        region: person.region,
+        role: person.role,
+        activeFrom: person.activeFrom,
+        activeTo: person.activeTo,
+        basePay: person.basePay === null ? null : str(person.basePay),
+      },
+      indicators: w.indicators,
+      kpis: w.kpis,
+      kpiScore: str(w.kpiScore),
+      review360: w.review360,
+      score: str(w.score),
+      rank: w.rank,
+      grade: w.grade,
+      pay: w.pay.map((line) => ({ component: line.component, id: line.id, amount: cash(line.amount) })),
+      totalPayout: cash(total),
+      promotion: promotions.get(person.id) ?? null,
+      trace: w.tracer.steps,
+    };
+  });
+
+  return {
+    version: PAYSCORE_VERSION,
+    planHash: planHash(plan),
+    planName: p.name ?? null,
+    currency: p.currency.toUpperCase(),
+    scale,
+    rounding: mode,
+    period: { start: p.period.start, end: p.period.end, label: p.period.label },
+    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+    statements,
+    totals: {
+      people: statements.length,
+      fixed: cash(totals.fixed),
+      targetIncentive: cash(totals.targetIncentive),
+      commission: cash(totals.commission),
+      pool: cash(totals.pool),
+      award: cash(totals.award),
+      payout: cash(payout),
+    },
+    pools,
+  };
+}
+
+function requireBasePay(person: RosterPerson): Decimal {
+  if (person.basePay === null) {
+    const path = ["rows", person.rowIndex, "basePay"];
+    throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${person.id}" has no base pay, which the plan's pay rules need`, { path });
+  }
+  return person.basePay;
+}
+
+function amountOf(amount: NonNullable<NonNullable<Plan["pay"]>["targetIncentive"]>["amount"], person: RosterPerson, path: (string | number)[]): Decimal {
+  if (typeof amount === "object" && "column" in amount) return readCell(person.row, person.rowIndex, amount.column) ?? new Decimal(0);
+  if (typeof amount === "object" && "shareOfBasePay" in amount) return requireBasePay(person).times(readDecimal(amount.shareOfBasePay, [...path, "shareOfBasePay"]));
+  return readDecimal(amount, path);
+}
+
+// ─── KPIs ────────────────────────────────────────────────────────────────────────────────────
+
+function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPlaces): void {
+  const missing = p.score?.missing ?? "error";
+  const decomposed = p.kpis.map((kpi, k) => decomposedTargets(kpi, k, works, scale));
+  // Deeply frozen, so scoreRounded checks the KPIs (ids, weights, curves) once for the whole run.
+  const frozen = frozenKpiSpecs(p);
+  const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
+  within(["kpis"], "KPIs", () => D.compileScorecard(frozen, { missing }));
+  const scorecard = (values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(frozen, values, options);
+  for (const w of works) {
+    const { person, tracer } = w;
+    const values: Record<string, { actual: Decimal; target: Decimal }> = {};
+    const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
+    p.kpis.forEach((kpi, k) => {
+      const actual = actualOf(kpi, w, missing, places);
+      const target = targetOf(p, kpi, k, w, decomposed[k] ?? null, missing, scale);
+      shown.set(kpi.id, { actual, target });
+      w.actuals.set(kpi.id, actual);
+      if (actual !== null && target !== null) values[kpi.id] = { actual, target };
+    });
+    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(values));
+    w.kpis = p.kpis.map((kpi) => {
+      const line = result.lines.find((l) => l.id === kpi.id);
+      const difficulty = line?.difficulty ?? new Decimal(1);
+      const points = line?.points ?? new Decimal(0);
+      const weight = line?.weight ?? new Decimal(0);
+      const contribution = line?.contribution ?? new Decimal(0);
+      const attainment = line?.attainment ?? null;
+      w.attainments.set(kpi.id, attainment);
+      const { actual, target } = shown.get(kpi.id) ?? { actual: null, target: null };
+      tracer.add(
+        `kpi.${kpi.id}.attainment`,
+        kpi.direction === "lower"
+          ? `lower is better: attainment per the KPI's lowerFormula (default max(0, 2 − actual / target)), clamped to [floor, cap], rounded to ${places.attainment} places`
+          : `actual / target, clamped to [floor, cap], rounded to ${places.attainment} places`,
+        () => ({
+          actual: actual === null ? "missing" : str(actual),
+          target: target === null ? "missing" : str(target),
+          ...(kpi.cap === undefined ? {} : { cap: String(kpi.cap) }),
+          ...(kpi.floor === undefined ? {} : { floor: String(kpi.floor) }),
+        }),
+        attainment === null ? "missing" : str(attainment),
+      );
+      tracer.add(
+        `kpi.${kpi.id}.points`,
+        `round(${kpi.curve === undefined ? (difficulty.eq(1) ? "100 × attainment" : "100 × attainment × difficulty") : difficulty.eq(1) ? "curve(attainment)" : "curve(attainment × difficulty)"}, ${places.points})`,
+        () => ({
+          attainment: attainment === null ? "missing" : str(attainment),
+          ...(difficulty.eq(1) ? {} : { difficulty: str(difficulty) }),
+          ...(kpi.curve === undefined ? {} : { curve: curveText(kpi.curve) }),
+        }),
+        str(points),
+      );
+      tracer.add(
+        `kpi.${kpi.id}.contribution`,
+        "weight × points",
+        () => ({ weight: str(weight), points: str(points) }),
+        str(contribution),
+      );
+      return {
+        id: kpi.id,
+        name: kpi.name ?? null,
+        category: kpi.category ?? null,
+        actual: actual === null ? null : str(actual),
+        target: target === null ? null : str(target),
+        attainment: attainment === null ? null : str(attainment),
+        points: str(points),
+        weight: str(weight),
+        difficulty: str(difficulty),
+        contribution: str(contribution),
+      };
+    });
+    w.kpiScore = result.score;
+    tracer.add("score.kpi", `round(Σ contribution, ${places.score})`, () => Object.fromEntries(w.kpis.map((line) => [line.id, line.contribution])), str(w.kpiScore));
+  }
+}
+
+/** The plan's rounding points with their defaults. @internal */
+export interface RoundingPlaces {
+  readonly mode: RoundingMode;
+  readonly indicator: number;
+  readonly attainment: number;
+  readonly points: number;
+  readonly score: number;
+}
+
+/** Reads `plan.rounding` with the defaults: half-even; indicator 4, attainment 4, points 2, score 2. @internal */
+export function roundingPlacesOf(p: Plan): RoundingPlaces {
+  const r = p.rounding;
+  return { mode: r?.mode ?? "half-even", indicator: r?.indicator ?? 4, attainment: r?.attainment ?? 4, points: r?.points ?? 2, score: r?.score ?? 2 };
+}
+
+/** The plan's KPIs as the scoring module's specs, deeply frozen (copies: the plan is not frozen). @internal */
+export function frozenKpiSpecs(p: Plan): readonly D.KpiSpec[] {
+  const specs: D.KpiSpec[] = p.kpis.map((kpi) => ({
+    id: kpi.id,
+    weight: kpi.weight,
+    ...(kpi.direction === undefined ? {} : { direction: kpi.direction }),
+    ...(kpi.lowerFormula === undefined ? {} : { lowerFormula: kpi.lowerFormula }),
+    ...(kpi.zeroTarget === undefined ? {} : { zeroTarget: kpi.zeroTarget }),
+    ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
+    ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
+    ...(kpi.curve === undefined ? {} : { curve: { ...kpi.curve, points: kpi.curve.points.map((pt) => ({ ...pt })) } as D.CurveInput }),
+    ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
+  }));
+  return deepFreeze(specs);
+}
+
+/** Freezes a value and everything in it (so the scoring module checks a KPI list only once). @internal */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function curveText(curve: Curve): string {
+  const points = curve.points.map((pt) => `(${String(pt.x)}, ${String(pt.y)})`).join(" ");
+  const flags = [curve.step === true ? "step" : "", curve.below === undefined ? "" : `below=${curve.below}`, curve.above === undefined ? "" : `above=${curve.above}`].filter((f) => f !== "");
+  return flags.length === 0 ? points : `${points} ${flags.join(" ")}`;
+}
+
+const INDICATORS: Readonly<Record<Exclude<Kpi["actual"], string | { column: string }>["indicator"], D.MeasurableIndicator>> = {
+  "collection-rate": "collectionRate",
+  margin: "orderMargin",
+  nps: "nps",
+  growth: "growthRate",
+  "market-share": "marketShare",
+  "complaint-rate": "complaintRate",
+};
+
+function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight", places: RoundingPlaces): Decimal | null {
+  const { person, tracer } = w;
+  const source = kpi.actual;
+  const cell = (column: string): Decimal | null => {
+    const value = readCell(person.row, person.rowIndex, column);
+    if (value === null && missing === "error") {
+      const path = ["rows", person.rowIndex, column];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" needs it (or set score.missing)`, { path });
+    }
+    return value;
+  };
+  if (typeof source === "string" || "column" in source) {
+    const column = typeof source === "string" ? source : source.column;
+    const value = cell(column);
+    tracer.add(`kpi.${kpi.id}.actual`, `column ${column}`, () => ({ [column]: value === null ? "empty" : str(value) }), value === null ? "missing" : str(value));
+    return value;
+  }
+  const columns = Object.entries(source).filter(([key]) => key !== "indicator") as [string, string][];
+  const inputs: Record<string, Decimal> = {};
+  for (const [key, column] of columns) {
+    const value = cell(column);
+    if (value === null) return null;
+    inputs[key] = value;
+  }
+  const indicator = INDICATORS[source.indicator];
+  let measured: ReturnType<typeof D.measure>;
+  try {
+    measured = D.measure(indicator, inputs);
+  } catch (error) {
+    if (!(error instanceof PayscoreError)) throw error;
+    // The metric names its input (["inputs", "billed"]); point at that column of this row.
+    const key = error.path[0] === "inputs" && typeof error.path[1] === "string" ? error.path[1] : undefined;
+    const column = columns.find(([name]) => name === key)?.[1] ?? columns[columns.length - 1]?.[1] ?? "id";
+    const at = ["rows", person.rowIndex, column];
+    const code = error.code === "INVALID_ARGUMENT" || error.code === "OUT_OF_RANGE" || error.code === "INVALID_NUMBER" ? "INVALID_DATA" : error.code;
+    throw new PayscoreError(code, `${formatPath(at)}: person "${person.id}", KPI "${kpi.id}" (${source.indicator}): ${error.message}`, { path: at, cause: error });
+  }
+  const value = roundDecimal(measured.value, places.indicator, places.mode);
+  w.indicators.push({ kpi: kpi.id, indicator: source.indicator, inputs: measured.inputs, value: str(value) });
+  tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: round(${measured.formula}, ${places.indicator})`, () => ({ ...measured.inputs }), str(value));
+  return value;
+}
+
+function decomposedTargets(kpi: Kpi, k: number, works: readonly Work[], scale: number): Map<string, Decimal> | null {
+  const target = kpi.target;
+  if (typeof target !== "object" || !("total" in target)) return null;
+  const total = readDecimal(target.total, ["kpis", k, "target", "total"]);
+  const weightColumn = target.weightColumn;
+  const parts = works.map((w) => {
+    let weight = new Decimal(1);
+    if (weightColumn !== undefined) {
+      const value = readCell(w.person.row, w.person.rowIndex, weightColumn);
+      if (value === null) {
+        const path = ["rows", w.person.rowIndex, weightColumn];
+        throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" splits its total by it`, { path });
+      }
+      weight = value;
+    }
+    return { key: w.person.id, weight };
+  });
+  if (parts.length === 0) return new Map();
+  const split = within(["kpis", k, "target"], `KPI "${kpi.id}" target decomposition`, () => D.decomposeTarget(total, parts, { scale }));
+  return new Map(split.map((part) => [part.key, part.amount]));
+}
+
+function targetOf(p: Plan, kpi: Kpi, k: number, w: Work, decomposed: Map<string, Decimal> | null, missing: "error" | "zero" | "reweight", scale: number): Decimal | null {
+  const { person, tracer } = w;
+  const target = kpi.target;
+  let value: Decimal | null;
+  let source: string;
+  if (decomposed !== null) {
+    value = decomposed.get(person.id) ?? null;
+    source = "decomposeTarget(total, weights) — this person's share";
+  } else if (typeof target === "object" && "column" in target) {
+    value = readCell(person.row, person.rowIndex, target.column);
+    if (value === null && missing === "error") {
+      const path = ["rows", person.rowIndex, target.column];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" needs its target`, { path });
+    }
+    source = `column ${target.column}`;
+  } else if (typeof target === "object" && "perPerson" in target) {
+    const given = target.perPerson[person.id];
+    if (given === undefined) {
+      const path = ["kpis", k, "target", "perPerson"];
+      throw new PayscoreError("INVALID_PLAN", `${formatPath(path)} has no target for person "${person.id}"`, { path });
+    }
+    value = readDecimal(given, [...path(k), person.id]);
+    source = "plan, per person";
+  } else {
+    value = readDecimal(target as string | number, ["kpis", k, "target"]);
+    source = "plan";
+  }
+  if (value !== null && kpi.prorate !== undefined && person.partial) {
+    const full = value;
+    const basis = kpi.prorate;
+    value = within(["kpis", k, "prorate"], `person "${person.id}", KPI "${kpi.id}" proration`, () =>
+      D.prorateTarget(full, p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale }),
+    );
+    const prorated = value;
+    tracer.add(
+      `kpi.${kpi.id}.target`,
+      `round(target × active ${basis} / period ${basis})`,
+      () => ({ target: str(full), source, activeFrom: person.activeFrom, activeTo: person.activeTo, periodStart: p.period.start, periodEnd: p.period.end }),
+      str(prorated),
+    );
+    return value;
+  }
+  const shown = value;
+  tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown === null ? "missing" : str(shown));
+  return value;
+}
+
+function path(k: number): (string | number)[] {
+  return ["kpis", k, "target", "perPerson"];
+}
+
+// ─── 360, score, rank, grade ─────────────────────────────────────────────────────────────────
+
+function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: string; rater: string; group: string; score: string | number; competency?: string | undefined }[], places: RoundingPlaces): void {
+  const setup = p.review360;
+  if (setup === undefined) return;
+  const byPerson = new Map<string, { rater: string; group: string; score: Decimal; competency?: string }[]>();
+  const indexOf = new Map<string, number[]>();
+  const known = new Set(works.map((w) => w.person.id));
+  ratings.forEach((rating, i) => {
+    if (!known.has(rating.person)) {
+      const at = ["ratings", i, "person"];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(at)}: no person "${rating.person}" in this run`, { path: at });
+    }
+    let score: Decimal;
+    try {
+      score = readDecimal(rating.score, ["ratings", i, "score"]);
+    } catch (error) {
+      const at = ["ratings", i, "score"];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(at)} must be a plain decimal number; got ${describeValue(rating.score)}`, { path: at, cause: error });
+    }
+    const list = byPerson.get(rating.person) ?? [];
+    list.push({ rater: rating.rater, group: rating.group, score, ...(rating.competency === undefined ? {} : { competency: rating.competency }) });
+    byPerson.set(rating.person, list);
+    indexOf.set(rating.person, [...(indexOf.get(rating.person) ?? []), i]);
+  });
+  const options = {
+    weights: setup.weights,
+    ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }),
+    ...(setup.competencyWeights === undefined ? {} : { competencyWeights: setup.competencyWeights }),
+    ...(setup.scale === undefined ? {} : { scale: setup.scale }),
+  };
+  for (const w of works) {
+    const mine = byPerson.get(w.person.id) ?? [];
+    let result: ReturnType<typeof D.aggregate360>;
+    try {
+      result = D.aggregate360(mine, options);
+    } catch (error) {
+      if (!(error instanceof PayscoreError)) throw error;
+      // A fault in one rating points at that rating in data.ratings (the CLI maps it to a file row).
+      const [head, local, ...rest] = error.path;
+      const global = head === "ratings" && typeof local === "number" ? indexOf.get(w.person.id)?.[local] : undefined;
+      const at = global === undefined ? ["ratings"] : ["ratings", global, ...rest];
+      const code = global === undefined ? error.code : "INVALID_DATA";
+      throw new PayscoreError(code, `${formatPath(at)}: person "${w.person.id}", 360 review: ${error.message}`, { path: at, cause: error });
+    }
+    const scaleRange = setup.scale;
+    const score = result.score;
+    const unrounded = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${w.person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
+    const points = unrounded === null ? null : roundDecimal(unrounded, places.points, places.mode);
+    w.review360 = {
+      score: score === null ? null : str(score),
+      points: points === null ? null : str(points),
+      groups: result.groups.map((g) => ({
+        group: g.group,
+        raters: g.raters,
+        mean: g.mean === null ? null : str(g.mean),
+        weight: str(g.weight),
+        included: g.included,
+        ...(g.reason === undefined ? {} : { reason: g.reason }),
+      })),
+    };
+    w.tracer.add(
+      "score.review360",
+      scaleRange === undefined
+        ? `round(Σ groupWeight × groupMean, ${places.points}) (groups below minRaters left out, weights rescaled)`
+        : `round(rescale(Σ groupWeight × groupMean, scale → 0–100), ${places.points})`,
+      () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${str(g.mean)} × ${str(g.weight)}` : `excluded (${g.reason ?? "weight 0"})`])),
+      points === null ? "none" : str(points),
+    );
+  }
+}
+
+function composeScores(p: Plan, works: Work[], places: RoundingPlaces): void {
+  const kpiWeight = p.score?.kpi;
+  const reviewWeight = p.score?.review360;
+  for (const w of works) {
+    const points = w.review360?.points ?? null;
+    if (reviewWeight === undefined || kpiWeight === undefined || points === null) {
+      w.score = w.kpiScore;
+      w.tracer.add("score", reviewWeight === undefined ? "KPI score" : "KPI score (no usable 360 score)", () => ({ kpi: str(w.kpiScore) }), str(w.score));
+      continue;
+    }
+    const combined = within(["score"], `person "${w.person.id}", composite score`, () =>
+      D.combineScores([
+        { id: "kpi", score: w.kpiScore, weight: kpiWeight },
+        { id: "review360", score: points, weight: reviewWeight },
+      ]),
+    );
+    w.score = roundDecimal(combined, places.score, places.mode);
+    w.tracer.add(
+      "score",
+      `round(kpiWeight × kpiScore + review360Weight × review360Score, ${places.score})`,
+      () => ({ kpiScore: str(w.kpiScore), kpiWeight: String(kpiWeight), review360Score: points, review360Weight: String(reviewWeight) }),
+      str(w.score),
+    );
+  }
+}
+
+/** Standard competition ranking by score, best first (1, 2, 2, 4). */
+function rankByScore(works: Work[]): void {
+  const order = [...works].sort((a, b) => b.score.comparedTo(a.score));
+  order.forEach((w, i) => {
+    const previous = order[i - 1];
+    w.rank = previous !== undefined && previous.score.eq(w.score) ? previous.rank : i + 1;
+  });
+}
+
+function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): void {
+  const grading = p.grading;
+  if (grading === undefined) return;
+  let assignments: { id: string; grade: string }[];
+  if (grading.method === "bands") {
+    assignments = works.map((w) => ({
+      id: w.person.id,
+      grade: within(["grading", "bands"], `person "${w.person.id}", grade`, () => D.gradeByScore(w.score, grading.bands)),
+    }));
+  } else {
+    const entries = works.map((w) => ({ id: w.person.id, score: w.score }));
+    assignments =
+      entries.length === 0
+        ? []
+        : within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade }));
+  }
+  const initial = new Map(assignments.map((a) => [a.id, a.grade]));
+  const reasons = new Map<string, string>();
+  const overrides = grading.overrides ?? [];
+  if (overrides.length > 0) {
+    overrides.forEach((o, i) => {
+      if (!workById.has(o.person)) {
+        const at = ["grading", "overrides", i, "person"];
+        throw new PayscoreError("INVALID_PLAN", `${formatPath(at)}: no person "${o.person}" in this run`, { path: at });
+      }
+      reasons.set(o.person, o.reason);
+    });
+    const grades = grading.method === "bands" ? grading.bands.map((b) => b.grade) : grading.quotas.map((q) => q.grade);
+    const result = within(["grading", "overrides"], "calibration", () =>
+      D.applyOverrides(
+        assignments,
+        overrides.map((o) => ({ id: o.person, grade: o.grade, reason: o.reason, by: o.by, ...(o.at === undefined ? {} : { at: o.at }) })),
+        { grades },
+      ),
+    );
+    assignments = result.assignments;
+  }
+  for (const a of assignments) {
+    const w = workById.get(a.id);
+    if (w === undefined) continue;
+    const first = initial.get(a.id) ?? a.grade;
+    const reason = reasons.get(a.id) ?? null;
+    w.grade = { initial: first, final: a.grade, reason };
+    w.tracer.add(
+      "grade",
+      grading.method === "bands" ? "the band with the greatest min ≤ score" : "forced distribution by rank",
+      () => ({ score: str(w.score), rank: String(w.rank), ...(reason === null ? {} : { calibratedFrom: first, reason }) }),
+      a.grade,
+    );
+  }
+}
