@@ -142,6 +142,8 @@ function readEntries(entries: readonly ScoredEntry[]): ReadEntries {
     if (typeof score === "number" && Number.isFinite(score)) {
       value = score;
       if (split) split = splitNumber(score, digits);
+    } else if (split && score instanceof Decimal && splitDecimal(score, digits)) {
+      value = score; // finite, and within any exponent bound with 15 significant digits
     } else {
       value = readScore(score, i);
       if (split) split = splitDecimal(value, digits);
