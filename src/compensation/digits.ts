@@ -12,7 +12,6 @@ export interface Digits {
 }
 
 const BASE = 1e7; // decimal.js stores digits in words of 7
-const WORD_LIMIT = Math.floor((Number.MAX_SAFE_INTEGER - (BASE - 1)) / BASE);
 const MANTISSA_LIMIT = 1e15;
 
 /**
@@ -38,8 +37,9 @@ export function splitDecimal(value: Decimal, out: Digits): boolean {
   const length = words.length;
   let mantissa = 0;
   for (let k = 0; k < length; k++) {
-    if (mantissa > WORD_LIMIT) return false;
+    // Exact while the true value is a safe integer; past it, rounding keeps it past it.
     mantissa = mantissa * BASE + (words[k] as number);
+    if (mantissa > Number.MAX_SAFE_INTEGER) return false;
   }
   if (mantissa === 0) {
     out.mantissa = 0;
