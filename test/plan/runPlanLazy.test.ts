@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { PayscoreError } from "../../src/errors/index.js";
+import { runPlan, runPlanLazy, type Plan } from "../../src/plan/index.js";
+
+const period = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
+const salesPlan: Plan = {
+  version: 1,
+  currency: "CNY",
+  period,
+  kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }],
+  pay: { pools: [{ id: "bonus", budget: 3000 }] },
+};
+const salesData = { rows: [{ id: "p02", sales: "90000" }, { id: "p01", sales: "120000" }] };
+
+describe("runPlanLazy", () => {
+  it("makes statements on request, sorted by id, on the columnar path without traces", () => {
+    const run = runPlanLazy(salesPlan, salesData, { trace: false });
+    expect(run.path).toBe("columnar");
+    expect(run.size).toBe(2);
+    // p01: 100 · 120000 / 100000 = 120; its pool share 3000 · 120 / 210 = 1714.2857… → 1714.29
+    expect(run.statementAt(0).person.id).toBe("p01");
+    expect(run.statementAt(0).score).toBe("120");
+    expect(run.statementAt(0).totalPayout).toBe("1714.29");
+    // p02: 3000 · 90 / 210 = 1285.714… → 1285.71; the two sum to the pool
+    expect(run.statementAt(1).totalPayout).toBe("1285.71");
+    expect(run.totals.payout).toBe("3000.00");
+    expect(run.lineIds).toEqual({ kpis: ["sales"], pay: [{ component: "pool", id: "bonus" }] });
+  });
+
+  it("takes the per-person path with traces, and its statements equal runPlan's", () => {
+    const lazy = runPlanLazy(salesPlan, salesData);
+    const run = runPlan(salesPlan, salesData);
+    expect(lazy.path).toBe("per-person");
+    expect(lazy.statementAt(1)).toEqual(run.statements[1]);
+    expect(lazy.statementAt(0).trace.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an index outside the run with OUT_OF_RANGE", () => {
+    const lazy = runPlanLazy(salesPlan, salesData, { trace: false });
+    expect(() => lazy.statementAt(2)).toThrow(PayscoreError);
+    expect(() => lazy.statementAt(-1)).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
+    expect(() => runPlanLazy(salesPlan, salesData).statementAt(0.5)).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
+  });
+
+  it("falls back to the per-person path for a fault in the data, which names the row", () => {
+    const data = { rows: [{ id: "p01", sales: "1,200" }] };
+    expect(() => runPlanLazy(salesPlan, data, { trace: false })).toThrow(expect.objectContaining({ code: "INVALID_DATA", path: ["rows", 0, "sales"] }));
+  });
+});
+
+describe("rounding points", () => {
+  const plan: Plan = { version: 1, currency: "CNY", period, kpis: [{ id: "sales", weight: 1, actual: "sales", target: 3 }] };
+  const data = { rows: [{ id: "p01", sales: "2" }] };
+
+  it("round attainment to 4 places and points and score to 2 by default", () => {
+    // 2 / 3 = 0.6666… → 0.6667 (half-even); 100 × 0.6667 = 66.67; score 66.67
+    const [statement] = runPlan(plan, data).statements;
+    expect(statement?.kpis[0]?.attainment).toBe("0.6667");
+    expect(statement?.kpis[0]?.points).toBe("66.67");
+    expect(statement?.score).toBe("66.67");
+  });
+
+  it("follow the plan's rounding places and mode, on both paths", () => {
+    const coarse: Plan = { ...plan, rounding: { mode: "down", attainment: 2, points: 0, score: 0 } };
+    // 0.6666… → 0.66 (down); 100 × 0.66 = 66 points; score 66
+    for (const trace of [true, false]) {
+      const [statement] = runPlan(coarse, data, { trace }).statements;
+      expect(statement?.kpis[0]?.attainment).toBe("0.66");
+      expect(statement?.score).toBe("66");
+    }
+  });
+
+  it("refuses a rounding place that is not a whole number from 0 to 10", () => {
+    expect(() => runPlan({ ...plan, rounding: { attainment: 11 } }, data)).toThrow(expect.objectContaining({ code: "INVALID_PLAN" }));
+    expect(() => runPlan({ ...plan, rounding: { points: 1.5 } }, data)).toThrow(expect.objectContaining({ code: "INVALID_PLAN" }));
+  });
+});
