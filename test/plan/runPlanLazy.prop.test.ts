@@ -107,7 +107,7 @@ const planArb = fc
       score: { kpi: 1, missing: r.missing },
       ...(grading === undefined ? {} : { grading }),
       pay: { ...(r.multipliers && grading !== undefined ? { gradeMultipliers: { A: "1.5", B: 1, C: "0.5" } } : {}), pools },
-    } as Plan;
+    } as unknown as Plan;
   });
 
 const dataArb = (kpiCount: number): fc.Arbitrary<PlanData> =>
