@@ -35,23 +35,28 @@ export function splitDecimal(value: Decimal, out: Digits): boolean {
   const words = value.d as number[] | null;
   if (!words) return false;
   const length = words.length;
+  // Word k is worth BASE^(⌊e/7⌋ − k); the last word's trailing zeros are dropped before the
+  // words are joined, so 12.5 (words 12, 5000000) reads as 125 × 10^-1.
   let mantissa = 0;
-  for (let k = 0; k < length; k++) {
+  for (let k = 0; k < length - 1; k++) {
     // Exact while the true value is a safe integer; past it, rounding keeps it past it.
     mantissa = mantissa * BASE + (words[k] as number);
     if (mantissa > Number.MAX_SAFE_INTEGER) return false;
   }
-  if (mantissa === 0) {
+  let last = words[length - 1] as number;
+  let exponent = 7 * (Math.floor(value.e / 7) - (length - 1));
+  if (mantissa === 0 && last === 0) {
     out.mantissa = 0;
     out.exponent = 0;
     return true;
   }
-  // Word k is worth BASE^(⌊e/7⌋ − k).
-  let exponent = 7 * (Math.floor(value.e / 7) - (length - 1));
-  while (mantissa % 10 === 0) {
-    mantissa /= 10;
+  let width = 7;
+  while (last !== 0 && last % 10 === 0) {
+    last /= 10;
+    width--;
     exponent++;
   }
+  mantissa = mantissa * (POW10[width] as number) + last;
   if (mantissa >= MANTISSA_LIMIT) return false;
   out.mantissa = value.s < 0 ? -mantissa : mantissa;
   out.exponent = exponent;
