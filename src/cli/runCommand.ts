@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from "node:path";
 import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
-import { executeRun } from "./executeRun.js";
+import { executeLazyRun } from "./executeLazyRun.js";
 import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
 import { Progress, formatCount } from "./Progress.js";
@@ -62,7 +62,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     });
     const people = loaded.data.rows.length;
     progress.update(`computing ${formatCount(people)} statements…`, true);
-    const run = executeRun(plan, loaded, planFile, trace);
+    // Lazy: each statement is made as the writer reaches it, so a large run streams out.
+    const run = executeLazyRun(plan, loaded, planFile, trace);
     const target = out ?? "stdout";
     const onWritten = (done: number): void => progress.update(`writing ${target}: ${formatCount(done)} of ${formatCount(people)}`);
     await emitText(io, out, (write) => (format === "csv" ? writeRunCsv(run, write, onWritten) : writeRunJson(run, write, onWritten)));

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { PayoutRun, Statement } from "../plan/index.js";
+import type { LazyPayoutRun, PayoutRun, Statement } from "../plan/index.js";
 import type { WriteText } from "./writeAtomically.js";
 
 /**
@@ -12,7 +12,11 @@ import type { WriteText } from "./writeAtomically.js";
  * `commission`, `pool:<id>`, `award:<id>`, in the order they first appear), `totalPayout` and
  * `promotionEligible`. Amounts are the run's exact decimal strings; an empty cell means "none".
  *
- * @param run - the run
+ * A lazy run (`runPlanLazy`) gives its columns in `lineIds` and its statements one at a time
+ * (`statementAt`), so a million rows stream out without a million statements in memory; the
+ * bytes are the same as for the `PayoutRun` it stands for.
+ *
+ * @param run - the run, or a lazy run
  * @param write - where the text goes
  * @param onRow - called now and then with the rows written (for the progress line)
  * @returns when everything is written
@@ -22,23 +26,31 @@ import type { WriteText } from "./writeAtomically.js";
  * await writeRunCsv(run, write); // id,name,…,totalPayout,promotionEligible\nE01,Li Wei,…
  * ```
  */
-export async function writeRunCsv(run: PayoutRun, write: WriteText, onRow?: ((done: number) => void) | undefined): Promise<void> {
-  const kpiIds: string[] = [];
-  const payKeys: string[] = [];
-  const seenKpis = new Set<string>();
-  const seenPay = new Set<string>();
-  for (const statement of run.statements) {
-    for (const line of statement.kpis) {
-      if (!seenKpis.has(line.id)) {
-        seenKpis.add(line.id);
-        kpiIds.push(line.id);
+export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteText, onRow?: ((done: number) => void) | undefined): Promise<void> {
+  const lazy = "statementAt" in run;
+  const size = lazy ? run.size : run.statements.length;
+  const statementAt = lazy ? run.statementAt : (i: number): Statement => run.statements[i] as Statement;
+  let kpiIds: string[] = [];
+  let payKeys: string[] = [];
+  if (lazy) {
+    kpiIds = [...run.lineIds.kpis];
+    payKeys = [...new Set(run.lineIds.pay.map((line) => payKey(line.component, line.id)))];
+  } else {
+    const seenKpis = new Set<string>();
+    const seenPay = new Set<string>();
+    for (const statement of run.statements) {
+      for (const line of statement.kpis) {
+        if (!seenKpis.has(line.id)) {
+          seenKpis.add(line.id);
+          kpiIds.push(line.id);
+        }
       }
-    }
-    for (const line of statement.pay) {
-      const key = payKey(line.component, line.id);
-      if (!seenPay.has(key)) {
-        seenPay.add(key);
-        payKeys.push(key);
+      for (const line of statement.pay) {
+        const key = payKey(line.component, line.id);
+        if (!seenPay.has(key)) {
+          seenPay.add(key);
+          payKeys.push(key);
+        }
       }
     }
   }
@@ -50,10 +62,12 @@ export async function writeRunCsv(run: PayoutRun, write: WriteText, onRow?: ((do
   ];
   await write(stringify([header]));
   const batchSize = 1000;
-  for (let start = 0; start < run.statements.length; start += batchSize) {
-    const batch = run.statements.slice(start, start + batchSize).map((statement) => csvRow(statement, kpiIds, payKeys));
+  for (let start = 0; start < size; start += batchSize) {
+    const end = Math.min(start + batchSize, size);
+    const batch: string[][] = [];
+    for (let i = start; i < end; i++) batch.push(csvRow(statementAt(i), kpiIds, payKeys));
     await write(stringify(batch));
-    if (onRow !== undefined) onRow(Math.min(start + batchSize, run.statements.length));
+    if (onRow !== undefined) onRow(end);
   }
 }
 

@@ -6,7 +6,8 @@ import { writeAtomically } from "../../src/cli/writeAtomically.js";
 import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
 import { writeRunJson } from "../../src/cli/writeRunJson.js";
 import { writeToStream } from "../../src/cli/writeToStream.js";
-import type { PayoutRun, Statement } from "../../src/index.js";
+import { runPlan, runPlanLazy, type PayoutRun, type Plan, type Statement } from "../../src/index.js";
+import { commissionPlan } from "./fixtures.js";
 import { tempDir, type TempDir } from "./helpers.js";
 
 let dir: TempDir;
@@ -132,4 +133,34 @@ describe("writeAtomically", () => {
     await expect(writeAtomically("folder", dir.path, (write) => write("x"))).rejects.toThrow("folder: is a folder, not a file");
     expect(dir.list()).toEqual(["folder", "sub.txt"]);
   });
+});
+
+describe("writers of a lazy run", () => {
+  // A plan the columnar path runs (a curve, a forced curve, multipliers, a capped pool) and one it
+  // does not (commission): either way the lazy run writes the bytes of the run it stands for.
+  const bulkPlan: Plan = {
+    version: 1,
+    currency: "CNY",
+    period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+    kpis: [
+      { id: "sales", weight: "0.7", actual: "sales", target: { column: "salesTarget" }, curve: { points: [{ x: "0.5", y: 0 }, { x: 1, y: 100 }, { x: "1.5", y: 130 }] } },
+      { id: "visits", weight: "0.3", actual: "visits", target: 60, cap: "1.2" },
+    ],
+    grading: { method: "forced", quotas: [{ grade: "A", share: "0.2" }, { grade: "B", share: "0.7" }, { grade: "C", share: "0.1" }] },
+    pay: { gradeMultipliers: { A: "1.5", B: 1, C: "0.5" }, pools: [{ id: "bonus", budget: "10000", cap: "2500" }] },
+  };
+  const rows = Array.from({ length: 23 }, (_, i) => ({ id: `E${String((i * 7) % 23).padStart(2, "0")}`, name: i % 3 === 0 ? "" : `N${i}`, sales: `${90000 + i * 1234.5}`, salesTarget: "100000.00", visits: String(40 + i) }));
+
+  for (const [label, plan, data] of [
+    ["columnar", bulkPlan, { rows }],
+    ["per-person", commissionPlan as Plan, { rows: [{ id: "C01", sales: "412000" }, { id: "C02", sales: "268500.50" }] }],
+  ] as const) {
+    it(`writes the same CSV and JSON bytes as the materialized run (${label})`, async () => {
+      const lazy = runPlanLazy(plan, data, { trace: false });
+      expect(lazy.path).toBe(label);
+      const run = runPlan(plan, data, { trace: false });
+      expect(await collect((write) => writeRunCsv(lazy, write))).toBe(await collect((write) => writeRunCsv(run, write)));
+      expect(await collect((write) => writeRunJson(lazy, write))).toBe(`${JSON.stringify(run, null, 2)}\n`);
+    });
+  }
 });
