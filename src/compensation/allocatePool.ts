@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { parseWith } from "../errors/index.js";
-import { Decimal, readDecimal, readScale, scaledInteger, type Numeric } from "../numeric/index.js";
-import { splitDecimal, splitNumber, unitsAt, type Digits } from "./digits.js";
+import { Decimal, readDecimal, readScale, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
 import { fillUnits } from "./fillUnits.js";
-import { claimId, idTable } from "./idTable.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, fromUnits, integerWeights, toSteps } from "./steps.js";
 import { waterFill } from "./waterFill.js";

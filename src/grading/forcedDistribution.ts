@@ -1,7 +1,5 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
-import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
-import { splitDecimal, splitNumber, unitsAt, type Digits } from "./digits.js";
-import { claimId, idTable } from "./idTable.js";
+import { Decimal, readDecimal, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
 import { gradeUnits, readQuotas, readTies, seatsFor, type TiePolicy } from "./forcedCurve.js";
 
 /** One person to grade on a forced curve. */

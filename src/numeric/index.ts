@@ -11,3 +11,7 @@ export { readInteger, readScale, MIN_SCALE, MAX_SCALE } from "./readInteger.js";
 export type { IntegerBounds } from "./readInteger.js";
 export { numericSchema, jsonNumericSchema } from "./numericSchema.js";
 export { scaledInteger } from "./scaledInteger.js";
+export { splitDecimal, splitNumber, unitsAt } from "./digits.js";
+export type { Digits } from "./digits.js";
+export { idTable, claimId } from "./idTable.js";
+export type { IdTable } from "./idTable.js";

@@ -3,8 +3,7 @@ import fc from "fast-check";
 import { forcedDistributionColumns } from "../../src/grading/index.js";
 import { PayscoreError } from "../../src/errors/index.js";
 import { Decimal } from "../../src/numeric/index.js";
-import { claimId, idTable } from "../../src/grading/idTable.js";
-import { splitDecimal, splitNumber } from "../../src/grading/digits.js";
+import { claimId, idTable, splitDecimal, splitNumber } from "../../src/numeric/index.js";
 
 const curve = [
   { grade: "A", share: 0.2 },

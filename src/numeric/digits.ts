@@ -1,8 +1,7 @@
-import { Decimal } from "../numeric/index.js";
+import { Decimal } from "./decimal.js";
 
-// Exact, allocation-free reading of scores as `mantissa × 10^exponent` for the fast paths of
-// src/grading/. Internal. (src/compensation/digits.ts holds the same reader: folders may not
-// share internals; a numeric helper would be the one home for both.)
+// Exact, allocation-free reading of numbers and Decimals as `mantissa × 10^exponent`, for the
+// fast paths of grading and compensation. Internal.
 
 /** Scratch output of {@link splitDecimal} and {@link splitNumber}: value = mantissa × 10^exponent. @internal */
 export interface Digits {

@@ -1,7 +1,7 @@
 // A set of ids for uniqueness checks over a million entries: open addressing over an Int32Array
 // with an FNV-1a hash, ~4× faster than a Map of strings. Should probing ever run long (crafted
-// collisions), it moves to a Map, so the worst case stays O(n). Internal to src/grading/
-// (src/compensation/idTable.ts is the same table).
+// collisions), it moves to a Map, so the worst case stays O(n). Internal; shared by the
+// fast paths of grading and compensation.
 
 /** The table's state. @internal */
 export interface IdTable {
