@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Decimal } from "../../src/numeric/index.js";
 import { meanResolutionHours } from "../../src/metrics/index.js";
-import { exactSum, plain, readCalendarDate } from "../../src/metrics/internal.js";
+import { exactSum, plain, readCalendarDate, readChoice, readCount, readTimestamp } from "../../src/metrics/internal.js";
 import { expectDecimal } from "./helpers.js";
 
 const originalTz = process.env["TZ"];
@@ -72,5 +72,51 @@ describe("readCalendarDate", () => {
     expect(date.toISOString()).toBe("2024-02-29T23:30:00.000Z");
     date.setMonth(2, 1);
     expect(date.toISOString()).toBe("2024-03-01T23:30:00.000Z");
+  });
+});
+
+describe("readCalendarDate: real dates only", () => {
+  it.each(["2024-02-29", "2000-02-29", "2026-04-30", "2026-12-31", "2026-01-01"])("accepts %s", (text) => {
+    expect(readCalendarDate(text, ["day"]).toISOString().slice(0, 10)).toBe(text);
+  });
+
+  it.each(["2026-02-29", "1900-02-29", "2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31", "2026-00-10", "2026-13-01", "2026-01-00"])(
+    "refuses %s as not a real calendar date",
+    (text) => {
+      expect(() => readCalendarDate(text, ["deals", 0, "openedAt"])).toThrow(`deals[0].openedAt is not a real calendar date; got "${text}"`);
+    },
+  );
+});
+
+describe("readTimestamp", () => {
+  it("applies the offset's hours and minutes", () => {
+    // 05:30 at +05:30 is midnight UTC; 00:00 at −03:30 is 03:30 UTC
+    expect(readTimestamp("2026-01-01T05:30+05:30", ["t"])).toBe(Date.UTC(2026, 0, 1));
+    expect(readTimestamp("2026-01-01T00:00-03:30", ["t"])).toBe(Date.UTC(2026, 0, 1, 3, 30));
+    expect(readTimestamp("2026-01-01T23:59:59.5+23:59", ["t"])).toBe(Date.UTC(2026, 0, 1, 0, 0, 59, 500));
+  });
+
+  it.each(["2026-01-01T24:00Z", "2026-01-01T12:60Z", "2026-01-01T12:00:60Z", "2026-01-01T12:00+24:00", "2026-01-01T12:00+08:60", "2026-02-30T12:00Z"])(
+    "refuses %s as not a real date and time",
+    (text) => {
+      expect(() => readTimestamp(text, ["t"])).toThrow(`t is not a real date and time; got "${text}"`);
+    },
+  );
+});
+
+describe("readCount", () => {
+  it("returns a count, never negative zero, and refuses fractions and negatives", () => {
+    expect(readCount(3, ["n"])).toBe(3);
+    expect(Object.is(readCount(-0, ["n"]), 0)).toBe(true);
+    expect(() => readCount(1.5, ["n"])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", message: "n must be a whole number of at least 0; got 1.5" }));
+    expect(() => readCount(-1, ["n"])).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE", message: "n must be at least 0; got -1" }));
+  });
+});
+
+describe("readChoice", () => {
+  it("returns the fallback, a listed choice, or names every choice", () => {
+    expect(readChoice(undefined, ["options"], "mode", ["a", "b"], "a")).toBe("a");
+    expect(readChoice("b", ["options"], "mode", ["a", "b"], "a")).toBe("b");
+    expect(() => readChoice(1, ["options"], "mode", ["a", "b"], "a")).toThrow('options.mode must be one of "a", "b"; got 1');
   });
 });
