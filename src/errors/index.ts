@@ -4,3 +4,4 @@ export { fromZodError } from "./fromZodError.js";
 export { formatPath } from "./formatPath.js";
 export { describeValue } from "./describeValue.js";
 export { parseWith } from "./parseWith.js";
+export { pathTo, fault, readRecord, readOptions, readList, readName, hasOwn } from "./readShape.js";
