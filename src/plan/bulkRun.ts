@@ -10,16 +10,21 @@ import type { LazyPayoutRun, PoolReport, Statement, StatementKpiLine } from "./t
 import { PAYSCORE_VERSION } from "./version.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERSON_COLUMNS = ["name", "team", "region", "role", "activeFrom", "activeTo", "basePay"] as const;
+type PersonColumn = (typeof PERSON_COLUMNS)[number];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** One pool's columnar result. */
 interface PoolColumns {
   readonly id: string;
-  /** Each person's amount as `toFixed(scale)` text. */
-  readonly amounts: readonly string[];
+  /** Person `j`'s amount as `toFixed(scale)` text. */
+  readonly amountAt: (j: number) => string;
   /** Each person's amount in minor units. */
   readonly units: Float64Array;
 }
+
+/** A text column's cell, `null` when the column is all empty. */
+const cellOf = (column: readonly (string | null)[] | undefined, i: number): string | null => (column === undefined ? null : (column[i] as string | null));
 
 /**
  * The columnar run (批量核算): the same run as the per-person path, computed once per column
@@ -87,8 +92,10 @@ function plainRows(data: unknown): readonly DataRow[] | undefined {
     if (typeof row !== "object" || row === null) return undefined;
     const proto: unknown = Object.getPrototypeOf(row);
     if (proto !== Object.prototype && proto !== null) return undefined;
-    for (const key in row) {
-      const v: unknown = (row as Record<string, unknown>)[key];
+    // Own enumerable values only: inherited keys are refused above (a plain prototype has none).
+    const values = Object.values(row);
+    for (let c = 0; c < values.length; c++) {
+      const v: unknown = values[c];
       if (typeof v !== "string" && v !== null && !(typeof v === "number" && Number.isFinite(v))) return undefined;
     }
   }
@@ -132,18 +139,36 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   }
   const rowAt = (j: number): number => (rowOf === undefined ? j : (rowOf[j] as number));
   const { start, end } = p.period;
+  // The person's text cells, read once (a statement reads these columns, never the rows): a
+  // column stays `undefined` while every cell in it is empty.
+  const textColumns: Record<PersonColumn, (string | null)[] | undefined> = { name: undefined, team: undefined, region: undefined, role: undefined, activeFrom: undefined, activeTo: undefined, basePay: undefined };
+  for (const column of PERSON_COLUMNS) {
+    let cells: (string | null)[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const text = readText(rows[i] as DataRow, column);
+      if (text === null) continue;
+      cells ??= new Array<string | null>(n).fill(null);
+      cells[i] = text;
+    }
+    textColumns[column] = cells;
+  }
+  const fromColumn = textColumns.activeFrom;
+  const toColumn = textColumns.activeTo;
+  const basePayColumn = textColumns.basePay;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as DataRow;
-    const from = readText(row, "activeFrom");
-    const to = readText(row, "activeTo");
+    const from = fromColumn === undefined ? null : (fromColumn[i] as string | null);
+    const to = toColumn === undefined ? null : (toColumn[i] as string | null);
     if (from !== null || to !== null) {
       if ((from !== null && !ISO_DATE.test(from)) || (to !== null && !ISO_DATE.test(to))) return undefined;
       const activeFrom = from === null || from < start ? start : from;
       const activeTo = to === null || to > end ? end : to;
       if (activeFrom > activeTo) return undefined;
     }
-    const pay = row["basePay"];
-    if (!isEmpty(pay) && scaledInteger(pay, 6) === undefined) readDecimal(pay, ["rows", i, "basePay"]);
+    if (basePayColumn !== undefined && basePayColumn[i] !== null) {
+      const pay = row["basePay"];
+      if (!isEmpty(pay) && scaledInteger(pay, 6) === undefined) readDecimal(pay, ["rows", i, "basePay"]);
+    }
   }
 
   // ── KPI columns, in statement order. ──
@@ -285,39 +310,31 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       weights[j] = w + 0;
       if (w !== 0) anyWeight = true;
     }
-    const amounts = new Array<string>(n);
-    const units = new Float64Array(n);
-    const capped = new Uint8Array(n);
+    let units: Float64Array = new Float64Array(n);
+    let capped: Uint8Array = new Uint8Array(n);
     let unallocated: Decimal;
-    const zero = cash(new Decimal(0));
     if (!anyWeight || funded.isZero()) {
-      amounts.fill(zero);
       unallocated = funded;
     } else {
       // Weights in integer units (score × 10^scoreScale × multiplier × 10^multiplierScale): the
       // shares are the same as with the decimal weights, since only their ratios count.
-      const entries = new Array<{ id: string; weight: number; cap?: Decimal }>(n);
-      for (let j = 0; j < n; j++) entries[j] = cap === undefined ? { id: ids[rowAt(j)] as string, weight: weights[j] as number } : { id: ids[rowAt(j)] as string, weight: weights[j] as number, cap };
-      // TODO(issue 9): allocatePoolColumns (columns in, columns out) once compensation exports it.
-      const result = D.allocatePool(funded, entries, { scale });
-      unallocated = result.unallocated;
-      for (let j = 0; j < n; j++) {
-        const allocation = result.allocations[j];
-        if (allocation === undefined) return undefined;
-        const text = cash(allocation.amount);
-        const u = scaledInteger(text, scale);
-        if (u === undefined) return undefined;
-        amounts[j] = text;
-        units[j] = u;
-        capped[j] = allocation.capped ? 1 : 0;
-      }
+      // `allocatePoolColumns` gives `allocatePool`'s amounts step for step, on integer columns.
+      const fundedUnits = scaledInteger(funded.toFixed(scale), scale);
+      const capUnits = cap === undefined ? undefined : scaledInteger(cap.toFixed(scale), scale);
+      if (fundedUnits === undefined || (cap !== undefined && capUnits === undefined)) return undefined;
+      const result = D.allocatePoolColumns(fundedUnits, weights, capUnits === undefined ? undefined : new Float64Array(n).fill(capUnits));
+      units = result.amountUnits;
+      capped = result.capped;
+      unallocated = new Decimal(unitsFixed(result.unallocatedUnits, scale));
     }
+    const amountText = cachedText(scale, unitsFixed);
+    const amountAt = (j: number): string => amountText(units[j] as number);
     let allocated = 0;
     for (let j = 0; j < n; j++) allocated += units[j] as number;
     poolTotal += allocated;
     const allocations = new Array<{ person: string; amount: string; capped: boolean }>(n);
-    for (let j = 0; j < n; j++) allocations[j] = { person: ids[rowAt(j)] as string, amount: amounts[j] as string, capped: capped[j] === 1 };
-    poolColumns.push({ id: pool.id, amounts, units });
+    for (let j = 0; j < n; j++) allocations[j] = { person: ids[rowAt(j)] as string, amount: amountAt(j), capped: capped[j] === 1 };
+    poolColumns.push({ id: pool.id, amountAt, units });
     pools.push({
       id: pool.id,
       team: null,
@@ -356,18 +373,53 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       throw new PayscoreError("OUT_OF_RANGE", `statementAt: index must be a whole number from 0 to ${n - 1}; got ${String(j)}`, { path: ["index"] });
     }
     const rowIndex = rowAt(j);
-    const row = rows[rowIndex] as DataRow;
-    const from = readText(row, "activeFrom");
-    const to = readText(row, "activeTo");
-    const basePay = readText(row, "basePay");
+    const from = cellOf(fromColumn, rowIndex);
+    const to = cellOf(toColumn, rowIndex);
+    const basePay = cellOf(basePayColumn, rowIndex);
     const scorecard = decimalRows.get(j);
-    const lines: StatementKpiLine[] = kpis.map((kpi, k) => {
-      const actual = cellText(row[actualColumns[k] as string]);
-      const targetColumn = targetColumns[k] ?? null;
-      const target = targetColumn === null ? (targetText[k] ?? null) : cellText(row[targetColumn]);
+    const lines = new Array<StatementKpiLine>(kpiCount);
+    for (let k = 0; k < kpiCount; k++) lines[k] = lineAt(j, k, scorecard);
+    const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
+    const grade = gradeIndex === undefined ? null : (gradeNames[gradeIndex[j] as number] as string);
+    let total = 0;
+    for (const pc of poolColumns) total += pc.units[j] as number;
+    return {
+      person: {
+        id: ids[rowIndex] as string,
+        name: cellOf(textColumns.name, rowIndex),
+        team: cellOf(textColumns.team, rowIndex),
+        region: cellOf(textColumns.region, rowIndex),
+        role: cellOf(textColumns.role, rowIndex),
+        activeFrom: from === null || from < start ? start : from,
+        activeTo: to === null || to > end ? end : to,
+        basePay: basePay === null ? null : readDecimal((rows[rowIndex] as DataRow)["basePay"], ["rows", rowIndex, "basePay"]).toString(),
+      },
+      indicators: [],
+      kpis: lines,
+      kpiScore: score,
+      review360: null,
+      score,
+      rank: rank[j] as number,
+      grade: grade === null ? null : { initial: grade, final: grade, reason: null },
+      pay: poolColumns.length === 0 ? [] : poolColumns.map((pc) => ({ component: "pool" as const, id: pc.id, amount: pc.amountAt(j) })),
+      totalPayout: poolColumns.length === 1 ? (poolColumns[0] as PoolColumns).amountAt(j) : unitsFixed(total, scale),
+      promotion: null,
+      trace: [],
+    };
+  };
+  const kpiCount = kpis.length;
+  const kpiNames = kpis.map((kpi) => kpi.name ?? null);
+  const kpiCategories = kpis.map((kpi) => kpi.category ?? null);
+  const actualCells = kpis.map((kpi) => (columns[kpi.id] as { actual: unknown[] }).actual);
+  const targetCells = kpis.map((kpi, k) => (targetColumns[k] === null ? null : (columns[kpi.id] as { target: unknown[] }).target));
+  const lineAt = (j: number, k: number, scorecard: KpiScorecard | undefined): StatementKpiLine => {
+      const kpi = kpis[k] as (typeof kpis)[number];
+      const actual = cellText((actualCells[k] as unknown[])[j]);
+      const targetColumn = targetCells[k] ?? null;
+      const target = targetColumn === null ? (targetText[k] ?? null) : cellText(targetColumn[j]);
       // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
-      const name = kpi.name ?? null;
-      const category = kpi.category ?? null;
+      const name = kpiNames[k] ?? null;
+      const category = kpiCategories[k] ?? null;
       if (scorecard !== undefined) {
         const line = scorecard.lines[k];
         return {
@@ -397,34 +449,6 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
         difficulty: difficultyText[k] as string,
         contribution: contributionText(column?.contribution[j] ?? 0),
       };
-    });
-    const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
-    const grade = gradeIndex === undefined ? null : (gradeNames[gradeIndex[j] as number] as string);
-    let total = 0;
-    for (const pc of poolColumns) total += pc.units[j] as number;
-    return {
-      person: {
-        id: ids[rowIndex] as string,
-        name: readText(row, "name"),
-        team: readText(row, "team"),
-        region: readText(row, "region"),
-        role: readText(row, "role"),
-        activeFrom: from === null || from < start ? start : from,
-        activeTo: to === null || to > end ? end : to,
-        basePay: basePay === null ? null : readDecimal(row["basePay"], ["rows", rowIndex, "basePay"]).toString(),
-      },
-      indicators: [],
-      kpis: lines,
-      kpiScore: score,
-      review360: null,
-      score,
-      rank: rank[j] as number,
-      grade: grade === null ? null : { initial: grade, final: grade, reason: null },
-      pay: poolColumns.map((pc) => ({ component: "pool" as const, id: pc.id, amount: pc.amounts[j] as string })),
-      totalPayout: poolColumns.length === 1 ? ((poolColumns[0] as PoolColumns).amounts[j] as string) : unitsFixed(total, scale),
-      promotion: null,
-      trace: [],
-    };
   };
 
   return {
@@ -453,16 +477,33 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   };
 }
 
-/** `unitsText(·, scale)` remembering up to 200,000 values. */
-function cachedText(scale: number): (units: number) => string {
-  const cache = new Map<number, string>();
+const CACHE_SIZE = 1 << 21;
+const PAGE_BITS = 12;
+
+/**
+ * `write(·, scale)` (default `unitsText`) remembering the text of units 0 … 2^21 − 1 in pages of
+ * 4096 array slots indexed by the units (a `Map` keyed by heap numbers costs more than the text
+ * it saves; one sparse array would fall into dictionary mode).
+ */
+function cachedText(scale: number, write: (units: number, scale: number) => string = unitsText): (units: number) => string {
+  const pages: ((string | undefined)[] | undefined)[] = new Array<(string | undefined)[] | undefined>(CACHE_SIZE >>> PAGE_BITS).fill(undefined);
   return (units) => {
-    let text = cache.get(units);
-    if (text === undefined) {
-      text = unitsText(units, scale);
-      if (cache.size < 200_000) cache.set(units, text);
+    if (units >= 0 && units < CACHE_SIZE && Number.isInteger(units)) {
+      const page = units >>> PAGE_BITS;
+      let cache = pages[page];
+      if (cache === undefined) {
+        cache = new Array<string | undefined>(1 << PAGE_BITS).fill(undefined);
+        pages[page] = cache;
+      }
+      const slot = units & ((1 << PAGE_BITS) - 1);
+      let text = cache[slot];
+      if (text === undefined) {
+        text = write(units, scale);
+        cache[slot] = text;
+      }
+      return text;
     }
-    return text;
+    return write(units, scale);
   };
 }
 

@@ -11,7 +11,7 @@ export { evaluateCurve, compileScorecard, compileRoundedScorecard, scoreRounded,
 export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec } from "../scoring/index.js";
 export { aggregate360 } from "../review360/index.js";
-export { tieredCommission, allocatePool, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
+export { tieredCommission, allocatePool, allocatePoolColumns, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
 
 /** The curve shape the plan passes on (the scoring module's `Curve`). */
 export interface CurveInput {
