@@ -307,15 +307,11 @@ class ExactQuotient {
   private readonly bigD: bigint;
 
   constructor(a: number, d: number) {
-    let qa = Math.floor(a / d);
-    let ra = a - qa * d;
-    if (ra < 0) {
-      qa--;
-      ra += d;
-    } else if (ra >= d) {
-      qa++;
-      ra -= d;
-    }
+    // Exact: for integers 0 ≤ p < 2^53 and d ≥ 1, ⌊fl(p/d)⌋ = ⌊p/d⌋ — a non-integer p/d is at
+    // least 1/d from the next integer, and fl errs by at most (p/d)·2^-53 < 1/d. The same holds
+    // for every quotient below (each dividend stays under 2^53), so none needs a ±1 correction.
+    const qa = Math.floor(a / d);
+    const ra = a - qa * d;
     this.qa = qa;
     this.ra = ra;
     this.d = d;
@@ -332,15 +328,8 @@ class ExactQuotient {
     const { ra, d } = this;
     const product = ra * w;
     if (product <= this.direct) {
-      let q = Math.floor(product / d);
-      let r = product - q * d;
-      if (r < 0) {
-        q--;
-        r += d;
-      } else if (r >= d) {
-        q++;
-        r -= d;
-      }
+      const q = Math.floor(product / d);
+      const r = product - q * d;
       this.share = this.qa * w + q;
       this.remainder = r;
       return;
@@ -360,15 +349,8 @@ class ExactQuotient {
     for (;;) {
       const digit = Math.floor(w / power) % K;
       const v = r * K + ra * digit;
-      let t = Math.floor(v / d);
-      let rr = v - t * d;
-      if (rr < 0) {
-        t--;
-        rr += d;
-      } else if (rr >= d) {
-        t++;
-        rr -= d;
-      }
+      const t = Math.floor(v / d); // v < 2·d·K ≤ 2^53 − d: exact, as above
+      const rr = v - t * d;
       q = q * K + t;
       r = rr;
       if (power === 1) break;

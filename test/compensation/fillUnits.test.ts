@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { compareProducts, fillUnits } from "../../src/compensation/fillUnits.js";
+import { waterFill } from "../../src/compensation/waterFill.js";
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** The BigInt reference answer for the same problem. */
+function reference(pool: number, weights: number[], highs: number[], minimum: number): { amounts: number[]; unallocated: number } {
+  const lows = weights.map((w, i) => (w === 0 || minimum === 0 ? 0n : BigInt(Math.min(highs[i] as number, minimum))));
+  const result = waterFill({
+    pool: BigInt(pool),
+    weights: weights.map((w) => BigInt(w)),
+    lows,
+    highs: highs.map((h) => (h === Infinity ? undefined : BigInt(h))),
+  });
+  return { amounts: result.amounts.map(Number), unallocated: Number(result.unallocated) };
+}
+
+function fast(pool: number, weights: number[], highs: number[], minimum: number): { amounts: number[]; unallocated: number } {
+  const result = fillUnits({ pool, weights: Float64Array.from(weights), highs: Float64Array.from(highs), minimum });
+  return { amounts: Array.from(result.amounts), unallocated: result.unallocated };
+}
+
+describe("compareProducts", () => {
+  it("orders products that differ as doubles without BigInt", () => {
+    expect(compareProducts(3, 4, 2, 7)).toBe(-1); // 12 < 14
+    expect(compareProducts(3, 5, 2, 7)).toBe(1); // 15 > 14
+    expect(compareProducts(3, 4, 2, 6)).toBe(0); // 12 = 12
+  });
+
+  it("falls back to BigInt when the doubles tie past 2^53", () => {
+    // (2^53−1)·5 and (2^53−2)·5 round to the same double, but differ by 5
+    expect(SAFE * 5).toBe((SAFE - 1) * 5);
+    expect(compareProducts(SAFE, 5, SAFE - 1, 5)).toBe(1);
+    expect(compareProducts(SAFE - 1, 5, SAFE, 5)).toBe(-1);
+    // (2^53−2)·(2^53−1) both ways round: a true tie
+    expect(compareProducts(SAFE - 1, SAFE, SAFE, SAFE - 1)).toBe(0);
+  });
+});
+
+describe("fillUnits", () => {
+  it("shares by weight with the caps of the example", () => {
+    // λ = 30: 1·30 capped at 10; the other 90 go 1:2 → 30, 60
+    expect(fast(100, [1, 1, 2], [10, Infinity, Infinity], 0)).toEqual({ amounts: [10, 30, 60], unallocated: 0 });
+  });
+
+  it("gives nothing and leaves the pool when every weight is zero", () => {
+    expect(fast(7, [0, 0], [Infinity, 3], 0)).toEqual({ amounts: [0, 0], unallocated: 7 });
+    expect(fast(0, [1, 2], [Infinity, 3], 0)).toEqual({ amounts: [0, 0], unallocated: 0 });
+  });
+
+  it("leaves what the caps cannot take unallocated", () => {
+    // caps 3 + 4 = 7 of 10 → 3 left
+    expect(fast(10, [1, 1], [3, 4], 0)).toEqual({ amounts: [3, 4], unallocated: 3 });
+  });
+
+  it("orders two caps whose ratios tie as doubles by their exact ratio", () => {
+    // (2^51+1)/2^51 and (2^51+2)/(2^51+1) are the same double, but the first is larger by
+    // 1/(2^51·(2^51+1)); the pool is one step short of both caps, so the order decides who is short.
+    const h1 = 2 ** 51 + 1;
+    const w1 = 2 ** 51;
+    const h2 = 2 ** 51 + 2;
+    const w2 = 2 ** 51 + 1;
+    expect(h1 / w1).toBe(h2 / w2);
+    const pool = h1 + h2 - 1;
+    const result = fast(pool, [w1, w2], [h1, h2], 0);
+    expect(result).toEqual(reference(pool, [w1, w2], [h1, h2], 0));
+    expect(result.amounts[0]! + result.amounts[1]!).toBe(pool);
+    // the second cap (the smaller ratio) is met first; the first person is the one short
+    expect(result.amounts).toEqual([h1 - 1, h2]);
+  });
+
+  it("splits shares exactly when rest·weight passes 2^53 (limbs)", () => {
+    // F = 10^12 + 7 + 3·10^11 + 1 ≈ 1.3·10^12 ≤ 2^53/5, so the limb split is used
+    const weights = [1e12 + 7, 3e11 + 1];
+    const pool = 9e15 + 123;
+    const result = fast(pool, weights, [Infinity, Infinity], 0);
+    expect(result).toEqual(reference(pool, weights, [Infinity, Infinity], 0));
+    expect(result.amounts[0]! + result.amounts[1]!).toBe(pool);
+  });
+
+  it("splits shares exactly when Σ weights is too large for limbs (BigInt)", () => {
+    // F = 7·10^15 + 1 > 2^53/5: one limb is not enough, BigInt takes over
+    const weights = [3e15, 4e15 + 1];
+    const pool = 9e15 - 1;
+    const result = fast(pool, weights, [Infinity, Infinity], 0);
+    expect(result).toEqual(reference(pool, weights, [Infinity, Infinity], 0));
+    // 3·10^15·(9·10^15−1)/(7·10^15+1) = 3857142857142856.5… → 3857142857142856 + the one leftover step
+    expect(result.amounts[0]! + result.amounts[1]!).toBe(pool);
+  });
+
+  it("hands problems whose weights sum past 2^53 to the BigInt fill, with the minimum and zero weights", () => {
+    // equal weights 2^53−1: 5 each, but the second is capped at 3 → 7, 3; weight 0 gets nothing
+    expect(fast(10, [SAFE, SAFE, 0], [Infinity, 3, 5], 2)).toEqual({ amounts: [7, 3, 0], unallocated: 0 });
+    // without a minimum
+    expect(fast(10, [SAFE, SAFE], [Infinity, 3], 0)).toEqual({ amounts: [7, 3], unallocated: 0 });
+    // caps summing past 2^53 also go the BigInt way: the minimum 4 lifts the light person
+    expect(fast(10, [1, 1000], [SAFE, SAFE], 4)).toEqual(reference(10, [1, 1000], [SAFE, SAFE], 4));
+    expect(fast(10, [1, 1000], [SAFE, SAFE], 4).amounts).toEqual([4, 6]);
+  });
+});
