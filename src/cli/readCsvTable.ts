@@ -53,6 +53,7 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
     trim: true,
   });
   let header: string[] | null = null;
+  let template: Record<string, string> | null | undefined;
   const rows: Record<string, string>[] = [];
   const lines: number[] = [];
   const onProgress = options?.onProgress;
@@ -78,7 +79,10 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
             continue;
           }
           if (record.length !== header.length) throw cellCountError(file, info.lines, record, header);
-          const row: Record<string, string> = {};
+          template ??= rowTemplate(header);
+          // A copy of the template has its keys already, so every row shares one hidden class
+          // (fast property reads) instead of growing its own.
+          const row: Record<string, string> = template === null ? {} : { ...template };
           for (let c = 0; c < header.length; c += 1) row[header[c] as string] = record[c] as string;
           rows.push(row);
           lines.push(info.lines);
@@ -92,6 +96,17 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
   }
   if (header === null) throw new CliError(bytes === 0 ? `${file}: the file is empty` : `${file}: the file has no header row (it holds only blank lines)`);
   return { header, rows, lines };
+}
+
+/**
+ * An object with the header's keys in file order and empty cells, built by `JSON.parse` (which
+ * gives it fast properties); `null` for a header naming `__proto__`, which an assignment must
+ * not turn into an own key.
+ */
+function rowTemplate(header: readonly string[]): Record<string, string> | null {
+  if (header.includes("__proto__")) return null;
+  const fields = header.map((name) => `${JSON.stringify(name)}:""`).join(",");
+  return JSON.parse(`{${fields}}`) as Record<string, string>;
 }
 
 function readHeader(record: readonly string[], file: string): string[] {

@@ -92,10 +92,8 @@ function plainRows(data: unknown): readonly DataRow[] | undefined {
     if (typeof row !== "object" || row === null) return undefined;
     const proto: unknown = Object.getPrototypeOf(row);
     if (proto !== Object.prototype && proto !== null) return undefined;
-    // Own enumerable values only: inherited keys are refused above (a plain prototype has none).
-    const values = Object.values(row);
-    for (let c = 0; c < values.length; c++) {
-      const v: unknown = values[c];
+    for (const key in row) {
+      const v: unknown = (row as Record<string, unknown>)[key];
       if (typeof v !== "string" && v !== null && !(typeof v === "number" && Number.isFinite(v))) return undefined;
     }
   }
