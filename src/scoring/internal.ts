@@ -50,15 +50,6 @@ export function refuseUnknownKeys(record: Readonly<Record<string, unknown>>, pat
   }
 }
 
-/**
- * `x` with a negative zero turned into `new Decimal(0)` (decimal.js keeps the sign of zero).
- *
- * @param x - a result
- * @returns `x`, or a fresh positive zero
- */
-export function plain(x: Decimal): Decimal {
-  return x.isZero() && x.isNegative() ? new Decimal(0) : x;
-}
 
 /** How far from 1 a list of weights may sum and still count as summing to 1. */
 export const WEIGHT_TOLERANCE = new Decimal("1e-12");
