@@ -1,9 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import type { LazyPayoutRun, PayoutRun, Statement } from "../plan/index.js";
 import type { WriteText } from "./writeAtomically.js";
 
 /**
- * Writes a run as CSV, one row per person, in batches of a thousand rows (csv-stringify), so a
+ * Writes a run as CSV, one row per person, in batches of a thousand rows (quoted as csv-stringify quotes), so a
  * large run streams out. Columns, in this order:
  *
  * `id, name, team, region, role, activeFrom, activeTo, basePay`, then per KPI
@@ -60,15 +59,31 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
     "kpiScore", "review360", "score", "rank", "initialGrade", "grade",
     ...payKeys, "totalPayout", "promotionEligible",
   ];
-  await write(stringify([header]));
+  await write(csvLine(header));
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
-    const batch: string[][] = [];
-    for (let i = start; i < end; i++) batch.push(csvRow(statementAt(i), kpiIds, payKeys));
-    await write(stringify(batch));
+    let batch = "";
+    for (let i = start; i < end; i++) batch += csvLine(csvRow(statementAt(i), kpiIds, payKeys));
+    await write(batch);
     if (onRow !== undefined) onRow(end);
   }
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV record as csv-stringify writes it with its defaults: cells joined by ",", a cell
+ * quoted only when it holds `"`, `,`, CR or LF (inner quotes doubled), and a closing "\n".
+ */
+function csvLine(cells: readonly string[]): string {
+  let line = "";
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c] as string;
+    if (c > 0) line += ",";
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  }
+  return `${line}\n`;
 }
 
 function payKey(component: string, id: string): string {
@@ -77,18 +92,20 @@ function payKey(component: string, id: string): string {
 
 function csvRow(statement: Statement, kpiIds: readonly string[], payKeys: readonly string[]): string[] {
   const person = statement.person;
-  const kpis = new Map(statement.kpis.map((line) => [line.id, line]));
+  const cells: string[] = [person.id, person.name ?? "", person.team ?? "", person.region ?? "", person.role ?? "", person.activeFrom, person.activeTo, person.basePay ?? ""];
+  const lines = statement.kpis;
+  // The usual case, the statement's lines in column order, without a lookup table.
+  const inOrder = lines.length === kpiIds.length && lines.every((line, k) => line.id === kpiIds[k]);
+  const byId = inOrder ? undefined : new Map(lines.map((line) => [line.id, line]));
+  for (let k = 0; k < kpiIds.length; k++) {
+    const line = byId === undefined ? lines[k] : byId.get(kpiIds[k] as string);
+    if (line === undefined) cells.push("", "", "", "");
+    else cells.push(line.actual ?? "", line.target ?? "", line.attainment ?? "", line.points);
+  }
+  cells.push(statement.kpiScore, statement.review360?.points ?? "", statement.score, String(statement.rank), statement.grade?.initial ?? "", statement.grade?.final ?? "");
   const pay = new Map<string, string>();
   for (const line of statement.pay) pay.set(payKey(line.component, line.id), line.amount);
-  return [
-    person.id, person.name ?? "", person.team ?? "", person.region ?? "", person.role ?? "", person.activeFrom, person.activeTo, person.basePay ?? "",
-    ...kpiIds.flatMap((id) => {
-      const line = kpis.get(id);
-      return line === undefined ? ["", "", "", ""] : [line.actual ?? "", line.target ?? "", line.attainment ?? "", line.points];
-    }),
-    statement.kpiScore, statement.review360?.points ?? "", statement.score, String(statement.rank),
-    statement.grade?.initial ?? "", statement.grade?.final ?? "",
-    ...payKeys.map((key) => pay.get(key) ?? ""),
-    statement.totalPayout, statement.promotion === null ? "" : String(statement.promotion.eligible),
-  ];
+  for (const key of payKeys) cells.push(pay.get(key) ?? "");
+  cells.push(statement.totalPayout, statement.promotion === null ? "" : String(statement.promotion.eligible));
+  return cells;
 }
