@@ -50,6 +50,7 @@ describe("allocateTeamPool team checks", () => {
     expect(errorOf(() => allocateTeamPool(10, [null as never]))).toEqual({ code: "INVALID_ARGUMENT", path: ["teams", 0] });
     expect(errorOf(() => allocateTeamPool(10, [{ id: 1 as never, weight: 1, members: [] }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["teams", 0, "id"] });
     expect(errorOf(() => allocateTeamPool(10, [{ id: "t", weight: -1, members: [] }]))).toEqual({ code: "INVALID_WEIGHTS", path: ["teams", 0, "weight"] });
+    expect(errorOf(() => allocateTeamPool(10, [{ id: "t", weight: 1, members: [{ id: "a", weight: "x" as never }] }]))).toEqual({ code: "INVALID_NUMBER", path: ["teams", 0, "members", 0, "weight"] });
   });
 });
 
@@ -58,6 +59,12 @@ describe("composeBonus amounts", () => {
     expect(errorOf(() => composeBonus({ variable: { targetAmount: 100, attainment: 1, curve: line, multiplier: -1 } }))).toEqual({ code: "INVALID_ARGUMENT", path: ["parts", "variable", "multiplier"] });
     expect(errorOf(() => composeBonus({ variable: { targetAmount: -100, attainment: 1, curve: line } }))).toEqual({ code: "INVALID_ARGUMENT", path: ["parts", "variable", "targetAmount"] });
     expect(errorOf(() => composeBonus({ fixed: "-0.01" }))).toEqual({ code: "INVALID_ARGUMENT", path: ["parts", "fixed"] });
+  });
+
+  it("asks for the grade when only the multiplier table is given", () => {
+    const run = () => composeBonus({ variable: { targetAmount: 1, attainment: 1, curve: line, multipliers: { A: 1 } } });
+    expect(errorOf(run)).toEqual({ code: "INVALID_ARGUMENT", path: ["parts", "variable", "grade"] });
+    expect(run).toThrow("parts.variable.grade is required with parts.variable.multipliers");
   });
 
   it("rounds with the rounding option: 0.25 half-up at one place is 0.3, half-even 0.2", () => {
@@ -83,6 +90,11 @@ describe("fundPool and gradeMultiplier edges", () => {
     const half = { points: [{ x: 0, y: 0.5 }, { x: 2, y: 0.5 }] };
     expect(fundPool("0.05", 1, half, { rounding: "half-up" }).toString()).toBe("0.03");
     expect(fundPool("0.05", 1, half).toString()).toBe("0.02");
+  });
+
+  it("refuses a grades option that is not a list of names", () => {
+    expect(errorOf(() => gradeMultiplier("A", { A: 1 }, { grades: "A" as never }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "grades"] });
+    expect(errorOf(() => gradeMultiplier("A", { A: 1 }, { grades: [1] as never }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "grades"] });
   });
 
   it("refuses a grade that is not a string or not in the table, listing the grades", () => {

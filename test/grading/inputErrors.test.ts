@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError, applyOverrides, gradeByScore } from "../../src/index.js";
+import { PayscoreError, applyOverrides, forcedDistribution, gradeByScore } from "../../src/index.js";
 
 function faultOf(run: () => unknown): PayscoreError {
   try {
@@ -34,5 +34,22 @@ describe("gradeByScore below every band", () => {
     // exactly at the lowest min is inside it
     expect(gradeByScore(60, [{ grade: "A", min: 90 }, { grade: "C", min: 60 }])).toBe("C");
     expect(gradeByScore("59.99", [{ grade: "A", min: 90 }, { grade: "C", min: 60 }, { grade: "D", min: 0 }])).toBe("D");
+  });
+});
+
+describe("forcedDistribution with scores finer than a double", () => {
+  const halves = [{ grade: "A", share: 0.5 }, { grade: "B", share: 0.5 }];
+  const summary = (result: readonly { id: string; grade: string; rank: number }[]): string[] => result.map((p) => `${p.id}:${p.grade}:${p.rank}`);
+
+  it("ranks scores that are one double apart by their exact value", () => {
+    // 90 + 1e-19 and 90 + 2e-19 are the same double as 90; exactly, q > p > r
+    const result = forcedDistribution([{ id: "p", score: "90.0000000000000000001" }, { id: "q", score: "90.0000000000000000002" }, { id: "r", score: 90 }, { id: "s", score: 10 }], halves);
+    expect(summary(result)).toEqual(["p:A:2", "q:A:1", "r:B:3", "s:B:4"]);
+  });
+
+  it("ties scores that are exactly equal though written differently", () => {
+    // "…00010" = "…0001": both rank 1 and both get A
+    const result = forcedDistribution([{ id: "p", score: "90.00000000000000000010" }, { id: "q", score: "90.0000000000000000001" }, { id: "s", score: 10 }, { id: "t", score: 5 }], halves);
+    expect(summary(result)).toEqual(["p:A:1", "q:A:1", "s:B:3", "t:B:4"]);
   });
 });
