@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileRoundedScorecard, scoreRounded } from "../../src/scoring/index.js";
+import { compileRoundedScorecard, scoreRounded, type Curve } from "../../src/scoring/index.js";
 import { expectDecimal, expectFault } from "./helpers.js";
 
 // Two KPIs at half weight each; row 0: 110/100 and 95/100, row 1: 2/3 and 1/8.
@@ -39,7 +39,7 @@ describe("compileRoundedScorecard when the scorecard has no integer form", () =>
   });
 
   it("scores on the Decimal path with a curve whose points have no integer form", () => {
-    const one = (curve: object) => compileRoundedScorecard([{ id: "a", weight: 1, curve }])({ kpis: { a: { actual: [1], target: [2] } } });
+    const one = (curve: Curve) => compileRoundedScorecard([{ id: "a", weight: 1, curve }])({ kpis: { a: { actual: [1], target: [2] } } });
     // x with 20 places: 0.5 on a line from (0, 0) to (≈1, 100) → 50
     expect(decimalScores(one({ points: [{ x: 0, y: 0 }, { x: "1.00000000000000000001", y: 100 }] }))).toEqual([[0, "50"]]);
     // y = 10^17 at x = 1: 0.5 → 5·10^16
