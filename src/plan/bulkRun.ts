@@ -153,8 +153,10 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   const fromColumn = textColumns.activeFrom;
   const toColumn = textColumns.activeTo;
   const basePayColumn = textColumns.basePay;
+  // The base pay cells as given (a statement shows them as `Decimal#toString` does); with the
+  // other columns read here, a statement never needs the rows, so the run does not hold them.
+  const basePayCells: unknown[] | undefined = basePayColumn === undefined ? undefined : new Array<unknown>(n).fill(null);
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as DataRow;
     const from = fromColumn === undefined ? null : (fromColumn[i] as string | null);
     const to = toColumn === undefined ? null : (toColumn[i] as string | null);
     if (from !== null || to !== null) {
@@ -163,9 +165,10 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       const activeTo = to === null || to > end ? end : to;
       if (activeFrom > activeTo) return undefined;
     }
-    if (basePayColumn !== undefined && basePayColumn[i] !== null) {
-      const pay = row["basePay"];
+    if (basePayCells !== undefined && (basePayColumn as (string | null)[])[i] !== null) {
+      const pay = (rows[i] as DataRow)["basePay"];
       if (!isEmpty(pay) && scaledInteger(pay, 6) === undefined) readDecimal(pay, ["rows", i, "basePay"]);
+      basePayCells[i] = pay;
     }
   }
 
@@ -390,7 +393,7 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
         role: cellOf(textColumns.role, rowIndex),
         activeFrom: from === null || from < start ? start : from,
         activeTo: to === null || to > end ? end : to,
-        basePay: basePay === null ? null : readDecimal((rows[rowIndex] as DataRow)["basePay"], ["rows", rowIndex, "basePay"]).toString(),
+        basePay: basePay === null || basePayCells === undefined ? null : cellText(basePayCells[rowIndex]),
       },
       indicators: [],
       kpis: lines,
@@ -410,43 +413,50 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   const kpiCategories = kpis.map((kpi) => kpi.category ?? null);
   const actualCells = kpis.map((kpi) => (columns[kpi.id] as { actual: unknown[] }).actual);
   const targetCells = kpis.map((kpi, k) => (targetColumns[k] === null ? null : (columns[kpi.id] as { target: unknown[] }).target));
+  const kpiIds = kpis.map((kpi) => kpi.id);
+  const columnOf = (k: number): RoundedScores["kpis"][number] => {
+    const column = scored.kpis[k];
+    if (column === undefined) throw fault();
+    return column;
+  };
+  const presentColumns = kpis.map((_, k) => columnOf(k).present);
+  const attainmentColumns = kpis.map((_, k) => columnOf(k).attainment);
+  const pointsColumns = kpis.map((_, k) => columnOf(k).points);
+  const contributionColumns = kpis.map((_, k) => columnOf(k).contribution);
   const lineAt = (j: number, k: number, scorecard: KpiScorecard | undefined): StatementKpiLine => {
-      const kpi = kpis[k] as (typeof kpis)[number];
-      const actual = cellText((actualCells[k] as unknown[])[j]);
-      const targetColumn = targetCells[k] ?? null;
-      const target = targetColumn === null ? (targetText[k] ?? null) : cellText(targetColumn[j]);
-      // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
-      const name = kpiNames[k] ?? null;
-      const category = kpiCategories[k] ?? null;
-      if (scorecard !== undefined) {
-        const line = scorecard.lines[k];
-        return {
-          id: kpi.id,
-          name,
-          category,
-          actual,
-          target,
-          attainment: line?.attainment == null ? null : line.attainment.toString(),
-          points: (line?.points ?? new Decimal(0)).toString(),
-          weight: (line?.weight ?? new Decimal(0)).toString(),
-          difficulty: (line?.difficulty ?? new Decimal(1)).toString(),
-          contribution: (line?.contribution ?? new Decimal(0)).toString(),
-        };
-      }
-      const column = scored.kpis[k];
-      const present = column?.present[j] === 1;
+    const actual = cellText((actualCells[k] as unknown[])[j]);
+    const targetColumn = targetCells[k] ?? null;
+    const target = targetColumn === null ? (targetText[k] ?? null) : cellText(targetColumn[j]);
+    // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
+    const name = kpiNames[k] ?? null;
+    const category = kpiCategories[k] ?? null;
+    if (scorecard !== undefined) {
+      const line = scorecard.lines[k];
       return {
-        id: kpi.id,
+        id: kpiIds[k] as string,
         name,
         category,
         actual,
         target,
-        attainment: present ? attainmentText(column?.attainment[j] ?? 0) : null,
-        points: pointsText(column?.points[j] ?? 0),
-        weight: weightText[k] as string,
-        difficulty: difficultyText[k] as string,
-        contribution: contributionText(column?.contribution[j] ?? 0),
+        attainment: line?.attainment == null ? null : line.attainment.toString(),
+        points: (line?.points ?? new Decimal(0)).toString(),
+        weight: (line?.weight ?? new Decimal(0)).toString(),
+        difficulty: (line?.difficulty ?? new Decimal(1)).toString(),
+        contribution: (line?.contribution ?? new Decimal(0)).toString(),
       };
+    }
+    return {
+      id: kpiIds[k] as string,
+      name,
+      category,
+      actual,
+      target,
+      attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
+      points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
+      weight: weightText[k] as string,
+      difficulty: difficultyText[k] as string,
+      contribution: contributionText((contributionColumns[k] as Float64Array)[j] as number),
+    };
   };
 
   return {
