@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { PayscoreError } from "../../src/errors/index.js";
+import { runPlan, runPlanLazy, type Plan, type PlanData } from "../../src/plan/index.js";
+
+// The columnar path (runPlan with `{ trace: false }`) and the per-person path (with traces) must
+// agree: the same statements (traces aside) and the same error code and path for bad data.
+
+const period = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
+const plan: Plan = {
+  version: 1,
+  currency: "CNY",
+  period,
+  kpis: [{ id: "sales", weight: 1, actual: "sales", target: { column: "sales_target" } }],
+  grading: { method: "bands", bands: [{ grade: "A", min: 100 }, { grade: "B", min: 0 }] },
+  pay: { pools: [{ id: "bonus", budget: 3000 }] },
+};
+
+function failure(run: () => unknown): PayscoreError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PayscoreError) return error;
+    throw error;
+  }
+  throw new Error("expected a PayscoreError");
+}
+
+/** Runs both paths; both must fail with the same code and path, which is returned. */
+function bothFail(p: Plan, data: PlanData): { code: string; path: readonly (string | number)[] } {
+  const columnar = failure(() => runPlan(p, data, { trace: false }));
+  const perPerson = failure(() => runPlan(p, data, { trace: true }));
+  expect(columnar.code).toBe(perPerson.code);
+  expect(columnar.path).toEqual(perPerson.path);
+  return { code: perPerson.code, path: perPerson.path };
+}
+
+/** Runs both paths; the statements must be equal but for the traces. */
+function bothAgree(p: Plan, data: PlanData) {
+  const columnar = runPlan(p, data, { trace: false });
+  const perPerson = runPlan(p, data, { trace: true });
+  const untraced = perPerson.statements.map((s) => ({ ...s, trace: [] }));
+  expect(columnar.statements).toEqual(untraced);
+  expect(columnar.totals).toEqual(perPerson.totals);
+  expect(columnar.pools).toEqual(perPerson.pools);
+  return columnar;
+}
+
+describe("runPlan on both paths", () => {
+  it("sorts unsorted rows by id and reads the person's columns, on the columnar path", () => {
+    const data = {
+      rows: [
+        { id: "p02", name: "Han Meimei", team: "East", region: "North", role: "Sales", basePay: "12000", activeFrom: "2026-02-15", activeTo: "", sales: "90000", sales_target: "100000" },
+        { id: "p01", name: "Li Lei", team: "", region: null, role: "", basePay: 10000, activeFrom: "2025-12-01", activeTo: "2026-06-30", sales: 120000, sales_target: "100000" },
+      ],
+    };
+    expect(runPlanLazy(plan, data, { trace: false }).path).toBe("columnar");
+    const run = bothAgree(plan, data);
+    expect(run.statements.map((s) => s.person.id)).toEqual(["p01", "p02"]);
+    // p01: attainment 120000 / 100000 = 1.2 → 120 points, grade A; active dates clamped to the period
+    expect(run.statements[0]?.score).toBe("120");
+    expect(run.statements[0]?.grade?.final).toBe("A");
+    expect(run.statements[0]?.person.activeFrom).toBe("2026-01-01");
+    expect(run.statements[0]?.person.activeTo).toBe("2026-03-31");
+    expect(run.statements[0]?.person.basePay).toBe("10000");
+    // p02: 90 points, grade B, joined mid-period
+    expect(run.statements[1]?.score).toBe("90");
+    expect(run.statements[1]?.grade?.final).toBe("B");
+    expect(run.statements[1]?.person.activeFrom).toBe("2026-02-15");
+    expect(run.statements[1]?.person.team).toBe("East");
+    // pool 3000 by score: 3000 · 120 / 210 = 1714.29, 3000 · 90 / 210 = 1285.71
+    expect(run.statements.map((s) => s.totalPayout)).toEqual(["1714.29", "1285.71"]);
+  });
+
+  it("refuses a row without an id column with INVALID_DATA at rows[i].id", () => {
+    expect(bothFail(plan, { rows: [{ id: "p01", sales: "1", sales_target: "1" }, { sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 1, "id"] });
+  });
+
+  it("refuses an empty or null id with INVALID_DATA at rows[i].id", () => {
+    expect(bothFail(plan, { rows: [{ id: "  ", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "id"] });
+    expect(bothFail(plan, { rows: [{ id: null, sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "id"] });
+  });
+
+  it("refuses a duplicate id with INVALID_DATA at the second row's id", () => {
+    const data = { rows: [{ id: "p02", sales: "1", sales_target: "1" }, { id: "p01", sales: "1", sales_target: "1" }, { id: "p02", sales: "2", sales_target: "1" }] };
+    const error = failure(() => runPlan(plan, data, { trace: true }));
+    expect(error.message).toContain('person "p02" appears twice (also in rows[0])');
+    expect(bothFail(plan, data)).toEqual({ code: "INVALID_DATA", path: ["rows", 2, "id"] });
+  });
+
+  it("refuses a date not written yyyy-MM-dd with INVALID_DATA at the cell", () => {
+    expect(bothFail(plan, { rows: [{ id: "p01", activeFrom: "15/02/2026", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "activeFrom"] });
+    expect(bothFail(plan, { rows: [{ id: "p01", activeTo: "2026-3-1", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "activeTo"] });
+  });
+
+  it("refuses a person active only outside the period with INVALID_DATA at the row", () => {
+    expect(bothFail(plan, { rows: [{ id: "p01", activeFrom: "2026-05-01", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0] });
+  });
+
+  it("refuses a malformed base pay with INVALID_DATA at rows[i].basePay", () => {
+    const data = { rows: [{ id: "p01", basePay: "8,000", sales: "1", sales_target: "1" }] };
+    expect(failure(() => runPlan(plan, data)).message).toContain('"8,000"');
+    expect(bothFail(plan, data)).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "basePay"] });
+  });
+
+  it("refuses a missing KPI column with INVALID_DATA at the cell", () => {
+    expect(bothFail(plan, { rows: [{ id: "p01", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "sales"] });
+    expect(bothFail(plan, { rows: [{ id: "p01", sales: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "sales_target"] });
+  });
+
+  it("refuses a malformed KPI cell with INVALID_DATA at the cell, even a target beside an empty actual", () => {
+    expect(bothFail(plan, { rows: [{ id: "p01", sales: "¥1200", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "sales"] });
+    // an empty actual is "missing" (an error by default); with missing: "zero" the target is still read
+    expect(bothFail(plan, { rows: [{ id: "p01", sales: "", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "sales"] });
+    const lenient: Plan = { ...plan, score: { kpi: 1, missing: "zero" } };
+    expect(bothFail(lenient, { rows: [{ id: "p01", sales: "", sales_target: "1 000" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "sales_target"] });
+  });
+
+  it("takes the per-person path for data that is not plain rows, with the same result", () => {
+    const rows = [{ id: "p01", sales: "120000", sales_target: "100000" }];
+    // an extra key beside rows, a row with a prototype, a non-finite number cell
+    for (const data of [{ rows, ratings: [] }, { rows: [Object.assign(Object.create({ inherited: 1 }) as object, rows[0])] }]) {
+      expect(runPlanLazy(plan, data as PlanData, { trace: false }).path).toBe("per-person");
+      expect(runPlan(plan, data as PlanData, { trace: false }).statements[0]?.score).toBe("120");
+    }
+    expect(bothFail(plan, { rows: [{ id: "p01", sales: Number.NaN, sales_target: "1" }] }).code).toBe("INVALID_DATA");
+  });
+
+  it("treats an empty row list the same on both paths", () => {
+    const columnar = runPlan(plan, { rows: [] }, { trace: false });
+    const perPerson = runPlan(plan, { rows: [] });
+    expect(columnar).toEqual(perPerson);
+    expect(columnar.statements).toEqual([]);
+  });
+});
