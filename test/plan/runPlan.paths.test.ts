@@ -132,3 +132,74 @@ describe("runPlan on both paths", () => {
     expect(columnar.statements).toEqual([]);
   });
 });
+
+describe("runPlan on both paths with awkward cells", () => {
+  const two: Plan = {
+    ...plan,
+    kpis: [
+      { id: "sales", weight: "0.6", actual: "sales", target: { column: "sales_target" } },
+      { id: "margin", weight: "0.4", actual: { column: "margin" }, target: "0.2" },
+    ],
+  };
+  const awkward = [
+    // leading zeros, a trailing fraction zero, a negative actual, a JSON number and many digits
+    { id: "p03", sales: "0120000", sales_target: "100000.0", margin: "-0.05", basePay: "08000", activeTo: "2026-02-28" },
+    { id: "p01", sales: 90000, sales_target: 100000, margin: "0.25", basePay: 1.5, activeFrom: null },
+    { id: "p02", sales: "123456789.123456789", sales_target: "100000000", margin: "-0", basePay: "-0" },
+  ];
+
+  it("gives the per-person path's statements for non-canonical and negative numbers", () => {
+    const run = bothAgree(two, { rows: awkward });
+    // p01: sales 90000 / 100000 → 90 × 0.6 = 54; margin 0.25 / 0.2 = 1.25 → 125 × 0.4 = 50; score 104
+    expect(run.statements[0]?.score).toBe("104");
+    expect(run.statements[0]?.person.basePay).toBe("1.5");
+    // p03 ended on 2026-02-28
+    expect(run.statements[2]?.person.activeTo).toBe("2026-02-28");
+  });
+
+  it("gives the same funded pools, by score and by a KPI, with grade multipliers and sub-periods", () => {
+    const funded: Plan = {
+      ...two,
+      subPeriods: "month",
+      score: { kpi: 1, missing: "zero" },
+      pay: {
+        gradeMultipliers: { A: "1.5", B: "0.5" },
+        pools: [
+          { id: "by-score", budget: 10000, cap: 5000, funding: { measure: "score", curve: { points: [{ x: 0, y: 0 }, { x: 2, y: 2 }] } } },
+          { id: "by-sales", budget: 4000, weightBy: "equal", funding: { measure: { kpi: "sales" }, curve: { points: [{ x: "0.8", y: "0.5" }, { x: 1, y: 1 }] } } },
+        ],
+      },
+    };
+    const rows = [...awkward, { id: "p04", sales: "", sales_target: "", margin: "" }];
+    expect(runPlanLazy(funded, { rows }, { trace: false }).path).toBe("columnar");
+    const run = bothAgree(funded, { rows });
+    expect(run.subPeriods.map((s) => s.label)).toHaveLength(3);
+    expect(run.pools.map((pool) => pool.id)).toEqual(["by-score", "by-sales"]);
+    const allocated = run.pools.map((pool) => Number(pool.allocated) + Number(pool.unallocated));
+    expect(allocated).toEqual(run.pools.map((pool) => Number(pool.funded)));
+  });
+
+  it("falls back to the per-person path for grade multipliers finer than six places, with the same result", () => {
+    const fine: Plan = { ...plan, pay: { gradeMultipliers: { A: "1.0000001", B: 1 }, pools: [{ id: "bonus", budget: 3000 }] } };
+    const rows = [{ id: "p01", sales: "120000", sales_target: "100000" }, { id: "p02", sales: "90000", sales_target: "100000" }];
+    expect(runPlanLazy(fine, { rows }, { trace: false }).path).toBe("per-person");
+    bothAgree(fine, { rows });
+  });
+
+  it("pays nothing from a pool when nobody has a weight, on both paths", () => {
+    const rows = [{ id: "p01", sales: "0", sales_target: "100000" }, { id: "p02", sales: "-10", sales_target: "100000" }];
+    const { grading: _grading, ...ungraded } = plan;
+    const run = bothAgree(ungraded, { rows });
+    expect(run.pools[0]?.allocated).toBe("0.00");
+    expect(run.pools[0]?.unallocated).toBe("3000.00");
+  });
+});
+
+describe("runPlan grading errors on both paths", () => {
+  it("refuses a negative score below the lowest band with OUT_OF_RANGE at grading.bands", () => {
+    // p02: -10 / 100000 → a negative score, below the band at min 0
+    const rows = [{ id: "p01", sales: "100", sales_target: "100000" }, { id: "p02", sales: "-10", sales_target: "100000" }];
+    expect(bothFail(plan, { rows })).toEqual({ code: "OUT_OF_RANGE", path: ["grading", "bands"] });
+  });
+});
+
