@@ -81,3 +81,27 @@ describe("diffRuns corners", () => {
     expect(diff.totals).toEqual({ before: "n/a", after: "5.00", delta: "0" });
   });
 });
+
+describe("runPlan 360 rating errors point at data.ratings", () => {
+  const data = fixtureData();
+  const ratings = data.ratings ?? [];
+  it("refuses a rating in a group the plan does not weigh with INVALID_DATA at ratings[i].group", () => {
+    const bad = [...ratings, { person: "p01", rater: "c1", group: "client", score: "3" }];
+    expect(() => runPlan(fixturePlan(), { ...data, ratings: bad })).toThrow(expect.objectContaining({ code: "INVALID_DATA", path: ["ratings", ratings.length, "group"] }));
+  });
+
+  it("refuses a rating of someone not in the run with INVALID_DATA at ratings[i].person", () => {
+    const bad = [...ratings, { person: "p99", rater: "c1", group: "peer", score: "3" }];
+    expect(() => runPlan(fixturePlan(), { ...data, ratings: bad })).toThrow(expect.objectContaining({ code: "INVALID_DATA", path: ["ratings", ratings.length, "person"] }));
+  });
+
+  it("gives no 360 points when every group weighs 0, and the score falls back to the KPI score", () => {
+    const p = fixturePlan();
+    const run = runPlan({ ...p, review360: { ...(p.review360 as NonNullable<Plan["review360"]>), weights: { manager: 0, peer: 0 } } }, data);
+    for (const s of run.statements) {
+      expect(s.review360?.points).toBeNull();
+      expect(s.score).toBe(s.kpiScore);
+    }
+  });
+});
+
