@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 
 /** One band of a fixed grading scale: a score of at least `min` earns `grade`. */
@@ -66,7 +66,7 @@ export function gradeByScore(score: Numeric, bands: readonly GradeBand[]): strin
     const lowest = mins.reduce((a, b) => (b.lt(a) ? b : a));
     throw new PayscoreError(
       "OUT_OF_RANGE",
-      `score ${describeValue(score)} is below the lowest band min ${lowest.toString()}; add a band for the lowest scores (for example min 0)`,
+      `score ${value.toString()} is below the lowest band min ${lowest.toString()}; add a band for the lowest scores (for example min 0)`,
       { path: ["score"] },
     );
   }

@@ -1,3 +1,4 @@
+import { Decimal } from "../../src/numeric/index.js";
 import { describe, expect, it } from "vitest";
 import { PayscoreError, applyOverrides, forcedDistribution, gradeByScore } from "../../src/index.js";
 
@@ -20,6 +21,11 @@ describe("applyOverrides input checks", () => {
 });
 
 describe("gradeByScore below every band", () => {
+  it("writes a Decimal score as its value, not as an object", () => {
+    const error = faultOf(() => gradeByScore(new Decimal("-0.5"), [{ grade: "C", min: 0 }]));
+    expect(error.message).toBe("score -0.5 is below the lowest band min 0; add a band for the lowest scores (for example min 0)");
+  });
+
   it("names the lowest band min whatever order the bands come in", () => {
     // lowest of 60 and 90 is 60, whether it comes first or last
     for (const bands of [
@@ -29,7 +35,7 @@ describe("gradeByScore below every band", () => {
     ]) {
       const error = faultOf(() => gradeByScore(10, bands));
       expect([error.code, error.path]).toEqual(["OUT_OF_RANGE", ["score"]]);
-      expect(error.message).toContain("is below the lowest band min 60");
+      expect(error.message).toContain("score 10 is below the lowest band min 60");
     }
     // exactly at the lowest min is inside it
     expect(gradeByScore(60, [{ grade: "A", min: 90 }, { grade: "C", min: 60 }])).toBe("C");
