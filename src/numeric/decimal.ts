@@ -1,4 +1,7 @@
 import DecimalJs from "decimal.js";
+// The types come from the named export: under `nodenext` an ES module sees decimal.js's typings
+// as CommonJS, where the default import is the module object, not the class.
+import type { Decimal as DecimalClass } from "decimal.js";
 
 /**
  * payscore's own decimal.js constructor, cloned so no other library's settings can leak in.
@@ -16,7 +19,7 @@ import DecimalJs from "decimal.js";
  * new Decimal("0.1").plus("0.2").toString(); // "0.3"
  * ```
  */
-export const Decimal = DecimalJs.clone({
+export const Decimal: typeof DecimalClass = DecimalJs.clone({
   precision: 40,
   rounding: DecimalJs.ROUND_HALF_EVEN,
   toExpNeg: -1100,
@@ -24,10 +27,10 @@ export const Decimal = DecimalJs.clone({
 });
 
 /** An instance of the library's {@link Decimal} (immutable). */
-export type Decimal = DecimalJs;
+export type Decimal = DecimalClass;
 
 /** decimal.js rounding constants (0–8). */
-export type DecimalRounding = DecimalJs.Rounding;
+export type DecimalRounding = DecimalClass.Rounding;
 
 /** What every numeric argument accepts: a Decimal, a finite number, a decimal string or a bigint. */
 export type Numeric = Decimal | number | string | bigint;
