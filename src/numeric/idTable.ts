@@ -45,7 +45,7 @@ export function idTable(n: number): IdTable {
 export function claimId(table: IdTable, ids: readonly string[], index: number): number {
   const id = ids[index] as string;
   if (table.map !== null) return claimInMap(table.map, id, index);
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0; // as int32, the form the Int32Array stores it in (an empty id keeps the seed)
   for (let c = 0; c < id.length; c++) hash = Math.imul(hash ^ id.charCodeAt(c), 0x01000193);
   const { slots, mask } = table;
   let slot = hash & mask;
@@ -61,7 +61,8 @@ export function claimId(table: IdTable, ids: readonly string[], index: number): 
     slot = (slot + 1) & mask;
     if (--table.budget < 0) {
       const map = new Map<string, number>();
-      for (let i = 0; i < index; i++) map.set(ids[i] as string, i);
+      // Keep each id's first index: that is the entry a repeat is reported against.
+      for (let i = 0; i < index; i++) if (!map.has(ids[i] as string)) map.set(ids[i] as string, i);
       table.map = map;
       return claimInMap(map, id, index);
     }
