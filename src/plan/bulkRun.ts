@@ -4,10 +4,9 @@ import type { KpiScorecard, RoundedScores } from "./domains.js";
 import { readText } from "./dataCells.js";
 import * as D from "./domains.js";
 import { frozenKpiSpecs, roundingPlacesOf } from "./perPersonRun.js";
-import { planHash } from "./planHash.js";
+import { runHeader } from "./runHeader.js";
 import type { DataRow, Plan, PlanData } from "./schema.js";
 import type { LazyPayoutRun, PoolReport, Statement, StatementKpiLine } from "./types.js";
-import { PAYSCORE_VERSION } from "./version.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERSON_COLUMNS = ["name", "team", "region", "role", "activeFrom", "activeTo", "basePay"] as const;
@@ -460,14 +459,7 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   };
 
   return {
-    version: PAYSCORE_VERSION,
-    planHash: planHash(plan),
-    planName: p.name ?? null,
-    currency: p.currency.toUpperCase(),
-    scale,
-    rounding: mode,
-    period: { start: p.period.start, end: p.period.end, label: p.period.label },
-    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+    ...runHeader(plan, p, scale, mode),
     size: n,
     statementAt,
     totals: {

@@ -2,12 +2,11 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/i
 import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../numeric/index.js";
 import { readCell, within } from "./dataCells.js";
 import * as D from "./domains.js";
-import { planHash } from "./planHash.js";
+import { runHeader } from "./runHeader.js";
 import { buildRoster, type RosterPerson } from "./roster.js";
 import { planDataSchema, type Plan, type PlanData } from "./schema.js";
 import { Tracer } from "./trace.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "./types.js";
-import { PAYSCORE_VERSION } from "./version.js";
 
 /** Options for `runPlan`. */
 export interface RunPlanOptions {
@@ -326,14 +325,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   });
 
   return {
-    version: PAYSCORE_VERSION,
-    planHash: planHash(plan),
-    planName: p.name ?? null,
-    currency: p.currency.toUpperCase(),
-    scale,
-    rounding: mode,
-    period: { start: p.period.start, end: p.period.end, label: p.period.label },
-    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+    ...runHeader(plan, p, scale, mode),
     statements,
     totals: {
       people: statements.length,

@@ -1,0 +1,33 @@
+import type { RoundingMode } from "../numeric/index.js";
+import * as D from "./domains.js";
+import { planHash } from "./planHash.js";
+import type { Plan } from "./schema.js";
+import { PAYSCORE_VERSION } from "./version.js";
+
+/**
+ * The fields that open every run, whichever path computed it, in the order a run's JSON lists
+ * them (both paths spread this first, so their JSON stays byte-identical).
+ *
+ * @internal
+ * @param plan - the plan as the caller gave it (hashed as given)
+ * @param p - the validated plan
+ * @param scale - the currency's minor units
+ * @param mode - the plan's rounding mode
+ * @returns version, planHash, planName, currency, scale, rounding, period, subPeriods
+ * @example
+ * ```ts
+ * runHeader(plan, parsePlan(plan), 2, "half-even").currency; // "CNY"
+ * ```
+ */
+export function runHeader(plan: unknown, p: Plan, scale: number, mode: RoundingMode) {
+  return {
+    version: PAYSCORE_VERSION,
+    planHash: planHash(plan),
+    planName: p.name ?? null,
+    currency: p.currency.toUpperCase(),
+    scale,
+    rounding: mode,
+    period: { start: p.period.start, end: p.period.end, label: p.period.label },
+    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+  };
+}
