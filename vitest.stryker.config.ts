@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Mutation testing runs only the tests of the folders whose code is mutated in CI (numeric and
-// grading) and of the folders that exercise them most (compensation, scoring): the rest of the
-// suite kills no extra mutants there and would triple the run time.
+// Mutation testing runs only the tests of the folders whose code is mutated (numeric,
+// compensation, grading, scoring): the rest of the suite kills no extra mutants there and would
+// triple the run time.
 export default defineConfig({
   test: {
     include: ["test/{numeric,compensation,grading,scoring}/**/*.test.ts"],
