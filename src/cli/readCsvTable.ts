@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { parse, CsvError, type Info } from "csv-parse";
 import { CliError } from "./CliError.js";
+import { CsvReader } from "./CsvReader.js";
 import { fileProblem } from "./fileProblem.js";
 import { Utf8Reader } from "./Utf8Reader.js";
 
@@ -23,13 +22,14 @@ export interface ReadCsvTableOptions {
 }
 
 /**
- * Streams a CSV file in with csv-parse and checks its shape: strict UTF-8 (a byte-order mark
- * is dropped), CRLF or LF line ends, a header whose names are present and distinct, and every
- * row with exactly as many cells as the header has columns. Blank lines, and rows whose cells
- * are all empty (what a spreadsheet leaves under a table), are skipped. Cells are trimmed.
+ * Streams a CSV file in and checks its shape: strict UTF-8 (a byte-order mark is dropped), CRLF
+ * or LF line ends, a header whose names are present and distinct, and every row with exactly as
+ * many cells as the header has columns. Blank lines, and rows whose cells are all empty (what a
+ * spreadsheet leaves under a table), are skipped. Cells are trimmed. The reading is
+ * {@link CsvReader}'s, which reads what csv-parse read before it.
  *
- * Memory stays small per row: cells are kept as the parser gives them, in objects that all
- * share the header's keys.
+ * Memory stays small per row: each row is one object literal with the header's keys (every row
+ * shares one hidden class, for fast property reads), holding the cells as read.
  *
  * @param file - the path as the user wrote it
  * @param cwd - the folder a relative path is read from
@@ -44,54 +44,32 @@ export interface ReadCsvTableOptions {
  * ```
  */
 export async function readCsvTable(file: string, cwd: string, options?: ReadCsvTableOptions | undefined): Promise<CsvTable> {
-  const reader = new Utf8Reader(file);
-  const parser = parse({
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    trim: true,
-  });
   let header: string[] | null = null;
-  let template: Record<string, string> | null | undefined;
+  let makeRow: (cells: readonly string[]) => Record<string, string> = () => ({});
   const rows: Record<string, string>[] = [];
   const lines: number[] = [];
   const onProgress = options?.onProgress;
   let bytes = 0;
-
+  const csv = new CsvReader(file, (cells, count, line) => {
+    if (header === null) {
+      header = readHeader(cells.slice(0, count), file);
+      makeRow = rowMaker(header);
+      return;
+    }
+    if (count !== header.length) throw cellCountError(file, line, cells.slice(0, count), header);
+    rows.push(makeRow(cells));
+    lines.push(line);
+    if (onProgress !== undefined && rows.length % 10_000 === 0) onProgress(rows.length);
+  });
+  const utf8 = new Utf8Reader(file);
   try {
-    await pipeline(
-      createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 }),
-      async function* decode(source: AsyncIterable<Buffer>) {
-        for await (const chunk of source) {
-          bytes += chunk.length;
-          const text = reader.decode(chunk);
-          if (text !== "") yield text;
-        }
-        const rest = reader.end();
-        if (rest !== "") yield rest;
-      },
-      parser,
-      async function collect(records: AsyncIterable<{ record: string[]; info: Info }>) {
-        for await (const { record, info } of records) {
-          if (header === null) {
-            header = readHeader(record, file);
-            continue;
-          }
-          if (record.length !== header.length) throw cellCountError(file, info.lines, record, header);
-          template ??= rowTemplate(header);
-          // A copy of the template has its keys already, so every row shares one hidden class
-          // (fast property reads) instead of growing its own.
-          const row: Record<string, string> = template === null ? {} : { ...template };
-          for (let c = 0; c < header.length; c += 1) row[header[c] as string] = record[c] as string;
-          rows.push(row);
-          lines.push(info.lines);
-          if (onProgress !== undefined && rows.length % 10_000 === 0) onProgress(rows.length);
-        }
-      },
-    );
+    for await (const chunk of createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      csv.push(utf8.decode(chunk));
+    }
+    csv.push(utf8.end());
+    csv.end();
   } catch (error) {
-    if (error instanceof CsvError) throw csvSyntaxError(file, error);
     throw fileProblem(error, file, "read");
   }
   if (header === null) throw new CliError(bytes === 0 ? `${file}: the file is empty` : `${file}: the file has no header row (it holds only blank lines)`);
@@ -99,14 +77,21 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
 }
 
 /**
- * An object with the header's keys in file order and empty cells, built by `JSON.parse` (which
- * gives it fast properties); `null` for a header naming `__proto__`, which an assignment must
- * not turn into an own key.
+ * Makes a row from the cells: an object literal with the header's keys in file order, compiled
+ * once per file, so every row shares one hidden class and is built without a key lookup. A
+ * header naming `__proto__` gets plain assignments, as before (a string assigned to
+ * `__proto__` is ignored, so that column is not a key of the row).
  */
-function rowTemplate(header: readonly string[]): Record<string, string> | null {
-  if (header.includes("__proto__")) return null;
-  const fields = header.map((name) => `${JSON.stringify(name)}:""`).join(",");
-  return JSON.parse(`{${fields}}`) as Record<string, string>;
+function rowMaker(header: readonly string[]): (cells: readonly string[]) => Record<string, string> {
+  if (header.includes("__proto__")) {
+    return (cells) => {
+      const row: Record<string, string> = {};
+      for (let c = 0; c < header.length; c += 1) row[header[c] as string] = cells[c] as string;
+      return row;
+    };
+  }
+  const fields = header.map((name, c) => `${JSON.stringify(name)}: cells[${c}]`).join(", ");
+  return new Function("cells", `return { ${fields} };`) as (cells: readonly string[]) => Record<string, string>;
 }
 
 function readHeader(record: readonly string[], file: string): string[] {
@@ -129,20 +114,4 @@ function cellCountError(file: string, line: number, record: readonly string[], h
   return new CliError(
     `${file}:${line}:${header.length + 1}: the row has ${record.length} cells but the header has ${header.length} columns (extra: ${extra}; a number with a comma such as 1,200 must be quoted or written 1200)`,
   );
-}
-
-function csvSyntaxError(file: string, error: CsvError): CliError {
-  const lines = typeof error["lines"] === "number" ? error["lines"] : undefined;
-  const where = lines === undefined ? file : `${file}:${lines}`;
-  switch (error.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return new CliError(`${where}: a quoted cell is never closed (a " without its closing ")`);
-    case "CSV_INVALID_CLOSING_QUOTE":
-    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return new CliError(`${where}: text after the closing quote of a cell (write a quote inside a quoted cell as "")`);
-    case "INVALID_OPENING_QUOTE":
-      return new CliError(`${where}: a quote in the middle of an unquoted cell (quote the whole cell and double the inner quote: "5"" screen")`);
-    default:
-      return new CliError(`${where}: not valid CSV: ${error.message}`);
-  }
 }
