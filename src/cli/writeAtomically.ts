@@ -4,8 +4,11 @@ import { unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileProblem } from "./fileProblem.js";
 
-/** Writes text somewhere; resolves when the text may be followed by more (backpressure). */
-export type WriteText = (text: string) => Promise<void>;
+/**
+ * Writes text (or UTF-8 bytes, which are handed on as they are) somewhere; resolves when more
+ * may follow (backpressure).
+ */
+export type WriteText = (text: string | Uint8Array) => Promise<void>;
 
 /** Temp files being written right now, removed if the process is interrupted. */
 const pendingTemps = new Set<string>();
@@ -50,6 +53,11 @@ export async function writeAtomically(file: string, cwd: string, produce: (write
       await opened.write(text, null, "utf8");
     };
     await produce(async (text) => {
+      if (typeof text !== "string") {
+        await flush();
+        await opened.write(text);
+        return;
+      }
       buffered.push(text);
       size += text.length;
       if (size >= 1 << 16) await flush();

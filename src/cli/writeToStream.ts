@@ -2,8 +2,8 @@ import type { Writable } from "node:stream";
 import type { WriteText } from "./writeAtomically.js";
 
 /**
- * Writes text to a stream (stdout) with backpressure: text is gathered into 64 KiB pieces and
- * the next piece waits for `drain` when the stream's buffer is full.
+ * Writes text to a stream (stdout) with backpressure: text is gathered into 64 KiB pieces (bytes
+ * go as they are) and the next piece waits for `drain` when the stream's buffer is full.
  *
  * @param stream - where to write
  * @param produce - writes the content through the given function
@@ -25,6 +25,11 @@ export async function writeToStream(stream: Writable, produce: (write: WriteText
     if (!stream.write(text)) await waitForDrain(stream);
   };
   await produce(async (text) => {
+    if (typeof text !== "string") {
+      await flush();
+      if (!stream.write(text)) await waitForDrain(stream);
+      return;
+    }
     buffered.push(text);
     size += text.length;
     if (size >= 1 << 16) await flush();

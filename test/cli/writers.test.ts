@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeAtomically } from "../../src/cli/writeAtomically.js";
+import { writeAtomically, type WriteText } from "../../src/cli/writeAtomically.js";
 import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
 import { writeRunJson } from "../../src/cli/writeRunJson.js";
 import { writeToStream } from "../../src/cli/writeToStream.js";
@@ -48,12 +48,12 @@ const run = (statements: Statement[]): PayoutRun => ({
   pools: [],
 });
 
-async function collect(produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<string> {
-  let text = "";
+async function collect(produce: (write: WriteText) => Promise<void>): Promise<string> {
+  const chunks: Buffer[] = [];
   await produce(async (chunk) => {
-    text += chunk;
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
   });
-  return text;
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 describe("writeRunJson", () => {
@@ -98,6 +98,24 @@ describe("writeToStream", () => {
     expect(chunks.join("")).toBe([0, 1, 2, 3, 4].map((i) => `${i}${piece}`).join(""));
   });
 
+  it("passes bytes on as they are, after the text gathered before them, waiting for drain", async () => {
+    const chunks: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        setTimeout(callback, 1);
+      },
+    });
+    await writeToStream(slow, async (write) => {
+      await write("a,");
+      await write(Buffer.from("中,"));
+      await write(new Uint8Array([0x62, 0x0a]));
+    });
+    await new Promise((resolve) => slow.end(resolve));
+    expect(Buffer.concat(chunks).toString("utf8")).toBe("a,中,b\n");
+  });
+
   it("rejects when the stream fails while full", async () => {
     const failing = new Writable({
       highWaterMark: 1,
@@ -124,6 +142,15 @@ describe("writeAtomically", () => {
     await writeAtomically("out.txt", dir.path, (write) => write("new\n"));
     expect(readFileSync(join(dir.path, "out.txt"), "utf8")).toBe("new\n");
     expect(dir.list()).toEqual(["out.txt"]);
+  });
+
+  it("writes bytes as they are, after the text gathered before them", async () => {
+    await writeAtomically("mixed.csv", dir.path, async (write) => {
+      await write("id,名\n");
+      await write(Buffer.from("p1,中\n"));
+      await write("p2,x\n");
+    });
+    expect(readFileSync(join(dir.path, "mixed.csv"), "utf8")).toBe("id,名\np1,中\np2,x\n");
   });
 
   it("refuses to write over a folder", async () => {
