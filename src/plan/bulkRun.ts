@@ -6,12 +6,14 @@ import * as D from "./domains.js";
 import { frozenKpiSpecs, roundingPlacesOf } from "./perPersonRun.js";
 import { runHeader } from "./runHeader.js";
 import type { DataRow, Plan, PlanData } from "./schema.js";
-import type { LazyPayoutRun, PoolReport, Statement, StatementKpiLine } from "./types.js";
+import type { LazyPayoutRun, PayLine, PoolReport, Statement, StatementKpiLine } from "./types.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERSON_COLUMNS = ["name", "team", "region", "role", "activeFrom", "activeTo", "basePay"] as const;
 type PersonColumn = (typeof PERSON_COLUMNS)[number];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** The shared empty list of a columnar statement's indicators and trace (frozen: no statement can add to another's). */
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /** One pool's columnar result. */
 interface PoolColumns {
@@ -136,26 +138,68 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   }
   const rowAt = (j: number): number => (rowOf === undefined ? j : (rowOf[j] as number));
   const { start, end } = p.period;
-  // The person's text cells, read once (a statement reads these columns, never the rows): a
-  // column stays `undefined` while every cell in it is empty.
-  const textColumns: Record<PersonColumn, (string | null)[] | undefined> = { name: undefined, team: undefined, region: undefined, role: undefined, activeFrom: undefined, activeTo: undefined, basePay: undefined };
-  for (const column of PERSON_COLUMNS) {
-    let cells: (string | null)[] | undefined;
-    for (let i = 0; i < n; i++) {
-      const text = readText(rows[i] as DataRow, column);
+
+  // ── One pass over the rows: the KPI cells in statement order, and the person's text cells
+  // (a statement reads these columns, never the rows; a text column stays `undefined` while
+  // every cell in it is empty). One pass reads each row once, not once per column. ──
+  const kpis = p.kpis;
+  const kpiCount = kpis.length;
+  const missing = p.score?.missing ?? "error";
+  const actualColumns: string[] = kpis.map((kpi) => (typeof kpi.actual === "string" ? kpi.actual : (kpi.actual as { column: string }).column));
+  const targetColumns: (string | null)[] = kpis.map((kpi) => (typeof kpi.target === "object" ? (kpi.target as { column: string }).column : null));
+  const targetConstants: (Decimal | null)[] = kpis.map((kpi, k) => (typeof kpi.target === "object" ? null : readDecimal(kpi.target, ["kpis", k, "target"])));
+  const actualCells = kpis.map(() => new Array<unknown>(n));
+  const targetCells = kpis.map((_, k) => (targetColumns[k] === null ? null : new Array<unknown>(n)));
+  const personCells: ((string | null)[] | undefined)[] = PERSON_COLUMNS.map(() => undefined);
+  for (let j = 0; j < n; j++) {
+    const rowIndex = rowOf === undefined ? j : (rowOf[j] as number);
+    const row = rows[rowIndex] as DataRow;
+    for (let c = 0; c < PERSON_COLUMNS.length; c++) {
+      const text = readText(row, PERSON_COLUMNS[c] as PersonColumn);
       if (text === null) continue;
-      cells ??= new Array<string | null>(n).fill(null);
-      cells[i] = text;
+      let cells = personCells[c];
+      if (cells === undefined) {
+        cells = new Array<string | null>(n).fill(null);
+        personCells[c] = cells;
+      }
+      cells[rowIndex] = text;
     }
-    textColumns[column] = cells;
+    for (let k = 0; k < kpiCount; k++) {
+      // A cell that is not a string, number or null is a missing column (or an inherited key).
+      const a: unknown = row[actualColumns[k] as string];
+      if (a === undefined || typeof a === "function" || (typeof a === "object" && a !== null)) throw fault();
+      (actualCells[k] as unknown[])[j] = a;
+      const targetColumn = targetColumns[k] ?? null;
+      if (targetColumn !== null) {
+        const t: unknown = row[targetColumn];
+        if (t === undefined || typeof t === "function" || (typeof t === "object" && t !== null)) throw fault();
+        (targetCells[k] as unknown[])[j] = t;
+        // The per-person path reads a target cell even when the actual is empty: it must be a number.
+        if (isEmpty(a) && !isEmpty(t) && scaledInteger(t, 6) === undefined) readDecimal(t, ["rows", rowIndex, targetColumn]);
+      }
+    }
   }
+  const columns: Record<string, { actual: unknown[]; target: unknown[] }> = {};
+  kpis.forEach((kpi, k) => {
+    const target = targetCells[k] ?? new Array<unknown>(n).fill((targetConstants[k] as Decimal).toString());
+    columns[kpi.id] = { actual: actualCells[k] as unknown[], target };
+  });
+  const textColumns: Record<PersonColumn, (string | null)[] | undefined> = {
+    name: personCells[0],
+    team: personCells[1],
+    region: personCells[2],
+    role: personCells[3],
+    activeFrom: personCells[4],
+    activeTo: personCells[5],
+    basePay: personCells[6],
+  };
   const fromColumn = textColumns.activeFrom;
   const toColumn = textColumns.activeTo;
   const basePayColumn = textColumns.basePay;
   // The base pay cells as given (a statement shows them as `Decimal#toString` does); with the
   // other columns read here, a statement never needs the rows, so the run does not hold them.
   const basePayCells: unknown[] | undefined = basePayColumn === undefined ? undefined : new Array<unknown>(n).fill(null);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < (fromColumn === undefined && toColumn === undefined && basePayCells === undefined ? 0 : n); i++) {
     const from = fromColumn === undefined ? null : (fromColumn[i] as string | null);
     const to = toColumn === undefined ? null : (toColumn[i] as string | null);
     if (from !== null || to !== null) {
@@ -170,37 +214,6 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       basePayCells[i] = pay;
     }
   }
-
-  // ── KPI columns, in statement order. ──
-  const kpis = p.kpis;
-  const missing = p.score?.missing ?? "error";
-  const actualColumns: string[] = kpis.map((kpi) => (typeof kpi.actual === "string" ? kpi.actual : (kpi.actual as { column: string }).column));
-  const targetColumns: (string | null)[] = kpis.map((kpi) => (typeof kpi.target === "object" ? (kpi.target as { column: string }).column : null));
-  const targetConstants: (Decimal | null)[] = kpis.map((kpi, k) => (typeof kpi.target === "object" ? null : readDecimal(kpi.target, ["kpis", k, "target"])));
-  const columns: Record<string, { actual: unknown[]; target: unknown[] }> = {};
-  kpis.forEach((kpi, k) => {
-    const actualColumn = actualColumns[k] as string;
-    const targetColumn = targetColumns[k] ?? null;
-    const actual = new Array<unknown>(n);
-    let target: unknown[];
-    if (targetColumn === null) target = new Array<unknown>(n).fill((targetConstants[k] as Decimal).toString());
-    else target = new Array<unknown>(n);
-    for (let j = 0; j < n; j++) {
-      const row = rows[rowAt(j)] as DataRow;
-      // A cell that is not a string, number or null is a missing column (or an inherited key).
-      const a: unknown = row[actualColumn];
-      if (a === undefined || typeof a === "function" || typeof a === "object" && a !== null) throw fault();
-      actual[j] = a;
-      if (targetColumn !== null) {
-        const t: unknown = row[targetColumn];
-        if (t === undefined || typeof t === "function" || typeof t === "object" && t !== null) throw fault();
-        target[j] = t;
-        // The per-person path reads a target cell even when the actual is empty: it must be a number.
-        if (isEmpty(a) && !isEmpty(t) && scaledInteger(t, 6) === undefined) readDecimal(t, ["rows", rowAt(j), targetColumn]);
-      }
-    }
-    columns[kpi.id] = { actual, target };
-  });
 
   const specs = frozenKpiSpecs(p);
   D.compileScorecard(specs, { missing });
@@ -368,21 +381,92 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   };
   const zeroCash = cash(new Decimal(0));
 
+  const kpiNames = kpis.map((kpi) => kpi.name ?? null);
+  const kpiCategories = kpis.map((kpi) => kpi.category ?? null);
+  const kpiIds = kpis.map((kpi) => kpi.id);
+  const columnOf = (k: number): RoundedScores["kpis"][number] => {
+    const column = scored.kpis[k];
+    if (column === undefined) throw fault();
+    return column;
+  };
+  const presentColumns = kpis.map((_, k) => columnOf(k).present);
+  const attainmentColumns = kpis.map((_, k) => columnOf(k).attainment);
+  const pointsColumns = kpis.map((_, k) => columnOf(k).points);
+  const contributionColumns = kpis.map((_, k) => columnOf(k).contribution);
+  // Parts that are equal for many people are shared, frozen (so one statement cannot change
+  // another's): the empty lists, one grade object per grade, and with one pool one pay list per
+  // amount. A statement stays a plain JSON-ready object, deep-equal to the per-person path's.
+  const gradeObjects = gradeNames.map((g) => Object.freeze({ initial: g, final: g, reason: null }));
+  const onlyPool = poolColumns.length === 1 ? (poolColumns[0] as PoolColumns) : undefined;
+  const payListOf =
+    onlyPool === undefined
+      ? undefined
+      : cachedValue((units): readonly PayLine[] => Object.freeze([Object.freeze({ component: "pool" as const, id: onlyPool.id, amount: unitsFixed(units, scale) })]));
+  const payOf = (j: number): readonly PayLine[] => {
+    if (payListOf !== undefined) return payListOf((onlyPool as PoolColumns).units[j] as number);
+    if (poolColumns.length === 0) return EMPTY;
+    const lines = new Array<PayLine>(poolColumns.length);
+    for (let q = 0; q < poolColumns.length; q++) {
+      const pc = poolColumns[q] as PoolColumns;
+      lines[q] = { component: "pool", id: pc.id, amount: pc.amountAt(j) };
+    }
+    return lines;
+  };
+  const lineOfDecimal = (k: number, actual: string | null, target: string | null, scorecard: KpiScorecard): StatementKpiLine => {
+    const line = scorecard.lines[k];
+    return {
+      id: kpiIds[k] as string,
+      name: kpiNames[k] ?? null,
+      category: kpiCategories[k] ?? null,
+      actual,
+      target,
+      attainment: line?.attainment == null ? null : line.attainment.toString(),
+      points: (line?.points ?? new Decimal(0)).toString(),
+      weight: (line?.weight ?? new Decimal(0)).toString(),
+      difficulty: (line?.difficulty ?? new Decimal(1)).toString(),
+      contribution: (line?.contribution ?? new Decimal(0)).toString(),
+    };
+  };
+
   const statementAt = (j: number): Statement => {
     if (!Number.isInteger(j) || j < 0 || j >= n) {
       throw new PayscoreError("OUT_OF_RANGE", `statementAt: index must be a whole number from 0 to ${n - 1}; got ${String(j)}`, { path: ["index"] });
     }
-    const rowIndex = rowAt(j);
+    const rowIndex = rowOf === undefined ? j : (rowOf[j] as number);
+    const scorecard = decimalRows.size === 0 ? undefined : decimalRows.get(j);
+    const lines = new Array<StatementKpiLine>(kpiCount);
+    for (let k = 0; k < kpiCount; k++) {
+      const actual = cellText((actualCells[k] as unknown[])[j]);
+      const targetColumn = targetCells[k] ?? null;
+      const target = targetColumn === null ? (targetText[k] ?? null) : cellText(targetColumn[j]);
+      // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
+      lines[k] =
+        scorecard !== undefined
+          ? lineOfDecimal(k, actual, target, scorecard)
+          : {
+              id: kpiIds[k] as string,
+              name: kpiNames[k] ?? null,
+              category: kpiCategories[k] ?? null,
+              actual,
+              target,
+              attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
+              points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
+              weight: weightText[k] as string,
+              difficulty: difficultyText[k] as string,
+              contribution: contributionText((contributionColumns[k] as Float64Array)[j] as number),
+            };
+    }
+    const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
     const from = cellOf(fromColumn, rowIndex);
     const to = cellOf(toColumn, rowIndex);
     const basePay = cellOf(basePayColumn, rowIndex);
-    const scorecard = decimalRows.get(j);
-    const lines = new Array<StatementKpiLine>(kpiCount);
-    for (let k = 0; k < kpiCount; k++) lines[k] = lineAt(j, k, scorecard);
-    const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
-    const grade = gradeIndex === undefined ? null : (gradeNames[gradeIndex[j] as number] as string);
-    let total = 0;
-    for (const pc of poolColumns) total += pc.units[j] as number;
+    let totalPayout: string;
+    if (onlyPool !== undefined) totalPayout = onlyPool.amountAt(j);
+    else {
+      let total = 0;
+      for (const pc of poolColumns) total += pc.units[j] as number;
+      totalPayout = unitsFixed(total, scale);
+    }
     return {
       person: {
         id: ids[rowIndex] as string,
@@ -394,67 +478,17 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
         activeTo: to === null || to > end ? end : to,
         basePay: basePay === null || basePayCells === undefined ? null : cellText(basePayCells[rowIndex]),
       },
-      indicators: [],
+      indicators: EMPTY,
       kpis: lines,
       kpiScore: score,
       review360: null,
       score,
       rank: rank[j] as number,
-      grade: grade === null ? null : { initial: grade, final: grade, reason: null },
-      pay: poolColumns.length === 0 ? [] : poolColumns.map((pc) => ({ component: "pool" as const, id: pc.id, amount: pc.amountAt(j) })),
-      totalPayout: poolColumns.length === 1 ? (poolColumns[0] as PoolColumns).amountAt(j) : unitsFixed(total, scale),
+      grade: gradeIndex === undefined ? null : (gradeObjects[gradeIndex[j] as number] as Statement["grade"]),
+      pay: payOf(j),
+      totalPayout,
       promotion: null,
-      trace: [],
-    };
-  };
-  const kpiCount = kpis.length;
-  const kpiNames = kpis.map((kpi) => kpi.name ?? null);
-  const kpiCategories = kpis.map((kpi) => kpi.category ?? null);
-  const actualCells = kpis.map((kpi) => (columns[kpi.id] as { actual: unknown[] }).actual);
-  const targetCells = kpis.map((kpi, k) => (targetColumns[k] === null ? null : (columns[kpi.id] as { target: unknown[] }).target));
-  const kpiIds = kpis.map((kpi) => kpi.id);
-  const columnOf = (k: number): RoundedScores["kpis"][number] => {
-    const column = scored.kpis[k];
-    if (column === undefined) throw fault();
-    return column;
-  };
-  const presentColumns = kpis.map((_, k) => columnOf(k).present);
-  const attainmentColumns = kpis.map((_, k) => columnOf(k).attainment);
-  const pointsColumns = kpis.map((_, k) => columnOf(k).points);
-  const contributionColumns = kpis.map((_, k) => columnOf(k).contribution);
-  const lineAt = (j: number, k: number, scorecard: KpiScorecard | undefined): StatementKpiLine => {
-    const actual = cellText((actualCells[k] as unknown[])[j]);
-    const targetColumn = targetCells[k] ?? null;
-    const target = targetColumn === null ? (targetText[k] ?? null) : cellText(targetColumn[j]);
-    // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
-    const name = kpiNames[k] ?? null;
-    const category = kpiCategories[k] ?? null;
-    if (scorecard !== undefined) {
-      const line = scorecard.lines[k];
-      return {
-        id: kpiIds[k] as string,
-        name,
-        category,
-        actual,
-        target,
-        attainment: line?.attainment == null ? null : line.attainment.toString(),
-        points: (line?.points ?? new Decimal(0)).toString(),
-        weight: (line?.weight ?? new Decimal(0)).toString(),
-        difficulty: (line?.difficulty ?? new Decimal(1)).toString(),
-        contribution: (line?.contribution ?? new Decimal(0)).toString(),
-      };
-    }
-    return {
-      id: kpiIds[k] as string,
-      name,
-      category,
-      actual,
-      target,
-      attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
-      points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
-      weight: weightText[k] as string,
-      difficulty: difficultyText[k] as string,
-      contribution: contributionText((contributionColumns[k] as Float64Array)[j] as number),
+      trace: EMPTY,
     };
   };
 
@@ -486,24 +520,29 @@ const PAGE_BITS = 12;
  * it saves; one sparse array would fall into dictionary mode).
  */
 function cachedText(scale: number, write: (units: number, scale: number) => string = unitsText): (units: number) => string {
-  const pages: ((string | undefined)[] | undefined)[] = new Array<(string | undefined)[] | undefined>(CACHE_SIZE >>> PAGE_BITS).fill(undefined);
+  return cachedValue((units) => write(units, scale));
+}
+
+/** `make(units)` remembered for units 0 … 2^21 − 1, as {@link cachedText} remembers texts. */
+function cachedValue<T>(make: (units: number) => T): (units: number) => T {
+  const pages: ((T | undefined)[] | undefined)[] = new Array<(T | undefined)[] | undefined>(CACHE_SIZE >>> PAGE_BITS).fill(undefined);
   return (units) => {
     if (units >= 0 && units < CACHE_SIZE && Number.isInteger(units)) {
       const page = units >>> PAGE_BITS;
       let cache = pages[page];
       if (cache === undefined) {
-        cache = new Array<string | undefined>(1 << PAGE_BITS).fill(undefined);
+        cache = new Array<T | undefined>(1 << PAGE_BITS).fill(undefined);
         pages[page] = cache;
       }
       const slot = units & ((1 << PAGE_BITS) - 1);
-      let text = cache[slot];
-      if (text === undefined) {
-        text = write(units, scale);
-        cache[slot] = text;
+      let value = cache[slot];
+      if (value === undefined) {
+        value = make(units);
+        cache[slot] = value;
       }
-      return text;
+      return value;
     }
-    return write(units, scale);
+    return make(units);
   };
 }
 
