@@ -69,7 +69,7 @@ export function splitDecimal(value: Decimal, out: Digits): boolean {
  * @internal
  * @param value - a number
  * @param out - where the digits go
- * @returns false when the number is not finite, is written with an exponent, or has more than 15 significant digits
+ * @returns false when the number is not finite, has more than 15 significant digits, or is below 1e-15
  * @example
  * ```ts
  * const out = { mantissa: 0, exponent: 0 };
@@ -84,14 +84,23 @@ export function splitNumber(value: number, out: Digits): boolean {
     return true;
   }
   if (!Number.isFinite(value)) return false;
-  const text = String(value);
-  const point = text.indexOf(".");
-  if (point < 0 || text.indexOf("e") >= 0) return false;
-  const mantissa = Number(text.slice(0, point) + text.slice(point + 1));
-  if (!(Math.abs(mantissa) < MANTISSA_LIMIT)) return false;
-  out.mantissa = mantissa;
-  out.exponent = point + 1 - text.length;
-  return true;
+  // The fewest decimal places whose integer rounds back to the number. With at most 15
+  // significant digits such a decimal is unique, so it is the shortest round-trip text: no
+  // String(value) and no parsing. (Math.round finds it: the scaled product is off by far less
+  // than a half below 2^52, and the division is correctly rounded.)
+  const magnitude = value < 0 ? -value : value;
+  for (let places = 1; places <= 15; places++) {
+    const scale = POW10[places] as number;
+    const scaled = magnitude * scale;
+    if (scaled >= MANTISSA_LIMIT) return false;
+    const mantissa = Math.round(scaled);
+    if (mantissa / scale === magnitude) {
+      out.mantissa = value < 0 ? -mantissa : mantissa;
+      out.exponent = -places;
+      return true;
+    }
+  }
+  return false;
 }
 
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);

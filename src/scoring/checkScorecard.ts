@@ -3,7 +3,7 @@
 // index.ts.
 import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
 import { attainment, type AttainmentOptions } from "../metrics/index.js";
-import { Decimal, readDecimal, roundDecimal, type RoundingMode } from "../numeric/index.js";
+import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, splitDecimal, splitNumber, sumDecimal, compareDecimal, type Digits, type RoundingMode } from "../numeric/index.js";
 import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
@@ -16,9 +16,24 @@ import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, 
 export interface CheckedKpi {
   readonly id: string;
   readonly weight: Decimal;
-  readonly attainmentOptions: AttainmentOptions;
+  readonly attainmentOptions: CheckedAttainmentOptions;
   readonly curve: CheckedCurve | undefined;
   readonly difficulty: Decimal;
+  /** The weight as `mantissa · 10^exponent` (at most 15 digits), for the exact fast product; undefined when longer. */
+  readonly weightDigits: Readonly<Digits> | undefined;
+}
+
+/**
+ * A KPI's attainment options after checking: every choice filled in, cap and floor as Decimals.
+ *
+ * @internal
+ */
+export interface CheckedAttainmentOptions extends AttainmentOptions {
+  readonly direction: "higher" | "lower";
+  readonly lowerFormula: "reflect" | "inverse";
+  readonly zeroTarget: "error" | "zero" | "full";
+  readonly cap: Decimal | undefined;
+  readonly floor: Decimal | undefined;
 }
 
 /**
@@ -50,6 +65,7 @@ const ZERO_TARGETS = ["error", "zero", "full"] as const;
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
+const TWO = new Decimal(2);
 const NO_PATH: ErrorPath = Object.freeze([]);
 
 /**
@@ -112,7 +128,9 @@ function checkKpis(kpis: unknown): CheckedKpis {
     }
     const curve = kpi["curve"] === undefined ? undefined : readCurve(kpi["curve"], pathTo(path, "curve"));
     const difficulty = kpi["difficulty"] === undefined ? ONE : readDifficulty(kpi["difficulty"], pathTo(path, "difficulty"));
-    checked.push({ id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty });
+    const digits: Digits = { mantissa: 0, exponent: 0 };
+    const weightDigits = splitDecimal(weight, digits) ? Object.freeze(digits) : undefined;
+    checked.push({ id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits });
   }
   const order = canonicalOrder(checked.map((k) => k.id));
   let sum = ZERO;
@@ -201,17 +219,22 @@ export function scoreChecked(
     const weight = weights[i] as Decimal;
     let points = a === null ? ZERO : pointsOf(kpi, a);
     if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
-    lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(weight.times(points)) };
+    lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
   }
   let baseScore = ZERO;
-  for (const i of order) baseScore = baseScore.plus((lines[i] as KpiLine).contribution);
+  for (const i of order) {
+    const contribution = (lines[i] as KpiLine).contribution;
+    baseScore = sumDecimal(baseScore, contribution) ?? baseScore.plus(contribution);
+  }
   baseScore = nonNegativeZero(baseScore);
-  let score = difficulty.eq(1) ? baseScore : nonNegativeZero(baseScore.times(difficulty));
+  let score = difficulty === ONE || compareDecimal(difficulty, ONE) === 0 ? baseScore : nonNegativeZero(baseScore.times(difficulty));
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   return { score, lines, difficulty, baseScore };
 }
 
 function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
+  const quick = quickAttainment(kpi, entry);
+  if (quick !== undefined) return quick;
   const base: ErrorPath = ["values", kpi.id];
   const value = readRecord(entry, base);
   const actual = readValue(value["actual"], kpi.id, "actual");
@@ -238,8 +261,50 @@ function readValue(value: unknown, id: string, key: string): Decimal {
 }
 
 function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
-  const adjusted = kpi.difficulty.eq(1) ? a : a.times(kpi.difficulty);
-  return nonNegativeZero(kpi.curve === undefined ? adjusted.times(HUNDRED) : curveValue(kpi.curve, adjusted));
+  const adjusted = kpi.difficulty === ONE || compareDecimal(kpi.difficulty, ONE) === 0 ? a : a.times(kpi.difficulty);
+  return nonNegativeZero(kpi.curve === undefined ? (productDecimal(adjusted, 100, 0) ?? adjusted.times(HUNDRED)) : curveValue(kpi.curve, adjusted));
+}
+
+/** `weight · points`, by the exact word product when the weight is the KPI's own short one. */
+function contributionOf(kpi: CheckedKpi, weight: Decimal, points: Decimal): Decimal {
+  const digits = kpi.weightDigits;
+  if (digits !== undefined && weight === kpi.weight) {
+    const product = productDecimal(points, digits.mantissa, digits.exponent);
+    if (product !== undefined) return product;
+  }
+  return weight.times(points);
+}
+
+// Scratch digits of the quick path (single-threaded, never held across calls).
+const ACTUAL: Digits = { mantissa: 0, exponent: 0 };
+const TARGET: Digits = { mantissa: 0, exponent: 0 };
+
+/**
+ * `attainment(actual, target, settings)` for the common case — both numbers of at most 15
+ * significant digits, a target above 0, direction higher or lower-reflect — by exact long
+ * division on their digits (`quotientDecimal`) instead of parsing both into Decimals and
+ * dividing. The same Decimal as the general path (property-tested); `undefined` sends anything
+ * else — strings, Decimals, zero or negative targets, faults — to the general path.
+ */
+function quickAttainment(kpi: CheckedKpi, entry: unknown): Decimal | undefined {
+  const s = kpi.attainmentOptions;
+  if (s.direction === "lower" && s.lowerFormula !== "reflect") return undefined;
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return undefined;
+  const value = entry as Readonly<Record<string, unknown>>;
+  const actual = value["actual"];
+  const target = value["target"];
+  if (typeof actual !== "number" || typeof target !== "number" || !(target > 0)) return undefined;
+  if (!splitNumber(actual, ACTUAL) || !splitNumber(target, TARGET)) return undefined;
+  const quotient = quotientDecimal(ACTUAL.mantissa, TARGET.mantissa, ACTUAL.exponent - TARGET.exponent);
+  if (quotient === undefined) return undefined;
+  let result = quotient;
+  if (s.direction === "lower") {
+    result = TWO.minus(quotient);
+    if (result.isNegative()) result = ZERO;
+  }
+  if (s.floor !== undefined && compareDecimal(result, s.floor) < 0) result = s.floor;
+  if (s.cap !== undefined && compareDecimal(result, s.cap) > 0) result = s.cap;
+  return result.isZero() ? ZERO : result;
 }
 
 function nonNegativeZero(x: Decimal): Decimal {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
-import { Decimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+import { Decimal, compareDecimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";
 
 /** One point of a {@link Curve}: input `x` (usually an attainment ratio) pays `y`. */
@@ -116,14 +116,15 @@ export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
   const { xs, ys } = c;
   const last = xs.length - 1;
   const first = xs[0] as Decimal;
-  if (x.lt(first)) {
+  if (compareDecimal(x, first) < 0) {
     if (c.below === "zero") return ZERO;
     if (c.below === "clamp") return ys[0] as Decimal;
     return onLine(c, 0, x);
   }
   const end = xs[last] as Decimal;
-  if (x.gte(end)) {
-    if (c.above === "extrapolate" && x.gt(end)) return onLine(c, last - 1, x);
+  const atEnd = compareDecimal(x, end);
+  if (atEnd >= 0) {
+    if (c.above === "extrapolate" && atEnd > 0) return onLine(c, last - 1, x);
     return ys[last] as Decimal;
   }
   // first ≤ x < end: find i with xs[i] ≤ x < xs[i + 1] (binary search; curves may have many tiers).
@@ -131,10 +132,10 @@ export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
   let hi = last;
   while (hi - lo > 1) {
     const mid = (lo + hi) >>> 1;
-    if ((xs[mid] as Decimal).lte(x)) lo = mid;
+    if (compareDecimal(xs[mid] as Decimal, x) <= 0) lo = mid;
     else hi = mid;
   }
-  if (c.step || x.eq(xs[lo] as Decimal)) return ys[lo] as Decimal;
+  if (c.step || compareDecimal(x, xs[lo] as Decimal) === 0) return ys[lo] as Decimal;
   return onLine(c, lo, x);
 }
 

@@ -57,15 +57,57 @@ describe("splitNumber", () => {
     expect(split(99999999999999)).toEqual([99999999999999, 0]);
   });
 
-  it("declines non-finite numbers, exponents and 15 digits or more", () => {
+  it("declines non-finite numbers, 16 digits or more and numbers below 1e-15", () => {
     expect(split(Number.NaN)).toBe(false);
     expect(split(Infinity)).toBe(false);
     expect(split(1e15)).toBe(false);
     expect(split(-1e15)).toBe(false);
-    expect(split(1e-7)).toBe(false); // "1e-7"
+    expect(split(1e-7)).toEqual([1, -7]); // "1e-7": one digit
+    expect(split(1.5e-15)).toBe(false); // 16 places
     expect(split(0.1 + 0.2)).toBe(false); // 0.30000000000000004: 17 digits
     expect(split(12345678901234.5)).toEqual([123456789012345, -1]); // 15 digits
     expect(split(123456789012345.6)).toBe(false); // 16 digits
+  });
+});
+
+describe("splitNumber against the number's shortest text", () => {
+  /** The reading by text that splitNumber replaced: String(value), digits and point. */
+  const byText = (value: number): [number, number] | false => {
+    const text = String(value);
+    const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+    if (match === null) return false;
+    const digits = `${match[2] ?? ""}${match[3] ?? ""}`.replace(/^0+(?=\d)/, "");
+    const mantissa = Number(`${match[1] ?? ""}${digits}`);
+    const exponent = Number(match[4] ?? 0) - (match[3] ?? "").length;
+    if (!(Math.abs(mantissa) < 1e15)) return false;
+    let m = mantissa;
+    let e = exponent;
+    while (e < 0 && m !== 0 && m % 10 === 0) {
+      m /= 10;
+      e++;
+    }
+    if (m === 0) return [0, 0];
+    if (e > 0) return Number.isSafeInteger(m * 10 ** e) && Math.abs(m * 10 ** e) < 1e15 ? [m * 10 ** e, 0] : false;
+    return e < -15 ? false : [m + 0, e];
+  };
+
+  it("gives the digits of String(value) for decimals of up to 15 digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), fc.integer({ min: 0, max: 15 }), (mantissa, places) => {
+        const value = mantissa / 10 ** places;
+        expect(split(value)).toEqual(byText(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with String(value) on any double", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }), (value) => {
+        expect(split(value)).toEqual(byText(value));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,0 +1,156 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/numeric/index.js";
+import { MAX_WORD_FACTOR, compareDecimal, decimalOf, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
+
+/** The fields decimal.js keeps, to compare the two constructions exactly. */
+const fieldsOf = (x: Decimal | undefined): unknown => {
+  if (x === undefined) return undefined;
+  const f = x as unknown as { s: number; e: number; d: number[] };
+  return { s: f.s, e: f.e, d: [...f.d], text: x.toString(), ctor: x.constructor === Decimal };
+};
+
+const safe = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.maxSafeInteger(),
+  fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }).map(Number),
+  fc.integer({ min: 0, max: 52 }).map((k) => 2 ** k),
+  fc.integer({ min: 0, max: 22 }).map((k) => 5 ** k),
+  fc.integer({ min: 0, max: 15 }).map((k) => 10 ** k - 1),
+);
+const divisor = fc.oneof(
+  fc.integer({ min: 1, max: 1000 }),
+  fc.integer({ min: 1, max: MAX_WORD_FACTOR }),
+  fc.integer({ min: 0, max: 29 }).map((k) => 2 ** k),
+  fc.integer({ min: 0, max: 12 }).map((k) => 5 ** k),
+  fc.integer({ min: 0, max: 8 }).map((k) => 10 ** k),
+  fc.constant(MAX_WORD_FACTOR),
+  fc.integer({ min: 1, max: 8 }).map((k) => 10 ** k - 1),
+);
+const shift = fc.oneof(fc.integer({ min: -30, max: 30 }), fc.integer({ min: -1000, max: 1000 }));
+
+describe("quotientDecimal", () => {
+  it("equals decimal.js's division, field by field", () => {
+    fc.assert(
+      fc.property(safe, divisor, shift, (a, b, s) => {
+        const expected = new Decimal(a).div(b).times(new Decimal(10).pow(s));
+        expect(fieldsOf(quotientDecimal(a, b, s))).toEqual(fieldsOf(expected));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("rounds exact halves at the 41st digit to even", () => {
+    // a / 2^k terminates with k digits after the point; a · 5^k has ~16 + 0.7k digits.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 29 }), fc.integer({ min: 20, max: 29 }), fc.integer({ min: -20, max: 20 }), (a, k, s) => {
+        const b = 2 ** k;
+        const expected = new Decimal(a).div(b).times(new Decimal(10).pow(s));
+        expect(fieldsOf(quotientDecimal(a, b, s))).toEqual(fieldsOf(expected));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("refuses what it cannot compute exactly", () => {
+    expect(quotientDecimal(1, 0, 0)).toBeUndefined();
+    expect(quotientDecimal(1, MAX_WORD_FACTOR + 1, 0)).toBeUndefined();
+    expect(quotientDecimal(2 ** 53, 3, 0)).toBeUndefined();
+    expect(quotientDecimal(1.5, 3, 0)).toBeUndefined();
+    expect(quotientDecimal(1, 3, 0.5)).toBeUndefined();
+    expect(quotientDecimal(1, 3, 2_000_000)).toBeUndefined();
+    expect(quotientDecimal(1, -3, 0)).toBeUndefined();
+  });
+});
+
+describe("decimalOf", () => {
+  it("equals new Decimal of the same digits", () => {
+    fc.assert(
+      fc.property(safe, shift, (m, e) => {
+        expect(fieldsOf(decimalOf(m, e))).toEqual(fieldsOf(new Decimal(`${m}e${e}`)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+const decimals = fc.oneof(
+  fc.tuple(safe, divisor, shift).map(([a, b, s]) => new Decimal(a).div(b).times(new Decimal(10).pow(s))),
+  fc.tuple(safe, fc.integer({ min: -12, max: 12 })).map(([m, e]) => new Decimal(`${m}e${e}`)),
+  fc.constantFrom(new Decimal("9999999999999999999999999999999999999999"), new Decimal("0.9999999999999999999999999999999999999999"), new Decimal(0)),
+);
+
+describe("productDecimal", () => {
+  it("equals decimal.js's multiplication, field by field", () => {
+    fc.assert(
+      fc.property(decimals, fc.oneof(fc.integer({ min: 0, max: 900 }), fc.constantFrom(0, 1, 3, 5, 15, 30, 900)), fc.integer({ min: -12, max: 12 }), (x, m, e) => {
+        const expected = x.times(new Decimal(`${m}e${e}`));
+        expect(fieldsOf(productDecimal(x, m, e))).toEqual(fieldsOf(expected.isZero() ? new Decimal(0) : expected));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("refuses multipliers it cannot keep exact", () => {
+    expect(productDecimal(new Decimal(1), MAX_WORD_FACTOR, 3)).toBeUndefined();
+    expect(productDecimal(new Decimal(1), -1, 0)).toBeUndefined();
+    expect(productDecimal(new Decimal(1), 1.5, 0)).toBeUndefined();
+    expect(productDecimal(new Decimal(1), 1, 0.5)).toBeUndefined();
+    expect(productDecimal(new Decimal(Infinity), 1, 0)).toBeUndefined();
+  });
+});
+
+describe("sumDecimal", () => {
+  it("equals decimal.js's addition, field by field, or declines", () => {
+    fc.assert(
+      fc.property(decimals, decimals, (x, y) => {
+        const sum = sumDecimal(x, y);
+        if (sum === undefined) {
+          expect(x.s !== y.s || Math.abs(x.e - y.e) > 60).toBe(true);
+          return;
+        }
+        const expected = x.plus(y);
+        expect(fieldsOf(sum)).toEqual(fieldsOf(expected));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("adds numbers of the same sign whose words overlap or not", () => {
+    const cases: [string, string][] = [
+      ["57.5", "28.2"],
+      ["9999999.9999999", "0.0000001"],
+      ["1e30", "1e-30"],
+      ["-1.5", "-2.75"],
+      ["9999999999999999999999999999999999999999", "1"],
+      ["0.3333333333333333333333333333333333333333", "0.6666666666666666666666666666666666666667"],
+    ];
+    for (const [a, b] of cases) {
+      const x = new Decimal(a);
+      const y = new Decimal(b);
+      expect(fieldsOf(sumDecimal(x, y))).toEqual(fieldsOf(x.plus(y)));
+    }
+    expect(sumDecimal(new Decimal(1), new Decimal(-1))).toBeUndefined();
+    expect(sumDecimal(new Decimal(0), new Decimal(-1))?.toString()).toBe("-1");
+    expect(sumDecimal(new Decimal("1e100"), new Decimal("1e-100"))).toBeUndefined();
+  });
+});
+
+describe("compareDecimal", () => {
+  it("orders as decimal.js's cmp does", () => {
+    const near = decimals.chain((x) => fc.constantFrom(x, x.neg(), x.plus("1e-39"), x.times("1.0000001"), new Decimal(x.toSignificantDigits(5))).map((y) => [x, y] as const));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(decimals, decimals), near), ([x, y]) => {
+        expect(compareDecimal(x, y)).toBe(x.cmp(y));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("leaves infinities to decimal.js", () => {
+    expect(compareDecimal(new Decimal(Infinity), new Decimal(1))).toBe(1);
+    expect(compareDecimal(new Decimal(0), new Decimal("-0"))).toBe(0);
+    expect(compareDecimal(new Decimal(-2), new Decimal(0))).toBe(-1);
+    expect(compareDecimal(new Decimal(0), new Decimal(-2))).toBe(1);
+  });
+});
