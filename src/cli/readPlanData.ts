@@ -85,6 +85,29 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
   return loaded;
 }
 
+/**
+ * The common plain numbers, checked without a regular expression: an optional sign, digits, and
+ * an optional "." with more digits (`numberFormatProblem` decides everything else).
+ */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
+  if (c === 0x2b || c === 0x2d) i = 1;
+  const firstDigit = i;
+  let point = -1;
+  for (; i < n; i += 1) {
+    c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c === 0x2e && point === -1) {
+      point = i;
+      continue;
+    }
+    return false;
+  }
+  return n > firstDigit && point !== firstDigit;
+}
+
 function isJson(file: string): boolean {
   return extname(file).toLowerCase() === ".json";
 }
@@ -110,17 +133,30 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<Lo
   const numeric = [...new Set([...needed.map((use) => use.column), ...(plan.people === undefined && header.includes("basePay") ? ["basePay"] : [])])].map(
     (column) => ({ column, number: header.indexOf(column) + 1 }),
   );
-  const firstLine = new Map<string, number>();
+  // While the ids rise (a file sorted by id, the usual export), none repeats and no table of
+  // ids is needed; at the first id out of order, the table is built from the rows before it.
+  let firstLine: Map<string, number> | undefined;
+  let previous: string | undefined;
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index] as Record<string, string>;
     const line = lines[index] as number;
     const id = row["id"] as string;
     if (id === "") throw new CliError(`${file}:${line}:${idColumn}: the id is empty`);
-    const seen = firstLine.get(id);
-    if (seen !== undefined) throw new CliError(`${file}:${line}:${idColumn}: duplicate id ${JSON.stringify(id)} (already on line ${seen})`);
-    firstLine.set(id, line);
-    for (const { column, number } of numeric) {
-      const problem = numberFormatProblem(row[column] as string);
+    if (firstLine === undefined && previous !== undefined && !(previous < id)) {
+      firstLine = new Map();
+      for (let before = 0; before < index; before += 1) firstLine.set((rows[before] as Record<string, string>)["id"] as string, lines[before] as number);
+    }
+    if (firstLine !== undefined) {
+      const seen = firstLine.get(id);
+      if (seen !== undefined) throw new CliError(`${file}:${line}:${idColumn}: duplicate id ${JSON.stringify(id)} (already on line ${seen})`);
+      firstLine.set(id, line);
+    }
+    previous = id;
+    for (let k = 0; k < numeric.length; k += 1) {
+      const { column, number } = numeric[k] as { column: string; number: number };
+      const cell = row[column] as string;
+      if (isPlainDecimal(cell)) continue;
+      const problem = numberFormatProblem(cell);
       if (problem !== null) throw new CliError(`${file}:${line}:${number}: ${column}: ${problem}`);
     }
   }

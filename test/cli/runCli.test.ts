@@ -171,6 +171,22 @@ describe("payscore run with a broken CSV", () => {
     await expectRunRefused("data.csv", "id,sales\nC01,100\nC02,200\nC01,300\n", 'data.csv:4:1: duplicate id "C01" (already on line 2)');
   });
 
+  it("refuses duplicate ids in a file sorted by id, and in one that is not", async () => {
+    await expectRunRefused("data.csv", "id,sales\nC01,100\nC02,200\nC02,300\n", 'data.csv:4:1: duplicate id "C02" (already on line 3)');
+    await expectRunRefused("data.csv", "id,sales\nC03,1\nC01,2\nC04,3\nC03,4\n", 'data.csv:5:1: duplicate id "C03" (already on line 2)');
+  });
+
+  it("takes every plain decimal and refuses what is not one", async () => {
+    for (const sales of ["100", "+2.", ".5", "1e6", "0012"]) {
+      dir.write("plan.json", commissionPlanText);
+      dir.write("ok.csv", `id,sales\nC01,${sales}\n`);
+      expect((await cli("run", "plan.json", "--data", "ok.csv", "--format", "csv")).err).toBe("");
+    }
+    for (const sales of ["-", "+", ".", "-.", "1.2.3", "1-2", "12a"]) {
+      await expectRunRefused("data.csv", `id,sales\nC01,${sales}\n`, `data.csv:2:2: sales: ${JSON.stringify(sales)} is not a number`);
+    }
+  });
+
   it("refuses an empty id", async () => {
     await expectRunRefused("data.csv", "id,sales\nC01,100\n,200\n", "data.csv:3:1: the id is empty");
   });
