@@ -323,10 +323,12 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       weights[j] = w + 0;
       if (w !== 0) anyWeight = true;
     }
-    let units: Float64Array = new Float64Array(n);
-    let capped: Uint8Array = new Uint8Array(n);
+    let units: Float64Array;
+    let capped: Uint8Array;
     let unallocated: Decimal;
     if (!anyWeight || funded.isZero()) {
+      units = new Float64Array(n);
+      capped = new Uint8Array(n);
       unallocated = funded;
     } else {
       // Weights in integer units (score × 10^scoreScale × multiplier × 10^multiplierScale): the

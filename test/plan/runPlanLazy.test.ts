@@ -42,6 +42,23 @@ describe("runPlanLazy", () => {
     expect(() => runPlanLazy(salesPlan, salesData).statementAt(0.5)).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
   });
 
+  it("shares only frozen parts between columnar statements, each deep-equal to the per-person path's", () => {
+    const plan: Plan = { ...salesPlan, grading: { method: "forced", quotas: [{ grade: "A", share: "0.5" }, { grade: "B", share: "0.5" }] }, pay: { pools: [{ id: "bonus", budget: 3000, weightBy: "equal" }] } };
+    const data = { rows: [{ id: "p01", sales: "120000" }, { id: "p02", sales: "90000" }, { id: "p03", sales: "90000" }] };
+    const run = runPlan(plan, data, { trace: false });
+    const reference = runPlan(plan, data);
+    const [p01, p02, p03] = run.statements;
+    // Equal weights: 3000 / 3 = 1000.00 each, so p02 and p03 carry the same pay list; p02 and p03 tie on 90 (grade B).
+    expect(p02?.pay).toBe(p03?.pay);
+    expect(p02?.grade).toBe(p03?.grade);
+    expect(p01?.trace).toBe(p02?.trace);
+    for (const shared of [p02?.pay, p02?.pay[0], p02?.grade, p01?.trace, p01?.indicators]) expect(Object.isFrozen(shared)).toBe(true);
+    // Each statement still has its own person and KPI lines.
+    expect(p02?.kpis).not.toBe(p03?.kpis);
+    expect(run.statements.map((s) => ({ ...s, trace: [] }))).toEqual(reference.statements.map((s) => ({ ...s, trace: [] })));
+    expect(JSON.stringify(run.statements[1]?.pay)).toBe('[{"component":"pool","id":"bonus","amount":"1000.00"}]');
+  });
+
   it("falls back to the per-person path for a fault in the data, which names the row", () => {
     const data = { rows: [{ id: "p01", sales: "1,200" }] };
     expect(() => runPlanLazy(salesPlan, data, { trace: false })).toThrow(expect.objectContaining({ code: "INVALID_DATA", path: ["rows", 0, "sales"] }));
