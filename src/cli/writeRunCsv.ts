@@ -64,15 +64,13 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
     ...payKeys, "totalPayout", "promotionEligible",
   ];
   const out = new CsvBytes();
-  for (let c = 0; c < header.length; c++) {
-    if (c > 0) out.comma();
-    out.cell(header[c] as string);
-  }
-  out.newline();
+  out.record(header, header.length);
+  // One array of cells, filled for each row and written in one pass.
+  const cells = new Array<string>(header.length).fill("");
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
-    for (let i = start; i < end; i++) writeRow(out, statementAt(i), kpiIds, payKeys);
+    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys));
     for (const chunk of out.take(false)) await write(chunk);
     if (onRow !== undefined) onRow(end);
   }
@@ -83,23 +81,18 @@ function payKey(component: string, id: string): string {
   return component === "pool" || component === "award" ? `${component}:${id}` : component;
 }
 
-function writeRow(out: CsvBytes, statement: Statement, kpiIds: readonly string[], payKeys: readonly string[]): void {
+/** Fills `cells` with a statement's row; returns the number of cells. */
+function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[]): number {
   const person = statement.person;
-  out.cell(person.id);
-  out.comma();
-  out.cell(person.name ?? "");
-  out.comma();
-  out.cell(person.team ?? "");
-  out.comma();
-  out.cell(person.region ?? "");
-  out.comma();
-  out.cell(person.role ?? "");
-  out.comma();
-  out.cell(person.activeFrom);
-  out.comma();
-  out.cell(person.activeTo);
-  out.comma();
-  out.cell(person.basePay ?? "");
+  cells[0] = person.id;
+  cells[1] = person.name ?? "";
+  cells[2] = person.team ?? "";
+  cells[3] = person.region ?? "";
+  cells[4] = person.role ?? "";
+  cells[5] = person.activeFrom;
+  cells[6] = person.activeTo;
+  cells[7] = person.basePay ?? "";
+  let c = 8;
   const lines = statement.kpis;
   // The usual case, the statement's lines in column order, without a lookup table.
   let inOrder = lines.length === kpiIds.length;
@@ -107,31 +100,19 @@ function writeRow(out: CsvBytes, statement: Statement, kpiIds: readonly string[]
   const byId = inOrder ? undefined : new Map(lines.map((line) => [line.id, line]));
   for (let k = 0; k < kpiIds.length; k++) {
     const line = byId === undefined ? lines[k] : byId.get(kpiIds[k] as string);
-    if (line === undefined) {
-      out.raw(",,,,");
-    } else {
-      out.comma();
-      out.cell(line.actual ?? "");
-      out.comma();
-      out.cell(line.target ?? "");
-      out.comma();
-      out.cell(line.attainment ?? "");
-      out.comma();
-      out.cell(line.points);
-    }
+    cells[c] = line?.actual ?? "";
+    cells[c + 1] = line?.target ?? "";
+    cells[c + 2] = line?.attainment ?? "";
+    cells[c + 3] = line?.points ?? "";
+    c += 4;
   }
-  out.comma();
-  out.cell(statement.kpiScore);
-  out.comma();
-  out.cell(statement.review360?.points ?? "");
-  out.comma();
-  out.cell(statement.score);
-  out.comma();
-  out.cell(String(statement.rank));
-  out.comma();
-  out.cell(statement.grade?.initial ?? "");
-  out.comma();
-  out.cell(statement.grade?.final ?? "");
+  cells[c] = statement.kpiScore;
+  cells[c + 1] = statement.review360?.points ?? "";
+  cells[c + 2] = statement.score;
+  cells[c + 3] = String(statement.rank);
+  cells[c + 4] = statement.grade?.initial ?? "";
+  cells[c + 5] = statement.grade?.final ?? "";
+  c += 6;
   const pay = statement.pay;
   // The usual case again: one line per pay column, in column order.
   let payInOrder = pay.length === payKeys.length;
@@ -140,23 +121,15 @@ function writeRow(out: CsvBytes, statement: Statement, kpiIds: readonly string[]
     payInOrder = payKey(line.component, line.id) === payKeys[k];
   }
   if (payInOrder) {
-    for (let k = 0; k < pay.length; k++) {
-      out.comma();
-      out.cell((pay[k] as PayLine).amount);
-    }
+    for (let k = 0; k < pay.length; k++) cells[c++] = (pay[k] as PayLine).amount;
   } else {
     const amounts = new Map<string, string>();
     for (const line of pay) amounts.set(payKey(line.component, line.id), line.amount);
-    for (const key of payKeys) {
-      out.comma();
-      out.cell(amounts.get(key) ?? "");
-    }
+    for (const key of payKeys) cells[c++] = amounts.get(key) ?? "";
   }
-  out.comma();
-  out.cell(statement.totalPayout);
-  out.comma();
-  out.cell(statement.promotion === null ? "" : String(statement.promotion.eligible));
-  out.newline();
+  cells[c] = statement.totalPayout;
+  cells[c + 1] = statement.promotion === null ? "" : String(statement.promotion.eligible);
+  return c + 2;
 }
 
 const CHUNK = 1 << 20;
@@ -171,39 +144,34 @@ class CsvBytes {
   private at = 0;
   private full: Buffer[] = [];
 
-  /** One cell, quoted only when it holds `"`, `,`, CR or LF. */
-  cell(text: string): void {
-    const n = text.length;
-    if (this.at + n > this.bytes.length) this.room(n);
-    const bytes = this.bytes;
+  /**
+   * One record: `cells[0 … count − 1]` joined by ",", each quoted only when it holds `"`, `,`,
+   * CR or LF, and "\n". ASCII cells are copied byte by byte; any other goes through `cellSlowly`.
+   */
+  record(cells: readonly string[], count: number): void {
+    let bytes = this.bytes;
     let at = this.at;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80 || c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) {
-        this.cellSlowly(text);
-        return;
+    for (let k = 0; k < count; k++) {
+      const text = cells[k] as string;
+      const n = text.length;
+      // Room for the cell and the "," or "\n" after it, in the worst case (3 bytes a character, quoted).
+      if (at + 6 * n + 3 > bytes.length) {
+        this.at = at;
+        this.room(6 * n + 3);
+        bytes = this.bytes;
+        at = this.at;
       }
-      bytes[at++] = c;
+      const from = at;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80 || c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) break;
+        bytes[at++] = c;
+      }
+      if (i < n) at = from + writeSlowly(bytes, from, text);
+      bytes[at++] = k === count - 1 ? 0x0a : 0x2c;
     }
     this.at = at;
-  }
-
-  comma(): void {
-    if (this.at >= this.bytes.length) this.room(1);
-    this.bytes[this.at++] = 0x2c;
-  }
-
-  newline(): void {
-    if (this.at >= this.bytes.length) this.room(1);
-    this.bytes[this.at++] = 0x0a;
-  }
-
-  /** ASCII text as it is (no quoting). */
-  raw(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      if (this.at >= this.bytes.length) this.room(1);
-      this.bytes[this.at++] = text.charCodeAt(i);
-    }
   }
 
   /** The full buffers (and, with `all`, the part written of the current one), handed over. */
@@ -218,17 +186,16 @@ class CsvBytes {
     return taken;
   }
 
-  private cellSlowly(text: string): void {
-    const quoted = NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    const length = Buffer.byteLength(quoted, "utf8");
-    if (this.at + length > this.bytes.length) this.room(length);
-    this.at += this.bytes.write(quoted, this.at, "utf8");
-  }
-
   /** Starts a new buffer with room for `length` more bytes. */
   private room(length: number): void {
     if (this.at > 0) this.full.push(this.bytes.subarray(0, this.at));
     this.bytes = Buffer.allocUnsafe(Math.max(CHUNK, length));
     this.at = 0;
   }
+}
+
+/** Writes a cell that is not plain ASCII or needs quotes; returns the bytes written. */
+function writeSlowly(bytes: Buffer, at: number, text: string): number {
+  const quoted = NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return bytes.write(quoted, at, "utf8");
 }
