@@ -13,7 +13,7 @@ export function csvParseOutcome(text: string, file = "f.csv"): CsvOutcome {
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
-    }) as { record: string[]; info: Info }[];
+    }) as unknown as { record: string[]; info: Info }[];
     return { records: out.map(({ record, info }) => ({ cells: record, line: info.lines })) };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
