@@ -151,19 +151,19 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   const actualCells = kpis.map(() => new Array<unknown>(n));
   const targetCells = kpis.map((_, k) => (targetColumns[k] === null ? null : new Array<unknown>(n)));
   const personCells: ((string | null)[] | undefined)[] = PERSON_COLUMNS.map(() => undefined);
-  for (let j = 0; j < n; j++) {
-    const rowIndex = rowOf === undefined ? j : (rowOf[j] as number);
-    const row = rows[rowIndex] as DataRow;
-    for (let c = 0; c < PERSON_COLUMNS.length; c++) {
-      const text = readText(row, PERSON_COLUMNS[c] as PersonColumn);
-      if (text === null) continue;
-      let cells = personCells[c];
-      if (cells === undefined) {
-        cells = new Array<string | null>(n).fill(null);
-        personCells[c] = cells;
-      }
-      cells[rowIndex] = text;
+  const putText = (c: number, rowIndex: number, value: unknown): void => {
+    if (value === null || value === undefined || value === "") return;
+    let cells = personCells[c];
+    if (cells === undefined) {
+      cells = new Array<string | null>(n).fill(null);
+      personCells[c] = cells;
     }
+    cells[rowIndex] = String(value);
+  };
+  // A row read cell by cell (`row[column]`): the reference, used for a row whose keys differ
+  // from the row before it.
+  const readRow = (row: DataRow, j: number, rowIndex: number): void => {
+    for (let c = 0; c < PERSON_COLUMNS.length; c++) putText(c, rowIndex, readText(row, PERSON_COLUMNS[c] as PersonColumn));
     for (let k = 0; k < kpiCount; k++) {
       // A cell that is not a string, number or null is a missing column (or an inherited key).
       const a: unknown = row[actualColumns[k] as string];
@@ -174,9 +174,71 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
         const t: unknown = row[targetColumn];
         if (t === undefined || typeof t === "function" || (typeof t === "object" && t !== null)) throw fault();
         (targetCells[k] as unknown[])[j] = t;
-        // The per-person path reads a target cell even when the actual is empty: it must be a number.
-        if (isEmpty(a) && !isEmpty(t) && scaledInteger(t, 6) === undefined) readDecimal(t, ["rows", rowIndex, targetColumn]);
       }
+    }
+  };
+  // Where each column's cells go: KPI slots (0, 1, …) and person columns (−1 … −7). With every
+  // column used once, a row is read with `for…in` (V8 reads a row's fields in key order much
+  // faster than by name): the row's keys are compared with the previous row's, the same strings
+  // in the same order, and a row whose keys differ is read by name instead.
+  const UNUSED = -1000;
+  const slotOfKey = new Map<string, number>();
+  const slotColumns: unknown[][] = [];
+  let fast = true;
+  const addSlot = (key: string, slot: number): void => {
+    if (slotOfKey.has(key)) fast = false;
+    slotOfKey.set(key, slot);
+  };
+  for (let k = 0; k < kpiCount; k++) {
+    addSlot(actualColumns[k] as string, slotColumns.length);
+    slotColumns.push(actualCells[k] as unknown[]);
+    const targetColumn = targetColumns[k] ?? null;
+    if (targetColumn !== null) {
+      addSlot(targetColumn, slotColumns.length);
+      slotColumns.push(targetCells[k] as unknown[]);
+    }
+  }
+  PERSON_COLUMNS.forEach((column, c) => addSlot(column, -1 - c));
+  const slotCount = slotColumns.length;
+  const knownKeys: string[] = [];
+  const knownSlots: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const rowIndex = rowOf === undefined ? j : (rowOf[j] as number);
+    const row = rows[rowIndex] as DataRow;
+    let read = false;
+    if (fast) {
+      // plainRows has checked every enumerable cell: a string, a finite number or null.
+      let position = 0;
+      let filled = 0;
+      read = true;
+      for (const key in row) {
+        if (key !== knownKeys[position]) {
+          read = false;
+          break;
+        }
+        const slot = knownSlots[position++] as number;
+        if (slot >= 0) {
+          (slotColumns[slot] as unknown[])[j] = row[key];
+          filled++;
+        } else if (slot !== UNUSED) putText(-1 - slot, rowIndex, row[key]);
+      }
+      if (position !== knownKeys.length || filled !== slotCount) read = false;
+      if (!read) {
+        knownKeys.length = 0;
+        knownSlots.length = 0;
+        for (const key in row) {
+          knownKeys.push(key);
+          knownSlots.push(slotOfKey.get(key) ?? UNUSED);
+        }
+      }
+    }
+    if (!read) readRow(row, j, rowIndex);
+    for (let k = 0; k < kpiCount; k++) {
+      const targetColumn = targetColumns[k] ?? null;
+      if (targetColumn === null || !isEmpty((actualCells[k] as unknown[])[j])) continue;
+      // The per-person path reads a target cell even when the actual is empty: it must be a number.
+      const t = (targetCells[k] as unknown[])[j];
+      if (!isEmpty(t) && scaledInteger(t, 6) === undefined) readDecimal(t, ["rows", rowIndex, targetColumn]);
     }
   }
   const columns: Record<string, { actual: unknown[]; target: unknown[] }> = {};

@@ -203,3 +203,52 @@ describe("runPlan grading errors on both paths", () => {
   });
 });
 
+
+describe("the columnar path's row reader", () => {
+  const twoKpis: Plan = {
+    ...plan,
+    kpis: [
+      { id: "sales", weight: "0.6", actual: "sales", target: { column: "sales_target" } },
+      { id: "visits", weight: "0.4", actual: "visits", target: 50 },
+    ],
+  };
+
+  it("reads rows whose keys come in different orders, with extra or person columns, as the per-person path does", () => {
+    const rows = [
+      { id: "p01", sales: "120000", sales_target: "100000", visits: "40" },
+      { id: "p02", sales: "90000", sales_target: "100000", visits: "55" },
+      // The same keys in another order, then extra keys, then person columns between the cells.
+      { visits: "50", sales_target: "80000", id: "p03", sales: "88000" },
+      { id: "p04", sales: "70000", note: "new hire", sales_target: "100000", visits: 45 },
+      { id: "p05", name: "Li Lei", sales: "", sales_target: "100000", team: "East", visits: "60", basePay: "9000.50" },
+      { id: "p06", sales: "100000", sales_target: "100000", visits: "50" },
+    ];
+    const lenient: Plan = { ...twoKpis, score: { kpi: 1, missing: "zero" } };
+    expect(runPlanLazy(lenient, { rows }, { trace: false }).path).toBe("columnar");
+    const run = bothAgree(lenient, { rows });
+    // p03: sales 88000 / 80000 = 1.1 → 110 · 0.6 = 66; visits 50 / 50 = 1 → 100 · 0.4 = 40; score 106
+    expect(run.statements[2]?.score).toBe("106");
+    expect(run.statements[4]?.person).toMatchObject({ name: "Li Lei", team: "East", basePay: "9000.5" });
+    expect(run.statements[4]?.kpis[0]?.actual).toBeNull();
+  });
+
+  it("reads a column two KPIs share, and a row missing a column falls back to the per-person path's error", () => {
+    const shared: Plan = { ...twoKpis, kpis: [...twoKpis.kpis, { id: "sales2", weight: 0, actual: "sales", target: { column: "sales_target" } }] };
+    const rows = [
+      { id: "p01", sales: "120000", sales_target: "100000", visits: "40" },
+      { id: "p02", sales: "90000", sales_target: "100000", visits: "55" },
+    ];
+    const run = bothAgree(shared, { rows });
+    expect(run.statements[0]?.kpis[2]?.actual).toBe("120000");
+    const missingVisits = [rows[0], { id: "p02", sales: "90000", sales_target: "100000" }, rows[1]].map((row, i) => ({ ...row, id: `p0${i + 1}` }));
+    expect(bothFail(twoKpis, { rows: missingVisits })).toEqual({ code: "INVALID_DATA", path: ["rows", 1, "visits"] });
+  });
+
+  it("reports an empty actual's malformed target at its row, as the per-person path does", () => {
+    const rows = [
+      { id: "p01", sales: "120000", sales_target: "100000", visits: "40" },
+      { id: "p02", sales: "", sales_target: "1,000", visits: "55" },
+    ];
+    expect(bothFail({ ...twoKpis, score: { kpi: 1, missing: "zero" } }, { rows })).toEqual({ code: "INVALID_DATA", path: ["rows", 1, "sales_target"] });
+  });
+});
