@@ -1,9 +1,21 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
 
 // Mutation testing runs only the tests of the folders whose code is mutated (numeric,
 // compensation, grading, scoring): the rest of the suite kills no extra mutants there and would
-// triple the run time.
+// triple the run time. Property tests run at most MUTATION_FC_RUNS (default 25) cases each
+// under mutation (test/mutation/fastCheckCapped.ts): thousands of mutant runs times hundreds of
+// cases would not fit in CI, and a mutant that survives 25 random cases is reported, not hidden.
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^fast-check$/, replacement: fileURLToPath(new URL("./test/mutation/fastCheckCapped.ts", import.meta.url)) },
+      { find: /^fast-check-real$/, replacement: require.resolve("fast-check") },
+    ],
+  },
   test: {
     include: ["test/{numeric,compensation,grading,scoring}/**/*.test.ts"],
   },
