@@ -46,6 +46,9 @@ export function readPoolEntries(
   const weights: Decimal[] = new Array<Decimal>(n);
   const highs: (bigint | undefined)[] = new Array<bigint | undefined>(n);
   const eligible: boolean[] = new Array<boolean>(n);
+  // The same cap (text, number or Decimal: all immutable) as the entry before is read once.
+  let lastCap: unknown = undefined;
+  let lastHigh: bigint | undefined;
   for (let i = 0; i < n; i++) {
     const entry: unknown = entries[i];
     if (typeof entry !== "object" || entry === null) {
@@ -67,12 +70,18 @@ export function readPoolEntries(
       throw new PayscoreError("INVALID_WEIGHTS", `${formatPath([...path, i, "weight"])} must not be negative; got ${w.toString()}`, { path: [...path, i, "weight"] });
     }
     let high: bigint | undefined;
-    if (cap !== undefined) {
+    if (cap !== undefined && cap === lastCap) {
+      high = lastHigh;
+    } else if (cap !== undefined) {
       const c = readAt(cap, path, i, "cap");
       if (c.isNegative()) {
         throw new PayscoreError("INVALID_ARGUMENT", `${formatPath([...path, i, "cap"])} must not be negative; got ${c.toString()}`, { path: [...path, i, "cap"] });
       }
       high = toSteps(c, scale, "floor");
+      if (typeof cap !== "object" || c === cap) {
+        lastCap = cap;
+        lastHigh = high;
+      }
     }
     let passes = true;
     if (threshold !== undefined) {

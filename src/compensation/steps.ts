@@ -1,4 +1,4 @@
-import { Decimal } from "../numeric/index.js";
+import { Decimal, scaledBigInt } from "../numeric/index.js";
 
 /**
  * Whole steps of `10^-scale` in a non-negative Decimal, rounded as asked, or `undefined` when
@@ -71,7 +71,7 @@ export function integerWeights(weights: readonly Decimal[]): bigint[] {
     const dp = w.decimalPlaces();
     if (dp > places) places = dp;
   }
-  return weights.map((w) => (w.isZero() ? 0n : BigInt(places === 0 ? w.toFixed(0) : w.toFixed(places).replace(".", ""))));
+  return weights.map((w) => (w.isZero() ? 0n : (scaledBigInt(w, places) ?? BigInt(places === 0 ? w.toFixed(0) : w.toFixed(places).replace(".", "")))));
 }
 
 const WORD = 1e7; // decimal.js keeps digits in words of 7, aligned to exponents that are multiples of 7

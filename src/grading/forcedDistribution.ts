@@ -1,5 +1,5 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
-import { Decimal, readDecimal, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
+import { Decimal, readDecimal, type Numeric, claimId, idTable, splitDecimal, splitNumber, truncatedDouble, unitsAt, type Digits } from "../numeric/index.js";
 import { gradeUnits, readQuotas, readTies, seatsFor, type TiePolicy } from "./forcedCurve.js";
 
 /** One person to grade on a forced curve. */
@@ -183,10 +183,12 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
       exact[i] = 1;
       continue;
     }
-    const key = score.toNumber();
+    // The value cut to 15 digits, as a double: ordered as the scores are. A score of at most 15
+    // significant digits is exactly its own double's shortest text, so equal keys of two such
+    // scores are equal scores; any other tie is compared as Decimals below.
+    const key = truncatedDouble(score);
     keys[i] = key === 0 ? 0 : key;
-    // Other input is exactly its double when it reads as the double's shortest text.
-    exact[i] = score.toString() === String(key) ? 1 : 0;
+    exact[i] = splitDecimal(score, SCRATCH) ? 1 : 0;
   }
   // A number score is exactly its double, so it needs a Decimal only when compared with one that is not.
   const exactScore = (i: number): Decimal => {
@@ -232,6 +234,7 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
 }
 
 const NO_PATH: readonly (string | number)[] = [];
+const SCRATCH: Digits = { mantissa: 0, exponent: 0 };
 
 // readDecimal with the path built only when the score is at fault (cheap over a million people).
 function readScore(score: unknown, index: number): Decimal {

@@ -344,3 +344,82 @@ export function compareDecimal(x: Decimal, y: Decimal): number {
   }
   return nx === ny ? 0 : nx > ny ? sign : -sign;
 }
+
+const KEY_DIGITS = 15;
+
+/**
+ * A double that orders as the Decimal does: the value cut toward zero to its first 15
+ * significant digits, then rounded to the nearest double. Both steps are monotone, so
+ * `x ≤ y` implies `truncatedDouble(x) ≤ truncatedDouble(y)`; a value of at most 15 significant
+ * digits gets its own nearest double (as `toNumber()`), and two such values with equal keys are
+ * equal. Values with more digits and equal keys must be compared as Decimals. Read from the
+ * digit words, without `toNumber()`'s text.
+ *
+ * @internal
+ * @param x - a finite Decimal of the library's clone
+ * @returns the key
+ * @example
+ * ```ts
+ * truncatedDouble(new Decimal("104.50000000000000000000000000000000000009")); // 104.5
+ * ```
+ */
+export function truncatedDouble(x: Decimal): number {
+  const fields = x as unknown as DecimalFields;
+  const xd = fields.d as number[] | null;
+  if (xd === null) return x.toNumber();
+  const head = xd[0] as number;
+  if (head === 0) return 0;
+  let mantissa = head;
+  let digits = wordDigits(head);
+  for (let i = 1; i < xd.length && digits < KEY_DIGITS; i++) {
+    const word = xd[i] as number;
+    const need = KEY_DIGITS - digits;
+    if (need >= 7) {
+      mantissa = mantissa * BASE + word;
+      digits += 7;
+    } else {
+      const cut = POW10[7 - need] as number;
+      mantissa = mantissa * (POW10[need] as number) + (word - (word % cut)) / cut;
+      digits = KEY_DIGITS;
+    }
+  }
+  // mantissa · 10^power, one correctly rounded operation on exact operands.
+  const power = fields.e - digits + 1;
+  let key: number;
+  if (power >= 0 && power <= 22) key = mantissa * 10 ** power;
+  else if (power < 0 && power >= -22) key = mantissa / 10 ** -power;
+  else return x.toSignificantDigits(KEY_DIGITS, Decimal.ROUND_DOWN).toNumber() + 0; // (+ 0: never -0)
+  return fields.s < 0 ? -key : key;
+}
+
+/**
+ * `x · 10^places` as a BigInt, for a finite Decimal with at most `places` decimals — the digit
+ * words written out once (`BigInt(x.toFixed(places).replace(".", ""))` without decimal.js's
+ * rounding and text steps).
+ *
+ * @internal
+ * @param x - a finite Decimal of the library's clone
+ * @param places - decimal places, at least `x.decimalPlaces()`
+ * @returns the integer, or `undefined` when `x` has more decimals than `places` or is not finite
+ * @example
+ * ```ts
+ * scaledBigInt(new Decimal("12.5"), 2); // 1250n
+ * ```
+ */
+export function scaledBigInt(x: Decimal, places: number): bigint | undefined {
+  const fields = x as unknown as DecimalFields;
+  const xd = fields.d as number[] | null;
+  if (xd === null || !Number.isInteger(places)) return undefined;
+  const head = xd[0] as number;
+  if (head === 0) return 0n;
+  const n = xd.length;
+  // Zeros to append (or, below 0, trailing zeros of the last word to leave off).
+  const zeros = places + fields.e - wordDigits(head) + 1 - 7 * (n - 1);
+  if (zeros < -6 || (zeros < 0 && (xd[n - 1] as number) % (POW10[-zeros] as number) !== 0)) return undefined;
+  let text = String(head);
+  for (let i = 1; i < n; i++) text += String((xd[i] as number) + BASE).slice(1);
+  if (zeros > 0) text += "0".repeat(zeros);
+  else if (zeros < 0) text = text.slice(0, zeros);
+  const value = BigInt(text);
+  return fields.s < 0 ? -value : value;
+}

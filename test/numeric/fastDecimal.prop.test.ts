@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/numeric/index.js";
-import { MAX_WORD_FACTOR, compareDecimal, decimalOf, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
+import { MAX_WORD_FACTOR, compareDecimal, decimalOf, scaledBigInt, truncatedDouble, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
 
 /** The fields decimal.js keeps, to compare the two constructions exactly. */
 const fieldsOf = (x: Decimal | undefined): unknown => {
@@ -152,5 +152,47 @@ describe("compareDecimal", () => {
     expect(compareDecimal(new Decimal(0), new Decimal("-0"))).toBe(0);
     expect(compareDecimal(new Decimal(-2), new Decimal(0))).toBe(-1);
     expect(compareDecimal(new Decimal(0), new Decimal(-2))).toBe(1);
+  });
+});
+
+describe("truncatedDouble", () => {
+  it("is the value cut to 15 significant digits, as a double", () => {
+    fc.assert(
+      fc.property(decimals, (x) => {
+        expect(truncatedDouble(x)).toBe(x.toSignificantDigits(15, Decimal.ROUND_DOWN).toNumber() + 0);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("orders as the values do, and is the value's own double for 15 digits or fewer", () => {
+    fc.assert(
+      fc.property(decimals, decimals, (x, y) => {
+        if (x.lte(y)) expect(truncatedDouble(x)).toBeLessThanOrEqual(truncatedDouble(y));
+        if (x.toSignificantDigits(15).eq(x)) expect(truncatedDouble(x)).toBe(x.toNumber() + 0);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(truncatedDouble(new Decimal("104.50000000000000000000000000000000000009"))).toBe(104.5);
+    expect(truncatedDouble(new Decimal("-0.123456789012345678"))).toBe(-0.123456789012345);
+    expect(truncatedDouble(new Decimal("1e-30"))).toBe(1e-30);
+    expect(truncatedDouble(new Decimal(Infinity))).toBe(Infinity);
+  });
+});
+
+describe("scaledBigInt", () => {
+  it("writes x · 10^places as toFixed does, or declines when places are too few", () => {
+    fc.assert(
+      fc.property(decimals, fc.integer({ min: 0, max: 60 }), (x, extra) => {
+        const dp = x.decimalPlaces();
+        expect(scaledBigInt(x, dp + extra)).toBe(BigInt(x.toFixed(dp + extra).replace(".", "")));
+        if (dp > 0) expect(scaledBigInt(x, dp - 1)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+    expect(scaledBigInt(new Decimal("-12.5"), 2)).toBe(-1250n);
+    expect(scaledBigInt(new Decimal("1e14"), 0)).toBe(10n ** 14n);
+    expect(scaledBigInt(new Decimal(NaN), 0)).toBeUndefined();
+    expect(scaledBigInt(new Decimal(1), 0.5)).toBeUndefined();
   });
 });
