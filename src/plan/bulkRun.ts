@@ -435,6 +435,13 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   const pointsText = cachedText(kpiScales.points);
   const contributionText = cachedText(kpiScales.contribution);
   const scoreText = cachedText(places.score);
+  // A contribution is weight × points: where it equals that product, its text comes from a cache
+  // per KPI keyed by the points, whose values lie close together, instead of by the contribution,
+  // spread `weight` times wider (a cache that large misses the processor's memory caches).
+  const contributionScale = kpiScales.contribution;
+  // (NaN, never equal to a product, for a weight finer than the contribution's scale.)
+  const weightUnits = weightText.map((w) => Number(scaledInteger(w, contributionScale - kpiScales.points)));
+  const contributionByPoints = weightUnits.map((w) => cachedValue((points) => unitsText(points * w, contributionScale)));
   // A cell as the per-person path shows it (`readDecimal(cell).toString()`): the cell itself when
   // it is already written that way, else from its digits when it has at most 6 decimals.
   const cellText = (value: unknown): string | null => {
@@ -492,6 +499,9 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
     };
   };
 
+  const contributionOf = (k: number, points: number, contribution: number): string =>
+    contribution === points * (weightUnits[k] as number) ? (contributionByPoints[k] as (points: number) => string)(points) : contributionText(contribution);
+
   const statementAt = (j: number): Statement => {
     if (!Number.isInteger(j) || j < 0 || j >= n) {
       throw new PayscoreError("OUT_OF_RANGE", `statementAt: index must be a whole number from 0 to ${n - 1}; got ${String(j)}`, { path: ["index"] });
@@ -517,15 +527,16 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
               points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
               weight: weightText[k] as string,
               difficulty: difficultyText[k] as string,
-              contribution: contributionText((contributionColumns[k] as Float64Array)[j] as number),
+              contribution: contributionOf(k, (pointsColumns[k] as Float64Array)[j] as number, (contributionColumns[k] as Float64Array)[j] as number),
             };
     }
     const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
     const from = cellOf(fromColumn, rowIndex);
     const to = cellOf(toColumn, rowIndex);
     const basePay = cellOf(basePayColumn, rowIndex);
+    const pay = payOf(j);
     let totalPayout: string;
-    if (onlyPool !== undefined) totalPayout = onlyPool.amountAt(j);
+    if (onlyPool !== undefined) totalPayout = (pay[0] as PayLine).amount;
     else {
       let total = 0;
       for (const pc of poolColumns) total += pc.units[j] as number;
@@ -549,7 +560,7 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       score,
       rank: rank[j] as number,
       grade: gradeIndex === undefined ? null : (gradeObjects[gradeIndex[j] as number] as Statement["grade"]),
-      pay: payOf(j),
+      pay,
       totalPayout,
       promotion: null,
       trace: EMPTY,
