@@ -36,7 +36,7 @@ describe("quotientDecimal", () => {
         const expected = new Decimal(a).div(b).times(new Decimal(10).pow(s));
         expect(fieldsOf(quotientDecimal(a, b, s))).toEqual(fieldsOf(expected));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -48,7 +48,7 @@ describe("quotientDecimal", () => {
         const expected = new Decimal(a).div(b).times(new Decimal(10).pow(s));
         expect(fieldsOf(quotientDecimal(a, b, s))).toEqual(fieldsOf(expected));
       }),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 
@@ -69,7 +69,7 @@ describe("decimalOf", () => {
       fc.property(safe, shift, (m, e) => {
         expect(fieldsOf(decimalOf(m, e))).toEqual(fieldsOf(new Decimal(`${m}e${e}`)));
       }),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 });
@@ -87,7 +87,7 @@ describe("productDecimal", () => {
         const expected = x.times(new Decimal(`${m}e${e}`));
         expect(fieldsOf(productDecimal(x, m, e))).toEqual(fieldsOf(expected.isZero() ? new Decimal(0) : expected));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -112,7 +112,7 @@ describe("sumDecimal", () => {
         const expected = x.plus(y);
         expect(fieldsOf(sum)).toEqual(fieldsOf(expected));
       }),
-      { numRuns: 4000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -143,7 +143,7 @@ describe("compareDecimal", () => {
       fc.property(fc.oneof(fc.tuple(decimals, decimals), near), ([x, y]) => {
         expect(compareDecimal(x, y)).toBe(x.cmp(y));
       }),
-      { numRuns: 4000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -161,7 +161,7 @@ describe("truncatedDouble", () => {
       fc.property(decimals, (x) => {
         expect(truncatedDouble(x)).toBe(x.toSignificantDigits(15, Decimal.ROUND_DOWN).toNumber() + 0);
       }),
-      { numRuns: 4000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -171,7 +171,7 @@ describe("truncatedDouble", () => {
         if (x.lte(y)) expect(truncatedDouble(x)).toBeLessThanOrEqual(truncatedDouble(y));
         if (x.toSignificantDigits(15).eq(x)) expect(truncatedDouble(x)).toBe(x.toNumber() + 0);
       }),
-      { numRuns: 4000 },
+      { numRuns: 1000 },
     );
     expect(truncatedDouble(new Decimal("104.50000000000000000000000000000000000009"))).toBe(104.5);
     expect(truncatedDouble(new Decimal("-0.123456789012345678"))).toBe(-0.123456789012345);
@@ -188,7 +188,7 @@ describe("scaledBigInt", () => {
         expect(scaledBigInt(x, dp + extra)).toBe(BigInt(x.toFixed(dp + extra).replace(".", "")));
         if (dp > 0) expect(scaledBigInt(x, dp - 1)).toBeUndefined();
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
     expect(scaledBigInt(new Decimal("-12.5"), 2)).toBe(-1250n);
     expect(scaledBigInt(new Decimal("1e14"), 0)).toBe(10n ** 14n);
