@@ -20,6 +20,8 @@ const PRECISION = 40;
 /** The largest divisor or multiplier: a remainder below it times 1e7 stays a safe integer. */
 export const MAX_WORD_FACTOR = Math.floor(Number.MAX_SAFE_INTEGER / BASE);
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** Scratch words of a product (a finite Decimal of the clone has at most 8 words at 40 digits). */
+const PRODUCT_WORDS: number[] = new Array<number>(64).fill(0);
 /** Exponents beyond this are left to decimal.js (its own range checks apply there). */
 const MAX_SHIFT = 1_000_000;
 
@@ -140,14 +142,22 @@ function finish(sign: number, words: number[], lastPower: number, tail: number):
  * ```
  */
 export function quotientDecimal(numerator: number, divisor: number, shift: number): Decimal | undefined {
+  // Whole-number division below 2^53 by Math.floor(n / d): the double quotient is never below
+  // the true floor (rounding is monotone and the floor is itself a double), and is above it only
+  // when rounded up to the next whole number, which the negative remainder shows. (No `%`: on
+  // numbers past 2^31 it is a slow runtime call.)
   if (!Number.isSafeInteger(numerator) || !Number.isInteger(divisor) || divisor < 1 || divisor > MAX_WORD_FACTOR) return undefined;
   if (!Number.isInteger(shift) || shift > MAX_SHIFT || shift < -MAX_SHIFT) return undefined;
   if (numerator === 0) return new Decimal(0);
   const sign = numerator < 0 ? -1 : 1;
   const a = numerator < 0 ? -numerator : numerator;
-  // `%` is exact on doubles, and (a − r) / divisor is then an exact quotient.
-  let remainder = a % divisor;
-  const whole = (a - remainder) / divisor;
+  let whole = Math.floor(a / divisor);
+  let remainder = a - whole * divisor;
+  if (remainder < 0) {
+    // the double quotient was rounded up to the next whole number
+    whole--;
+    remainder += divisor;
+  }
   // Words end at powers ≡ 0 (mod 7) of the result, i.e. at powers ≡ offset (mod 7) of the quotient.
   const offset = (((-shift) % 7) + 7) % 7;
   const words: number[] = [];
@@ -162,8 +172,12 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
     const low = whole % (POW10[offset] as number);
     pushWords(words, (whole - low) / (POW10[offset] as number));
     const scaled = remainder * (POW10[fractionDigits] as number);
-    remainder = scaled % divisor;
-    const fraction = (scaled - remainder) / divisor;
+    let fraction = Math.floor(scaled / divisor);
+    remainder = scaled - fraction * divisor;
+    if (remainder < 0) {
+      fraction--;
+      remainder += divisor;
+    }
     const word = low * (POW10[fractionDigits] as number) + fraction;
     if (words.length > 0 || word !== 0) words.push(word);
     lastPower = -fractionDigits;
@@ -171,8 +185,12 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
   let significant = words.length === 0 ? 0 : wordDigits(words[0] as number) + 7 * (words.length - 1);
   while (remainder !== 0 && significant < PRECISION) {
     const scaled = remainder * BASE;
-    remainder = scaled % divisor;
-    const word = (scaled - remainder) / divisor;
+    let word = Math.floor(scaled / divisor);
+    remainder = scaled - word * divisor;
+    if (remainder < 0) {
+      word--;
+      remainder += divisor;
+    }
     lastPower -= 7;
     if (words.length === 0) {
       if (word === 0) continue;
@@ -194,8 +212,12 @@ function pushWords(words: number[], value: number): void {
     words.push(value);
     return;
   }
-  const low = value % BASE;
-  const rest = (value - low) / BASE;
+  let rest = Math.floor(value / BASE);
+  let low = value - rest * BASE;
+  if (low < 0) {
+    rest--;
+    low += BASE;
+  }
   pushWords(words, rest);
   words.push(low);
 }
@@ -241,18 +263,26 @@ export function productDecimal(x: Decimal, multiplier: number, exponent: number)
   const factor = multiplier * (POW10[k] as number);
   if (factor > MAX_WORD_FACTOR) return undefined;
   const n = xd.length;
-  const words = new Array<number>(n + 1);
+  const low = PRODUCT_WORDS;
   let carry = 0;
   for (let i = n - 1; i >= 0; i--) {
     const v = (xd[i] as number) * factor + carry;
-    const low = v % BASE;
-    carry = (v - low) / BASE;
-    words[i + 1] = low;
+    carry = Math.floor(v / BASE);
+    let word = v - carry * BASE;
+    if (word < 0) {
+      carry--;
+      word += BASE;
+    }
+    low[i] = word;
   }
   // The carry out of the first word may itself span two words (it is below the factor).
-  words[0] = carry % BASE;
-  if (carry >= BASE) words.unshift((carry - (words[0] as number)) / BASE);
-  else if (carry === 0) words.shift();
+  const top = carry >= BASE ? Math.floor(carry / BASE) : 0;
+  const next = carry - top * BASE;
+  const lead = top > 0 ? 2 : next > 0 ? 1 : 0;
+  const words = new Array<number>(n + lead);
+  if (top > 0) words[0] = top;
+  if (lead > 0) words[lead - 1] = next;
+  for (let i = 0; i < n; i++) words[lead + i] = low[i] as number;
   const lastPower = fields.e - wordDigits(xd[0] as number) + 1 - 7 * (n - 1) + exponent - k;
   return finish(fields.s, words, lastPower, 0);
 }
@@ -422,4 +452,51 @@ export function scaledBigInt(x: Decimal, places: number): bigint | undefined {
   else if (zeros < 0) text = text.slice(0, zeros);
   const value = BigInt(text);
   return fields.s < 0 ? -value : value;
+}
+
+/**
+ * `x − y` as the library's `Decimal#minus` gives it, for `x > y ≥ 0`, by subtracting digit
+ * words with borrows.
+ *
+ * @internal
+ * @param x - a finite Decimal of the library's clone
+ * @param y - a finite Decimal, 0 ≤ y < x
+ * @returns the difference, or `undefined` otherwise (the caller uses decimal.js)
+ * @example
+ * ```ts
+ * differenceDecimal(new Decimal("1.15"), new Decimal("1"))?.toString(); // "0.15"
+ * ```
+ */
+export function differenceDecimal(x: Decimal, y: Decimal): Decimal | undefined {
+  const fx = x as unknown as DecimalFields;
+  const fy = y as unknown as DecimalFields;
+  const xd = fx.d as number[] | null;
+  const yd = fy.d as number[] | null;
+  if (!(x instanceof Decimal) || !(y instanceof Decimal) || xd === null || yd === null) return undefined;
+  if ((yd[0] as number) === 0) return fx.s > 0 && (xd[0] as number) !== 0 ? x : undefined;
+  if (fx.s < 0 || fy.s < 0 || compareDecimal(x, y) <= 0) return undefined;
+  const nx = xd.length;
+  const ny = yd.length;
+  const firstX = fx.e - wordDigits(xd[0] as number) + 1;
+  const firstY = fy.e - wordDigits(yd[0] as number) + 1;
+  const lastX = firstX - 7 * (nx - 1);
+  const lastY = firstY - 7 * (ny - 1);
+  const last = lastX < lastY ? lastX : lastY;
+  // x > y, so x's first word sits at least as high as y's.
+  const length = (firstX - last) / 7 + 1;
+  if (length > 16) return undefined;
+  const words = new Array<number>(length).fill(0);
+  const offsetY = (firstX - firstY) / 7;
+  for (let i = 0; i < nx; i++) words[i] = xd[i] as number;
+  for (let i = 0; i < ny; i++) words[offsetY + i] = (words[offsetY + i] as number) - (yd[i] as number);
+  for (let k = length - 1; k > 0; k--) {
+    if ((words[k] as number) < 0) {
+      words[k] = (words[k] as number) + BASE;
+      words[k - 1] = (words[k - 1] as number) - 1;
+    }
+  }
+  let lead = 0;
+  while ((words[lead] as number) === 0) lead++;
+  const trimmed = lead === 0 ? words : words.slice(lead);
+  return finish(1, trimmed, last, 0);
 }

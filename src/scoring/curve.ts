@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
-import { Decimal, compareDecimal, numericSchema, readDecimal, type Numeric } from "../numeric/index.js";
+import { Decimal, compareDecimal, differenceDecimal, numericSchema, productDecimal, readDecimal, splitDecimal, sumDecimal, type Digits, type Numeric } from "../numeric/index.js";
 import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";
 
 /** One point of a {@link Curve}: input `x` (usually an attainment ratio) pays `y`. */
@@ -147,6 +147,20 @@ function exactSlope(xs: readonly Decimal[], ys: readonly Decimal[], i: number): 
   return new Wide(slope).times(dx).eq(dy) ? slope : undefined;
 }
 
+const SLOPE: Digits = { mantissa: 0, exponent: 0 };
+
+/**
+ * `y0 + (x − x0) · slope` by the exact word arithmetic of numeric/ (the same Decimals as
+ * decimal.js's minus, times and plus) for `x > x0 ≥ 0`, a slope of at most 15 digits and terms
+ * of one sign; `undefined` otherwise.
+ */
+function quickOnLine(x: Decimal, x0: Decimal, y0: Decimal, slope: Decimal): Decimal | undefined {
+  const run = differenceDecimal(x, x0);
+  if (run === undefined || !splitDecimal(slope, SLOPE) || SLOPE.mantissa < 0) return undefined;
+  const rise = productDecimal(run, SLOPE.mantissa, SLOPE.exponent);
+  return rise === undefined ? undefined : sumDecimal(y0, rise);
+}
+
 /**
  * `yᵢ + (x − xᵢ) · slope` with an exact slope, else `yᵢ + (x − xᵢ) · (yᵢ₊₁ − yᵢ) / (xᵢ₊₁ − xᵢ)`,
  * multiplying first and dividing last.
@@ -157,7 +171,7 @@ function onLine(c: CheckedCurve, i: number, x: Decimal): Decimal {
   const slope = c.slopes[i];
   let result: Decimal;
   if (slope !== undefined) {
-    result = y0.plus(x.minus(x0).times(slope));
+    result = quickOnLine(x, x0, y0, slope) ?? y0.plus(x.minus(x0).times(slope));
   } else {
     const dy = (c.ys[i + 1] as Decimal).minus(y0);
     const dx = (c.xs[i + 1] as Decimal).minus(x0);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/numeric/index.js";
-import { MAX_WORD_FACTOR, compareDecimal, decimalOf, scaledBigInt, truncatedDouble, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
+import { MAX_WORD_FACTOR, compareDecimal, decimalOf, differenceDecimal, scaledBigInt, truncatedDouble, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
 
 /** The fields decimal.js keeps, to compare the two constructions exactly. */
 const fieldsOf = (x: Decimal | undefined): unknown => {
@@ -194,5 +194,43 @@ describe("scaledBigInt", () => {
     expect(scaledBigInt(new Decimal("1e14"), 0)).toBe(10n ** 14n);
     expect(scaledBigInt(new Decimal(NaN), 0)).toBeUndefined();
     expect(scaledBigInt(new Decimal(1), 0.5)).toBeUndefined();
+  });
+});
+
+describe("differenceDecimal", () => {
+  it("equals decimal.js's subtraction for x > y ≥ 0, field by field, or declines", () => {
+    fc.assert(
+      fc.property(decimals, decimals, (a, b) => {
+        const x = a.abs();
+        const y = b.abs();
+        const difference = differenceDecimal(x, y);
+        if (difference === undefined) {
+          expect(x.lte(y) || Math.abs(x.e - y.e) > 60).toBe(true);
+          return;
+        }
+        expect(fieldsOf(difference)).toEqual(fieldsOf(x.minus(y)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("borrows across words and drops leading zero words", () => {
+    const cases: [string, string][] = [
+      ["1.15", "1"],
+      ["10000000", "0.0000001"],
+      ["1.00000000000000000000000000000000000001", "1"],
+      ["9999999999999999999999999999999999999999", "0.5"],
+      ["0.6", "0"],
+      ["12345678.9", "12345678.8"],
+    ];
+    for (const [a, b] of cases) {
+      const x = new Decimal(a);
+      const y = new Decimal(b);
+      expect(fieldsOf(differenceDecimal(x, y))).toEqual(fieldsOf(x.minus(y)));
+    }
+    expect(differenceDecimal(new Decimal(1), new Decimal(1))).toBeUndefined();
+    expect(differenceDecimal(new Decimal(1), new Decimal(2))).toBeUndefined();
+    expect(differenceDecimal(new Decimal(-1), new Decimal(-2))).toBeUndefined();
+    expect(differenceDecimal(new Decimal(0), new Decimal(0))).toBeUndefined();
   });
 });
