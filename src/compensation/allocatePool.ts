@@ -112,7 +112,7 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   return {
     allocations: read.ids.map((id, i) => ({
       id,
-      amount: fromSteps(amounts[i] as bigint, scale),
+      amount: amountOf(amounts[i] as bigint, scale),
       capped: weights[i] !== 0n && read.highs[i] !== undefined && amounts[i] === read.highs[i],
       eligible: read.eligible[i] as boolean,
     })),
@@ -121,6 +121,11 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A whole number of steps as a Decimal: from its digit words when it is a safe integer at scale 0–20. */
+function amountOf(steps: bigint, scale: number): Decimal {
+  return steps <= SAFE && scale >= 0 && scale <= 20 ? fromUnits(Number(steps), scale) : fromSteps(steps, scale);
+}
 
 /** Entries read for the fast path: weights as integers at one scale, caps in steps (`Infinity` for none). */
 interface FastEntries {

@@ -3,7 +3,7 @@
 // index.ts.
 import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
 import { attainment, type AttainmentOptions } from "../metrics/index.js";
-import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, splitDecimal, splitNumber, sumDecimal, compareDecimal, type Digits, type RoundingMode } from "../numeric/index.js";
+import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, splitDecimal, splitNumber, sumDecimal, compareDecimal, differenceDecimal, type Digits, type RoundingMode } from "../numeric/index.js";
 import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
@@ -299,8 +299,8 @@ function quickAttainment(kpi: CheckedKpi, entry: unknown): Decimal | undefined {
   if (quotient === undefined) return undefined;
   let result = quotient;
   if (s.direction === "lower") {
-    result = TWO.minus(quotient);
-    if (result.isNegative()) result = ZERO;
+    // max(0, 2 − actual / target)
+    result = compareDecimal(quotient, TWO) >= 0 ? ZERO : (differenceDecimal(TWO, quotient) ?? TWO.minus(quotient));
   }
   if (s.floor !== undefined && compareDecimal(result, s.floor) < 0) result = s.floor;
   if (s.cap !== undefined && compareDecimal(result, s.cap) > 0) result = s.cap;
