@@ -20,6 +20,7 @@ const PRECISION = 40;
 /** The largest divisor or multiplier: a remainder below it times 1e7 stays a safe integer. */
 export const MAX_WORD_FACTOR = Math.floor(Number.MAX_SAFE_INTEGER / BASE);
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const MAX_DIVISION_WORDS = 12;
 /** Scratch words of a product (a finite Decimal of the clone has at most 8 words at 40 digits). */
 const PRODUCT_WORDS: number[] = new Array<number>(64).fill(0);
 /** Exponents beyond this are left to decimal.js (its own range checks apply there). */
@@ -183,7 +184,9 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
     lastPower = -fractionDigits;
   }
   let significant = words.length === 0 ? 0 : wordDigits(words[0] as number) + 7 * (words.length - 1);
-  while (remainder !== 0 && significant < PRECISION) {
+  // At most 3 leading zero words (a quotient ≥ 1 / MAX_WORD_FACTOR) and 6 more words reach 40
+  // digits: the bound only keeps a broken loop from running away.
+  for (let step = 0; step < MAX_DIVISION_WORDS && remainder !== 0 && significant < PRECISION; step++) {
     const scaled = remainder * BASE;
     let word = Math.floor(scaled / divisor);
     remainder = scaled - word * divisor;
@@ -496,7 +499,7 @@ export function differenceDecimal(x: Decimal, y: Decimal): Decimal | undefined {
     }
   }
   let lead = 0;
-  while ((words[lead] as number) === 0) lead++;
+  while (lead < length - 1 && (words[lead] as number) === 0) lead++;
   const trimmed = lead === 0 ? words : words.slice(lead);
   return finish(1, trimmed, last, 0);
 }
