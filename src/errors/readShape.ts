@@ -47,6 +47,9 @@ export function readRecord(value: unknown, path: ErrorPath): Readonly<Record<str
   return value as Readonly<Record<string, unknown>>;
 }
 
+/** The options of a call without options (read-only, so one shared object). */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /**
  * Reads an optional options argument: `undefined` or an object.
  *
@@ -55,7 +58,7 @@ export function readRecord(value: unknown, path: ErrorPath): Readonly<Record<str
  * @returns the object, or an empty one
  */
 export function readOptions(value: unknown, path: ErrorPath): Readonly<Record<string, unknown>> {
-  return value === undefined ? {} : readRecord(value, path);
+  return value === undefined ? NO_OPTIONS : readRecord(value, path);
 }
 
 /**

@@ -13,6 +13,6 @@ export { numericSchema, jsonNumericSchema } from "./numericSchema.js";
 export { scaledInteger } from "./scaledInteger.js";
 export { splitDecimal, splitNumber, unitsAt } from "./digits.js";
 export type { Digits } from "./digits.js";
-export { quotientDecimal, productDecimal, sumDecimal, differenceDecimal, compareDecimal, truncatedDouble, scaledBigInt, decimalOf, MAX_WORD_FACTOR } from "./fastDecimal.js";
+export { quotientDecimal, productDecimal, sumDecimal, sumInOrder, differenceDecimal, compareDecimal, truncatedDouble, scaledBigInt, decimalOf, MAX_WORD_FACTOR } from "./fastDecimal.js";
 export { idTable, claimId } from "./idTable.js";
 export type { IdTable } from "./idTable.js";

@@ -3,7 +3,7 @@
 // index.ts.
 import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
 import { attainment, type AttainmentOptions } from "../metrics/index.js";
-import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, splitDecimal, splitNumber, sumDecimal, compareDecimal, differenceDecimal, type Digits, type RoundingMode } from "../numeric/index.js";
+import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, splitDecimal, splitNumber, sumInOrder, compareDecimal, differenceDecimal, type Digits, type RoundingMode } from "../numeric/index.js";
 import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
@@ -221,10 +221,13 @@ export function scoreChecked(
     if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
     lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
   }
-  let baseScore = ZERO;
-  for (const i of order) {
-    const contribution = (lines[i] as KpiLine).contribution;
-    baseScore = sumDecimal(baseScore, contribution) ?? baseScore.plus(contribution);
+  const contributions = new Array<Decimal>(count);
+  for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
+  // Σ contribution in id order, each partial sum rounded as chained `plus` rounds it.
+  let baseScore = sumInOrder(contributions, order);
+  if (baseScore === undefined) {
+    baseScore = ZERO;
+    for (const i of order) baseScore = baseScore.plus(contributions[i] as Decimal);
   }
   baseScore = nonNegativeZero(baseScore);
   let score = difficulty === ONE || compareDecimal(difficulty, ONE) === 0 ? baseScore : nonNegativeZero(baseScore.times(difficulty));

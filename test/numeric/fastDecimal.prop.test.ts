@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/numeric/index.js";
-import { MAX_WORD_FACTOR, compareDecimal, decimalOf, differenceDecimal, scaledBigInt, truncatedDouble, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
+import { MAX_WORD_FACTOR, compareDecimal, decimalOf, differenceDecimal, sumInOrder, scaledBigInt, truncatedDouble, productDecimal, quotientDecimal, sumDecimal } from "../../src/numeric/fastDecimal.js";
 
 /** The fields decimal.js keeps, to compare the two constructions exactly. */
 const fieldsOf = (x: Decimal | undefined): unknown => {
@@ -232,5 +232,36 @@ describe("differenceDecimal", () => {
     expect(differenceDecimal(new Decimal(1), new Decimal(2))).toBeUndefined();
     expect(differenceDecimal(new Decimal(-1), new Decimal(-2))).toBeUndefined();
     expect(differenceDecimal(new Decimal(0), new Decimal(0))).toBeUndefined();
+  });
+});
+
+describe("sumInOrder", () => {
+  it("equals chained decimal.js additions, partial sums rounded, field by field, or declines", () => {
+    fc.assert(
+      fc.property(fc.array(decimals, { maxLength: 9 }), fc.boolean(), (list, positive) => {
+        const values = list.map((x) => (positive ? x.abs() : x.abs().neg()));
+        const order = values.map((_, i) => i).reverse();
+        const sum = sumInOrder(values, order);
+        let expected = new Decimal(0);
+        for (const i of order) expected = expected.plus(values[i] as Decimal);
+        if (sum === undefined) {
+          const powers = values.filter((v) => !v.isZero()).map((v) => v.e);
+          expect(Math.max(...powers) - Math.min(...powers)).toBeGreaterThan(60);
+          return;
+        }
+        expect(fieldsOf(sum)).toEqual(fieldsOf(expected.isZero() ? new Decimal(0) : expected));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("rounds each partial sum, as chained plus does (worked example)", () => {
+    // 0.(3) to 40 digits, three times: 0.999…9 (40 nines), not 1.
+    const third = new Decimal(1).div(3);
+    const sum = sumInOrder([third, third, third], [0, 1, 2]);
+    expect(sum?.toString()).toBe(third.plus(third).plus(third).toString());
+    expect(sumInOrder([], [])?.toString()).toBe("0");
+    expect(sumInOrder([new Decimal(1), new Decimal(-1)], [0, 1])).toBeUndefined();
+    expect(sumInOrder([new Decimal(Infinity)], [0])).toBeUndefined();
   });
 });
