@@ -78,3 +78,28 @@ export function makePeople(n, seed = 20261123) {
   }
   return { n, ids, actual, target };
 }
+
+/** The plan of the runPlan and cli scenarios: these KPIs, the 20/70/10 curve, the multipliers, a capped pool of n × 1000. */
+export function benchPlan(n) {
+  return {
+    version: 1,
+    currency: "CNY",
+    period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+    kpis: KPIS.map((kpi) => ({ ...kpi, actual: kpi.id, target: { column: `${kpi.id}Target` } })),
+    grading: { method: "forced", quotas: QUOTAS },
+    // Pool weight = score × grade multiplier, as in the other scenarios.
+    pay: { gradeMultipliers: MULTIPLIERS, pools: [{ id: "bonus", budget: (n * POOL_PER_PERSON).toFixed(2), weightBy: "score", cap: CAP }] },
+  };
+}
+
+/** The data CSV of the cli scenario: id, then each KPI's actual and target column. */
+export function benchCsv(people) {
+  const header = ["id", ...KPIS.flatMap((kpi) => [kpi.id, `${kpi.id}Target`])];
+  const lines = [header.join(",")];
+  for (let i = 0; i < people.n; i++) {
+    const cells = [people.ids[i]];
+    for (let k = 0; k < KPIS.length; k++) cells.push(String(people.actual[k][i]), String(people.target[k][i]));
+    lines.push(cells.join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}

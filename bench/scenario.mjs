@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { CAP, KPIS, MULTIPLIERS, POOL_PER_PERSON, QUOTAS, makePeople } from "./data.mjs";
+import { CAP, KPIS, MULTIPLIERS, POOL_PER_PERSON, QUOTAS, benchCsv, benchPlan, makePeople } from "./data.mjs";
 import { floatGrades, floatPool, floatScores } from "./float-baseline.mjs";
 
 const [name, nText, runsText] = process.argv.slice(2);
@@ -44,16 +44,7 @@ const scenarios = {
   },
 };
 
-/** The plan of the runPlan and cli scenarios: the same KPIs, 20/70/10 curve, multipliers, capped pool. */
-const benchPlan = () => ({
-  version: 1,
-  currency: "CNY",
-  period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
-  kpis: KPIS.map((kpi) => ({ ...kpi, actual: kpi.id, target: { column: `${kpi.id}Target` } })),
-  grading: { method: "forced", quotas: QUOTAS },
-  // Pool weight = score × grade multiplier, as in the other scenarios.
-  pay: { gradeMultipliers: MULTIPLIERS, pools: [{ id: "bonus", budget: (n * POOL_PER_PERSON).toFixed(2), weightBy: "score", cap: CAP }] },
-});
+const plan = () => benchPlan(n);
 /** Data rows of strings, as a CSV would give them. */
 const benchRows = () => {
   // The header's strings, reused for every row (as a CSV reader does).
@@ -79,22 +70,15 @@ let cliDir;
 let childRssMiB = 0;
 scenarios.runPlan = () => {
   rows ??= benchRows();
-  const run = lib.runPlan(benchPlan(), { rows }, { trace: false });
+  const run = lib.runPlan(plan(), { rows }, { trace: false });
   return run.totals.payout;
 };
 /** Writes the plan and the data CSV of the cli scenario once. */
 function prepareCliFiles() {
   if (cliDir !== undefined) return;
   cliDir = mkdtempSync(join(tmpdir(), "payscore-bench-"));
-  writeFileSync(join(cliDir, "plan.json"), JSON.stringify(benchPlan()));
-  const header = ["id", ...KPIS.flatMap((kpi) => [kpi.id, `${kpi.id}Target`])];
-  const lines = [header.join(",")];
-  for (let i = 0; i < n; i++) {
-    const cells = [people.ids[i]];
-    for (let k = 0; k < KPIS.length; k++) cells.push(String(people.actual[k][i]), String(people.target[k][i]));
-    lines.push(cells.join(","));
-  }
-  writeFileSync(join(cliDir, "data.csv"), `${lines.join("\n")}\n`);
+  writeFileSync(join(cliDir, "plan.json"), JSON.stringify(plan()));
+  writeFileSync(join(cliDir, "data.csv"), benchCsv(people));
 }
 scenarios.cli = () => {
   prepareCliFiles();

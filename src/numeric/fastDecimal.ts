@@ -234,6 +234,23 @@ function pushWords(words: number[], value: number): void {
 }
 
 /**
+ * Carries word sums of at most two words each (< 2 · 1e7) upward, adding a leading word 1 when
+ * the first overflows.
+ */
+function carryWords(words: number[]): void {
+  for (let k = words.length - 1; k > 0; k--) {
+    if ((words[k] as number) >= BASE) {
+      words[k] = (words[k] as number) - BASE;
+      words[k - 1] = (words[k - 1] as number) + 1;
+    }
+  }
+  if ((words[0] as number) >= BASE) {
+    words[0] = (words[0] as number) - BASE;
+    words.unshift(1);
+  }
+}
+
+/**
  * `new Decimal(mantissa · 10^exponent)` built from its words, without parsing text.
  *
  * @internal
@@ -336,16 +353,7 @@ export function sumDecimal(x: Decimal, y: Decimal): Decimal | undefined {
   const offsetY = (first - firstY) / 7;
   for (let i = 0; i < nx; i++) words[offsetX + i] = xd[i] as number;
   for (let i = 0; i < ny; i++) words[offsetY + i] = (words[offsetY + i] as number) + (yd[i] as number);
-  for (let k = length - 1; k > 0; k--) {
-    if ((words[k] as number) >= BASE) {
-      words[k] = (words[k] as number) - BASE;
-      words[k - 1] = (words[k - 1] as number) + 1;
-    }
-  }
-  if ((words[0] as number) >= BASE) {
-    words[0] = (words[0] as number) - BASE;
-    words.unshift(1);
-  }
+  carryWords(words);
   return finish(fx.s, words, last, 0);
 }
 
@@ -563,17 +571,7 @@ export function sumInOrder(values: readonly Decimal[], order: readonly number[])
     }
     const offset = (firstPower - firstY) / 7;
     for (let i = 0; i < ny; i++) words[offset + i] = (words[offset + i] as number) + (yd[i] as number);
-    for (let k = words.length - 1; k > 0; k--) {
-      if ((words[k] as number) >= BASE) {
-        words[k] = (words[k] as number) - BASE;
-        words[k - 1] = (words[k - 1] as number) + 1;
-      }
-    }
-    if ((words[0] as number) >= BASE) {
-      words[0] = (words[0] as number) - BASE;
-      words.unshift(1);
-      firstPower += 7;
-    }
+    carryWords(words);
     // A leading zero word can only come from widening (the sum of positives does not shrink).
     lastPower = roundWords(words, lastPower, 0);
     firstPower = lastPower + 7 * (words.length - 1);
