@@ -19,5 +19,10 @@ export default defineConfig({
   },
   test: {
     include: ["test/{numeric,compensation,grading,scoring}/**/*.test.ts"],
+    // One module graph for all test files: without isolation a mutant run imports the library
+    // once instead of once per test file (2 s instead of 16 s for the four folders). Safe here
+    // because the library is pure and keeps no module state, and static mutants are ignored
+    // (ignoreStatic), so every mutant is switched on at run time, not at import.
+    isolate: false,
   },
 });
