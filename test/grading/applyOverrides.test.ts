@@ -74,3 +74,68 @@ describe("applyOverrides", () => {
     expect(overrides).toEqual([move]);
   });
 });
+
+function faultOf(run: () => unknown): PayscoreError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PayscoreError);
+    return error as PayscoreError;
+  }
+  throw new Error("expected a PayscoreError");
+}
+
+describe("applyOverrides refusals name the field and say why", () => {
+  it("names the override of an unknown person", () => {
+    const error = faultOf(() => applyOverrides(graded, [move, { ...move, id: "sun" }]));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["overrides", 1, "id"]]);
+    expect(error.message).toBe('overrides[1].id names "sun", who is not in assignments');
+  });
+
+  it("names the second override of one person", () => {
+    const error = faultOf(() => applyOverrides(graded, [move, { ...move, grade: "C" }]));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["overrides", 1, "id"]]);
+    expect(error.message).toBe('overrides[1].id overrides "li" a second time; give one decision per person');
+  });
+
+  it("names an override to an unknown grade and lists the grades that exist", () => {
+    const error = faultOf(() => applyOverrides(graded, [{ ...move, grade: "A+" }], { grades: ["A", "B", "C"] }));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["overrides", 0, "grade"]]);
+    expect(error.message).toBe('overrides[0].grade is "A+", which is not one of the grades A, B, C');
+  });
+
+  it("refuses a grades option that is not a list, at options.grades", () => {
+    const error = faultOf(() => applyOverrides(graded, [], { grades: "A" as never }));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options", "grades"]]);
+    expect(error.message).toBe("options.grades: Invalid input: expected array, received string");
+  });
+
+  it("refuses an assignment that is a number as not an object, not as a missing id", () => {
+    const error = faultOf(() => applyOverrides([{ id: "a", grade: "B" }, 5 as never], []));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["assignments", 1]]);
+    expect(error.message).toBe("assignments[1] must be an object { id, grade }; got 5");
+  });
+
+  it("names an assignment field that is not a string", () => {
+    const id = faultOf(() => applyOverrides([{ id: "a", grade: "B" }, { id: 3, grade: "A" } as never], []));
+    expect([id.code, id.path]).toEqual(["INVALID_ARGUMENT", ["assignments", 1, "id"]]);
+    expect(id.message).toBe("assignments[1].id must be a string; got 3");
+    const grade = faultOf(() => applyOverrides([{ id: "x" } as never], []));
+    expect([grade.code, grade.path]).toEqual(["INVALID_ARGUMENT", ["assignments", 0, "grade"]]);
+    expect(grade.message).toBe("assignments[0].grade must be a string; got undefined");
+  });
+
+  it("names a repeated assignment id and where it first appeared", () => {
+    const error = faultOf(() => applyOverrides([...graded, { id: "wang", grade: "C", rank: 6 }], []));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["assignments", 3, "id"]]);
+    expect(error.message).toBe('assignments[3].id repeats the id "wang" of assignments[1]');
+  });
+});
+
+describe("applyOverrides audit lines", () => {
+  it("has no at field when the override gives no date", () => {
+    const { audit } = applyOverrides(graded, [{ id: "zhao", grade: "B", reason: "reviewed on appeal", by: "HRBP" }]);
+    expect(audit).toStrictEqual([{ id: "zhao", from: "C", to: "B", reason: "reviewed on appeal", by: "HRBP" }]);
+    expect(Object.keys(audit[0] as object)).toEqual(["id", "from", "to", "reason", "by"]);
+  });
+});

@@ -122,3 +122,128 @@ describe("forcedDistribution", () => {
     expect(curve).toEqual(quotas);
   });
 });
+
+function faultOf(run: () => unknown): PayscoreError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PayscoreError);
+    return error as PayscoreError;
+  }
+  throw new Error("expected a PayscoreError");
+}
+
+const halves = [{ grade: "A", share: 0.5 }, { grade: "B", share: 0.5 }];
+
+describe("forcedDistribution refusals name the field and say why", () => {
+  it("refuses an unknown ties option at options.ties", () => {
+    const error = faultOf(() => forcedDistribution(people, curve, { ties: "random" as never }));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["options", "ties"]]);
+    expect(error.message).toBe('options.ties: Invalid option: expected one of "share-grade"|"by-order"');
+  });
+
+  it("names a malformed quota inside quotas", () => {
+    const error = faultOf(() => forcedDistribution(people, [{ grade: "A", share: 0.5 }, { grade: 2, share: 0.5 }] as never));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["quotas", 1, "grade"]]);
+    expect(error.message).toBe("quotas[1].grade: Invalid input: expected string, received number");
+  });
+
+  it("names the quota that repeats a grade and the quota it repeats", () => {
+    const error = faultOf(() => forcedDistribution(people, [{ grade: "A", share: 0.4 }, { grade: "B", share: 0.2 }, { grade: "A", share: 0.4 }]));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["quotas", 2, "grade"]]);
+    expect(error.message).toBe('quotas[2].grade repeats the grade "A" of quotas[0]');
+  });
+
+  it("names a malformed share", () => {
+    const error = faultOf(() => forcedDistribution(people, [{ grade: "A", share: 0.5 }, { grade: "B", share: "half" }]));
+    expect([error.code, error.path]).toEqual(["INVALID_NUMBER", ["quotas", 1, "share"]]);
+    expect(error.message).toBe('quotas[1].share must be a finite number or a plain decimal string such as "1200.50"; got "half"');
+  });
+
+  it("names a negative share and its value", () => {
+    const error = faultOf(() => forcedDistribution(people, [{ grade: "A", share: 1.2 }, { grade: "B", share: -0.2 }]));
+    expect([error.code, error.path]).toEqual(["INVALID_WEIGHTS", ["quotas", 1, "share"]]);
+    expect(error.message).toBe("quotas[1].share must not be negative; got -0.2");
+  });
+
+  it("refuses an entry that is a number as not an object, not as a missing id", () => {
+    for (const bad of [7, null]) {
+      const error = faultOf(() => forcedDistribution([{ id: "a", score: 1 }, bad as never], halves));
+      expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["entries", 1]]);
+      expect(error.message).toBe(`entries[1] must be an object { id, score }; got ${String(bad)}`);
+    }
+  });
+
+  it("names an id that is not a string", () => {
+    const error = faultOf(() => forcedDistribution([{ id: "a", score: 1 }, { id: 1, score: 2 }] as never, halves));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["entries", 1, "id"]]);
+    expect(error.message).toBe("entries[1].id must be a string; got 1");
+  });
+
+  it("names a malformed score after scores of every kind", () => {
+    // the earlier scores leave digits behind; the bad one must still be read and refused
+    const error = faultOf(() => forcedDistribution([{ id: "a", score: 1 }, { id: "b", score: new Decimal("2.5") }, { id: "c", score: "3" }, { id: "d", score: "ninety" }], halves));
+    expect([error.code, error.path]).toEqual(["INVALID_NUMBER", ["entries", 3, "score"]]);
+    expect(error.message).toBe('entries[3].score must be a finite number or a plain decimal string such as "1200.50"; got "ninety"');
+  });
+});
+
+describe("forcedDistribution on scores the integer engine cannot take", () => {
+  const outcome = (entries: { id: string; score: number | string | Decimal }[], ties: "share-grade" | "by-order" = "share-grade"): string[] =>
+    summary(forcedDistribution(entries, halves, { ties }));
+
+  it("ranks scores whose digits fit 15 places but whose units at one scale do not", () => {
+    // 1e20 has one digit, 0.001 three places: at scale 3, 1e20 is 1e23 units, past 2^53.
+    // Exactly: 2e20 > 1e20 > 5 > 0.001.
+    expect(outcome([{ id: "p", score: new Decimal("1e20") }, { id: "q", score: 5 }, { id: "r", score: 0.001 }, { id: "s", score: new Decimal("2e20") }])).toEqual([
+      "p:A:2", "q:B:3", "r:B:4", "s:A:1",
+    ]);
+  });
+
+  it("ranks scores none of which is a safe integer at scale 0", () => {
+    // 1e20, 3e20, 2e20 and 1e21: every one is past 2^53 in whole units
+    expect(outcome([{ id: "p", score: new Decimal("1e20") }, { id: "q", score: new Decimal("3e20") }, { id: "r", score: new Decimal("2e20") }, { id: "s", score: new Decimal("1e21") }])).toEqual([
+      "p:B:4", "q:A:2", "r:B:3", "s:A:1",
+    ]);
+  });
+
+  it("ranks a 15-digit integer against a score with two places exactly", () => {
+    // 123456789012345 at scale 2 is 1.2e16 units, past 2^53; 123456789012345 > 123456789012344 > 0.25 > -0.25
+    expect(outcome([{ id: "p", score: 123456789012345 }, { id: "q", score: 0.25 }, { id: "r", score: new Decimal("123456789012344") }, { id: "s", score: "-0.25" }])).toEqual([
+      "p:A:1", "q:B:3", "r:A:2", "s:B:4",
+    ]);
+  });
+
+  it("orders a number and a longer decimal that round to the same double exactly, in either order and sign", () => {
+    // 90.0000000000000000001 and 90 are the same double; exactly the long one is higher, and
+    // -90.0000000000000000001 is lower than -90. Each pair is two people on a 50/50 curve.
+    const long = "90.0000000000000000001";
+    expect(outcome([{ id: "n", score: 90 }, { id: "d", score: long }])).toEqual(["n:B:2", "d:A:1"]);
+    expect(outcome([{ id: "d", score: long }, { id: "n", score: 90 }])).toEqual(["d:A:1", "n:B:2"]);
+    expect(outcome([{ id: "n", score: -90 }, { id: "d", score: `-${long}` }])).toEqual(["n:A:1", "d:B:2"]);
+    expect(outcome([{ id: "d", score: `-${long}` }, { id: "n", score: -90 }])).toEqual(["d:B:2", "n:A:1"]);
+    expect(outcome([{ id: "n", score: new Decimal(-90) }, { id: "d", score: new Decimal(`-${long}`) }, { id: "m", score: -90 }, { id: "e", score: -91 }])).toEqual([
+      "n:A:1", "d:B:3", "m:A:1", "e:B:4",
+    ]);
+  });
+
+  it("keeps input order among equal long scores written differently (by-order)", () => {
+    // p, q, r are one value (written with 0, 1 and 2 trailing zeros); s is lower. Seats 2, 2:
+    // by input order p and q take A, r goes to B with s, all three share rank 1.
+    const v = "7.0000000000000000003";
+    for (const ordered of [
+      [{ id: "p", score: v }, { id: "q", score: `${v}0` }, { id: "r", score: new Decimal(`${v}00`) }, { id: "s", score: 7 }],
+      [{ id: "s", score: 7 }, { id: "p", score: new Decimal(v) }, { id: "q", score: `${v}00` }, { id: "r", score: `${v}0` }],
+    ]) {
+      const byId = Object.fromEntries(forcedDistribution(ordered, halves, { ties: "by-order" }).map((a) => [a.id, `${a.grade}:${a.rank}`]));
+      expect(byId).toEqual({ p: "A:1", q: "A:1", r: "B:1", s: "B:4" });
+    }
+  });
+
+  it("ties negative zero with zero on either path", () => {
+    // -0, Decimal -0 and "-0" are all 0; with a long score present the Decimal path runs
+    const zeros = [{ id: "a", score: -0 }, { id: "b", score: new Decimal("-0") }, { id: "c", score: "-0" }, { id: "d", score: 0 }];
+    expect(outcome([...zeros, { id: "e", score: -1 }, { id: "f", score: -2 }])).toEqual(["a:A:1", "b:A:1", "c:A:1", "d:A:1", "e:B:5", "f:B:6"]);
+    expect(outcome([...zeros, { id: "e", score: "-0.0000000000000000001" }, { id: "f", score: -2 }])).toEqual(["a:A:1", "b:A:1", "c:A:1", "d:A:1", "e:B:5", "f:B:6"]);
+  });
+});

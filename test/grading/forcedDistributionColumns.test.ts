@@ -54,6 +54,24 @@ describe("forcedDistributionColumns", () => {
     expect(errorOf(() => forcedDistributionColumns([1], curve, { ties: "coin" as never }))).toMatchObject({ code: "INVALID_ARGUMENT" });
   });
 
+  it("names the score that is not a safe integer and says what a score must be", () => {
+    try {
+      forcedDistributionColumns([3, 2, 1.5], curve);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PayscoreError);
+      expect([(error as PayscoreError).code, (error as PayscoreError).path]).toEqual(["INVALID_NUMBER", ["scoreUnits", 2]]);
+      expect((error as PayscoreError).message).toBe("scoreUnits[2] must be a safe integer (a score in whole units); got 1.5");
+    }
+  });
+
+  it("ranks scores 2^52 apart, whose packed sort key would pass 2^53, by the comparator", () => {
+    // (2^52 − 0 + 1) · 2 > 2^53 − 1: packed keys would be (2^52 − u)·2 + i, and person 1's key
+    // 2^53 + 1 is not a double; the comparator sort ranks 2^52 first and 0 second.
+    expect(Array.from(forcedDistributionColumns([2 ** 52, 0], curve).rank)).toEqual([1, 2]);
+    expect(Array.from(forcedDistributionColumns([0, 2 ** 52 - 1, 2 ** 52, 1], curve).rank)).toEqual([4, 2, 1, 3]);
+  });
+
   it("does not mutate its input", () => {
     const units = Float64Array.of(3, 1, 2);
     const quotas = [{ grade: "A", share: "0.5" }, { grade: "B", share: "0.5" }];

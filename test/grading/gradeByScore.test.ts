@@ -61,3 +61,34 @@ describe("gradeByScore", () => {
     expect(bands).toEqual(copy);
   });
 });
+
+function faultOf(run: () => unknown): PayscoreError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PayscoreError);
+    return error as PayscoreError;
+  }
+  throw new Error("expected a PayscoreError");
+}
+
+describe("gradeByScore refusals name the field and say why", () => {
+  it("names a malformed band inside bands", () => {
+    const error = faultOf(() => gradeByScore(5, [{ grade: "A", min: 0 }, { grade: 1, min: 3 }] as never));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["bands", 1, "grade"]]);
+    expect(error.message).toBe("bands[1].grade: Invalid input: expected string, received number");
+  });
+
+  it("refuses no bands at bands with EMPTY_INPUT", () => {
+    const error = faultOf(() => gradeByScore(5, []));
+    expect([error.code, error.path]).toEqual(["EMPTY_INPUT", ["bands"]]);
+    expect(error.message).toBe("bands must list at least one grade band");
+  });
+
+  it("names the band that repeats a min and the band it repeats", () => {
+    // 1 and "1.0" are the same min; band 2 repeats band 0 (band 1 has its own min 0)
+    const error = faultOf(() => gradeByScore(5, [{ grade: "A", min: 1 }, { grade: "C", min: 0 }, { grade: "B", min: "1.0" }]));
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["bands", 2, "min"]]);
+    expect(error.message).toBe("bands[2].min repeats the min 1 of bands[0]; each band needs its own min");
+  });
+});
