@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocatePool } from "../../src/index.js";
-import { errorOf } from "./helpers.js";
+import { errorOf, failureOf } from "./helpers.js";
 
 function amounts(result: ReturnType<typeof allocatePool>): string[] {
   return result.allocations.map((a) => `${a.id} ${a.amount.toString()}${a.capped ? " capped" : ""}`);
@@ -87,6 +87,50 @@ describe("allocatePool", () => {
     expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1, score: "x" }], { threshold: 1 }))).toEqual({ code: "INVALID_NUMBER", path: ["entries", 0, "score"] });
     expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1 }], { scale: 30 }))).toEqual({ code: "OUT_OF_RANGE", path: ["options", "scale"] });
     expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1 }], { minimum: -1 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "minimum"] });
+  });
+
+  it("names the options, the threshold and the earlier holder of a repeated id in its errors", () => {
+    const options = failureOf(() => allocatePool(10, [], 5 as never));
+    expect(options).toMatchObject({ code: "INVALID_ARGUMENT", path: ["options"] });
+    expect(options.message).toMatch(/^options: /);
+    expect(failureOf(() => allocatePool(10, [], { threshold: "x" }))).toEqual({
+      code: "INVALID_NUMBER",
+      path: ["options", "threshold"],
+      message: 'options.threshold must be a finite number or a plain decimal string such as "1200.50"; got "x"',
+    });
+    expect(failureOf(() => allocatePool(10, [{ id: "a", weight: 1 }, { id: "b", weight: 1 }, { id: "a", weight: 1 }]))).toEqual({
+      code: "INVALID_ARGUMENT",
+      path: ["entries", 2, "id"],
+      message: 'entries[2].id repeats the id "a" of entries[0]; ids must be unique',
+    });
+  });
+
+  it("counts a minimum past 2^53 steps exactly when it refuses the pool", () => {
+    // 9007199254740993 = 2^53 + 1 yuan (scale 0) is not a double: the message keeps the last digit
+    expect(failureOf(() => allocatePool(1, [{ id: "a", weight: 1 }], { minimum: "9007199254740993", scale: 0 }))).toEqual({
+      code: "INVALID_DATA",
+      path: ["options", "minimum"],
+      message: "the pool cannot pay options.minimum to all 1 eligible people: that needs 9007199254740993 steps, the pool has 1",
+    });
+  });
+
+  it("pays a pool past 2^53 fen to the last fen", () => {
+    // 90071992547409.93 yuan = 2^53 + 1 fen; one person takes it all, not the nearest double 2^53
+    const result = allocatePool("90071992547409.93", [{ id: "a", weight: 1 }, { id: "b", weight: 0 }]);
+    expect(amounts(result)).toEqual(["a 90071992547409.93", "b 0"]);
+    expect(result.unallocated.toString()).toBe("0");
+  });
+
+  it("flags only people with weight as capped when weights need more than 15 digits", () => {
+    // 2^53 + 1 has 16 significant digits, so these weights are read as Decimals. Equal weights
+    // share 10 as 5 + 5; a's cap 4 holds it back and b takes 6. z (weight 0, cap 0) gets its
+    // cap 0, but nothing held it back: it is not capped.
+    const result = allocatePool(10, [
+      { id: "a", weight: "9007199254740993", cap: 4 },
+      { id: "b", weight: "9007199254740993" },
+      { id: "z", weight: 0, cap: 0 },
+    ]);
+    expect(amounts(result)).toEqual(["a 4 capped", "b 6", "z 0"]);
   });
 
   it("does not mutate its input", () => {

@@ -11,3 +11,15 @@ export function errorOf(run: () => unknown): { code: string; path: readonly (str
   }
   throw new Error("expected a PayscoreError");
 }
+
+/** Runs `run`, expects a PayscoreError and returns its code, path and message. */
+export function failureOf(run: () => unknown): { code: string; path: readonly (string | number)[]; message: string } {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PayscoreError);
+    const { code, path, message } = error as PayscoreError;
+    return { code, path, message };
+  }
+  throw new Error("expected a PayscoreError");
+}

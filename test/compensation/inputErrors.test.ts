@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal, allocatePool, allocatePoolColumns, allocateTeamPool, composeBonus, fundPool, gradeMultiplier } from "../../src/index.js";
-import { errorOf } from "./helpers.js";
+import { errorOf, failureOf } from "./helpers.js";
 
 const line = { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] };
 
@@ -9,6 +9,16 @@ describe("allocatePool on entries its fast path declines", () => {
     expect(errorOf(() => allocatePool(10, [null as never]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 0] });
     expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1 }, 7 as never]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 1] });
     expect(errorOf(() => allocatePool(10, [{ id: 5 as never, weight: 1 }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 0, "id"] });
+  });
+
+  it("refuses a function that carries an id and a weight", () => {
+    // typeof is "function", not "object": the Decimal reader refuses it like any non-object
+    const entry = Object.assign(() => 0, { id: "a", weight: 1 });
+    expect(failureOf(() => allocatePool(10, [entry as never]))).toEqual({
+      code: "INVALID_ARGUMENT",
+      path: ["entries", 0],
+      message: "entries[0] must be an object { id, weight, cap? }; got a function",
+    });
   });
 
   it("refuses a negative cap given as a Decimal or a string", () => {
