@@ -93,6 +93,7 @@ export function canonicalOrder(ids: readonly string[]): number[] {
   return ids.map((_, i) => i).sort((a, b) => {
     const x = ids[a] as string;
     const y = ids[b] as string;
+    // Stryker disable next-line ArithmeticOperator,EqualityOperator: callers pass unique ids (x = y only when a = b), so < vs ≤ and a − b vs a + b cannot matter
     return x < y ? -1 : x > y ? 1 : a - b;
   });
 }

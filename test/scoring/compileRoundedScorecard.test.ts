@@ -79,6 +79,30 @@ describe("compileRoundedScorecard", () => {
     expectFault(() => score({ kpis: { revenue: { actual: [1], target: [1, 2] }, collection: { actual: [1], target: [1] } } }), "INVALID_ARGUMENT", ["columns", "kpis", "revenue", "target"]);
   });
 
+  it("reads typed-array columns as arrays", () => {
+    // the first example's rows from Float64Arrays and Int32Arrays: 104.00 and 80.00
+    const r = compileRoundedScorecard(KPIS)({
+      kpis: {
+        revenue: { actual: Float64Array.of(110, 2), target: Int32Array.of(100, 3) },
+        collection: { actual: Uint16Array.of(95, 5), target: Float32Array.of(100, 4) },
+      },
+      difficulty: Float64Array.of(1, 1),
+    });
+    expect([...r.score]).toEqual([10400, 8000]);
+    expect(r.decimalRows).toEqual([]);
+  });
+
+  it("refuses a column that is not an array or a typed array, naming it", () => {
+    const score = compileRoundedScorecard(KPIS);
+    const view = new DataView(new ArrayBuffer(8));
+    const error = expectFault(() => score({ kpis: { revenue: { actual: view, target: [1] }, collection: { actual: [1], target: [1] } } } as never), "INVALID_ARGUMENT", ["columns", "kpis", "revenue", "actual"]);
+    expect(error.message).toMatch(/^columns\.kpis\.revenue\.actual must be an array or a typed array \(one cell per person\); got /);
+    expectFault(() => score({ kpis: { revenue: { actual: { length: 1, 0: 1 }, target: [1] }, collection: { actual: [1], target: [1] } } } as never), "INVALID_ARGUMENT", ["columns", "kpis", "revenue", "actual"]);
+    expectFault(() => score({ kpis: { revenue: { actual: [1], target: [1] }, collection: { actual: [1], target: [1] } }, difficulty: "1" } as never), "INVALID_ARGUMENT", ["columns", "difficulty"]);
+    const short = expectFault(() => score({ kpis: { revenue: { actual: [1, 2], target: [1, 2] }, collection: { actual: [1], target: [1] } } }), "INVALID_ARGUMENT", ["columns", "kpis", "collection", "actual"]);
+    expect(short.message).toBe("columns.kpis.collection.actual must have one cell per person (2, the length of the first KPI's actual column); got 1");
+  });
+
   it("does not mutate its input", () => {
     const columns = { kpis: { revenue: { actual: [1, 2], target: [1, 3] }, collection: { actual: [1, 1], target: [1, 1] } } };
     const copy = structuredClone(columns);

@@ -39,6 +39,20 @@ describe("divideRounded", () => {
     expect(divideRounded(LIMIT, 3, MODE_CODE.ceil)).toBe(1501199875790166);
     expect(divideRounded(-LIMIT, 3, MODE_CODE.floor)).toBe(-1501199875790166);
   });
+
+  it("corrects a floating quotient that is one off, for a dividend past 2^53", () => {
+    // Past the documented range the double n / d can round to the wrong side of an integer; the
+    // exact remainder puts the quotient back. Each expected value is the exact answer (BigInt).
+    // −(2^55 − 440) / 7 = −5146971002709075.43…; up (away from zero): −5146971002709076
+    const n1 = -(2 ** 55 - 440);
+    expect(divideRounded(n1, 7, MODE_CODE.up)).toBe(-5146971002709076);
+    // (2^55 − 456) / 13 = 2771445924535654.77 → nearest 2771445924535655
+    const n2 = 2 ** 55 - 456;
+    expect(divideRounded(n2, 13, MODE_CODE["half-even"])).toBe(2771445924535655);
+    // (2^55 + 88) / 23 = 1566469435607132.87 → nearest 1566469435607133
+    const n3 = 2 ** 55 + 88;
+    expect(divideRounded(n3, 23, MODE_CODE["half-even"])).toBe(1566469435607133);
+  });
 });
 
 describe("rescaleUnits", () => {
