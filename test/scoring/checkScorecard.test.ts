@@ -181,12 +181,8 @@ describe("scoreKpis weights", () => {
 describe("sums in the order of the ids", () => {
   // a and b cancel; c is small. In id order (a, b, c): 0 + small = small. In another order the
   // small part is lost in a 40-digit rounding next to a huge one.
-  const orders = <T>(items: readonly T[]): T[][] => [
-    [...items],
-    [items[2], items[1], items[0]] as T[],
-    [items[1], items[2], items[0]] as T[],
-    [items[2], items[0], items[1]] as T[],
-  ];
+  const orders = <T>(items: readonly T[]): T[][] =>
+    [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((order) => order.map((i) => items[i] as T));
 
   it("scoreKpis adds contributions in id order whatever the order of the KPIs", () => {
     // a: 4e40 / 1 → 4e42 points · 0.25 = 1e42; b: −1e42; c: 100 points · 0.5 = 50 → score 50
