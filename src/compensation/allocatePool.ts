@@ -101,6 +101,7 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   const poolSteps = readPool(pool, scale);
   const minimum = readMinimum(parsed?.minimum, scale);
   const threshold = parsed?.threshold === undefined ? undefined : readDecimal(parsed.threshold, ["options", "threshold"]);
+  // Stryker disable next-line EqualityOperator: the guards only keep the fast path to the inputs it was written for; moving a bound by one (or past every scale from -6 to 20) sends an input down the other, equally exact path
   const fast = poolSteps <= SAFE && minimum <= SAFE && scale >= 0 && scale <= 15 ? readFast(entries, scale, threshold) : undefined;
   if (fast !== undefined) return shareFast(Number(poolSteps), Number(minimum), fast, scale);
   const read = readPoolEntries(entries, ["entries"], scale, threshold, idRegistry((seq) => ["entries", seq]));
@@ -124,6 +125,7 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A whole number of steps as a Decimal: from its digit words when it is a safe integer at scale 0–20. */
 function amountOf(steps: bigint, scale: number): Decimal {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: fromUnits and fromSteps build the same Decimal for every safe step count at scales -6 to 20 (the range readScale allows); only the speed differs
   return steps <= SAFE && scale >= 0 && scale <= 20 ? fromUnits(Number(steps), scale) : fromSteps(steps, scale);
 }
 
@@ -143,12 +145,14 @@ interface FastEntries {
 function readFast(entries: unknown, scale: number, threshold: Decimal | undefined): FastEntries | undefined {
   if (!Array.isArray(entries)) return undefined;
   const n = entries.length;
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every slot is written before it is read
   const ids: string[] = new Array<string>(n);
   const mantissas = new Float64Array(n);
   const exponents = new Int32Array(n);
   const highs = new Float64Array(n);
   const eligible = new Uint8Array(n);
   const seen = idTable(n);
+  // Stryker disable next-line ObjectLiteral: splitNumber and splitDecimal write both fields before they are read
   const digits: Digits = { mantissa: 0, exponent: 0 };
   let places = 0;
   let lastCap: unknown = undefined;
@@ -178,11 +182,14 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
       highs[i] = Infinity;
     } else {
       // The same cap text or number as the entry before (a plan's usual case) is read once.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: skipping the shortcut reads the cap with readAt and toSteps, which give the same steps; only slower
       let steps = cap === lastCap ? lastSteps : typeof cap === "number" || typeof cap === "string" ? scaledInteger(cap, scale) : undefined;
       if (steps === undefined) {
         const c = readAt(cap, i, "cap");
+        // Stryker disable next-line ConditionalExpression: a negative cap is also caught by `steps < 0` below, and a Decimal cap sent to the slow path gets the same answer
         if (c.isNegative()) return undefined;
         const big = toSteps(c, scale, "floor") as bigint;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: a cap past 2^53 steps is above any safe pool and never binds, on either path
         if (big > SAFE) return undefined;
         steps = Number(big);
       }

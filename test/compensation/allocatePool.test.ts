@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocatePool } from "../../src/index.js";
+import { Decimal, allocatePool } from "../../src/index.js";
 import { errorOf, failureOf } from "./helpers.js";
 
 function amounts(result: ReturnType<typeof allocatePool>): string[] {
@@ -131,6 +131,39 @@ describe("allocatePool", () => {
       { id: "z", weight: 0, cap: 0 },
     ]);
     expect(amounts(result)).toEqual(["a 4 capped", "b 6", "z 0"]);
+  });
+
+  it("reads ordinary input on its fast path, where equal amounts share one Decimal", () => {
+    // Weights as numbers, strings and Decimals (0.5 = "0.50" = 1/2), the same cap text twice, a
+    // Decimal cap, scores and a threshold: all are read without the Decimal fallback. u scores
+    // below the threshold; the other five share 40 as 8 each, s and t are held at 5 and the 30
+    // left gives p, q and r 10 each (r's cap exactly).
+    const entries = [
+      { id: "p", weight: 0.5, score: 70 },
+      { id: "q", weight: "0.50", score: "60" },
+      { id: "r", weight: new Decimal(0.5), cap: "10", score: "80" },
+      { id: "s", weight: 0.5, cap: "5", score: 90 },
+      { id: "t", weight: 0.5, cap: "5", score: 55 },
+      { id: "u", weight: 1, cap: new Decimal(3), score: new Decimal(10) },
+    ];
+    const { allocations } = allocatePool(40, entries, { threshold: 50 });
+    expect(amounts({ allocations, unallocated: new Decimal(0) })).toEqual(["p 10", "q 10", "r 10 capped", "s 5 capped", "t 5 capped", "u 0"]);
+    const [p, q, r, s, t] = allocations.map((a) => a.amount);
+    expect(q).toBe(p);
+    expect(r).toBe(p);
+    expect(t).toBe(s);
+  });
+
+  it("keeps zero weights and zero caps on the fast path", () => {
+    // A zero weight, even written with seven decimals, sets no scale for the others: b's 15-digit
+    // weight stays a safe integer. a (weight 0) and c (cap 0) both get 0, b takes the whole 10.
+    const { allocations } = allocatePool(10, [
+      { id: "a", weight: "0.0000000" },
+      { id: "b", weight: 123456789012345 },
+      { id: "c", weight: 123456789012345, cap: 0 },
+    ]);
+    expect(amounts({ allocations, unallocated: new Decimal(0) })).toEqual(["a 0", "b 10", "c 0 capped"]);
+    expect(allocations[2]?.amount).toBe(allocations[0]?.amount);
   });
 
   it("does not mutate its input", () => {

@@ -21,6 +21,12 @@ describe("allocatePool on entries its fast path declines", () => {
     });
   });
 
+  it("refuses a score that is not a finite number, even without a threshold", () => {
+    for (const score of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1, score }]))).toEqual({ code: "INVALID_NUMBER", path: ["entries", 0, "score"] });
+    }
+  });
+
   it("refuses a negative cap given as a Decimal or a string", () => {
     expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1, cap: new Decimal(-1) }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 0, "cap"] });
     expect(errorOf(() => allocatePool(10, [{ id: "a", weight: 1, cap: "-0.01" }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["entries", 0, "cap"] });
