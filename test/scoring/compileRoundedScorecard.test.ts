@@ -79,6 +79,24 @@ describe("compileRoundedScorecard", () => {
     expectFault(() => score({ kpis: { revenue: { actual: [1], target: [1, 2] }, collection: { actual: [1], target: [1] } } }), "INVALID_ARGUMENT", ["columns", "kpis", "revenue", "target"]);
   });
 
+  it("keeps the integer path at the edge scales 0 and 15", () => {
+    // Scales 0: 1.1 → 1, 0.95 → 1, 2/3 → 1, 1.25 → 1 (cap): every KPI 100 points, every score 100
+    const zero = compileRoundedScorecard(KPIS, { attainmentScale: 0, pointsScale: 0, scoreScale: 0 })({
+      kpis: { revenue: { actual: [110, 2], target: [100, 3] }, collection: { actual: [95, 5], target: [100, 4] } },
+    });
+    expect([...zero.score]).toEqual([100, 100]);
+    expect([...(zero.kpis[0]?.attainment ?? [])]).toEqual([1, 1]);
+    expect(zero.decimalRows).toEqual([]);
+    // attainmentScale 15, row 0: 0.01 / 0.03 = 0.333333333333333 → 33.33 points; 0.01 / 0.02 = 0.5 → 50
+    // 0.6 · 33.33 + 0.4 · 50 = 19.998 + 20 = 39.998 → 40.00. Row 1 (1 / 1 = 10^15 units · 100) leaves the integers.
+    const fifteen = compileRoundedScorecard(KPIS, { attainmentScale: 15 })({
+      kpis: { revenue: { actual: [0.01, 0.02], target: [0.03, 0.03] }, collection: { actual: [0.01, 1], target: [0.02, 1] } },
+    });
+    expect(fifteen.score[0]).toBe(4000);
+    expect(fifteen.kpis[0]?.attainment[0]).toBe(333333333333333);
+    expect(fifteen.decimalRows.map((d) => d.row)).toEqual([1]);
+  });
+
   it("reads typed-array columns as arrays", () => {
     // the first example's rows from Float64Arrays and Int32Arrays: 104.00 and 80.00
     const r = compileRoundedScorecard(KPIS)({

@@ -103,9 +103,20 @@ describe("evaluateCurve", () => {
   });
 
   it("refuses extrapolation on a step curve and on a one-point curve", () => {
-    expectFault(() => evaluateCurve({ ...standard, step: true, below: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "below"]);
-    expectFault(() => evaluateCurve({ ...standard, step: true, above: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "above"]);
-    expectFault(() => evaluateCurve({ points: [{ x: 1, y: 1 }], above: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "above"]);
+    const below = expectFault(() => evaluateCurve({ ...standard, step: true, below: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "below"]);
+    expect(below.message).toBe('curve.below is "extrapolate", which a step curve (tiers) cannot do; use "clamp" or "zero"');
+    const above = expectFault(() => evaluateCurve({ ...standard, step: true, above: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "above"]);
+    expect(above.message).toBe('curve.above is "extrapolate", which a step curve (tiers) cannot do; use "clamp"');
+    const one = expectFault(() => evaluateCurve({ points: [{ x: 1, y: 1 }], above: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "above"]);
+    expect(one.message).toBe('curve.above is "extrapolate", which needs at least two points (one point has no slope)');
+    expectFault(() => evaluateCurve({ points: [{ x: 1, y: 1 }], below: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "below"]);
+  });
+
+  it("uses an exact slope of more than 15 digits exactly", () => {
+    // slope 0.1234567890123456789 / 1: at 0.5 → 0.06172839450617283945
+    expectDecimal(evaluateCurve({ points: [{ x: 0, y: 0 }, { x: 1, y: "0.1234567890123456789" }] }, 0.5), "0.06172839450617283945");
+    // a falling segment: 1 − 0.5 · 0.1234567890123456789 = 0.93827160549382716055
+    expectDecimal(evaluateCurve({ points: [{ x: 0, y: 1 }, { x: 1, y: "0.8765432109876543211" }] }, 0.5), "0.93827160549382716055");
   });
 
   it("refuses malformed numbers, shapes, option values and unknown keys", () => {
