@@ -135,6 +135,7 @@ export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
     if (compareDecimal(xs[mid] as Decimal, x) <= 0) lo = mid;
     else hi = mid;
   }
+  // Stryker disable next-line ConditionalExpression: at x = xᵢ the line gives yᵢ + 0 = yᵢ exactly, so skipping the equality test changes nothing
   if (c.step || compareDecimal(x, xs[lo] as Decimal) === 0) return ys[lo] as Decimal;
   return onLine(c, lo, x);
 }
@@ -156,6 +157,7 @@ const SLOPE: Digits = { mantissa: 0, exponent: 0 };
  */
 function quickOnLine(x: Decimal, x0: Decimal, y0: Decimal, slope: Decimal): Decimal | undefined {
   const run = differenceDecimal(x, x0);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: productDecimal refuses a negative multiplier itself, and every refusal here falls back to decimal.js, which gives the same Decimal
   if (run === undefined || !splitDecimal(slope, SLOPE) || SLOPE.mantissa < 0) return undefined;
   const rise = productDecimal(run, SLOPE.mantissa, SLOPE.exponent);
   return rise === undefined ? undefined : sumDecimal(y0, rise);
@@ -177,6 +179,7 @@ function onLine(c: CheckedCurve, i: number, x: Decimal): Decimal {
     const dx = (c.xs[i + 1] as Decimal).minus(x0);
     result = y0.plus(x.minus(x0).times(dy).div(dx));
   }
+  // Stryker disable next-line ConditionalExpression: y₀ is never −0 (readDecimal) and decimal.js adds a zero sum as +0, so the line never gives −0
   return result.isZero() ? ZERO : result;
 }
 

@@ -144,6 +144,15 @@ describe("scoreKpis reading plain numbers", () => {
     expectDecimal(floored.score, "0");
   });
 
+  it("gives a plain 0 contribution to a present KPI of weight 0 under reweight", () => {
+    // a: −5 / 10 = −0.5 → −50 points at weight 0 (0 · −50 would be −0); b: 100 points at 0.5 / 0.5 = 1
+    const r = scoreKpis([{ id: "a", weight: 0 }, { id: "b", weight: 0.5 }, { id: "c", weight: 0.5 }], { a: { actual: -5, target: 10 }, b: { actual: 1, target: 1 } }, { missing: "reweight" });
+    expectDecimal(r.lines[0]?.points, "-50");
+    expectDecimal(r.lines[0]?.weight, "0");
+    expectDecimal(r.lines[0]?.contribution, "0");
+    expectDecimal(r.score, "100");
+  });
+
   it("reflects lower-is-better to 0 at exactly twice the target and beyond", () => {
     // 2 − 8/4 = 0; 2 − 9/4 < 0 → 0; 2 − 7/4 = 0.25
     expectDecimal(scoreKpis([{ id: "a", weight: 1, direction: "lower" }], { a: { actual: 8, target: 4 } }).lines[0]?.attainment, "0");

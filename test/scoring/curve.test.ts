@@ -112,6 +112,20 @@ describe("evaluateCurve", () => {
     expectFault(() => evaluateCurve({ points: [{ x: 1, y: 1 }], below: "extrapolate" }, 1), "INVALID_ARGUMENT", ["curve", "below"]);
   });
 
+  it("rounds once, at the product, on a segment whose slope is exact", () => {
+    // slope 3548593771719091.4241386816920967500085 / 7e-13 terminates; at 2.037e-13 the value is
+    // 0.291 · 3548593771719091.4241386816920967500085 = 1032640787570255.6044243563724001542524735,
+    // 41 digits: half-even to 40 gives …252474 (multiplying by dy first and dividing would round twice: …252473)
+    const curve: Curve = { points: [{ x: 0, y: 0 }, { x: "7e-13", y: "3548593771719091.4241386816920967500085" }] };
+    expectDecimal(evaluateCurve(curve, "2.037e-13"), "1032640787570255.604424356372400154252474");
+  });
+
+  it("pays the last point's y exactly at the last point, also when extrapolating above", () => {
+    // dy / dx does not terminate; the line's own arithmetic at x = dx would give …4.58938999999999
+    const points = [{ x: 0, y: 0 }, { x: "401364251447.5234873098", y: "33529349589317472933049214.58939" }];
+    expectDecimal(evaluateCurve({ points, above: "extrapolate" }, "401364251447.5234873098"), "33529349589317472933049214.58939");
+  });
+
   it("uses an exact slope of more than 15 digits exactly", () => {
     // slope 0.1234567890123456789 / 1: at 0.5 → 0.06172839450617283945
     expectDecimal(evaluateCurve({ points: [{ x: 0, y: 0 }, { x: 1, y: "0.1234567890123456789" }] }, 0.5), "0.06172839450617283945");
