@@ -97,6 +97,71 @@ describe("compileRoundedScorecard", () => {
     expect(fifteen.decimalRows.map((d) => d.row)).toEqual([1]);
   });
 
+  describe("on the integer path (no row falls back to the Decimal path)", () => {
+    const HALVES = [{ id: "a", weight: 0.5 }, { id: "b", weight: 0.5 }];
+    const ones = (n: number): number[] => new Array<number>(n).fill(1);
+
+    it("takes an undefined, null or empty actual as missing under missing: zero", () => {
+      // a missing → 0; b 1 / 1 → 100 points · 0.5 = 50.00
+      const r = compileRoundedScorecard(HALVES, { missing: "zero" })({ kpis: { a: { actual: [undefined, null, ""], target: ones(3) }, b: { actual: ones(3), target: ones(3) } } });
+      expect([...r.score]).toEqual([5000, 5000, 5000]);
+      expect([...(r.kpis[0]?.present ?? [])]).toEqual([0, 0, 0]);
+      expect(r.decimalRows).toEqual([]);
+    });
+
+    it("reads a cell with up to 6 decimals", () => {
+      // 1 / 0.001 = 1000 → 100 000 points; 0.5 · 100 000 + 0.5 · 100 = 50 050.00
+      // 0.001 / 0.003 = 0.3333 → 33.33; 0.5 · 33.33 + 50 = 66.665 → 66.66 (half-even)
+      const r = compileRoundedScorecard(HALVES)({ kpis: { a: { actual: [1, 0.001], target: [0.001, 0.003] }, b: { actual: ones(2), target: ones(2) } } });
+      expect([...r.score]).toEqual([5005000, 6666]);
+      expect(r.decimalRows).toEqual([]);
+    });
+
+    it("scores a target of 0 by zeroTarget", () => {
+      // zero → 0 points, full → 100 points: 0.5 · 0 + 0.5 · 100 = 50.00
+      const r = compileRoundedScorecard([{ id: "a", weight: 0.5, zeroTarget: "zero" }, { id: "b", weight: 0.5, zeroTarget: "full" }])({ kpis: { a: { actual: [5], target: [0] }, b: { actual: [5], target: [0] } } });
+      expect([...r.score]).toEqual([5000]);
+      expect([...(r.kpis[1]?.attainment ?? [])]).toEqual([10000]);
+      expect(r.decimalRows).toEqual([]);
+    });
+
+    it("gives an actual of 0 the cap under lower-is-better inverse", () => {
+      // target / 0 → cap 1.5 → 150 points; 3 / 4 = 0.75 → 75 points
+      const r = compileRoundedScorecard([{ id: "a", weight: 1, direction: "lower", lowerFormula: "inverse", cap: 1.5 }])({ kpis: { a: { actual: [0, 4], target: [3, 3] } } });
+      expect([...r.score]).toEqual([15000, 7500]);
+      expect(r.decimalRows).toEqual([]);
+    });
+
+    it("hits curve points exactly: the gate's threshold, a tier's start and the last point", () => {
+      const gated = { points: [{ x: 0.8, y: 60 }, { x: 1, y: 100 }, { x: 1.2, y: 130 }], below: "zero" as const };
+      const tiers = { points: [{ x: 0.8, y: 60 }, { x: 1, y: 100 }, { x: 1.2, y: 130 }], step: true };
+      const r = compileRoundedScorecard([{ id: "a", weight: 0.5, curve: gated }, { id: "b", weight: 0.5, curve: tiers }])({
+        kpis: { a: { actual: [80, 100, 120, 79], target: ones(4).map(() => 100) }, b: { actual: [80, 100, 120, 119], target: ones(4).map(() => 100) } },
+      });
+      // 0.8 → 60 and 60; 1 → 100 and 100; 1.2 → 130 and 130; 0.79 → 0 (gate) and 1.19 → 100 (tier 1)
+      expect([...(r.kpis[0]?.points ?? [])]).toEqual([6000, 10000, 13000, 0]);
+      expect([...(r.kpis[1]?.points ?? [])]).toEqual([6000, 10000, 13000, 10000]);
+      expect([...r.score]).toEqual([6000, 10000, 13000, 5000]);
+      expect(r.decimalRows).toEqual([]);
+    });
+
+    it("takes the compiled difficulty for an empty or undefined difficulty cell", () => {
+      // 100 · 1.1 = 110.00 twice, then 100 · 2 = 200.00
+      const r = compileRoundedScorecard(HALVES, { difficulty: 1.1 })({ kpis: { a: { actual: ones(3), target: ones(3) }, b: { actual: ones(3), target: ones(3) } }, difficulty: ["", undefined, 2] });
+      expect([...r.score]).toEqual([11000, 11000, 20000]);
+      expect(r.decimalRows).toEqual([]);
+    });
+  });
+
+  it("refuses a column longer than an empty first actual column", () => {
+    const error = expectFault(
+      () => compileRoundedScorecard([{ id: "a", weight: 0.5 }, { id: "b", weight: 0.5 }])({ kpis: { a: { actual: [], target: [] }, b: { actual: [1], target: [1] } } }),
+      "INVALID_ARGUMENT",
+      ["columns", "kpis", "b", "actual"],
+    );
+    expect(error.message).toBe("columns.kpis.b.actual must have one cell per person (0, the length of the first KPI's actual column); got 1");
+  });
+
   it("reads typed-array columns as arrays", () => {
     // the first example's rows from Float64Arrays and Int32Arrays: 104.00 and 80.00
     const r = compileRoundedScorecard(KPIS)({
