@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareProducts, fillUnits } from "../../src/compensation/fillUnits.js";
 import { waterFill } from "../../src/compensation/waterFill.js";
+import { breakpointKiller, fillUnitsRounds, kthLargestKiller, largestInMiddle, middleOut } from "./quickselectKillers.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -97,5 +98,64 @@ describe("fillUnits", () => {
     // caps summing past 2^53 also go the BigInt way: the minimum 4 lifts the light person
     expect(fast(10, [1, 1000], [SAFE, SAFE], 4)).toEqual(reference(10, [1, 1000], [SAFE, SAFE], 4));
     expect(fast(10, [1, 1000], [SAFE, SAFE], 4).amounts).toEqual([4, 6]);
+  });
+
+  describe("when its quickselects keep splitting badly (the sorting fallbacks)", () => {
+    // 120 breakpoints: the search runs fillUnitsRounds(120) = 30 rounds, decides ranks 1…60 and
+    // leaves 60 for the fallback, whose list order starts and ends with high ranks.
+    const m = 120;
+    const ranks = breakpointKiller(m, middleOut);
+    const R = 90; // λ lies just below the breakpoint of rank R, among those the fallback walks
+
+    it("walks the caps left over in ratio order", () => {
+      expect(fillUnitsRounds(m)).toBe(30);
+      // weight 1 and cap 100000 + rank each, plus a weight of 10^9 capped at 0 (pinned at once,
+      // so pool/Σw stays below every other cap and all 120 caps are breakpoints). The pool fills
+      // ranks 1…R−1 to their caps and leaves the other m−R+1 one step short of cap R each.
+      const caps = ranks.map((r) => 100000 + r);
+      const capOf = (r: number) => 100000 + r;
+      let pool = (m - R + 1) * capOf(R) - 1;
+      for (let r = 1; r < R; r++) pool += capOf(r);
+      const weights = [...ranks.map(() => 1), 1e9];
+      const highs = [...caps, 0];
+      const result = fast(pool, weights, highs, 0);
+      expect(result).toEqual(reference(pool, weights, highs, 0));
+      // the m−R+1 free people get cap R − 1, and the m−R leftover steps go to the earliest of them
+      const free = ranks.map((r, i) => [r, i] as const).filter(([r]) => r >= R);
+      const firstFree = free.slice(0, m - R).map(([, i]) => i);
+      expect(result.amounts.slice(0, m)).toEqual(ranks.map((r, i) => (r < R ? capOf(r) : capOf(R) - 1 + (firstFree.includes(i) ? 1 : 0))));
+      expect(result.amounts[m]).toBe(0);
+      expect(result.unallocated).toBe(0);
+    });
+
+    it("walks the minimums left over in ratio order", () => {
+      // No caps and a minimum of 1000: one lower breakpoint 1000/wᵢ each, rank r at weight
+      // 1000 − r, so the ranks are the ratio order. λ lies just below the breakpoint of rank R:
+      // ranks below R share in proportion, the others stay at the minimum.
+      const M = 1000;
+      const weights = ranks.map((r) => 1000 - r);
+      const wR = 1000 - R;
+      const S = weights.filter((w) => w > wR).reduce((a, b) => a + b, 0);
+      // f(λ_R) = M·(people at rank ≥ R) + λ_R·S with λ_R = M/w_R; the pool is just below it
+      const pool = Math.floor((M * (m - R + 1) * wR + M * S - 1) / wR);
+      const highs = ranks.map(() => Infinity);
+      const result = fast(pool, weights, highs, M);
+      expect(result).toEqual(reference(pool, weights, highs, M));
+      expect(ranks.filter((r, i) => r >= R && result.amounts[i] !== M)).toEqual([]);
+      expect(ranks.filter((r, i) => r < R && result.amounts[i]! <= M)).toEqual([]);
+    });
+
+    it("finds the largest remainder with a sort when selecting it goes badly", () => {
+      // Remainders equal to the weights: with F = Σw and pool F + 1, wᵢ·(F + 1) = wᵢ·F + wᵢ, so
+      // each share is wᵢ with remainder wᵢ, and the one leftover step goes to the largest weight.
+      // 64 remainders: kthLargest runs 2·7 + 8 = 22 rounds and sorts the 20 left, the largest
+      // in the middle of that range and small ones at both ends.
+      const weights = kthLargestKiller(64, largestInMiddle);
+      const F = weights.reduce((a, b) => a + b, 0);
+      const highs = weights.map(() => Infinity);
+      const result = fast(F + 1, weights, highs, 0);
+      expect(result).toEqual(reference(F + 1, weights, highs, 0));
+      expect(result.amounts).toEqual(weights.map((w) => (w === 64 ? w + 1 : w)));
+    });
   });
 });
