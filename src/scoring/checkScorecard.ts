@@ -232,6 +232,7 @@ export function scoreChecked(
     for (const i of order) baseScore = baseScore.plus(contributions[i] as Decimal);
   }
   baseScore = nonNegativeZero(baseScore);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: multiplying by a difficulty of 1 gives the same Decimal
   let score = difficulty === ONE || compareDecimal(difficulty, ONE) === 0 ? baseScore : nonNegativeZero(baseScore.times(difficulty));
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   return { score, lines, difficulty, baseScore };
@@ -266,6 +267,7 @@ function readValue(value: unknown, id: string, key: string): Decimal {
 }
 
 function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: multiplying by a difficulty of 1 gives the same Decimal
   const adjusted = kpi.difficulty === ONE || compareDecimal(kpi.difficulty, ONE) === 0 ? a : a.times(kpi.difficulty);
   return nonNegativeZero(kpi.curve === undefined ? (productDecimal(adjusted, 100, 0) ?? adjusted.times(HUNDRED)) : curveValue(kpi.curve, adjusted));
 }
@@ -293,11 +295,13 @@ const TARGET: Digits = { mantissa: 0, exponent: 0 };
  */
 function quickAttainment(kpi: CheckedKpi, entry: unknown): Decimal | undefined {
   const s = kpi.attainmentOptions;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: sending a higher-is-better KPI to the exact general path gives the same Decimal, only slower
   if (s.direction === "lower" && s.lowerFormula !== "reflect") return undefined;
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return undefined;
   const value = entry as Readonly<Record<string, unknown>>;
   const actual = value["actual"];
   const target = value["target"];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: splitNumber refuses non-numbers and quotientDecimal a divisor of 0, sending them to the general path, which gives the same result
   if (typeof actual !== "number" || typeof target !== "number" || !(target > 0)) return undefined;
   if (!splitNumber(actual, ACTUAL) || !splitNumber(target, TARGET)) return undefined;
   const quotient = quotientDecimal(ACTUAL.mantissa, TARGET.mantissa, ACTUAL.exponent - TARGET.exponent);
@@ -305,9 +309,12 @@ function quickAttainment(kpi: CheckedKpi, entry: unknown): Decimal | undefined {
   let result = quotient;
   if (s.direction === "lower") {
     // max(0, 2 − actual / target)
+    // Stryker disable next-line EqualityOperator: at a quotient of exactly 2, 2 − 2 is 0 too
     result = compareDecimal(quotient, TWO) >= 0 ? ZERO : (differenceDecimal(TWO, quotient) ?? TWO.minus(quotient));
   }
+  // Stryker disable next-line EqualityOperator: at equality the floor is the same value
   if (s.floor !== undefined && compareDecimal(result, s.floor) < 0) result = s.floor;
+  // Stryker disable next-line EqualityOperator: at equality the cap is the same value
   if (s.cap !== undefined && compareDecimal(result, s.cap) > 0) result = s.cap;
   // Stryker disable next-line ConditionalExpression: readDecimal never gives −0 and the quotient and 2 − quotient are never −0, so a zero here is already plain
   return result.isZero() ? ZERO : result;

@@ -362,6 +362,7 @@ function scoreKpiColumn(
       T = unitsOf(t, 6);
     }
     const R = A === A && T === T ? attainmentUnits(f, A, T, mode) : Number.NaN;
+    // Stryker disable next-line ConditionalExpression: without a difficulty its units are 1 (scale 0), and R · 1 = R
     const adjusted = f.hasDifficulty ? R * f.difficulty : R;
     let P = Number.NaN;
     if (fits(adjusted)) P = curve === undefined ? rescaleUnits(adjusted, f.pointsShift, mode) : curveUnits(curve, adjusted * curve.xMul, mode);
@@ -395,8 +396,10 @@ function attainmentUnits(f: FastKpi, A: number, T: number, mode: number): number
     const N = (2 * T - A) * pow;
     if (!fits(N)) return Number.NaN;
     R = divideRounded(N, T, mode);
+    // Stryker disable next-line EqualityOperator: at R = 0 the assignment keeps 0
     if (R < 0) R = 0;
   } else if (A === 0) {
+    // Stryker disable next-line ConditionalExpression: without a cap f.cap is Infinity, which sends the row to the Decimal path just as NaN does
     return f.hasCap ? f.cap : Number.NaN;
   } else {
     const N = T * pow;
@@ -404,7 +407,9 @@ function attainmentUnits(f: FastKpi, A: number, T: number, mode: number): number
     R = divideRounded(N, A, mode);
   }
   // round(min(max(x, floor), cap)) = min(max(round x, round floor), round cap): rounding is monotone.
+  // Stryker disable next-line EqualityOperator: at equality the floor is the same value
   if (R < f.floor) R = f.floor;
+  // Stryker disable next-line EqualityOperator: at equality the cap is the same value
   if (R > f.cap) R = f.cap;
   return R;
 }
@@ -420,6 +425,7 @@ function curveUnits(c: FastCurve, X: number, mode: number): number {
     return onLine(c, 0, X, mode);
   }
   if (X >= (xs[last] as number)) {
+    // Stryker disable next-line EqualityOperator: at the last x the integer line gives round(yₙ) exactly, which is ry[last]
     if (c.extrapolateAbove && X > (xs[last] as number)) return onLine(c, last - 1, X, mode);
     return ry[last] as number;
   }
@@ -430,6 +436,7 @@ function curveUnits(c: FastCurve, X: number, mode: number): number {
     if ((xs[mid] as number) <= X) lo = mid;
     else hi = mid;
   }
+  // Stryker disable next-line ConditionalExpression: at X = xᵢ the integer line gives round(yᵢ) exactly, which is ry[i]
   if (c.step || X === xs[lo]) return ry[lo] as number;
   return onLine(c, lo, X, mode);
 }
@@ -444,6 +451,7 @@ function onLine(c: FastCurve, i: number, X: number, mode: number): number {
   let N = y0 * dx + part;
   if (!fits(part) || !fits(N)) return Number.NaN;
   let D = dx;
+  // Stryker disable next-line EqualityOperator: at yShift 0, yPow is 1 either way
   if (c.yShift >= 0) N *= c.yPow;
   else D *= c.yPow;
   return fits(N) && fits(D) ? divideRounded(N, D, mode) : Number.NaN;
