@@ -130,6 +130,7 @@ function checkKpis(kpis: unknown): CheckedKpis {
     }
     const curve = kpi["curve"] === undefined ? undefined : readCurve(kpi["curve"], pathTo(path, "curve"));
     const difficulty = kpi["difficulty"] === undefined ? ONE : readDifficulty(kpi["difficulty"], pathTo(path, "difficulty"));
+    // Stryker disable next-line ObjectLiteral: splitDecimal sets both fields whenever the digits are used
     const digits: Digits = { mantissa: 0, exponent: 0 };
     const weightDigits = splitDecimal(weight, digits) ? Object.freeze(digits) : undefined;
     checked.push({ id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits });
@@ -180,6 +181,7 @@ export function scoreChecked(
   const { kpis, order } = checked;
   const table = readRecord(values, ["values"]);
   const count = kpis.length;
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const attainments: (Decimal | null)[] = new Array<Decimal | null>(count);
   for (let i = 0; i < count; i++) {
     const kpi = kpis[i] as CheckedKpi;
@@ -194,6 +196,7 @@ export function scoreChecked(
       attainments[i] = rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
     }
   }
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const weights: Decimal[] = new Array<Decimal>(count);
   for (let i = 0; i < count; i++) weights[i] = (kpis[i] as CheckedKpi).weight;
   if (missing === "reweight") {
@@ -214,19 +217,23 @@ export function scoreChecked(
       weights[i] = attainments[i] === null || w.isZero() ? ZERO : w.div(present);
     }
   }
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const lines: KpiLine[] = new Array<KpiLine>(count);
   for (let i = 0; i < count; i++) {
     const kpi = kpis[i] as CheckedKpi;
     const a = attainments[i] ?? null;
     const weight = weights[i] as Decimal;
     let points = a === null ? ZERO : pointsOf(kpi, a);
+    // Stryker disable next-line ConditionalExpression: a missing KPI has points 0, which rounds to 0
     if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
     lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
   }
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const contributions = new Array<Decimal>(count);
   for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
   // Σ contribution in id order, each partial sum rounded as chained `plus` rounds it.
   let baseScore = sumInOrder(contributions, order);
+  // Stryker disable next-line ConditionalExpression: chained plus in id order is the sum sumInOrder reproduces (property-tested), only slower
   if (baseScore === undefined) {
     baseScore = ZERO;
     for (const i of order) baseScore = baseScore.plus(contributions[i] as Decimal);
@@ -240,6 +247,7 @@ export function scoreChecked(
 
 function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
   const quick = quickAttainment(kpi, entry);
+  // Stryker disable next-line ConditionalExpression: the general path gives the same Decimal as the quick one (property-tested), only slower
   if (quick !== undefined) return quick;
   const base: ErrorPath = ["values", kpi.id];
   const value = readRecord(entry, base);

@@ -77,6 +77,12 @@ describe("scoreKpis", () => {
 
     it("treats undefined and null entries as missing, and does not read inherited keys", () => {
       expectFault(() => scoreKpis(card, { ...partial, collection: undefined }), "INVALID_DATA", ["values", "collection"]);
+      const error = expectFault(() => scoreKpis(card, { ...partial, collection: null } as never), "INVALID_DATA", ["values", "collection"]);
+      expect(error.message).toBe('values.collection is missing: no actual and target for the KPI "collection" (set missing to "zero" or "reweight" to score without it)');
+      // under missing: zero a null entry scores 0 like an absent one: 57.5 + 0 + 25 = 82.5
+      const zeroed = scoreKpis(card, { ...partial, collection: null } as never, { missing: "zero" });
+      expect(zeroed.lines[1]?.attainment).toBeNull();
+      expectDecimal(zeroed.score, "82.5");
       const inherited = Object.create({ collection: { actual: 1, target: 1 } }) as Record<string, { actual: number; target: number }>;
       Object.assign(inherited, partial);
       expectFault(() => scoreKpis(card, inherited), "INVALID_DATA", ["values", "collection"]);
@@ -102,7 +108,12 @@ describe("scoreKpis", () => {
     });
 
     it("refuses to reweight when nothing with weight is left", () => {
-      expectFault(() => scoreKpis([{ id: "a", weight: 1 }, { id: "b", weight: 0 }], { b: { actual: 1, target: 1 } }, { missing: "reweight" }), "INVALID_DATA", ["values"]);
+      const error = expectFault(
+        () => scoreKpis([{ id: "a", weight: 0.5 }, { id: "b", weight: 0 }, { id: "c", weight: 0.5 }], { b: { actual: 1, target: 1 } }, { missing: "reweight" }),
+        "INVALID_DATA",
+        ["values"],
+      );
+      expect(error.message).toBe('values holds no KPI with a weight above 0, so there is nothing to reweight (missing: "a", "c")');
     });
 
     it("ignores values for KPIs not on the scorecard", () => {
