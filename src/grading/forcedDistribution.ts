@@ -89,8 +89,10 @@ export function forcedDistribution(
   const read = readEntries(entries);
   const n = read.ids.length;
   const seats = seatsFor(n, grades.shares);
+  // Stryker disable next-line ConditionalExpression: the exact path gives the same grades, only slower
   const { grade, rank } = read.units === null ? gradeExactly(read.scores, seats, ties) : gradeUnits(read.units, seats, ties);
 
+  // Stryker disable next-line ArrayDeclaration: pre-sized for speed; every slot is written before it is read
   const result: GradeAssignment[] = new Array<GradeAssignment>(n);
   for (let i = 0; i < n; i++) {
     result[i] = { id: read.ids[i] as string, grade: grades.names[grade[i] as number] as string, rank: rank[i] as number };
@@ -112,10 +114,13 @@ function readEntries(entries: readonly ScoredEntry[]): ReadEntries {
     throw new PayscoreError("INVALID_ARGUMENT", `entries must be an array of { id, score }; got ${describeValue(entries)}`, { path: ["entries"] });
   }
   const n = entries.length;
+  // Stryker disable next-line ArrayDeclaration: pre-sized for speed; every slot is written before it is read
   const ids: string[] = new Array<string>(n);
+  // Stryker disable next-line ArrayDeclaration: pre-sized for speed; every slot is written before it is read
   const scores: (Decimal | number)[] = new Array<Decimal | number>(n);
   const mantissas = new Float64Array(n);
   const exponents = new Int32Array(n);
+  // Stryker disable next-line ObjectLiteral: the split functions write both fields before they are read; the literal only fixes the object's shape
   const digits: Digits = { mantissa: 0, exponent: 0 };
   let split = true;
   let scale = 0;
@@ -147,9 +152,11 @@ function readEntries(entries: readonly ScoredEntry[]): ReadEntries {
       if (split) split = splitDecimal(value, digits);
     }
     scores[i] = value;
+    // Stryker disable next-line ConditionalExpression: once split is false the digits are never used (units is null)
     if (split) {
       mantissas[i] = digits.mantissa;
       exponents[i] = digits.exponent;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: the scale only picks the engine: at any scale unitsAt gives exact units or undefined, and undefined sends the call to the exact path (same grades)
       if (-digits.exponent > scale) scale = -digits.exponent;
     }
   }
@@ -159,6 +166,7 @@ function readEntries(entries: readonly ScoredEntry[]): ReadEntries {
 /** The scores as integers at `scale` (in place), or `null` when one of them is not a safe integer there. */
 function toUnits(mantissas: Float64Array, exponents: Int32Array, scale: number): Float64Array | null {
   const n = mantissas.length;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: an index outside the scores makes unitsAt undefined, which sends the call to the exact path (same grades)
   for (let i = 0; i < n; i++) {
     const units = unitsAt(mantissas[i] as number, exponents[i] as number, scale);
     if (units === undefined) return null;
@@ -179,6 +187,7 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
     const score = scores[i] as Decimal | number;
     if (typeof score === "number") {
       // A finite number reads as its shortest round-trip text, which is exactly its double.
+      // Stryker disable next-line ConditionalExpression: the keys are compared with === and !==, for which -0 and 0 are equal
       keys[i] = score === 0 ? 0 : score;
       exact[i] = 1;
       continue;
@@ -187,12 +196,14 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
     // significant digits is exactly its own double's shortest text, so equal keys of two such
     // scores are equal scores; any other tie is compared as Decimals below.
     const key = truncatedDouble(score);
+    // Stryker disable next-line ConditionalExpression: the keys are compared with === and !==, for which -0 and 0 are equal
     keys[i] = key === 0 ? 0 : key;
     exact[i] = splitDecimal(score, SCRATCH) ? 1 : 0;
   }
   // A number score is exactly its double, so it needs a Decimal only when compared with one that is not.
   const exactScore = (i: number): Decimal => {
     const score = scores[i] as Decimal | number;
+    // Stryker disable next-line ConditionalExpression: new Decimal of a Decimal is an equal Decimal
     return typeof score === "number" ? new Decimal(score) : score;
   };
 
@@ -200,10 +211,12 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
   // to a double is monotone); equal doubles are equal scores when both scores are exactly their
   // double's shortest text, and are compared as Decimals otherwise.
   const order = new Uint32Array(n);
+  // Stryker disable next-line EqualityOperator: a write past the end of a typed array is ignored
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => {
     const ka = keys[a] as number;
     const kb = keys[b] as number;
+    // Stryker disable next-line EqualityOperator: ka and kb differ here, so > and >= agree
     if (ka !== kb) return ka > kb ? -1 : 1;
     if (exact[a] === 1 && exact[b] === 1) return a - b;
     return exactScore(b).cmp(exactScore(a)) || a - b;
@@ -212,6 +225,7 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
     keys[a] === keys[b] && ((exact[a] === 1 && exact[b] === 1) || exactScore(a).eq(exactScore(b)));
 
   const rank = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: the extra step reads past the end (undefined), which equals no score, and writes nothing a caller sees
   for (let p = 0; p < n; p++) {
     const person = order[p] as number;
     rank[person] = p > 0 && sameScore(person, order[p - 1] as number) ? (rank[order[p - 1] as number] as number) : p + 1;
@@ -220,8 +234,10 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
   const grade = new Int32Array(n);
   let cursor = 0;
   let boundary = 0;
+  // Stryker disable next-line EqualityOperator: the extra grade adds undefined to the boundary (NaN), and no comparison with NaN hands out a seat
   for (let g = 0; g < seats.length; g++) {
     boundary += seats[g] as number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut: at or past the boundary, the tie run from boundary - 1 ends at the cursor, so the loop below grades nobody
     if (cursor >= boundary) continue; // every seat of this grade went to an earlier tie
     let end = boundary;
     if (ties === "share-grade") {
