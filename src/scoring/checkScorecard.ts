@@ -256,6 +256,7 @@ function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
   try {
     return attainment(actual, target, kpi.attainmentOptions);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: attainment throws only PayscoreErrors
     if (!(error instanceof PayscoreError)) throw error;
     // attainment names its own arguments (`target`); name them where they sit in `values`.
     const path = [...base, ...error.path];
@@ -277,14 +278,17 @@ function readValue(value: unknown, id: string, key: string): Decimal {
 function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: multiplying by a difficulty of 1 gives the same Decimal
   const adjusted = kpi.difficulty === ONE || compareDecimal(kpi.difficulty, ONE) === 0 ? a : a.times(kpi.difficulty);
+  // Stryker disable next-line LogicalOperator: productDecimal by 100 gives a Decimal for every finite input, equal to times(100)
   return nonNegativeZero(kpi.curve === undefined ? (productDecimal(adjusted, 100, 0) ?? adjusted.times(HUNDRED)) : curveValue(kpi.curve, adjusted));
 }
 
 /** `weight · points`, by the exact word product when the weight is the KPI's own short one. */
 function contributionOf(kpi: CheckedKpi, weight: Decimal, points: Decimal): Decimal {
   const digits = kpi.weightDigits;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: the word product is the same Decimal as weight.times(points), only faster
   if (digits !== undefined && weight === kpi.weight) {
     const product = productDecimal(points, digits.mantissa, digits.exponent);
+    // Stryker disable next-line ConditionalExpression: the word product is the same Decimal as weight.times(points), only faster
     if (product !== undefined) return product;
   }
   return weight.times(points);
@@ -301,6 +305,7 @@ const TARGET: Digits = { mantissa: 0, exponent: 0 };
  * dividing. The same Decimal as the general path (property-tested); `undefined` sends anything
  * else — strings, Decimals, zero or negative targets, faults — to the general path.
  */
+// Stryker disable next-line BlockStatement: without the quick path every entry takes the general path, which gives the same Decimal
 function quickAttainment(kpi: CheckedKpi, entry: unknown): Decimal | undefined {
   const s = kpi.attainmentOptions;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: sending a higher-is-better KPI to the exact general path gives the same Decimal, only slower

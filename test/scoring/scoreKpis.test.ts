@@ -213,8 +213,11 @@ describe("scoreKpis", () => {
     });
 
     it("refuses bad values with the KPI's path", () => {
-      expectFault(() => scoreKpis(card, { ...values, revenue: { actual: "abc", target: 1 } }), "INVALID_NUMBER", ["values", "revenue", "actual"]);
-      expectFault(() => scoreKpis(card, { ...values, revenue: { actual: 1, target: -1 } }), "INVALID_ARGUMENT", ["values", "revenue", "target"]);
+      const malformed = expectFault(() => scoreKpis(card, { ...values, revenue: { actual: "abc", target: 1 } }), "INVALID_NUMBER", ["values", "revenue", "actual"]);
+      expect(malformed.message).toBe('values.revenue.actual must be a finite number or a plain decimal string such as "1200.50"; got "abc"');
+      const negative = expectFault(() => scoreKpis(card, { ...values, revenue: { actual: 1, target: -1 } }), "INVALID_ARGUMENT", ["values", "revenue", "target"]);
+      expect(negative.message).toMatch(/^values\.revenue\.target /);
+      expect(negative.message).toContain("-1");
       const zero = expectFault(() => scoreKpis(card, { ...values, revenue: { actual: 1, target: 0 } }), "ZERO_DENOMINATOR", ["values", "revenue", "target"]);
       expect(zero.message).toMatch(/^values\.revenue\.target is 0/);
       expectFault(() => scoreKpis(card, { ...values, revenue: 5 as unknown as { actual: number; target: number } }), "INVALID_ARGUMENT", ["values", "revenue"]);
