@@ -35,5 +35,7 @@ describe("combineScores", () => {
     expectFault(() => combineScores([{ id: "a", score: 1, weight: 0.5 }, { id: "a", score: 1, weight: 0.5 }]), "INVALID_ARGUMENT", ["parts", 1, "id"]);
     expectFault(() => combineScores([{ id: "a", score: Number.NaN, weight: 1 }]), "INVALID_NUMBER", ["parts", 0, "score"]);
     expectFault(() => combineScores([undefined as unknown as ScorePart]), "INVALID_ARGUMENT", ["parts", 0]);
+    expectFault(() => combineScores("kpi" as unknown as ScorePart[]), "INVALID_ARGUMENT", ["parts"]);
+    expectFault(() => combineScores([{ id: "", score: 1, weight: 1 }]), "INVALID_ARGUMENT", ["parts", 0, "id"]);
   });
 });

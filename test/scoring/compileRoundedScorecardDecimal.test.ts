@@ -19,6 +19,24 @@ describe("compileRoundedScorecard when the scorecard has no integer form", () =>
     expectDecimal(scoreRounded(HALVES, { a: { actual: 110, target: 100 }, b: { actual: 95, target: 100 } }, { scoreScale: -1 }).score, "100");
   });
 
+  it("scores every row on the Decimal path when the attainment or points scale is negative", () => {
+    for (const options of [{ attainmentScale: -1 }, { pointsScale: -1 }]) {
+      const r = compileRoundedScorecard(HALVES, options)(COLUMNS);
+      expect(r.decimalRows.map((d) => d.row)).toEqual([0, 1]);
+      expect(Array.from(r.score)).toEqual([0, 0]);
+      const rows = [{ a: { actual: 110, target: 100 }, b: { actual: 95, target: 100 } }, { a: { actual: 2, target: 3 }, b: { actual: 1, target: 8 } }];
+      expect(decimalScores(r)).toEqual(rows.map((values, i) => [i, scoreRounded(HALVES, values, options).score.toString()]));
+    }
+    // attainment to the ten: 1.1 → 0, 0.95 → 0, 2/3 → 0, 1/8 → 0; every score 0
+    expect(decimalScores(compileRoundedScorecard(HALVES, { attainmentScale: -1 })(COLUMNS))).toEqual([[0, "0"], [1, "0"]]);
+  });
+
+  it("refuses bad options with their paths", () => {
+    expectFault(() => compileRoundedScorecard(HALVES, 3 as never), "INVALID_ARGUMENT", ["options"]);
+    expectFault(() => compileRoundedScorecard(HALVES, { missing: "skip" as never }), "INVALID_ARGUMENT", ["options", "missing"]);
+    expectFault(() => compileRoundedScorecard(HALVES, { difficulty: 0 }), "OUT_OF_RANGE", ["options", "difficulty"]);
+  });
+
   it("scores every row on the Decimal path when attainment has more than 15 places", () => {
     // 2/3 at 16 places still gives 66.67 points: 39.585 → 39.58 half-even, as scoreRounded says
     const r = compileRoundedScorecard(HALVES, { attainmentScale: 16 })(COLUMNS);
