@@ -133,6 +133,7 @@ export function allocateTeamPool(pool: Numeric, teams: readonly PoolTeam[], opti
     const lows = lowerBounds(weights, team.highs, minimum);
     let lowSum = 0n;
     for (const low of lows) lowSum += low;
+    // Stryker disable next-line BooleanLiteral: with no member of weight > 0, allCapped stays true and highSum 0, so the next lines give high = 0 either way
     let active = false;
     let allCapped = true;
     let highSum = 0n;
@@ -144,6 +145,7 @@ export function allocateTeamPool(pool: Numeric, teams: readonly PoolTeam[], opti
       else highSum += h;
     });
     let high = teamCaps[t];
+    // Stryker disable next-line ConditionalExpression: skipping it for a team with no member of weight > 0 gives high = min(cap, highSum = 0) = 0 all the same
     if (!active) high = 0n;
     else if (allCapped && (high === undefined || highSum < high)) high = highSum;
     if (high !== undefined && lowSum > high) {
@@ -154,6 +156,7 @@ export function allocateTeamPool(pool: Numeric, teams: readonly PoolTeam[], opti
     return { weights, lows, lowSum, high };
   });
 
+  // Stryker disable next-line OptionalChaining: inner has one entry per team, so inner[t] is never undefined
   const outerWeights = integerWeights(teamWeights).map((w, t) => (inner[t]?.high === 0n ? 0n : w));
   const outerLows = outerWeights.map((w, t) => (w === 0n ? 0n : (inner[t] as { lowSum: bigint }).lowSum));
   checkMinimums(outerLows, poolSteps);
