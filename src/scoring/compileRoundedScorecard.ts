@@ -187,6 +187,7 @@ interface FastPlan {
 function fastPlan(checked: CheckedKpis, r: CheckedRounding, weightScale: number, totalDifficulty: Decimal): FastPlan | undefined {
   if (r.attainmentScale < 0 || r.pointsScale < 0 || r.scoreScale < 0 || r.attainmentScale > 15) return undefined;
   const defaultDifficulty = decimalUnits(totalDifficulty, DIFFICULTY_SCALE);
+  // Stryker disable next-line ConditionalExpression: a NaN default difficulty fails the row loop's own fits test, sending every row to the Decimal path
   if (!fits(defaultDifficulty)) return undefined;
   const result: FastKpi[] = [];
   for (const kpi of checked.kpis) {
@@ -207,6 +208,7 @@ function fastKpi(kpi: CheckedKpi, r: CheckedRounding, weightScale: number): Fast
   const difficultyScale = Math.max(0, kpi.difficulty.decimalPlaces());
   const difficulty = decimalUnits(kpi.difficulty, difficultyScale);
   const weight = decimalUnits(kpi.weight, weightScale);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a cap or floor past 2^52 units never binds (|R| ≤ 2^52), 10^S always fits, and an unfit difficulty or weight fails the row loop's fits tests, sending the row to the Decimal path
   if (Number.isNaN(cap) || Number.isNaN(floor) || !fits(one) || !fits(difficulty) || !fits(weight)) return undefined;
   const adjustedScale = S + difficultyScale;
   let curve: FastCurve | undefined;
@@ -220,6 +222,7 @@ function fastKpi(kpi: CheckedKpi, r: CheckedRounding, weightScale: number): Fast
     zeroTarget: o.zeroTarget === "error" ? 0 : o.zeroTarget === "zero" ? 1 : 2,
     cap,
     floor,
+    // Stryker disable next-line ConditionalExpression: without a cap f.cap is Infinity, which sends the row to the Decimal path just as NaN does
     hasCap: o.cap !== undefined,
     attainmentPow: 10 ** S,
     one,
@@ -234,6 +237,7 @@ function fastKpi(kpi: CheckedKpi, r: CheckedRounding, weightScale: number): Fast
 function fastCurve(c: CheckedCurve, adjustedScale: number, r: CheckedRounding): FastCurve | undefined {
   const xScale = Math.max(adjustedScale, ...c.xs.map((x) => x.decimalPlaces()));
   const yScale = Math.max(0, ...c.ys.map((y) => y.decimalPlaces()));
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: x units that do not fit fail the checks below or curveUnits' fits test, and long y units stay exact integers; both give scoreRounded's results
   if (xScale - adjustedScale > 15 || yScale > 15) return undefined;
   const xs = Float64Array.from(c.xs, (x) => decimalUnits(x, xScale));
   const ys = Float64Array.from(c.ys, (y) => decimalUnits(y, yScale));
