@@ -193,12 +193,14 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
       continue;
     }
     // The value cut to 15 digits, as a double: ordered as the scores are. A score of at most 15
-    // significant digits is exactly its own double's shortest text, so equal keys of two such
-    // scores are equal scores; any other tie is compared as Decimals below.
+    // significant digits within the normal range of doubles is exactly its own double's shortest
+    // text, so equal keys of two such scores are equal scores; any other tie (scores past 1e308,
+    // which all become ±Infinity, or below 2.2e-308, which lose digits or become 0) is compared
+    // as Decimals below.
     const key = truncatedDouble(score);
     // Stryker disable next-line ConditionalExpression: the keys are compared with === and !==, for which -0 and 0 are equal
     keys[i] = key === 0 ? 0 : key;
-    exact[i] = splitDecimal(score, SCRATCH) ? 1 : 0;
+    exact[i] = splitDecimal(score, SCRATCH) && (key === 0 ? score.isZero() : isNormalDouble(key)) ? 1 : 0;
   }
   // A number score is exactly its double, so it needs a Decimal only when compared with one that is not.
   const exactScore = (i: number): Decimal => {
@@ -251,6 +253,14 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
 
 const NO_PATH: readonly (string | number)[] = [];
 const SCRATCH: Digits = { mantissa: 0, exponent: 0 };
+/** The smallest positive normal double (2^-1022). */
+const MIN_NORMAL_DOUBLE = 2.2250738585072014e-308;
+
+/** Whether a double is finite and not subnormal: there a 15-digit decimal and its double determine each other. */
+function isNormalDouble(x: number): boolean {
+  const size = Math.abs(x);
+  return size >= MIN_NORMAL_DOUBLE && size !== Infinity;
+}
 
 // readDecimal with the path built only when the score is at fault (cheap over a million people).
 function readScore(score: unknown, index: number): Decimal {

@@ -1,4 +1,4 @@
-import { Decimal } from "./decimal.js";
+import { Decimal, MAX_EXPONENT } from "./decimal.js";
 
 // Exact, allocation-free reading of numbers and Decimals as `mantissa × 10^exponent`, for the
 // fast paths of grading and compensation. Internal.
@@ -22,7 +22,9 @@ const MANTISSA_LIMIT = 1e15;
  * @internal
  * @param value - a Decimal of the library's clone
  * @param out - where the digits go
- * @returns false when the value is not finite, is a foreign Decimal or has more than 15 significant digits
+ * @returns false when the value is not finite, is a foreign Decimal, has more than 15 significant
+ *   digits, or lies outside the inputs the library accepts (an exponent past ±{@link MAX_EXPONENT}),
+ *   so a caller's quick path never takes a value its checked path would refuse
  * @example
  * ```ts
  * const out = { mantissa: 0, exponent: 0 };
@@ -33,6 +35,7 @@ export function splitDecimal(value: Decimal, out: Digits): boolean {
   if (!(value instanceof Decimal)) return false;
   const words = value.d as number[] | null;
   if (!words) return false;
+  if ((words[0] as number) !== 0 && Math.abs(value.e) > MAX_EXPONENT) return false;
   const length = words.length;
   // Word k is worth BASE^(⌊e/7⌋ − k); the last word's trailing zeros are dropped before the
   // words are joined, so 12.5 (words 12, 5000000) reads as 125 × 10^-1.

@@ -247,3 +247,35 @@ describe("forcedDistribution on scores the integer engine cannot take", () => {
     expect(outcome([...zeros, { id: "e", score: "-0.0000000000000000001" }, { id: "f", score: -2 }])).toEqual(["a:A:1", "b:A:1", "c:A:1", "d:A:1", "e:B:5", "f:B:6"]);
   });
 });
+
+describe("forcedDistribution on scores outside the range of doubles", () => {
+  const outcome = (entries: { id: string; score: number | string | Decimal }[]): string[] => summary(forcedDistribution(entries, halves));
+
+  it("ranks scores past 1e308 by their exact value, though every one of them is Infinity as a double", () => {
+    expect(outcome([{ id: "a", score: "1e400" }, { id: "b", score: "2e400" }])).toEqual(["a:B:2", "b:A:1"]);
+    expect(outcome([{ id: "a", score: "-1e400" }, { id: "b", score: "-2e400" }])).toEqual(["a:A:1", "b:B:2"]);
+    expect(outcome([{ id: "a", score: "3e400" }, { id: "b", score: new Decimal("3e400") }])).toEqual(["a:A:1", "b:A:1"]);
+  });
+
+  it("ranks scores below 2.2e-308 by their exact value, though doubles lose their digits or round them to 0", () => {
+    // 1e-400 and 2e-400 are both 0 as doubles; 1.00000000000001e-320 and 1.00000000000002e-320
+    // are the same subnormal double.
+    expect(outcome([{ id: "a", score: "1e-400" }, { id: "b", score: "2e-400" }])).toEqual(["a:B:2", "b:A:1"]);
+    expect(outcome([{ id: "a", score: "1e-400" }, { id: "b", score: 0 }])).toEqual(["a:A:1", "b:B:2"]);
+    expect(outcome([{ id: "a", score: "1.00000000000001e-320" }, { id: "b", score: "1.00000000000002e-320" }])).toEqual(["a:B:2", "b:A:1"]);
+  });
+
+  it("refuses a Decimal past 1e1000 wherever it stands in the list, as it refuses the same value written as text", () => {
+    const huge = new Decimal("1e2000");
+    for (const entries of [
+      [{ id: "a", score: huge }, { id: "b", score: 1 }],
+      [{ id: "b", score: "1.00000000000000000001" }, { id: "a", score: huge }],
+      [{ id: "b", score: 1 }, { id: "a", score: huge }],
+    ]) {
+      const error = faultOf(() => forcedDistribution(entries, halves));
+      const at = entries.findIndex((e) => e.id === "a");
+      expect([error.code, error.path]).toEqual(["INVALID_NUMBER", ["entries", at, "score"]]);
+    }
+    expect(faultOf(() => forcedDistribution([{ id: "a", score: "1e2000" }], halves)).code).toBe("INVALID_NUMBER");
+  });
+});
