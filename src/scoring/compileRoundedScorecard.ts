@@ -242,9 +242,12 @@ function fastCurve(c: CheckedCurve, adjustedScale: number, r: CheckedRounding): 
   const xs = Float64Array.from(c.xs, (x) => decimalUnits(x, xScale));
   const ys = Float64Array.from(c.ys, (y) => decimalUnits(y, yScale));
   const ry = Float64Array.from(c.ys, (y) => decimalUnits(roundDecimal(y, r.pointsScale, r.mode), r.pointsScale));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: curve units that do not fit also fail curveUnits' and onLine's own fits tests, which send the row to the Decimal path
   for (let i = 0; i < xs.length; i++) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: curve units that do not fit also fail curveUnits' and onLine's own fits tests, which send the row to the Decimal path
     if (!fits(xs[i] as number) || !fits(ys[i] as number) || !fits(ry[i] as number)) return undefined;
     // Each segment's y0 · dx must fit too.
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: onLine tests y₀ · dx + (X − x₀) · dy for fit itself, sending the row to the Decimal path
     if (i > 0 && !fits((ys[i - 1] as number) * ((xs[i] as number) - (xs[i - 1] as number)))) return undefined;
   }
   return {
@@ -279,6 +282,7 @@ function scoreColumns(
     const path: ErrorPath = ["columns", "kpis", kpi.id];
     const entry = readRecord(hasOwn(kpiTable, kpi.id) ? kpiTable[kpi.id] : undefined, path);
     const actual = readColumn(entry["actual"], [...path, "actual"], size);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: readColumn has just checked that this column has `size` cells
     if (size < 0) size = actual.length;
     actuals.push(actual);
     targets.push(readColumn(entry["target"], [...path, "target"], size));
@@ -316,6 +320,7 @@ function scoreColumns(
         if (!(cell === undefined || cell === null || cell === "")) D = unitsOf(cell, DIFFICULTY_SCALE);
       }
       let s = Number.NaN;
+      // Stryker disable next-line ConditionalExpression: a fast path: sum · 10^6 rescaled by 6 more places is the same integer, or leaves the integers for the Decimal path
       if (D === DIFFICULTY_ONE) s = rescaleUnits(sum, scoreShift, mode);
       else if (D > 0 && fits(D) && fits(sum * D)) s = rescaleUnits(sum * D, scoreShift - DIFFICULTY_SCALE, mode);
       if (fits(s)) {
@@ -351,7 +356,9 @@ function scoreKpiColumn(
   const n = sums.length;
   const { present, attainment, points, contribution } = cols;
   const curve = f.curve;
+  // Stryker disable next-line EqualityOperator: one step past the end reads an undefined cell (missing) and writes past the typed arrays, which JavaScript ignores
   for (let i = 0; i < n; i++) {
+    // Stryker disable next-line ConditionalExpression: a row already marked slow has its cells zeroed and is scored on the Decimal path whatever later KPIs write
     if (slow[i] !== 0) continue;
     const a = actual[i];
     if (a === undefined || a === null || a === "") {

@@ -153,6 +153,22 @@ describe("compileRoundedScorecard", () => {
     });
   });
 
+  it("zeroes every KPI's cells of a row that a later KPI sends to the Decimal path", () => {
+    // row 0: revenue 1.1 is scored with integers first, then collection's "1e2" text sends the row to the Decimal path
+    const r = compileRoundedScorecard(KPIS)({ kpis: { revenue: { actual: [110, 110], target: [100, 100] }, collection: { actual: ["1e2", 95], target: [100, 100] } } });
+    expect(r.decimalRows.map((d) => d.row)).toEqual([0]);
+    const revenue = r.kpis[0];
+    expect([revenue?.present[0], revenue?.attainment[0], revenue?.points[0], revenue?.contribution[0]]).toEqual([0, 0, 0, 0]);
+    expect([revenue?.present[1], revenue?.attainment[1]]).toEqual([1, 11000]);
+    expect([...r.score]).toEqual([0, 10400]);
+  });
+
+  it("refuses columns that are not objects, naming them", () => {
+    const score = compileRoundedScorecard(KPIS);
+    expectFault(() => score(null as never), "INVALID_ARGUMENT", ["columns"]);
+    expectFault(() => score({ kpis: 3 } as never), "INVALID_ARGUMENT", ["columns", "kpis"]);
+  });
+
   it("refuses a column longer than an empty first actual column", () => {
     const error = expectFault(
       () => compileRoundedScorecard([{ id: "a", weight: 0.5 }, { id: "b", weight: 0.5 }])({ kpis: { a: { actual: [], target: [] }, b: { actual: [1], target: [1] } } }),
