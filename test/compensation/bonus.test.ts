@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { composeBonus, fundPool, gradeMultiplier, targetIncentive } from "../../src/index.js";
-import { errorOf } from "./helpers.js";
+import { errorOf, failureOf } from "./helpers.js";
 
 const payout = { points: [{ x: 0.8, y: 0.5 }, { x: 1, y: 1 }, { x: 1.5, y: 2 }], below: "zero" as const };
 const table = { 优秀: 1.5, 良好: 1.2, 合格: 1, 不合格: 0 };
@@ -107,5 +107,50 @@ describe("composeBonus", () => {
     const copy = structuredClone(parts);
     composeBonus(parts);
     expect(parts).toEqual(copy);
+  });
+});
+
+describe("composeBonus error messages", () => {
+  const variable = { targetAmount: 100, attainment: 1, curve: payout };
+  const invalidNumber = (path: string) => `${path} must be a finite number or a plain decimal string such as "1200.50"; got "x"`;
+
+  it("names the parts, options, scale and rounding at fault", () => {
+    expect(failureOf(() => composeBonus(null as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["parts"], message: "parts: Invalid input: expected object, received null" });
+    expect(failureOf(() => composeBonus({}, "x" as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"], message: "options: Invalid input: expected object, received string" });
+    expect(failureOf(() => composeBonus({}, { scale: "x" as never }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "scale"], message: 'options.scale must be a whole number; got "x"' });
+    expect(failureOf(() => composeBonus({}, { rounding: "sideways" as never }))).toEqual({
+      code: "INVALID_ARGUMENT",
+      path: ["options", "rounding"],
+      message: 'options.rounding must be one of half-even, half-up, half-down, up, down, ceil, floor; got "sideways"',
+    });
+  });
+
+  it("names the variable part's number that is not a number", () => {
+    for (const key of ["targetAmount", "attainment", "multiplier"] as const) {
+      expect(failureOf(() => composeBonus({ variable: { ...variable, [key]: "x" } }))).toEqual({
+        code: "INVALID_NUMBER",
+        path: ["parts", "variable", key],
+        message: invalidNumber(`parts.variable.${key}`),
+      });
+    }
+  });
+
+  it("refuses a multiplier beside a grade alone or beside a table alone", () => {
+    const both = { code: "INVALID_ARGUMENT", path: ["parts", "variable", "multiplier"], message: "parts.variable gives both a multiplier and a grade table; give one" };
+    expect(failureOf(() => composeBonus({ variable: { ...variable, multiplier: 2, grade: "A" } }))).toEqual(both);
+    expect(failureOf(() => composeBonus({ variable: { ...variable, multiplier: 2, multipliers: { A: 1 } } }))).toEqual(both);
+  });
+
+  it("says which half of a grade and its table is missing", () => {
+    expect(failureOf(() => composeBonus({ variable: { ...variable, grade: "A" } }))).toEqual({
+      code: "INVALID_ARGUMENT",
+      path: ["parts", "variable", "multipliers"],
+      message: "parts.variable.multipliers is required with parts.variable.grade",
+    });
+    expect(failureOf(() => composeBonus({ variable: { ...variable, multipliers: { A: 1 } } }))).toEqual({
+      code: "INVALID_ARGUMENT",
+      path: ["parts", "variable", "grade"],
+      message: "parts.variable.grade is required with parts.variable.multipliers",
+    });
   });
 });
