@@ -372,6 +372,7 @@ function scoreKpiColumn(
       A = unitsOf(a, 6);
       T = unitsOf(t, 6);
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a NaN cell makes attainmentUnits give NaN too
     const R = A === A && T === T ? attainmentUnits(f, A, T, mode) : Number.NaN;
     // Stryker disable next-line ConditionalExpression: without a difficulty its units are 1 (scale 0), and R · 1 = R
     const adjusted = f.hasDifficulty ? R * f.difficulty : R;

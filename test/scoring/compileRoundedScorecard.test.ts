@@ -163,6 +163,19 @@ describe("compileRoundedScorecard", () => {
     expect([...r.score]).toEqual([0, 10400]);
   });
 
+  it("writes a plain 0 contribution for negative points at weight 0", () => {
+    // a: −5 / 10 = −0.5 → −50.00 points at weight 0 (−5000 · 0 would be −0); b: 100 points at weight 1
+    const r = compileRoundedScorecard([{ id: "a", weight: 0 }, { id: "b", weight: 1 }])({ kpis: { a: { actual: [-5], target: [10] }, b: { actual: [1], target: [1] } } });
+    expect(r.kpis[0]?.points[0]).toBe(-5000);
+    expect(Object.is(r.kpis[0]?.contribution[0], 0)).toBe(true);
+    expect([...r.score]).toEqual([10000]);
+  });
+
+  it("refuses a negative target in a row the integers could read", () => {
+    const error = expectFault(() => compileRoundedScorecard(KPIS)({ kpis: { revenue: { actual: [1], target: [-1] }, collection: { actual: [1], target: [1] } } }), "INVALID_ARGUMENT", ["rows", 0, "revenue", "target"]);
+    expect(error.message).toMatch(/^rows\[0\]\.revenue\.target /);
+  });
+
   it("refuses columns that are not objects, naming them", () => {
     const score = compileRoundedScorecard(KPIS);
     expectFault(() => score(null as never), "INVALID_ARGUMENT", ["columns"]);
