@@ -244,4 +244,11 @@ describe("compileScorecard", () => {
     // 111.9 · 1.1 = 123.09
     expectDecimal(score(values, { difficulty: 1.1 }).score, "123.09");
   });
+
+  it("checks the per-call options with their paths", () => {
+    const score = compileScorecard(card);
+    expectFault(() => score(values, 3 as never), "INVALID_ARGUMENT", ["options"]);
+    const error = expectFault(() => score(values, { difficulty: -2 }), "OUT_OF_RANGE", ["options", "difficulty"]);
+    expect(error.message).toBe("options.difficulty must be a coefficient greater than 0 (1 = no adjustment); got -2");
+  });
 });
