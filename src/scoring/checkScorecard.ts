@@ -67,6 +67,8 @@ const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 const TWO = new Decimal(2);
 const NO_PATH: ErrorPath = Object.freeze([]);
+/** The path of `values` (PayscoreError copies a path, so one frozen list serves every call). */
+const VALUES_PATH: ErrorPath = Object.freeze(["values"]);
 
 /**
  * Checked KPI lists of deeply frozen `kpis` arrays, keyed by the array. A frozen array of frozen
@@ -176,52 +178,21 @@ export function scoreChecked(
   rounding?: CheckedRounding | undefined,
 ): KpiScorecard {
   const { kpis, order } = checked;
-  const table = readRecord(values, ["values"]);
+  const table = readRecord(values, VALUES_PATH);
   const count = kpis.length;
-  const attainments: (Decimal | null)[] = new Array<Decimal | null>(count);
-  for (let i = 0; i < count; i++) {
-    const kpi = kpis[i] as CheckedKpi;
-    const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
-    if (entry === undefined || entry === null) {
-      if (missing === "error") {
-        throw fault("INVALID_DATA", ["values", kpi.id], `is missing: no actual and target for the KPI "${kpi.id}" (set missing to "zero" or "reweight" to score without it)`);
-      }
-      attainments[i] = null;
-    } else {
-      const a = attainmentOf(kpi, entry);
-      attainments[i] = rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
-    }
-  }
-  const weights: Decimal[] = new Array<Decimal>(count);
-  for (let i = 0; i < count; i++) weights[i] = (kpis[i] as CheckedKpi).weight;
-  if (missing === "reweight") {
-    let present = ZERO;
-    for (const i of order) if (attainments[i] !== null) present = present.plus(weights[i] as Decimal);
-    if (present.isZero()) {
-      throw fault(
-        "INVALID_DATA",
-        ["values"],
-        `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis
-          .filter((_, i) => attainments[i] === null)
-          .map((k) => `"${k.id}"`)
-          .join(", ")})`,
-      );
-    }
-    for (let i = 0; i < count; i++) {
-      const w = weights[i] as Decimal;
-      weights[i] = attainments[i] === null || w.isZero() ? ZERO : w.div(present);
-    }
-  }
   const lines: KpiLine[] = new Array<KpiLine>(count);
-  for (let i = 0; i < count; i++) {
-    const kpi = kpis[i] as CheckedKpi;
-    const a = attainments[i] ?? null;
-    const weight = weights[i] as Decimal;
-    let points = a === null ? ZERO : pointsOf(kpi, a);
-    if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
-    lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
-  }
   const contributions = new Array<Decimal>(count);
+  if (missing === "reweight") {
+    reweightedLines(checked, table, rounding, lines);
+  } else {
+    // One pass: each KPI's attainment, points and contribution in turn (nothing but the
+    // attainment can throw, so the first bad KPI in order still raises the error).
+    for (let i = 0; i < count; i++) {
+      const kpi = kpis[i] as CheckedKpi;
+      const a = attainmentAt(kpi, table, missing, rounding);
+      lines[i] = lineOf(kpi, a, kpi.weight, rounding);
+    }
+  }
   for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
   // Σ contribution in id order, each partial sum rounded as chained `plus` rounds it.
   let baseScore = sumInOrder(contributions, order);
@@ -233,6 +204,55 @@ export function scoreChecked(
   let score = difficulty === ONE || compareDecimal(difficulty, ONE) === 0 ? baseScore : nonNegativeZero(baseScore.times(difficulty));
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   return { score, lines, difficulty, baseScore };
+}
+
+/**
+ * A KPI's attainment from `values` (rounded on the rounded path), or `null` when it is missing
+ * and `missing` allows that.
+ */
+function attainmentAt(kpi: CheckedKpi, table: Readonly<Record<string, unknown>>, missing: "error" | "zero" | "reweight", rounding: CheckedRounding | undefined): Decimal | null {
+  const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
+  if (entry === undefined || entry === null) {
+    if (missing === "error") {
+      throw fault("INVALID_DATA", ["values", kpi.id], `is missing: no actual and target for the KPI "${kpi.id}" (set missing to "zero" or "reweight" to score without it)`);
+    }
+    return null;
+  }
+  const a = attainmentOf(kpi, entry);
+  return rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
+}
+
+/** A KPI's line: points from the attainment (0 when missing), then `weight · points`. */
+function lineOf(kpi: CheckedKpi, a: Decimal | null, weight: Decimal, rounding: CheckedRounding | undefined): KpiLine {
+  let points = a === null ? ZERO : pointsOf(kpi, a);
+  if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
+  return { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
+}
+
+/** The lines under `missing: "reweight"`: every attainment first, then the weights rescaled over the present KPIs. */
+function reweightedLines(checked: CheckedKpis, table: Readonly<Record<string, unknown>>, rounding: CheckedRounding | undefined, lines: KpiLine[]): void {
+  const { kpis, order } = checked;
+  const count = kpis.length;
+  const attainments: (Decimal | null)[] = new Array<Decimal | null>(count);
+  for (let i = 0; i < count; i++) attainments[i] = attainmentAt(kpis[i] as CheckedKpi, table, "reweight", rounding);
+  let present = ZERO;
+  for (const i of order) if (attainments[i] !== null) present = present.plus((kpis[i] as CheckedKpi).weight);
+  if (present.isZero()) {
+    throw fault(
+      "INVALID_DATA",
+      ["values"],
+      `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis
+        .filter((_, i) => attainments[i] === null)
+        .map((k) => `"${k.id}"`)
+        .join(", ")})`,
+    );
+  }
+  for (let i = 0; i < count; i++) {
+    const kpi = kpis[i] as CheckedKpi;
+    const a = attainments[i] ?? null;
+    const w = kpi.weight;
+    lines[i] = lineOf(kpi, a, a === null || w.isZero() ? ZERO : w.div(present), rounding);
+  }
 }
 
 function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
