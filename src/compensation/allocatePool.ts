@@ -257,16 +257,17 @@ function shareLong(pool: bigint, minimum: bigint, read: FastEntries, weights: bi
   checkMinimums(lows, pool);
   const { amounts, unallocated } = waterFill({ pool, weights, lows, highs });
   const allocations: PoolAllocation[] = new Array<PoolAllocation>(n);
-  // Equal amounts share one (immutable) Decimal, as in shareFast.
-  const made = new Map<bigint, Decimal>();
+  // Equal amounts share one (immutable) Decimal, as in shareFast. Every amount is at most the
+  // pool, a safe integer here, so it is exact as a number (a Map of BigInt keys is far slower).
+  const made = new Map<number, Decimal>();
   for (let i = 0; i < n; i++) {
-    const amount = amounts[i] as bigint;
+    const amount = Number(amounts[i] as bigint);
     let decimal = made.get(amount);
     if (decimal === undefined) {
-      decimal = amountOf(amount, scale);
+      decimal = fromUnits(amount, scale);
       made.set(amount, decimal);
     }
-    allocations[i] = { id: ids[i] as string, amount: decimal, capped: weights[i] !== 0n && highs[i] !== undefined && amount === highs[i], eligible: eligible[i] === 1 };
+    allocations[i] = { id: ids[i] as string, amount: decimal, capped: weights[i] !== 0n && amount === read.highs[i], eligible: eligible[i] === 1 };
   }
   return { allocations, unallocated: amountOf(unallocated, scale) };
 }
