@@ -160,6 +160,16 @@ describe("word arithmetic at carry and rounding boundaries", () => {
     );
   });
 
+  it("scaledBigInt writes every word count and trailing-zero cut as toFixed does", () => {
+    fc.assert(
+      fc.property(boundaryWords, fc.integer({ min: 0, max: 70 }), (x, extra) => {
+        const dp = x.decimalPlaces();
+        expect(scaledBigInt(x, dp + extra)).toBe(BigInt(x.toFixed(dp + extra).replace(".", "")));
+      }),
+      { numRuns: 1000, seed: 20261123 },
+    );
+  });
+
   it("declines Decimals of another decimal.js clone, whose precision and rounding are not the library's", () => {
     const Other = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_DOWN });
     const foreign = new Other("1.2345678901234567890123456789") as unknown as Decimal;
