@@ -24,6 +24,8 @@ const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** 10^0 … 10^7, a list of small integers (the powers past 2^31 above make POW10 a list of doubles). */
 const WORD_POW10: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
 const MAX_DIVISION_WORDS = 12;
+/** The zero every function here returns (Decimals are immutable, so one instance serves all). */
+const ZERO = new Decimal(0);
 /** Exponents beyond this are left to decimal.js (its own range checks apply there). */
 const MAX_SHIFT = 1_000_000;
 
@@ -204,7 +206,7 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
   // numbers past 2^31 it is a slow runtime call.)
   if (!Number.isSafeInteger(numerator) || !Number.isInteger(divisor) || divisor < 1 || divisor > MAX_WORD_FACTOR) return undefined;
   if (!Number.isInteger(shift) || shift > MAX_SHIFT || shift < -MAX_SHIFT) return undefined;
-  if (numerator === 0) return new Decimal(0);
+  if (numerator === 0) return ZERO;
   const sign = numerator < 0 ? -1 : 1;
   const a = numerator < 0 ? -numerator : numerator;
   let whole = Math.floor(a / divisor);
@@ -358,7 +360,7 @@ export function productDecimal(x: Decimal, multiplier: number, exponent: number)
   const xd = fields.d as number[] | null;
   if (!isOwn(x) || xd === null || !Number.isInteger(multiplier) || multiplier < 0) return undefined;
   if (!Number.isInteger(exponent) || exponent > MAX_SHIFT || exponent < -MAX_SHIFT) return undefined;
-  if (multiplier === 0 || (xd[0] as number) === 0) return new Decimal(0);
+  if (multiplier === 0 || (xd[0] as number) === 0) return ZERO;
   // Multiply by multiplier · 10^k so the remaining power of ten is a whole number of words.
   const k = ((exponent % 7) + 7) % 7;
   const factor = multiplier * (POW10[k] as number);
@@ -690,6 +692,6 @@ export function sumInOrder(values: readonly Decimal[], order: readonly number[])
     end = runEnd;
     firstPower = lastPower + 7 * (end - start - 1);
   }
-  if (end === 0) return new Decimal(0);
+  if (end === 0) return ZERO;
   return decimalWith(sign, lastPower + 7 * (end - start - 1) + wordDigits(w[start] as number) - 1, copyRun(w, start, end));
 }

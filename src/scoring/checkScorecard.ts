@@ -21,6 +21,22 @@ export interface CheckedKpi {
   readonly difficulty: Decimal;
   /** The weight as `mantissa · 10^exponent` (at most 15 digits), for the exact fast product; undefined when longer. */
   readonly weightDigits: Readonly<Digits> | undefined;
+  /** Points worked out once for the attainments many people share (see {@link KnownProducts}). */
+  readonly knownPoints: KnownProducts;
+  /** Contributions at the KPI's own weight worked out once for the points many people share. */
+  readonly knownContributions: KnownProducts;
+}
+
+/**
+ * Results of a product worked out once for inputs that are the same Decimal instance for many
+ * people — the cap, the floor and zero as attainments; their points and a curve's `y` values as
+ * points — found by identity (Decimals are immutable, so the same instance gives the same result).
+ *
+ * @internal
+ */
+export interface KnownProducts {
+  readonly inputs: readonly Decimal[];
+  readonly outputs: readonly Decimal[];
 }
 
 /**
@@ -132,13 +148,41 @@ function checkKpis(kpis: unknown): CheckedKpis {
     const difficulty = kpi["difficulty"] === undefined ? ONE : readDifficulty(kpi["difficulty"], pathTo(path, "difficulty"));
     const digits: Digits = { mantissa: 0, exponent: 0 };
     const weightDigits = splitDecimal(weight, digits) ? Object.freeze(digits) : undefined;
-    checked.push({ id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits });
+    const none: KnownProducts = { inputs: [], outputs: [] };
+    const bare: CheckedKpi = { id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits, knownPoints: none, knownContributions: none };
+    checked.push(withKnownProducts(bare));
   }
   const order = canonicalOrder(checked.map((k) => k.id));
   let sum = ZERO;
   for (const i of order) sum = sum.plus((checked[i] as CheckedKpi).weight);
   requireSumOfOne(sum, ["kpis"], "KPI weights");
   return Object.freeze({ kpis: Object.freeze(checked), order: Object.freeze(order) });
+}
+
+/**
+ * The KPI with its {@link KnownProducts}: points for the attainments the quick path returns as
+ * shared instances (cap, floor, zero), and contributions for the points shared in turn (those
+ * points, a curve's `y` values, zero), each computed by the same {@link pointsOf} and
+ * {@link contributionOf} as any other person's.
+ */
+function withKnownProducts(kpi: CheckedKpi): CheckedKpi {
+  const attainments: Decimal[] = [];
+  for (const a of [kpi.attainmentOptions.cap, kpi.attainmentOptions.floor, ZERO]) if (a !== undefined && !attainments.includes(a)) attainments.push(a);
+  const points = attainments.map((a) => pointsOf(kpi, a));
+  const shared: Decimal[] = [];
+  for (const p of [...points, ...(kpi.curve?.ys ?? []), ZERO]) if (!shared.includes(p)) shared.push(p);
+  return {
+    ...kpi,
+    knownPoints: Object.freeze({ inputs: Object.freeze(attainments), outputs: Object.freeze(points) }),
+    knownContributions: Object.freeze({ inputs: Object.freeze(shared), outputs: Object.freeze(shared.map((p) => contributionOf(kpi, kpi.weight, p))) }),
+  };
+}
+
+/** The output for an input that is one of `known`'s inputs (the same instance), else undefined. */
+function knownProduct(known: KnownProducts, input: Decimal): Decimal | undefined {
+  const { inputs } = known;
+  for (let k = 0; k < inputs.length; k++) if (inputs[k] === input) return known.outputs[k];
+  return undefined;
 }
 
 /**
@@ -284,12 +328,18 @@ function readValue(value: unknown, id: string, key: string): Decimal {
 }
 
 function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
+  const known = knownProduct(kpi.knownPoints, a);
+  if (known !== undefined) return known;
   const adjusted = kpi.difficulty === ONE || compareDecimal(kpi.difficulty, ONE) === 0 ? a : a.times(kpi.difficulty);
   return nonNegativeZero(kpi.curve === undefined ? (productDecimal(adjusted, 100, 0) ?? adjusted.times(HUNDRED)) : curveValue(kpi.curve, adjusted));
 }
 
 /** `weight · points`, by the exact word product when the weight is the KPI's own short one. */
 function contributionOf(kpi: CheckedKpi, weight: Decimal, points: Decimal): Decimal {
+  if (weight === kpi.weight) {
+    const known = knownProduct(kpi.knownContributions, points);
+    if (known !== undefined) return known;
+  }
   const digits = kpi.weightDigits;
   if (digits !== undefined && weight === kpi.weight) {
     const product = productDecimal(points, digits.mantissa, digits.exponent);
