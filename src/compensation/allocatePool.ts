@@ -249,9 +249,16 @@ function shareLong(pool: bigint, minimum: bigint, read: FastEntries, weights: bi
   const { ids, eligible } = read;
   const n = ids.length;
   const highs = new Array<bigint | undefined>(n);
+  // Entries usually share one cap: its BigInt is made once.
+  let lastHigh = Infinity;
+  let lastBig: bigint | undefined;
   for (let i = 0; i < n; i++) {
     const hi = read.highs[i] as number;
-    highs[i] = hi === Infinity ? undefined : BigInt(hi);
+    if (hi !== lastHigh) {
+      lastHigh = hi;
+      lastBig = hi === Infinity ? undefined : BigInt(hi);
+    }
+    highs[i] = lastBig;
   }
   const lows = lowerBounds(weights, highs, minimum);
   checkMinimums(lows, pool);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocatePool, type PoolEntry } from "../../src/compensation/index.js";
-import { shareByDoubles, shareExactly, waterFill } from "../../src/compensation/waterFill.js";
+import { productsCompare, shareByDoubles, shareExactly, waterFill } from "../../src/compensation/waterFill.js";
 import { Decimal } from "../../src/numeric/index.js";
 import { allocatePoolReference } from "./allocatePoolReference.js";
 import { waterFillReference } from "./waterFillReference.js";
@@ -74,6 +74,21 @@ describe("shareByDoubles", () => {
     const amounts = [0n, 0n];
     expect(shareByDoubles(3n, [10n ** 40n, 2n * 10n ** 40n], [0, 0], 3n * 10n ** 40n, amounts)).toBe(true);
     expect(amounts).toEqual([1n, 2n]);
+  });
+});
+
+describe("productsCompare", () => {
+  it("orders a·b and c·d as BigInt does, also when they differ by 1 past 2^53", () => {
+    const big = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 45n }), fc.bigInt({ min: 0n, max: 1000n }));
+    fc.assert(
+      fc.property(big, big, big, big, fc.constantFrom(-1n, 0n, 1n), fc.boolean(), (a, b, c, d, k, nearTie) => {
+        // A near tie: a·1 against c·d with a = c·d + k.
+        const [x, y] = nearTie && c * d + k >= 0n ? [c * d + k, 1n] : [a, b];
+        const exact = x * y < c * d ? -1 : x * y > c * d ? 1 : 0;
+        expect(productsCompare(x, y, c, d, Number(x) * Number(y), Number(c) * Number(d))).toBe(exact);
+      }),
+      { numRuns: 2000, seed: SEED },
+    );
   });
 });
 
