@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseWith } from "../errors/index.js";
-import { Decimal, readDecimal, readScale, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
+import { Decimal, readDecimal, readScale, scaledBigInt, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
 import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, fromUnits, integerWeights, toSteps } from "./steps.js";
@@ -103,7 +103,7 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   const threshold = parsed?.threshold === undefined ? undefined : readDecimal(parsed.threshold, ["options", "threshold"]);
   // Stryker disable next-line EqualityOperator: the guards only keep the fast path to the inputs it was written for; moving a bound by one (or past every scale from -6 to 20) sends an input down the other, equally exact path
   const fast = poolSteps <= SAFE && minimum <= SAFE && scale >= 0 && scale <= 15 ? readFast(entries, scale, threshold) : undefined;
-  if (fast !== undefined) return shareFast(Number(poolSteps), Number(minimum), fast, scale);
+  if (fast !== undefined) return fast.long === undefined ? shareFast(Number(poolSteps), Number(minimum), fast, scale) : shareLong(poolSteps, minimum, fast, fast.long, scale);
   const read = readPoolEntries(entries, ["entries"], scale, threshold, idRegistry((seq) => ["entries", seq]));
 
   const weights = integerWeights(read.weights).map((w, i) => (read.eligible[i] ? w : 0n));
@@ -132,15 +132,21 @@ function amountOf(steps: bigint, scale: number): Decimal {
 /** Entries read for the fast path: weights as integers at one scale, caps in steps (`Infinity` for none). */
 interface FastEntries {
   readonly ids: string[];
+  /** The weights as safe integers at one scale (when `long` is undefined). */
   readonly weights: Float64Array;
   readonly highs: Float64Array;
   readonly eligible: Uint8Array;
+  /** The weights as BigInts at one scale (0 for an ineligible entry), when some weight is too long for a double. */
+  readonly long: bigint[] | undefined;
 }
 
 /**
  * Reads the entries for the fast path, or `undefined` when any entry needs the Decimal reader —
- * malformed, negative, a repeated id, a weight beyond 15 significant digits or one whose units
- * are not safe, a cap past 2^53 steps — which then reads them all again and throws the error.
+ * malformed, negative, a repeated id, a cap past 2^53 steps — which then reads them all again
+ * and throws the error. Weights beyond 15 significant digits (or whose units are not safe) are
+ * kept as Decimals and all weights are then given as BigInts (`long`), as the Decimal reader's
+ * `integerWeights` gives them: a bulk run's weights are 40-digit products, and reading them here
+ * spares the second pass over the entries.
  */
 function readFast(entries: unknown, scale: number, threshold: Decimal | undefined): FastEntries | undefined {
   if (!Array.isArray(entries)) return undefined;
@@ -157,6 +163,8 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
   let places = 0;
   let lastCap: unknown = undefined;
   let lastSteps: number | undefined;
+  let longs: (Decimal | undefined)[] | undefined;
+  let longPlaces = 0;
   for (let i = 0; i < n; i++) {
     const entry: unknown = entries[i];
     if (typeof entry !== "object" || entry === null) return undefined;
@@ -165,14 +173,22 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
     ids[i] = id;
     if (claimId(seen, ids, i) !== -1) return undefined;
     let w: Decimal | number;
-    if (typeof weight === "number") {
-      if (!splitNumber(weight, digits)) return undefined;
+    if (typeof weight === "number" && splitNumber(weight, digits)) {
       w = weight;
     } else if (weight instanceof Decimal && splitDecimal(weight, digits)) {
       w = weight; // finite, and within any exponent bound with 15 significant digits
     } else {
       w = readAt(weight, i, "weight");
-      if (!splitDecimal(w, digits)) return undefined;
+      if (!splitDecimal(w, digits)) {
+        if (w.isNegative()) return undefined;
+        // Too long for a double: kept as the Decimal (its digits are read as a BigInt below).
+        longs ??= new Array<Decimal | undefined>(n);
+        longs[i] = w;
+        digits.mantissa = 0;
+        digits.exponent = 0;
+        const dp = w.decimalPlaces();
+        if (dp > longPlaces) longPlaces = dp;
+      }
     }
     if (digits.mantissa < 0) return undefined;
     mantissas[i] = digits.mantissa;
@@ -207,13 +223,67 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
     }
     eligible[i] = passes ? 1 : 0;
   }
+  if (longs !== undefined) return { ids, weights: mantissas, highs, eligible, long: bigWeights(mantissas, exponents, longs, eligible, Math.max(places, longPlaces)) };
   // Weights as integers at the most decimal places any weight has (their ratios are exact).
   for (let i = 0; i < n; i++) {
     const units = unitsAt(mantissas[i] as number, exponents[i] as number, places);
     if (units === undefined) return undefined;
     mantissas[i] = eligible[i] === 1 ? units : 0;
   }
-  return { ids, weights: mantissas, highs, eligible };
+  return { ids, weights: mantissas, highs, eligible, long: undefined };
+}
+
+/**
+ * Every weight times `10^places` as a BigInt (0 for an ineligible entry): the long ones from
+ * their digit words, the others as `mantissa · 10^(places + exponent)` — the integers the
+ * Decimal reader's `integerWeights` gives.
+ */
+function bigWeights(mantissas: Float64Array, exponents: Int32Array, longs: readonly (Decimal | undefined)[], eligible: Uint8Array, places: number): bigint[] {
+  const n = mantissas.length;
+  const weights = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    const long = longs[i];
+    const mantissa = mantissas[i] as number;
+    if (eligible[i] !== 1 || (long === undefined && mantissa === 0)) weights[i] = 0n;
+    else if (long !== undefined) weights[i] = scaledBigInt(long, places) ?? BigInt(long.toFixed(places).replace(".", ""));
+    else weights[i] = BigInt(mantissa) * 10n ** BigInt(places + (exponents[i] as number));
+  }
+  return weights;
+}
+
+/** The sharing of {@link allocatePool}'s general path, for entries read by {@link readFast} with long weights. */
+function shareLong(pool: bigint, minimum: bigint, read: FastEntries, weights: bigint[], scale: number): PoolResult {
+  const { ids, eligible } = read;
+  const n = ids.length;
+  const highs = new Array<bigint | undefined>(n);
+  // Entries usually share one cap: its BigInt is made once.
+  let lastHigh = Infinity;
+  let lastBig: bigint | undefined;
+  for (let i = 0; i < n; i++) {
+    const hi = read.highs[i] as number;
+    if (hi !== lastHigh) {
+      lastHigh = hi;
+      lastBig = hi === Infinity ? undefined : BigInt(hi);
+    }
+    highs[i] = lastBig;
+  }
+  const lows = lowerBounds(weights, highs, minimum);
+  checkMinimums(lows, pool);
+  const { amounts, unallocated } = waterFill({ pool, weights, lows, highs });
+  const allocations: PoolAllocation[] = new Array<PoolAllocation>(n);
+  // Equal amounts share one (immutable) Decimal, as in shareFast. Every amount is at most the
+  // pool, a safe integer here, so it is exact as a number (a Map of BigInt keys is far slower).
+  const made = new Map<number, Decimal>();
+  for (let i = 0; i < n; i++) {
+    const amount = Number(amounts[i] as bigint);
+    let decimal = made.get(amount);
+    if (decimal === undefined) {
+      decimal = fromUnits(amount, scale);
+      made.set(amount, decimal);
+    }
+    allocations[i] = { id: ids[i] as string, amount: decimal, capped: weights[i] !== 0n && amount === read.highs[i], eligible: eligible[i] === 1 };
+  }
+  return { allocations, unallocated: amountOf(unallocated, scale) };
 }
 
 function shareFast(pool: number, minimum: number, read: FastEntries, scale: number): PoolResult {

@@ -1,4 +1,4 @@
-import { Decimal, scaledBigInt } from "../numeric/index.js";
+import { Decimal, decimalOf, scaledBigInt } from "../numeric/index.js";
 
 /**
  * Whole steps of `10^-scale` in a non-negative Decimal, rounded as asked, or `undefined` when
@@ -74,59 +74,20 @@ export function integerWeights(weights: readonly Decimal[]): bigint[] {
   return weights.map((w) => (w.isZero() ? 0n : (scaledBigInt(w, places) ?? BigInt(places === 0 ? w.toFixed(0) : w.toFixed(places).replace(".", "")))));
 }
 
-const WORD = 1e7; // decimal.js keeps digits in words of 7, aligned to exponents that are multiples of 7
-const POW10: readonly number[] = Array.from({ length: 8 }, (_, i) => 10 ** i);
-const scratch = new Decimal(1) as unknown as { s: number; e: number; d: number[] };
-// One scratch word list per length (a value below 2^53 at scale ≤ 20 spans at most 6 words).
-const scratchWords: number[][] = Array.from({ length: 8 }, (_, count) => new Array<number>(count).fill(0));
-
 /**
  * The Decimal for a safe whole number of steps of `10^-scale` — {@link fromSteps} for numbers,
- * about 5× faster: the digit words are laid out in decimal.js's documented format (`d` words of
- * 7 digits aligned to multiples of 7 in the exponent, `e` the exponent of the leading digit,
- * `s` the sign) on a private scratch Decimal that the constructor then copies.
+ * several times faster: the digit words are laid out directly in decimal.js's form by the word
+ * arithmetic of numeric/ (`decimalOf`), without text or the constructor's copy.
  *
  * @internal
  * @param units - a safe integer ≥ 0
  * @param scale - decimal places of a step, 0–20
- * @returns the amount (never `-0`)
+ * @returns the amount (never `-0`; equal amounts may be one shared instance)
  * @example
  * ```ts
  * fromUnits(123456, 2).toString(); // "1234.56"
  * ```
  */
 export function fromUnits(units: number, scale: number): Decimal {
-  if (units === 0) return new Decimal(0);
-  let digits = 1;
-  while (digits < 16 && units >= 10 ** digits) digits++;
-  const exponent = digits - 1 - scale;
-  // The lowest word sits at 10^(7j) with 7j ≤ −scale; shift units up by t = −scale − 7j places.
-  const j = -Math.ceil(scale / 7);
-  const shift = -scale - 7 * j;
-  const split = POW10[7 - shift] as number;
-  // Words from the lowest: (units mod split)·10^shift, then base 10^7 above it.
-  const high = Math.floor(units / split);
-  let low = (units - high * split) * (POW10[shift] as number);
-  let rest = high;
-  if (low === 0) {
-    // zero words at the bottom are left out (e fixes the value)
-    while (rest > 0 && rest % WORD === 0) {
-      rest /= WORD;
-    }
-    low = rest % WORD;
-    rest = (rest - low) / WORD;
-  }
-  let count = 1;
-  for (let r = rest; r > 0; r = Math.floor(r / WORD)) count++;
-  const d = scratchWords[count] as number[]; // copied by the constructor
-  d[count - 1] = low;
-  for (let k = count - 2; k >= 0; k--) {
-    const next = Math.floor(rest / WORD);
-    d[k] = rest - next * WORD;
-    rest = next;
-  }
-  scratch.s = 1;
-  scratch.e = exponent;
-  scratch.d = d;
-  return new Decimal(scratch as unknown as Decimal);
+  return decimalOf(units, -scale) ?? fromSteps(BigInt(units), scale);
 }

@@ -15,14 +15,17 @@ import { Decimal } from "./decimal.js";
 
 const BASE = 1e7;
 const HALF_BASE = 5e6;
+const INVERSE_BASE = 1e-7;
 /** The library clone's precision (significant digits) and rounding (half-even). */
 const PRECISION = 40;
 /** The largest divisor or multiplier: a remainder below it times 1e7 stays a safe integer. */
 export const MAX_WORD_FACTOR = Math.floor(Number.MAX_SAFE_INTEGER / BASE);
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** 10^0 … 10^7, a list of small integers (the powers past 2^31 above make POW10 a list of doubles). */
+const WORD_POW10: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
 const MAX_DIVISION_WORDS = 12;
-/** Scratch words of a product (a finite Decimal of the clone has at most 8 words at 40 digits). */
-const PRODUCT_WORDS: number[] = new Array<number>(64).fill(0);
+/** The zero every function here returns (Decimals are immutable, so one instance serves all). */
+const ZERO = new Decimal(0);
 /** Exponents beyond this are left to decimal.js (its own range checks apply there). */
 const MAX_SHIFT = 1_000_000;
 
@@ -52,85 +55,131 @@ const DecimalFromFields = function (this: DecimalFields & { constructor: unknown
 } as unknown as new (sign: number, exponent: number, words: number[]) => Decimal;
 (DecimalFromFields as unknown as { prototype: unknown }).prototype = Decimal.prototype;
 
+/**
+ * Whether `x` is a Decimal of the library's clone, by the own `constructor` property that
+ * decimal.js (and {@link DecimalFromFields}) sets on every instance: a field load, where
+ * `instanceof` walks the prototype chain (≈ 13 ns, as much as the rest of a short product). An
+ * object that inherits from the clone's prototype without that property, or a Decimal of another
+ * clone (with other precision and rounding), is declined and its caller takes the decimal.js path.
+ */
+function isOwn(x: unknown): x is Decimal {
+  return typeof x === "object" && x !== null && (x as { constructor: unknown }).constructor === Decimal;
+}
+
 /** A Decimal of the library's clone with the given fields. */
 function decimalWith(sign: number, exponent: number, words: number[]): Decimal {
   return new DecimalFromFields(sign, exponent, words);
 }
 
+// Every result is laid out, rounded and trimmed in a scratch word list and then copied out once
+// at its final length (`slice`): no array that grows word by word, shrinks by `pop` or grows in
+// front by `unshift`, and every word list a packed list of small integers, as decimal.js's own
+// are. Words are written as `| 0` (they are below 2^31) so the scratch lists never turn into
+// lists of doubles. Single-threaded and never held across calls.
+const SCRATCH_WORDS = 64;
+/** Scratch words of the quotient, product, sum and difference. */
+const WORDS: number[] = Array.from({ length: SCRATCH_WORDS }, () => 0);
+/** Scratch words of {@link sumInOrder}'s accumulator (kept apart from {@link WORDS}). */
+const SUM_WORDS: number[] = Array.from({ length: SCRATCH_WORDS }, () => 0);
+/** Where a rounded run of words starts and ends (set by {@link roundRun}). */
+let runStart = 0;
+let runEnd = 0;
+
 /**
- * Rounds `words` in place (first word nonzero; the last word's last digit at power `lastPower`)
- * to the clone's 40 significant digits, half-even, and drops trailing zero words. `tail`
- * describes what lies beyond the last word, in units of its last digit: 0 nothing, 1 less than
- * a half, 2 exactly a half, 3 more than a half.
+ * A copy of `w[start … end)`. Array literals up to the 6 words of 40 digits: the optimizing
+ * compiler allocates them inline, where `slice` is a call into the runtime that costs more than
+ * the rest of a product.
+ */
+function copyRun(w: number[], start: number, end: number): number[] {
+  switch (end - start) {
+    case 1:
+      return [w[start] as number];
+    case 2:
+      return [w[start] as number, w[start + 1] as number];
+    case 3:
+      return [w[start] as number, w[start + 1] as number, w[start + 2] as number];
+    case 4:
+      return [w[start] as number, w[start + 1] as number, w[start + 2] as number, w[start + 3] as number];
+    case 5:
+      return [w[start] as number, w[start + 1] as number, w[start + 2] as number, w[start + 3] as number, w[start + 4] as number];
+    case 6:
+      return [w[start] as number, w[start + 1] as number, w[start + 2] as number, w[start + 3] as number, w[start + 4] as number, w[start + 5] as number];
+    default:
+      return w.slice(start, end);
+  }
+}
+
+/**
+ * Rounds the words `w[start … end)` in place (first word nonzero, `start ≥ 1` so a carry out of
+ * the first word has room in front; the last word's last digit at power `lastPower`) to the
+ * clone's 40 significant digits, half-even, and drops trailing zero words. `tail` describes what
+ * lies beyond the last word, in units of its last digit: 0 nothing, 1 less than a half, 2 exactly
+ * a half, 3 more than a half. The run's new bounds are left in `runStart` and `runEnd`.
  *
  * @returns the power of the last word's last digit afterwards
  */
-function roundWords(words: number[], lastPower: number, tail: number): number {
-  let length = words.length;
-  const significant = wordDigits(words[0] as number) + 7 * (length - 1);
-  const drop = significant - PRECISION;
+function roundRun(w: number[], start: number, end: number, lastPower: number, tail: number): number {
+  // Words, digits and powers below 1e7 are small integers here: `| 0`, `&` and the small-integer
+  // table keep every `/` and `%` an integer operation (on doubles `%` is a slow runtime call).
+  const drop = wordDigits(w[start] as number) + 7 * (end - 1 - start) - PRECISION;
   if (drop > 0 || tail !== 0) {
     let up: boolean;
     if (drop <= 0) {
-      // Exactly 40 digits kept: the tail decides.
-      const last = words[length - 1] as number;
-      up = tail === 3 || (tail === 2 && last % 2 === 1);
+      // Exactly 40 digits or fewer kept: the tail decides.
+      up = tail === 3 || (tail === 2 && ((w[end - 1] as number) & 1) === 1);
     } else {
-      const whole = Math.floor(drop / 7);
+      const whole = (drop / 7) | 0;
       const part = drop - 7 * whole;
-      const at = length - 1 - whole; // the word holding the last kept digit
+      const at = end - 1 - whole; // the word holding the last kept digit
       let rest = tail !== 0;
       let first: number;
       let half: number;
       let unit: number;
-      let kept = words[at] as number;
+      let kept = w[at] as number;
       if (part > 0) {
-        unit = POW10[part] as number;
-        first = kept % unit;
-        half = unit / 2;
+        unit = WORD_POW10[part] as number;
+        first = kept % unit | 0;
+        half = unit >> 1;
         kept -= first;
-        for (let k = at + 1; k < length && !rest; k++) rest = words[k] !== 0;
+        for (let k = at + 1; k < end && !rest; k++) rest = w[k] !== 0;
       } else {
         unit = 1;
-        first = words[at + 1] as number;
+        first = w[at + 1] as number;
         half = HALF_BASE;
-        for (let k = at + 2; k < length && !rest; k++) rest = words[k] !== 0;
+        for (let k = at + 2; k < end && !rest; k++) rest = w[k] !== 0;
       }
-      up = first > half || (first === half && (rest || (kept / unit) % 2 === 1));
-      words[at] = kept;
-      // (pop, not `words.length =`: setting an array's length is a slow path in V8)
-      while (words.length > at + 1) words.pop();
-      length = at + 1;
+      up = first > half || (first === half && (rest || (((kept / unit) | 0) & 1) === 1));
+      end = at + 1;
       lastPower += 7 * whole;
-      if (up) {
-        words[at] = kept + unit;
-        up = false;
-      }
+      w[at] = (up ? kept + unit : kept) | 0;
+      up = false;
     }
-    if (up) words[length - 1] = (words[length - 1] as number) + 1;
+    if (up) w[end - 1] = ((w[end - 1] as number) + 1) | 0;
     // Carry out of full words.
-    for (let k = length - 1; k > 0 && (words[k] as number) >= BASE; k--) {
-      words[k] = (words[k] as number) - BASE;
-      words[k - 1] = (words[k - 1] as number) + 1;
+    for (let k = end - 1; k > start && (w[k] as number) >= BASE; k--) {
+      w[k] = ((w[k] as number) - BASE) | 0;
+      w[k - 1] = ((w[k - 1] as number) + 1) | 0;
     }
-    if ((words[0] as number) >= BASE) {
-      words[0] = (words[0] as number) - BASE;
-      words.unshift(1);
-      length++;
+    if ((w[start] as number) >= BASE) {
+      w[start] = ((w[start] as number) - BASE) | 0;
+      start--;
+      w[start] = 1;
     }
   }
-  while (length > 1 && words[length - 1] === 0) {
-    words.pop();
-    length--;
+  while (end - start > 1 && w[end - 1] === 0) {
+    end--;
     lastPower += 7;
   }
+  runStart = start;
+  runEnd = end;
   return lastPower;
 }
 
-/** Rounds `words` as {@link roundWords} does and builds the Decimal. */
-function finish(sign: number, words: number[], lastPower: number, tail: number): Decimal {
-  const last = roundWords(words, lastPower, tail);
-  return decimalWith(sign, last + 7 * (words.length - 1) + wordDigits(words[0] as number) - 1, words);
+/** Rounds `w[start … end)` as {@link roundRun} does and builds the Decimal from a copy of the words. */
+function finishRun(sign: number, w: number[], start: number, end: number, lastPower: number, tail: number): Decimal {
+  const last = roundRun(w, start, end, lastPower, tail);
+  const words = copyRun(w, runStart, runEnd);
+  return decimalWith(sign, last + 7 * (runEnd - runStart - 1) + wordDigits(words[0] as number) - 1, words);
 }
 
 /**
@@ -157,7 +206,7 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
   // numbers past 2^31 it is a slow runtime call.)
   if (!Number.isSafeInteger(numerator) || !Number.isInteger(divisor) || divisor < 1 || divisor > MAX_WORD_FACTOR) return undefined;
   if (!Number.isInteger(shift) || shift > MAX_SHIFT || shift < -MAX_SHIFT) return undefined;
-  if (numerator === 0) return new Decimal(0);
+  if (numerator === 0) return ZERO;
   const sign = numerator < 0 ? -1 : 1;
   const a = numerator < 0 ? -numerator : numerator;
   let whole = Math.floor(a / divisor);
@@ -169,17 +218,25 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
   }
   // Words end at powers ≡ 0 (mod 7) of the result, i.e. at powers ≡ offset (mod 7) of the quotient.
   const offset = (((-shift) % 7) + 7) % 7;
-  const words: number[] = [];
-  let lastPower: number; // of the quotient, for the last word pushed
+  const w = WORDS;
+  const start = 1; // room in front for a rounding carry
+  let end = start;
+  let lastPower: number; // of the quotient, for the last word written
   if (offset === 0) {
-    pushWords(words, whole);
+    end = writeWords(w, start, whole);
     lastPower = 0;
   } else {
     // The word holding the units digit ends `7 − offset` places after the point: it joins the
     // last `offset` digits of the whole part with the first `7 − offset` digits of the fraction.
     const fractionDigits = 7 - offset;
-    const low = whole % (POW10[offset] as number);
-    pushWords(words, (whole - low) / (POW10[offset] as number));
+    const unit = POW10[offset] as number;
+    let high = Math.floor(whole / unit);
+    let low = whole - high * unit;
+    if (low < 0) {
+      high--;
+      low += unit;
+    }
+    end = writeWords(w, start, high);
     const scaled = remainder * (POW10[fractionDigits] as number);
     let fraction = Math.floor(scaled / divisor);
     remainder = scaled - fraction * divisor;
@@ -188,40 +245,53 @@ export function quotientDecimal(numerator: number, divisor: number, shift: numbe
       remainder += divisor;
     }
     const word = low * (POW10[fractionDigits] as number) + fraction;
-    if (words.length > 0 || word !== 0) words.push(word);
+    if (end > start || word !== 0) w[end++] = word | 0;
     lastPower = -fractionDigits;
   }
-  let significant = words.length === 0 ? 0 : wordDigits(words[0] as number) + 7 * (words.length - 1);
+  let significant = end === start ? 0 : wordDigits(w[start] as number) + 7 * (end - start - 1);
+  // Each word is floor(remainder · 1e7 / divisor) < 1e7, taken by multiplying with the
+  // reciprocal: the product is within 1e-8 of the true quotient, so its floor is the word or one
+  // off, which the remainder's range shows and corrects (a chain of divisions is slow).
+  const inverse = 1 / divisor;
   // At most 3 leading zero words (a quotient ≥ 1 / MAX_WORD_FACTOR) and 6 more words reach 40
   // digits: the bound only keeps a broken loop from running away.
   for (let step = 0; step < MAX_DIVISION_WORDS && remainder !== 0 && significant < PRECISION; step++) {
     const scaled = remainder * BASE;
-    let word = Math.floor(scaled / divisor);
+    let word = Math.floor(scaled * inverse);
     remainder = scaled - word * divisor;
     if (remainder < 0) {
       word--;
       remainder += divisor;
+    } else if (remainder >= divisor) {
+      word++;
+      remainder -= divisor;
     }
     lastPower -= 7;
-    if (words.length === 0) {
+    if (end === start) {
       if (word === 0) continue;
       significant = wordDigits(word);
     } else {
       significant += 7;
     }
-    words.push(word);
+    w[end++] = word | 0;
   }
+  if (end === start) return undefined; // (cannot happen for a nonzero numerator: the bound above)
   const twice = 2 * remainder;
   const tail = remainder === 0 ? 0 : twice < divisor ? 1 : twice === divisor ? 2 : 3;
-  return finish(sign, words, lastPower + shift, tail);
+  return finishRun(sign, w, start, end, lastPower + shift, tail);
 }
 
-/** Pushes the base-1e7 words of a safe integer, most significant first (nothing for 0). */
-function pushWords(words: number[], value: number): void {
-  if (value === 0) return;
+/**
+ * Writes the base-1e7 words of a safe integer into `w` from index `at`, most significant first
+ * (nothing for 0).
+ *
+ * @returns the index after the last word written
+ */
+function writeWords(w: number[], at: number, value: number): number {
+  if (value === 0) return at;
   if (value < BASE) {
-    words.push(value);
-    return;
+    w[at] = value | 0;
+    return at + 1;
   }
   let rest = Math.floor(value / BASE);
   let low = value - rest * BASE;
@@ -229,25 +299,30 @@ function pushWords(words: number[], value: number): void {
     rest--;
     low += BASE;
   }
-  pushWords(words, rest);
-  words.push(low);
+  const next = writeWords(w, at, rest);
+  w[next] = low | 0;
+  return next + 1;
 }
 
 /**
- * Carries word sums of at most two words each (< 2 · 1e7) upward, adding a leading word 1 when
- * the first overflows.
+ * Carries word sums of at most two words each (< 2 · 1e7) in `w[start … end)` upward, writing
+ * a leading word 1 in front when the first overflows.
+ *
+ * @returns the run's first index afterwards
  */
-function carryWords(words: number[]): void {
-  for (let k = words.length - 1; k > 0; k--) {
-    if ((words[k] as number) >= BASE) {
-      words[k] = (words[k] as number) - BASE;
-      words[k - 1] = (words[k - 1] as number) + 1;
+function carryRun(w: number[], start: number, end: number): number {
+  for (let k = end - 1; k > start; k--) {
+    if ((w[k] as number) >= BASE) {
+      w[k] = ((w[k] as number) - BASE) | 0;
+      w[k - 1] = ((w[k - 1] as number) + 1) | 0;
     }
   }
-  if ((words[0] as number) >= BASE) {
-    words[0] = (words[0] as number) - BASE;
-    words.unshift(1);
+  if ((w[start] as number) >= BASE) {
+    w[start] = ((w[start] as number) - BASE) | 0;
+    start--;
+    w[start] = 1;
   }
+  return start;
 }
 
 /**
@@ -283,36 +358,47 @@ export function decimalOf(mantissa: number, exponent: number): Decimal | undefin
 export function productDecimal(x: Decimal, multiplier: number, exponent: number): Decimal | undefined {
   const fields = x as unknown as DecimalFields;
   const xd = fields.d as number[] | null;
-  if (!(x instanceof Decimal) || xd === null || !Number.isInteger(multiplier) || multiplier < 0) return undefined;
+  if (!isOwn(x) || xd === null || !Number.isInteger(multiplier) || multiplier < 0) return undefined;
   if (!Number.isInteger(exponent) || exponent > MAX_SHIFT || exponent < -MAX_SHIFT) return undefined;
-  if (multiplier === 0 || (xd[0] as number) === 0) return new Decimal(0);
+  if (multiplier === 0 || (xd[0] as number) === 0) return ZERO;
   // Multiply by multiplier · 10^k so the remaining power of ten is a whole number of words.
   const k = ((exponent % 7) + 7) % 7;
   const factor = multiplier * (POW10[k] as number);
   if (factor > MAX_WORD_FACTOR) return undefined;
   const n = xd.length;
-  const low = PRODUCT_WORDS;
+  // x's words go to w[3 …]: room in front for two carry words and a rounding carry.
+  if (n > SCRATCH_WORDS - 3) return undefined;
+  const w = WORDS;
   let carry = 0;
   for (let i = n - 1; i >= 0; i--) {
+    // v < 2^53; v · 1e-7 is within 1e-6 of v / 1e7, so its floor is the carry or one off, which
+    // the word's range shows (a multiplication: the divisions of a chained carry are slow).
     const v = (xd[i] as number) * factor + carry;
-    carry = Math.floor(v / BASE);
+    carry = Math.floor(v * INVERSE_BASE);
     let word = v - carry * BASE;
     if (word < 0) {
       carry--;
       word += BASE;
+    } else if (word >= BASE) {
+      carry++;
+      word -= BASE;
     }
-    low[i] = word;
+    w[3 + i] = word | 0;
   }
   // The carry out of the first word may itself span two words (it is below the factor).
   const top = carry >= BASE ? Math.floor(carry / BASE) : 0;
   const next = carry - top * BASE;
-  const lead = top > 0 ? 2 : next > 0 ? 1 : 0;
-  const words = new Array<number>(n + lead);
-  if (top > 0) words[0] = top;
-  if (lead > 0) words[lead - 1] = next;
-  for (let i = 0; i < n; i++) words[lead + i] = low[i] as number;
+  let start = 3;
+  if (top > 0) {
+    w[1] = top | 0;
+    w[2] = next | 0;
+    start = 1;
+  } else if (next > 0) {
+    w[2] = next | 0;
+    start = 2;
+  }
   const lastPower = fields.e - wordDigits(xd[0] as number) + 1 - 7 * (n - 1) + exponent - k;
-  return finish(fields.s, words, lastPower, 0);
+  return finishRun(fields.s, w, start, 3 + n, lastPower, 0);
 }
 
 /**
@@ -333,7 +419,7 @@ export function sumDecimal(x: Decimal, y: Decimal): Decimal | undefined {
   const fy = y as unknown as DecimalFields;
   const xd = fx.d as number[] | null;
   const yd = fy.d as number[] | null;
-  if (!(x instanceof Decimal) || !(y instanceof Decimal) || xd === null || yd === null) return undefined;
+  if (!isOwn(x) || !isOwn(y) || xd === null || yd === null) return undefined;
   if ((yd[0] as number) === 0) return x;
   if ((xd[0] as number) === 0) return y;
   if (fx.s !== fy.s) return undefined;
@@ -348,13 +434,14 @@ export function sumDecimal(x: Decimal, y: Decimal): Decimal | undefined {
   const last = lastX < lastY ? lastX : lastY;
   const length = (first - last) / 7 + 1;
   if (length > 16) return undefined;
-  const words = new Array<number>(length).fill(0);
-  const offsetX = (first - firstX) / 7;
-  const offsetY = (first - firstY) / 7;
-  for (let i = 0; i < nx; i++) words[offsetX + i] = xd[i] as number;
-  for (let i = 0; i < ny; i++) words[offsetY + i] = (words[offsetY + i] as number) + (yd[i] as number);
-  carryWords(words);
-  return finish(fx.s, words, last, 0);
+  const w = WORDS;
+  const end = 1 + length; // w[0] is room for a carry
+  w.fill(0, 1, end);
+  const offsetX = 1 + (first - firstX) / 7;
+  const offsetY = 1 + (first - firstY) / 7;
+  for (let i = 0; i < nx; i++) w[offsetX + i] = (xd[i] as number) | 0;
+  for (let i = 0; i < ny; i++) w[offsetY + i] = ((w[offsetY + i] as number) + (yd[i] as number)) | 0;
+  return finishRun(fx.s, w, carryRun(w, 1, end), end, last, 0);
 }
 
 /**
@@ -465,12 +552,25 @@ export function scaledBigInt(x: Decimal, places: number): bigint | undefined {
   // Zeros to append (or, below 0, trailing zeros of the last word to leave off).
   const zeros = places + fields.e - wordDigits(head) + 1 - 7 * (n - 1);
   if (zeros < -6 || (zeros < 0 && (xd[n - 1] as number) % (POW10[-zeros] as number) !== 0)) return undefined;
-  let text = String(head);
-  for (let i = 1; i < n; i++) text += String((xd[i] as number) + BASE).slice(1);
-  if (zeros > 0) text += "0".repeat(zeros);
-  else if (zeros < 0) text = text.slice(0, zeros);
-  const value = BigInt(text);
+  // The words before the last, two at a time (14 digits, a safe integer): one BigInt step per
+  // 14 digits, about 2.5 times faster than writing the digits out and parsing them.
+  let value = 0n;
+  let i = 0;
+  if ((n - 1) % 2 === 1) value = BigInt(xd[i++] as number);
+  for (; i < n - 1; i += 2) value = value * FOURTEEN_DIGITS + BigInt((xd[i] as number) * BASE + (xd[i + 1] as number));
+  // Then the last word: shifted up by the zeros to append, or cut by the zeros to leave off.
+  const last = xd[n - 1] as number;
+  if (zeros >= 0) value = value * bigPower(7 + zeros) + BigInt(last) * bigPower(zeros);
+  else value = value * bigPower(7 + zeros) + BigInt(last / (POW10[-zeros] as number));
   return fields.s < 0 ? -value : value;
+}
+
+const FOURTEEN_DIGITS = 10n ** 14n;
+const BIG_POW10: readonly bigint[] = Array.from({ length: 64 }, (_, k) => 10n ** BigInt(k));
+
+/** 10^k as a BigInt (from a table for the usual k). */
+function bigPower(k: number): bigint {
+  return k < BIG_POW10.length ? (BIG_POW10[k] as bigint) : 10n ** BigInt(k);
 }
 
 /**
@@ -491,7 +591,7 @@ export function differenceDecimal(x: Decimal, y: Decimal): Decimal | undefined {
   const fy = y as unknown as DecimalFields;
   const xd = fx.d as number[] | null;
   const yd = fy.d as number[] | null;
-  if (!(x instanceof Decimal) || !(y instanceof Decimal) || xd === null || yd === null) return undefined;
+  if (!isOwn(x) || !isOwn(y) || xd === null || yd === null) return undefined;
   if ((yd[0] as number) === 0) return fx.s > 0 && (xd[0] as number) !== 0 ? x : undefined;
   if (fx.s < 0 || fy.s < 0 || compareDecimal(x, y) <= 0) return undefined;
   const nx = xd.length;
@@ -504,20 +604,21 @@ export function differenceDecimal(x: Decimal, y: Decimal): Decimal | undefined {
   // x > y, so x's first word sits at least as high as y's.
   const length = (firstX - last) / 7 + 1;
   if (length > 16) return undefined;
-  const words = new Array<number>(length).fill(0);
-  const offsetY = (firstX - firstY) / 7;
-  for (let i = 0; i < nx; i++) words[i] = xd[i] as number;
-  for (let i = 0; i < ny; i++) words[offsetY + i] = (words[offsetY + i] as number) - (yd[i] as number);
-  for (let k = length - 1; k > 0; k--) {
-    if ((words[k] as number) < 0) {
-      words[k] = (words[k] as number) + BASE;
-      words[k - 1] = (words[k - 1] as number) - 1;
+  const w = WORDS;
+  const end = 1 + length; // from w[1], as everywhere here
+  w.fill(0, 1, end);
+  const offsetY = 1 + (firstX - firstY) / 7;
+  for (let i = 0; i < nx; i++) w[1 + i] = (xd[i] as number) | 0;
+  for (let i = 0; i < ny; i++) w[offsetY + i] = ((w[offsetY + i] as number) - (yd[i] as number)) | 0;
+  for (let k = end - 1; k > 1; k--) {
+    if ((w[k] as number) < 0) {
+      w[k] = ((w[k] as number) + BASE) | 0;
+      w[k - 1] = ((w[k - 1] as number) - 1) | 0;
     }
   }
-  let lead = 0;
-  while (lead < length - 1 && (words[lead] as number) === 0) lead++;
-  const trimmed = lead === 0 ? words : words.slice(lead);
-  return finish(1, trimmed, last, 0);
+  let start = 1;
+  while (start < end - 1 && (w[start] as number) === 0) start++;
+  return finishRun(1, w, start, end, last, 0);
 }
 
 /**
@@ -536,13 +637,17 @@ export function differenceDecimal(x: Decimal, y: Decimal): Decimal | undefined {
  * ```
  */
 export function sumInOrder(values: readonly Decimal[], order: readonly number[]): Decimal | undefined {
-  let words: number[] | undefined;
+  const w = SUM_WORDS;
+  // The accumulator is w[start … end); the first term is laid out in the middle, so the sum can
+  // widen either way (a sum that would leave the scratch list goes to decimal.js instead).
+  let start = 0;
+  let end = 0;
   let sign = 0;
   let firstPower = 0; // of the accumulator's first word's last digit
   let lastPower = 0; // of its last word's last digit
   for (let t = 0; t < order.length; t++) {
     const y = values[order[t] as number];
-    if (!(y instanceof Decimal)) return undefined;
+    if (!isOwn(y)) return undefined;
     const fy = y as unknown as DecimalFields;
     const yd = fy.d as number[] | null;
     if (yd === null) return undefined;
@@ -550,32 +655,43 @@ export function sumInOrder(values: readonly Decimal[], order: readonly number[])
     const ny = yd.length;
     const firstY = fy.e - wordDigits(yd[0] as number) + 1;
     const lastY = firstY - 7 * (ny - 1);
-    if (words === undefined) {
-      words = yd.slice();
+    if (end === 0) {
+      start = SCRATCH_WORDS >> 1;
+      end = start + ny;
+      if (end > SCRATCH_WORDS) return undefined;
+      for (let i = 0; i < ny; i++) w[start + i] = (yd[i] as number) | 0;
       sign = fy.s;
-      firstPower = firstY;
-      lastPower = lastY;
+      // 0 + y rounds y as well (a no-op for the ≤ 40 digits of every product and sum of the clone).
+      lastPower = roundRun(w, start, end, lastY, 0);
+      start = runStart;
+      end = runEnd;
+      firstPower = lastPower + 7 * (end - start - 1);
       continue;
     }
     if (fy.s !== sign) return undefined;
-    // Widen the accumulator to cover y's words.
+    // Widen the accumulator to cover y's words (keeping w[0] free for a carry).
     if (firstY > firstPower) {
-      if ((firstY - firstPower) / 7 > 16) return undefined;
-      for (let p = firstPower; p < firstY; p += 7) words.unshift(0);
+      const more = (firstY - firstPower) / 7;
+      if (more >= start) return undefined;
+      w.fill(0, start - more, start);
+      start -= more;
       firstPower = firstY;
     }
     if (lastY < lastPower) {
-      if ((lastPower - lastY) / 7 > 16) return undefined;
-      for (let p = lastPower; p > lastY; p -= 7) words.push(0);
+      const more = (lastPower - lastY) / 7;
+      if (end + more > SCRATCH_WORDS) return undefined;
+      w.fill(0, end, end + more);
+      end += more;
       lastPower = lastY;
     }
-    const offset = (firstPower - firstY) / 7;
-    for (let i = 0; i < ny; i++) words[offset + i] = (words[offset + i] as number) + (yd[i] as number);
-    carryWords(words);
+    const offset = start + (firstPower - firstY) / 7;
+    for (let i = 0; i < ny; i++) w[offset + i] = ((w[offset + i] as number) + (yd[i] as number)) | 0;
     // A leading zero word can only come from widening (the sum of positives does not shrink).
-    lastPower = roundWords(words, lastPower, 0);
-    firstPower = lastPower + 7 * (words.length - 1);
+    lastPower = roundRun(w, carryRun(w, start, end), end, lastPower, 0);
+    start = runStart;
+    end = runEnd;
+    firstPower = lastPower + 7 * (end - start - 1);
   }
-  if (words === undefined) return new Decimal(0);
-  return decimalWith(sign, lastPower + 7 * (words.length - 1) + wordDigits(words[0] as number) - 1, words);
+  if (end === 0) return ZERO;
+  return decimalWith(sign, lastPower + 7 * (end - start - 1) + wordDigits(w[start] as number) - 1, copyRun(w, start, end));
 }

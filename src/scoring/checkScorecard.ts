@@ -21,6 +21,22 @@ export interface CheckedKpi {
   readonly difficulty: Decimal;
   /** The weight as `mantissa · 10^exponent` (at most 15 digits), for the exact fast product; undefined when longer. */
   readonly weightDigits: Readonly<Digits> | undefined;
+  /** Points worked out once for the attainments many people share (see {@link KnownProducts}). */
+  readonly knownPoints: KnownProducts;
+  /** Contributions at the KPI's own weight worked out once for the points many people share. */
+  readonly knownContributions: KnownProducts;
+}
+
+/**
+ * Results of a product worked out once for inputs that are the same Decimal instance for many
+ * people — the cap, the floor and zero as attainments; their points and a curve's `y` values as
+ * points — found by identity (Decimals are immutable, so the same instance gives the same result).
+ *
+ * @internal
+ */
+export interface KnownProducts {
+  readonly inputs: readonly Decimal[];
+  readonly outputs: readonly Decimal[];
 }
 
 /**
@@ -67,6 +83,8 @@ const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 const TWO = new Decimal(2);
 const NO_PATH: ErrorPath = Object.freeze([]);
+/** The path of `values` (PayscoreError copies a path, so one frozen list serves every call). */
+const VALUES_PATH: ErrorPath = Object.freeze(["values"]);
 
 /**
  * Checked KPI lists of deeply frozen `kpis` arrays, keyed by the array. A frozen array of frozen
@@ -133,13 +151,41 @@ function checkKpis(kpis: unknown): CheckedKpis {
     // Stryker disable next-line ObjectLiteral: splitDecimal sets both fields whenever the digits are used
     const digits: Digits = { mantissa: 0, exponent: 0 };
     const weightDigits = splitDecimal(weight, digits) ? Object.freeze(digits) : undefined;
-    checked.push({ id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits });
+    const none: KnownProducts = { inputs: [], outputs: [] };
+    const bare: CheckedKpi = { id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits, knownPoints: none, knownContributions: none };
+    checked.push(withKnownProducts(bare));
   }
   const order = canonicalOrder(checked.map((k) => k.id));
   let sum = ZERO;
   for (const i of order) sum = sum.plus((checked[i] as CheckedKpi).weight);
   requireSumOfOne(sum, ["kpis"], "KPI weights");
   return Object.freeze({ kpis: Object.freeze(checked), order: Object.freeze(order) });
+}
+
+/**
+ * The KPI with its {@link KnownProducts}: points for the attainments the quick path returns as
+ * shared instances (cap, floor, zero), and contributions for the points shared in turn (those
+ * points, a curve's `y` values, zero), each computed by the same {@link pointsOf} and
+ * {@link contributionOf} as any other person's.
+ */
+function withKnownProducts(kpi: CheckedKpi): CheckedKpi {
+  const attainments: Decimal[] = [];
+  for (const a of [kpi.attainmentOptions.cap, kpi.attainmentOptions.floor, ZERO]) if (a !== undefined && !attainments.includes(a)) attainments.push(a);
+  const points = attainments.map((a) => pointsOf(kpi, a));
+  const shared: Decimal[] = [];
+  for (const p of [...points, ...(kpi.curve?.ys ?? []), ZERO]) if (!shared.includes(p)) shared.push(p);
+  return {
+    ...kpi,
+    knownPoints: Object.freeze({ inputs: Object.freeze(attainments), outputs: Object.freeze(points) }),
+    knownContributions: Object.freeze({ inputs: Object.freeze(shared), outputs: Object.freeze(shared.map((p) => contributionOf(kpi, kpi.weight, p))) }),
+  };
+}
+
+/** The output for an input that is one of `known`'s inputs (the same instance), else undefined. */
+function knownProduct(known: KnownProducts, input: Decimal): Decimal | undefined {
+  const { inputs } = known;
+  for (let k = 0; k < inputs.length; k++) if (inputs[k] === input) return known.outputs[k];
+  return undefined;
 }
 
 /**
@@ -179,57 +225,23 @@ export function scoreChecked(
   rounding?: CheckedRounding | undefined,
 ): KpiScorecard {
   const { kpis, order } = checked;
-  const table = readRecord(values, ["values"]);
+  const table = readRecord(values, VALUES_PATH);
   const count = kpis.length;
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
-  const attainments: (Decimal | null)[] = new Array<Decimal | null>(count);
-  for (let i = 0; i < count; i++) {
-    const kpi = kpis[i] as CheckedKpi;
-    const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
-    if (entry === undefined || entry === null) {
-      if (missing === "error") {
-        throw fault("INVALID_DATA", ["values", kpi.id], `is missing: no actual and target for the KPI "${kpi.id}" (set missing to "zero" or "reweight" to score without it)`);
-      }
-      attainments[i] = null;
-    } else {
-      const a = attainmentOf(kpi, entry);
-      attainments[i] = rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
-    }
-  }
-  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
-  const weights: Decimal[] = new Array<Decimal>(count);
-  for (let i = 0; i < count; i++) weights[i] = (kpis[i] as CheckedKpi).weight;
-  if (missing === "reweight") {
-    let present = ZERO;
-    for (const i of order) if (attainments[i] !== null) present = present.plus(weights[i] as Decimal);
-    if (present.isZero()) {
-      throw fault(
-        "INVALID_DATA",
-        ["values"],
-        `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis
-          .filter((_, i) => attainments[i] === null)
-          .map((k) => `"${k.id}"`)
-          .join(", ")})`,
-      );
-    }
-    for (let i = 0; i < count; i++) {
-      const w = weights[i] as Decimal;
-      weights[i] = attainments[i] === null || w.isZero() ? ZERO : w.div(present);
-    }
-  }
-  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const lines: KpiLine[] = new Array<KpiLine>(count);
-  for (let i = 0; i < count; i++) {
-    const kpi = kpis[i] as CheckedKpi;
-    const a = attainments[i] ?? null;
-    const weight = weights[i] as Decimal;
-    let points = a === null ? ZERO : pointsOf(kpi, a);
-    // Stryker disable next-line ConditionalExpression: a missing KPI has points 0, which rounds to 0
-    if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
-    lines[i] = { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
-  }
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const contributions = new Array<Decimal>(count);
+  if (missing === "reweight") {
+    reweightedLines(checked, table, rounding, lines);
+  } else {
+    // One pass: each KPI's attainment, points and contribution in turn (nothing but the
+    // attainment can throw, so the first bad KPI in order still raises the error).
+    for (let i = 0; i < count; i++) {
+      const kpi = kpis[i] as CheckedKpi;
+      const a = attainmentAt(kpi, table, missing, rounding);
+      lines[i] = lineOf(kpi, a, kpi.weight, rounding);
+    }
+  }
   for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
   // Σ contribution in id order, each partial sum rounded as chained `plus` rounds it.
   let baseScore = sumInOrder(contributions, order);
@@ -243,6 +255,57 @@ export function scoreChecked(
   let score = difficulty === ONE || compareDecimal(difficulty, ONE) === 0 ? baseScore : nonNegativeZero(baseScore.times(difficulty));
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   return { score, lines, difficulty, baseScore };
+}
+
+/**
+ * A KPI's attainment from `values` (rounded on the rounded path), or `null` when it is missing
+ * and `missing` allows that.
+ */
+function attainmentAt(kpi: CheckedKpi, table: Readonly<Record<string, unknown>>, missing: "error" | "zero" | "reweight", rounding: CheckedRounding | undefined): Decimal | null {
+  const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
+  if (entry === undefined || entry === null) {
+    if (missing === "error") {
+      throw fault("INVALID_DATA", ["values", kpi.id], `is missing: no actual and target for the KPI "${kpi.id}" (set missing to "zero" or "reweight" to score without it)`);
+    }
+    return null;
+  }
+  const a = attainmentOf(kpi, entry);
+  return rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
+}
+
+/** A KPI's line: points from the attainment (0 when missing), then `weight · points`. */
+function lineOf(kpi: CheckedKpi, a: Decimal | null, weight: Decimal, rounding: CheckedRounding | undefined): KpiLine {
+  let points = a === null ? ZERO : pointsOf(kpi, a);
+  // Stryker disable next-line ConditionalExpression: a missing KPI has points 0, which rounds to 0
+  if (rounding !== undefined && a !== null) points = roundDecimal(points, rounding.pointsScale, rounding.mode);
+  return { id: kpi.id, attainment: a, difficulty: kpi.difficulty, points, weight, contribution: nonNegativeZero(contributionOf(kpi, weight, points)) };
+}
+
+/** The lines under `missing: "reweight"`: every attainment first, then the weights rescaled over the present KPIs. */
+function reweightedLines(checked: CheckedKpis, table: Readonly<Record<string, unknown>>, rounding: CheckedRounding | undefined, lines: KpiLine[]): void {
+  const { kpis, order } = checked;
+  const count = kpis.length;
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
+  const attainments: (Decimal | null)[] = new Array<Decimal | null>(count);
+  for (let i = 0; i < count; i++) attainments[i] = attainmentAt(kpis[i] as CheckedKpi, table, "reweight", rounding);
+  let present = ZERO;
+  for (const i of order) if (attainments[i] !== null) present = present.plus((kpis[i] as CheckedKpi).weight);
+  if (present.isZero()) {
+    throw fault(
+      "INVALID_DATA",
+      ["values"],
+      `holds no KPI with a weight above 0, so there is nothing to reweight (missing: ${kpis
+        .filter((_, i) => attainments[i] === null)
+        .map((k) => `"${k.id}"`)
+        .join(", ")})`,
+    );
+  }
+  for (let i = 0; i < count; i++) {
+    const kpi = kpis[i] as CheckedKpi;
+    const a = attainments[i] ?? null;
+    const w = kpi.weight;
+    lines[i] = lineOf(kpi, a, a === null || w.isZero() ? ZERO : w.div(present), rounding);
+  }
 }
 
 function attainmentOf(kpi: CheckedKpi, entry: unknown): Decimal {
@@ -276,6 +339,8 @@ function readValue(value: unknown, id: string, key: string): Decimal {
 }
 
 function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
+  const known = knownProduct(kpi.knownPoints, a);
+  if (known !== undefined) return known;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: multiplying by a difficulty of 1 gives the same Decimal
   const adjusted = kpi.difficulty === ONE || compareDecimal(kpi.difficulty, ONE) === 0 ? a : a.times(kpi.difficulty);
   // Stryker disable next-line LogicalOperator: productDecimal by 100 gives a Decimal for every finite input, equal to times(100)
@@ -284,6 +349,10 @@ function pointsOf(kpi: CheckedKpi, a: Decimal): Decimal {
 
 /** `weight · points`, by the exact word product when the weight is the KPI's own short one. */
 function contributionOf(kpi: CheckedKpi, weight: Decimal, points: Decimal): Decimal {
+  if (weight === kpi.weight) {
+    const known = knownProduct(kpi.knownContributions, points);
+    if (known !== undefined) return known;
+  }
   const digits = kpi.weightDigits;
   // Stryker disable next-line ConditionalExpression,BlockStatement: the word product is the same Decimal as weight.times(points), only faster
   if (digits !== undefined && weight === kpi.weight) {

@@ -1,11 +1,11 @@
 // Reference for the property tests: allocatePool as it stood before the fast paths — every
-// input read as a Decimal, the water fill in BigInt (src/compensation/waterFill.ts).
+// input read as a Decimal, the water fill in BigInt (waterFill.ts as it stood then).
 import { parseWith } from "../../src/errors/index.js";
 import { readDecimal, readScale, type Numeric } from "../../src/numeric/index.js";
 import type { AllocatePoolOptions, PoolEntry, PoolResult } from "../../src/compensation/allocatePool.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "../../src/compensation/poolInput.js";
 import { fromSteps, integerWeights } from "../../src/compensation/steps.js";
-import { waterFill } from "../../src/compensation/waterFill.js";
+import { waterFillReference as waterFill } from "./waterFillReference.js";
 import { z } from "zod";
 
 const optionsSchema = z

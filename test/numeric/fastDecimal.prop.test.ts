@@ -100,6 +100,90 @@ describe("productDecimal", () => {
   });
 });
 
+/** Decimals whose 7-digit words sit at the carry and rounding boundaries (0, 1, 4 999 999, 5 000 000, 9 999 999). */
+const boundaryWords = fc
+  .tuple(
+    fc.array(fc.oneof(fc.constantFrom(0, 1, 4_999_999, 5_000_000, 9_999_999), fc.integer({ min: 0, max: 9_999_999 })), { minLength: 1, maxLength: 7 }),
+    fc.integer({ min: -60, max: 60 }),
+    fc.boolean(),
+  )
+  .map(([words, exponent, negative]) => {
+    const digits = words.map((w, i) => (i === 0 ? String(w || 1) : String(w).padStart(7, "0"))).join("");
+    return new Decimal(`${negative ? "-" : ""}${digits}e${exponent}`);
+  });
+
+describe("word arithmetic at carry and rounding boundaries", () => {
+  it("productDecimal equals decimal.js's multiplication where every carry and half-way digit is at stake", () => {
+    fc.assert(
+      fc.property(boundaryWords, fc.oneof(fc.integer({ min: 0, max: 900 }), fc.constantFrom(1, 2, 5, 10, 100, 900)), fc.integer({ min: -12, max: 12 }), (x, m, e) => {
+        const expected = x.times(new Decimal(`${m}e${e}`));
+        expect(fieldsOf(productDecimal(x, m, e))).toEqual(fieldsOf(expected.isZero() ? new Decimal(0) : expected));
+      }),
+      { numRuns: 1000, seed: 20261123 },
+    );
+  });
+
+  it("quotientDecimal stays exact when a quotient word is a whole number or one off (q·d + r, r ∈ {0, 1, d − 1})", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: MAX_WORD_FACTOR }), fc.integer({ min: MAX_WORD_FACTOR - 1000, max: MAX_WORD_FACTOR }), fc.constantFrom(3, 7, 9_999_999, 10_000_001)),
+        fc.integer({ min: 0, max: 9_999_999 }),
+        fc.constantFrom(0, 1, -1),
+        fc.integer({ min: -20, max: 20 }),
+        (d, q, r, s) => {
+          const a = q * d + (r === -1 ? d - 1 : r);
+          if (!Number.isSafeInteger(a) || a === 0) return;
+          const expected = new Decimal(a).div(d).times(new Decimal(10).pow(s));
+          expect(fieldsOf(quotientDecimal(a, d, s))).toEqual(fieldsOf(expected));
+        },
+      ),
+      { numRuns: 1000, seed: 20261123 },
+    );
+  });
+
+  it("sumInOrder and differenceDecimal equal decimal.js where words carry and borrow", () => {
+    fc.assert(
+      fc.property(fc.array(boundaryWords, { minLength: 1, maxLength: 9 }), boundaryWords, (list, other) => {
+        const values = list.map((x) => x.abs());
+        const order = values.map((_, i) => i);
+        let expected = new Decimal(0);
+        for (const v of values) expected = expected.plus(v);
+        const sum = sumInOrder(values, order);
+        if (sum !== undefined) expect(fieldsOf(sum)).toEqual(fieldsOf(expected.isZero() ? new Decimal(0) : expected));
+        const y = other.abs();
+        const first = values[0] as Decimal;
+        const [big, small] = first.gt(y) ? [first, y] : [y, first];
+        const difference = differenceDecimal(big, small);
+        if (!big.eq(small) && big.e - small.e < 60) expect(fieldsOf(difference)).toEqual(fieldsOf(big.minus(small)));
+      }),
+      { numRuns: 800, seed: 20261123 },
+    );
+  });
+
+  it("scaledBigInt writes every word count and trailing-zero cut as toFixed does", () => {
+    fc.assert(
+      fc.property(boundaryWords, fc.integer({ min: 0, max: 70 }), (x, extra) => {
+        const dp = x.decimalPlaces();
+        expect(scaledBigInt(x, dp + extra)).toBe(BigInt(x.toFixed(dp + extra).replace(".", "")));
+      }),
+      { numRuns: 1000, seed: 20261123 },
+    );
+  });
+
+  it("declines Decimals of another decimal.js clone, whose precision and rounding are not the library's", () => {
+    const Other = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_DOWN });
+    const foreign = new Other("1.2345678901234567890123456789") as unknown as Decimal;
+    const lookalike = Object.assign(Object.create(Decimal.prototype) as object, { s: 1, e: 0, d: [1] }) as Decimal;
+    for (const x of [foreign, lookalike]) {
+      expect(productDecimal(x, 3, 0)).toBeUndefined();
+      expect(sumDecimal(x, new Decimal(1))).toBeUndefined();
+      expect(sumDecimal(new Decimal(1), x)).toBeUndefined();
+      expect(differenceDecimal(new Decimal(5), x)).toBeUndefined();
+      expect(sumInOrder([new Decimal(1), x], [0, 1])).toBeUndefined();
+    }
+  });
+});
+
 describe("sumDecimal", () => {
   it("equals decimal.js's addition, field by field, or declines", () => {
     fc.assert(
