@@ -6,10 +6,10 @@ const require = createRequire(import.meta.url);
 
 // Mutation testing runs only the tests of the folders whose code is mutated (numeric,
 // compensation, grading, scoring): the rest of the suite kills no extra mutants there and would
-// triple the run time. Under mutation each property runs at most MUTATION_FC_RUNS (default 100)
+// triple the run time. Under mutation each property runs at most MUTATION_FC_RUNS (default 50)
 // cases and stops at its first failure (test/mutation/fastCheckCapped.ts): some properties run
 // 300–1,000 cases in the everyday suite, which times thousands of mutant runs would not fit in
-// CI's time. A mutant that survives 100 random cases is reported as surviving, not hidden.
+// CI's time. A mutant that survives 50 random cases is reported as surviving, not hidden.
 export default defineConfig({
   resolve: {
     alias: [
