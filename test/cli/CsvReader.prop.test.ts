@@ -65,8 +65,10 @@ describe("CsvReader agrees with csv-parse", () => {
           expect(text).toMatch(/"\s+"/);
         } else if ("code" in expected && expected.code === "CSV_QUOTE_NOT_CLOSED") {
           expect("error" in actual ? actual.error : "").toMatch(/^f\.csv:\d+:\d+: a quoted cell is never closed/);
-        } else if ("records" in actual && "code" in expected && expected.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") {
-          // csv-parse refused white space of two UTF-8 bytes (U+00A0) after a closing quote.
+        } else if ("code" in expected && expected.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE" && !("error" in actual && actual.error === expected.error)) {
+          // csv-parse refused white space of two UTF-8 bytes (U+00A0) after a closing quote; this
+          // reader skips it as it skips a space, so it reads the rest (records, or a later error
+          // such as a quote left open on the next line: `"a"\u00a0\n"`).
           expect(text).toMatch(/"\s*\u00a0/);
         } else {
           expect("error" in actual ? actual.error : actual).toEqual("error" in expected ? expected.error : expected);
@@ -74,5 +76,9 @@ describe("CsvReader agrees with csv-parse", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads a quote left open after white space that csv-parse does not trim as a quote left open", () => {
+    expect(readerOutcome('"a"\u00a0\n"')).toEqual({ error: 'f.csv:2:1: a quoted cell is never closed (a " without its closing ")', code: "" });
   });
 });
