@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waterFill } from "../../src/compensation/waterFill.js";
+import { shareByDoubles, shareExactly, waterFill } from "../../src/compensation/waterFill.js";
 import { largestKiller, largestLast } from "./quickselectKillers.js";
 
 /** waterFill without bounds: shares of `pool` by `weights`. */
@@ -38,5 +38,92 @@ describe("waterFill largest remainders", () => {
     const weights = largestKiller(64, largestLast).map(BigInt);
     const F = weights.reduce((x, y) => x + y, 0n);
     expect(share(F + 1n, weights)).toEqual(weights.map((w) => (w === 64n ? w + 1n : w)));
+  });
+});
+
+describe("waterFill bounds", () => {
+  it("pins a cap met between two breakpoints when there are minimums", () => {
+    // weights 1, 1; the first has a minimum of 10, the second a cap of 20. λ + 20 = 100 → λ = 80:
+    // the first gets 80, the second its cap (a minimum makes the cap a breakpoint of the walk)
+    expect(waterFill({ pool: 100n, weights: [1n, 1n], lows: [10n, 0n], highs: [undefined, 20n] })).toEqual({ amounts: [80n, 20n], unallocated: 0n });
+  });
+
+  it("orders two caps whose ratios are within 10⁻⁹ of each other by their exact ratio", () => {
+    // Weights 2: caps 2·10¹⁰ + 2 (ratio 10¹⁰ + 1) and 2·10¹⁰ (ratio 10¹⁰), one uncapped, one with a
+    // minimum of 2 (ratio 1, so no cap is pinned before the walk). With A = 2·10¹⁰ capped, the
+    // other three share 8·10¹⁰ + 3 − 2·10¹⁰ = 6·10¹⁰ + 3, i.e. λ = 10¹⁰ + 1/2, between the caps:
+    // 2·10¹⁰ + 1 each, under the first cap.
+    const t = 10n ** 10n;
+    const problem = { pool: 8n * t + 3n, weights: [2n, 2n, 2n, 2n], lows: [0n, 0n, 0n, 2n], highs: [2n * t + 2n, 2n * t, undefined, undefined] };
+    expect(waterFill(problem)).toEqual({ amounts: [2n * t + 1n, 2n * t, 2n * t + 1n, 2n * t + 1n], unallocated: 0n });
+    // the same with the caps' people swapped
+    const swapped = { ...problem, highs: [2n * t, 2n * t + 2n, undefined, undefined] };
+    expect(waterFill(swapped)).toEqual({ amounts: [2n * t, 2n * t + 1n, 2n * t + 1n, 2n * t + 1n], unallocated: 0n });
+  });
+});
+
+describe("shareExactly", () => {
+  it("finds the largest remainder with a sort when selecting it goes badly", () => {
+    // Remainders equal to the weights (rest = F + 1) and one step left over; the 20 remainders
+    // `largest` sorts after its 22 rounds end with the largest. shareExactly ranks them itself
+    // (waterFill would share these small weights by doubles first).
+    const weights = largestKiller(64, largestLast).map(BigInt);
+    const F = weights.reduce((x, y) => x + y, 0n);
+    const amounts = weights.map(() => 0n);
+    shareExactly(F + 1n, weights, weights.map(() => 0), F, amounts);
+    expect(amounts).toEqual(weights.map((w) => (w === 64n ? w + 1n : w)));
+  });
+});
+
+describe("shareByDoubles declines what doubles cannot carry", () => {
+  const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+  const ones = (n: number): bigint[] => Array.from({ length: n }, () => 1n);
+  /** shareByDoubles' answer and amounts, beside shareExactly's amounts. */
+  function both(rest: bigint, weights: bigint[], state = weights.map(() => 0)): { accepted: boolean; amounts: bigint[]; exact: bigint[] } {
+    const freeWeight = weights.reduce((sum, w, i) => (state[i] === 0 ? sum + w : sum), 0n);
+    const amounts = weights.map(() => -1n);
+    const accepted = shareByDoubles(rest, weights, state, freeWeight, amounts);
+    const exact = weights.map(() => -1n);
+    shareExactly(rest, weights, state, freeWeight, exact);
+    return { accepted, amounts, exact };
+  }
+
+  it("declines a rest past 2^53 and takes one of exactly 2^53 − 1", () => {
+    // 16 equal weights: quotients (2^53 ± …)/16 ≈ 2^49, well below 2^51, so only the rest decides
+    const past = both(SAFE + 1n, ones(16));
+    expect(past.accepted).toBe(false);
+    expect(past.amounts).toEqual(ones(16).map(() => -1n)); // untouched
+    const at = both(SAFE, ones(16));
+    expect(at.accepted).toBe(true);
+    expect(at.amounts).toEqual(at.exact);
+  });
+
+  it("declines quotients of 2^51 and takes 2^51 − 1", () => {
+    // rest 2^52 over two equal weights: 2^51 each
+    expect(both(2n ** 52n, [1n, 1n]).accepted).toBe(false);
+    const below = both(2n ** 52n - 2n, [1n, 1n]);
+    expect(below.accepted).toBe(true);
+    expect(below.amounts).toEqual([2n ** 51n - 1n, 2n ** 51n - 1n]);
+  });
+
+  it("declines a sum of weights beyond the double range, even for a rest of 0", () => {
+    // each weight 10^308 is a finite double, their sum is not
+    const huge = [10n ** 308n, 10n ** 308n];
+    expect(both(0n, huge).accepted).toBe(false);
+    expect(both(5n, huge).accepted).toBe(false);
+  });
+
+  it("declines a ratio rest/F below 10⁻²⁹⁰", () => {
+    // 3 / (2·10^300) = 1.5·10^-300: the quotients (1.5 each) would be fine, the ratio is not
+    expect(both(3n, [10n ** 300n, 10n ** 300n]).accepted).toBe(false);
+  });
+
+  it("shares a rest of 0 as zeros", () => {
+    expect(both(0n, [1n, 2n])).toEqual({ accepted: true, amounts: [0n, 0n], exact: [0n, 0n] });
+  });
+
+  it("gives a free person of weight 0 nothing", () => {
+    // 5 over weights 0, 1, 1: 0, then 2 r 1 each and the one step left to the earlier
+    expect(both(5n, [0n, 1n, 1n])).toEqual({ accepted: true, amounts: [0n, 3n, 2n], exact: [0n, 3n, 2n] });
   });
 });
