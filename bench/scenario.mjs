@@ -73,6 +73,13 @@ scenarios.runPlan = () => {
   const run = lib.runPlan(plan(), { rows }, { trace: false });
   return run.totals.payout;
 };
+// The same run without materialising the statements: the header, totals and pool report at once,
+// each statement on request (what `payscore run` streams from).
+scenarios.runPlanLazy = () => {
+  rows ??= benchRows();
+  const run = lib.runPlanLazy(plan(), { rows }, { trace: false });
+  return run.totals.payout;
+};
 /** Writes the plan and the data CSV of the cli scenario once. */
 function prepareCliFiles() {
   if (cliDir !== undefined) return;

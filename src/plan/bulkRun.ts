@@ -501,6 +501,45 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
 
   const contributionOf = (k: number, points: number, contribution: number): string =>
     contribution === points * (weightUnits[k] as number) ? (contributionByPoints[k] as (points: number) => string)(points) : contributionText(contribution);
+  /** KPI `k`'s line of person `j` from the integer columns. */
+  const integerLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => ({
+      id: kpiIds[k] as string,
+      name: kpiNames[k] ?? null,
+      category: kpiCategories[k] ?? null,
+      actual,
+      target,
+      attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
+      points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
+      weight: weightText[k] as string,
+      difficulty: difficultyText[k] as string,
+      contribution: contributionOf(k, (pointsColumns[k] as Float64Array)[j] as number, (contributionColumns[k] as Float64Array)[j] as number),
+  });
+  // On the integer path a KPI line is a function of its actual and target cells (the same text is
+  // the same value, so the same attainment, points and contribution), so lines that repeat — counts
+  // such as visits, new customers or complaints against a common target — are one shared, frozen
+  // object per (target, actual) text of a KPI: a million statements hold far fewer objects, and
+  // keeping objects alive is most of the time a large run spends. A KPI whose lines are mostly
+  // distinct (revenue) stops being looked up once its table holds LINE_TABLE_LIMIT lines; its
+  // later lines are each person's own.
+  const lineTables: (Map<string | null, Map<string | null, StatementKpiLine>> | undefined)[] = kpis.map(() => new Map());
+  const lineTableSizes = new Int32Array(kpiCount);
+  const sharedLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => {
+    const table = lineTables[k];
+    if (table === undefined) return integerLine(k, j, actual, target);
+    let byActual = table.get(target);
+    if (byActual === undefined) {
+      byActual = new Map();
+      table.set(target, byActual);
+    }
+    let line = byActual.get(actual);
+    if (line === undefined) {
+      // Frozen, as every shared part of a statement: no statement can change another's line.
+      line = Object.freeze(integerLine(k, j, actual, target));
+      byActual.set(actual, line);
+      if (++(lineTableSizes[k] as number) >= LINE_TABLE_LIMIT) lineTables[k] = undefined;
+    }
+    return line;
+  };
 
   const statementAt = (j: number): Statement => {
     if (!Number.isInteger(j) || j < 0 || j >= n) {
@@ -513,22 +552,7 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       const actual = cellText((actualCells[k] as unknown[])[j]);
       const targetColumn = targetCells[k] ?? null;
       const target = targetColumn === null ? (targetText[k] ?? null) : cellText(targetColumn[j]);
-      // Plain literals, not `{ ...base, … }`: a spread followed by more keys is many times slower in V8.
-      lines[k] =
-        scorecard !== undefined
-          ? lineOfDecimal(k, actual, target, scorecard)
-          : {
-              id: kpiIds[k] as string,
-              name: kpiNames[k] ?? null,
-              category: kpiCategories[k] ?? null,
-              actual,
-              target,
-              attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
-              points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
-              weight: weightText[k] as string,
-              difficulty: difficultyText[k] as string,
-              contribution: contributionOf(k, (pointsColumns[k] as Float64Array)[j] as number, (contributionColumns[k] as Float64Array)[j] as number),
-            };
+      lines[k] = scorecard !== undefined ? lineOfDecimal(k, actual, target, scorecard) : sharedLine(k, j, actual, target);
     }
     const score = scorecard !== undefined ? scorecard.score.toString() : scoreText(scoreUnits[j] as number);
     const from = cellOf(fromColumn, rowIndex);
@@ -586,6 +610,8 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
   };
 }
 
+/** How many distinct lines a KPI's table of shared lines holds before it is no longer used. */
+const LINE_TABLE_LIMIT = 4096;
 const CACHE_SIZE = 1 << 21;
 const PAGE_BITS = 12;
 

@@ -46,8 +46,9 @@ export type { RunPlanOptions } from "./perPersonRun.js";
  *
  * With `{ trace: false }` the run takes the columnar path where the plan allows it (see
  * {@link runPlanLazy} for which plans do): the same statements, digit for digit, made from exact
- * integer columns — a million people × 8 KPIs in about a second. The per-person path (Decimals,
- * one person at a time) is the reference and runs for everything else.
+ * integer columns, with parts equal for many people shared and frozen (see {@link runPlanLazy}).
+ * The per-person path (Decimals, one person at a time) is the reference and runs for everything
+ * else.
  *
  * Deterministic: statements are sorted by person id (code-unit order), and everything that
  * depends on order (decomposition and pool remainders, forced-distribution ties "by-order")

@@ -23,6 +23,13 @@ import type { LazyPayoutRun, PayLine, PayoutRun } from "./types.js";
  * one person at a time), which is the reference: both give the same statements, digit for
  * digit, and the per-person path reports faults with their paths. `path` tells which ran.
  *
+ * Columnar statements share the parts that are equal for many people, and those parts are
+ * frozen, so no statement can change another's: the empty `indicators` and `trace` lists, one
+ * `grade` object per grade, with a single pool one `pay` list per amount, and a KPI line for
+ * each repeated (actual, target) pair of a KPI (counts such as visits or complaints against a
+ * common target). Each statement has its own `person` and its own `kpis` list. A statement is
+ * still plain JSON-ready data, deep-equal to the per-person path's.
+ *
  * @param plan - the plan (validated here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
  * @param options - `trace` (default true)

@@ -52,11 +52,48 @@ describe("runPlanLazy", () => {
     expect(p02?.pay).toBe(p03?.pay);
     expect(p02?.grade).toBe(p03?.grade);
     expect(p01?.trace).toBe(p02?.trace);
-    for (const shared of [p02?.pay, p02?.pay[0], p02?.grade, p01?.trace, p01?.indicators]) expect(Object.isFrozen(shared)).toBe(true);
-    // Each statement still has its own person and KPI lines.
+    // p02 and p03 also have the same sales against the same target, so the same KPI line.
+    expect(p02?.kpis[0]).toBe(p03?.kpis[0]);
+    for (const shared of [p02?.pay, p02?.pay[0], p02?.grade, p01?.trace, p01?.indicators, p02?.kpis[0]]) expect(Object.isFrozen(shared)).toBe(true);
+    // Each statement still has its own person and its own list of KPI lines.
     expect(p02?.kpis).not.toBe(p03?.kpis);
+    expect(p02?.person).not.toBe(p03?.person);
+    expect(p01?.kpis[0]).not.toBe(p02?.kpis[0]);
     expect(run.statements.map((s) => ({ ...s, trace: [] }))).toEqual(reference.statements.map((s) => ({ ...s, trace: [] })));
     expect(JSON.stringify(run.statements[1]?.pay)).toBe('[{"component":"pool","id":"bonus","amount":"1000.00"}]');
+  });
+
+  it("shares a KPI line only between people with the same actual and target, past thousands of distinct lines", () => {
+    // 6,000 people: "visits" repeats 7 values against 2 targets; "sales" is distinct for everyone
+    // (more distinct lines than a KPI's table of shared lines holds). Every statement is still
+    // deep-equal to the per-person path's.
+    const plan: Plan = {
+      version: 1,
+      currency: "CNY",
+      period,
+      kpis: [
+        { id: "sales", weight: "0.6", actual: "sales", target: 100000 },
+        { id: "visits", weight: "0.4", actual: "visits", target: { column: "visitsTarget" }, cap: "1.2" },
+      ],
+      pay: { pools: [{ id: "bonus", budget: 600000 }] },
+    };
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      id: `p${String(i).padStart(4, "0")}`,
+      sales: String(80000 + i * 7),
+      visits: String(40 + (i % 7)),
+      visitsTarget: i % 2 === 0 ? "50" : "60",
+    }));
+    const run = runPlan(plan, { rows }, { trace: false });
+    const reference = runPlan(plan, { rows });
+    expect(run.statements.map((s) => ({ ...s, trace: [] }))).toEqual(reference.statements.map((s) => ({ ...s, trace: [] })));
+    const visitLines = new Set(run.statements.map((s) => s.kpis[1]));
+    expect(visitLines.size).toBe(14); // 7 visit counts × 2 targets
+    for (const line of visitLines) expect(Object.isFrozen(line)).toBe(true);
+    // p0000 and p0014: 40 visits against 50 → 0.8 → 80 points, contribution 0.4 × 80 = 32.
+    expect(run.statements[14]?.kpis[1]).toBe(run.statements[0]?.kpis[1]);
+    expect(run.statements[0]?.kpis[1]).toMatchObject({ actual: "40", target: "50", attainment: "0.8", points: "80", contribution: "32" });
+    expect(new Set(run.statements.map((s) => s.kpis[0])).size).toBe(6000);
+    expect(JSON.stringify(run)).toBe(JSON.stringify({ ...reference, statements: reference.statements.map((s) => ({ ...s, trace: [] })) }));
   });
 
   it("falls back to the per-person path for a fault in the data, which names the row", () => {
