@@ -1,7 +1,7 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
 import { readDecimal, type Decimal } from "../numeric/index.js";
 import { readText } from "./dataCells.js";
-import type { DataRow, Plan } from "./schema.js";
+import { isRealDate, type DataRow, type Plan } from "./schema.js";
 
 /** A person as the run works with them. @internal */
 export interface RosterPerson {
@@ -72,9 +72,11 @@ export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[
       const { row, index } = found;
       const dateCell = (column: string): string | null => {
         const text = readText(row, column);
-        if (text !== null && !ISO_DATE.test(text)) {
+        if (text !== null && !(ISO_DATE.test(text) && isRealDate(text))) {
+          // A day that is not on the calendar (2026-13-01) is refused here, before it could be
+          // compared with the period as text and reported as "not active in the period".
           const path = ["rows", index, column];
-          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a date written yyyy-MM-dd; got ${describeValue(text)}`, { path });
+          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a real date written yyyy-MM-dd; got ${describeValue(text)}`, { path });
         }
         return text;
       };

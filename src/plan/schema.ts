@@ -12,7 +12,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be an I
   message: "is not a real calendar date",
 });
 
-function isRealDate(text: string): boolean {
+/** Whether a `yyyy-MM-dd` text names a day of the calendar (not 2026-02-30 or 2026-13-01). @internal */
+export function isRealDate(text: string): boolean {
   const [y, m, d] = text.split("-").map(Number) as [number, number, number];
   const probe = new Date(Date.UTC(y, m - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;

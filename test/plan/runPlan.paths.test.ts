@@ -92,6 +92,17 @@ describe("runPlan on both paths", () => {
     expect(bothFail(plan, { rows: [{ id: "p01", activeTo: "2026-3-1", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "activeTo"] });
   });
 
+  it("refuses a date that is not on the calendar with INVALID_DATA at the cell, not as a person outside the period", () => {
+    // "2026-13-01" and "2026-02-30" are written yyyy-MM-dd but name no day; compared as text,
+    // 2026-13-01 would come after the period's end and read as "not active in the period".
+    expect(bothFail(plan, { rows: [{ id: "p01", activeFrom: "2026-13-01", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "activeFrom"] });
+    expect(bothFail(plan, { rows: [{ id: "p01", activeTo: "2026-02-30", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0, "activeTo"] });
+    const error = failure(() => runPlan(plan, { rows: [{ id: "p01", activeFrom: "2026-13-01", sales: "1", sales_target: "1" }] }));
+    expect(error.message).toBe('rows[0].activeFrom must be a real date written yyyy-MM-dd; got "2026-13-01"');
+    // A leap day is a real date.
+    expect(runPlan({ ...plan, period: { start: "2028-01-01", end: "2028-03-31", label: "2028-Q1" } }, { rows: [{ id: "p01", activeFrom: "2028-02-29", sales: "1", sales_target: "1" }] }, { trace: false }).statements[0]?.person.activeFrom).toBe("2028-02-29");
+  });
+
   it("refuses a person active only outside the period with INVALID_DATA at the row", () => {
     expect(bothFail(plan, { rows: [{ id: "p01", activeFrom: "2026-05-01", sales: "1", sales_target: "1" }] })).toEqual({ code: "INVALID_DATA", path: ["rows", 0] });
   });
