@@ -46,14 +46,16 @@ const cellOf = (column: readonly (string | null)[] | undefined, i: number): stri
  * @param p - the parsed plan
  * @param plan - the plan as given (for its hash)
  * @param data - the data as given
+ * @param shareLines - whether statements share their repeated KPI lines (for a caller that
+ *   keeps every statement; a caller that streams them would only pay for the look-ups)
  * @returns the lazy run, or `undefined` when the per-person path must run
  */
-export function bulkRun(p: Plan, plan: Plan, data: PlanData): LazyPayoutRun | undefined {
+export function bulkRun(p: Plan, plan: Plan, data: PlanData, shareLines = false): LazyPayoutRun | undefined {
   if (!supported(p)) return undefined;
   const rows = plainRows(data);
   if (rows === undefined || rows.length === 0) return undefined;
   try {
-    return compute(p, plan, rows);
+    return compute(p, plan, rows, shareLines);
   } catch (error) {
     // A fault the per-person path reports with its own words and path.
     if (error instanceof PayscoreError) return undefined;
@@ -104,7 +106,7 @@ function plainRows(data: unknown): readonly DataRow[] | undefined {
 
 const isEmpty = (v: unknown): boolean => v === null || v === "" || v === undefined;
 
-function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun | undefined {
+function compute(p: Plan, plan: Plan, rows: readonly DataRow[], shareLines: boolean): LazyPayoutRun | undefined {
   const n = rows.length;
   const scale = minorUnits(p.currency);
   const places = roundingPlacesOf(p);
@@ -517,13 +519,15 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[]): LazyPayoutRun |
       contribution: contributionOf(k, (pointsColumns[k] as Float64Array)[j] as number, (contributionColumns[k] as Float64Array)[j] as number),
   });
   // On the integer path a KPI line is a function of its actual and target cells (the same text is
-  // the same value, so the same attainment, points and contribution), so lines that repeat — counts
-  // such as visits, new customers or complaints against a common target — are one shared, frozen
-  // object per (target, actual) text of a KPI: a million statements hold far fewer objects, and
-  // keeping objects alive is most of the time a large run spends. A KPI whose lines are mostly
-  // distinct (revenue) stops being looked up once its table holds LINE_TABLE_LIMIT lines; its
-  // later lines are each person's own.
-  const lineTables: (Map<string | null, Map<string | null, StatementKpiLine>> | undefined)[] = kpis.map(() => new Map());
+  // the same value, so the same attainment, points and contribution). When every statement is
+  // kept (`runPlan`), lines that repeat — counts such as visits, new customers or complaints
+  // against a common target — are one shared, frozen object per (target, actual) text of a KPI: a
+  // million statements hold far fewer objects, and keeping objects alive is most of the time such
+  // a run spends. A KPI whose lines are mostly distinct (revenue) stops being looked up once its
+  // table holds LINE_TABLE_LIMIT lines; its later lines are each person's own. Statements made one
+  // at a time (`runPlanLazy`, the command line) do without: there the look-ups would cost more
+  // than the objects they save.
+  const lineTables: (Map<string | null, Map<string | null, StatementKpiLine>> | undefined)[] = kpis.map(() => (shareLines ? new Map() : undefined));
   const lineTableSizes = new Int32Array(kpiCount);
   const sharedLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => {
     const table = lineTables[k];

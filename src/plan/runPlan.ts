@@ -46,7 +46,8 @@ export type { RunPlanOptions } from "./perPersonRun.js";
  *
  * With `{ trace: false }` the run takes the columnar path where the plan allows it (see
  * {@link runPlanLazy} for which plans do): the same statements, digit for digit, made from exact
- * integer columns, with parts equal for many people shared and frozen (see {@link runPlanLazy}).
+ * integer columns, with parts equal for many people shared and frozen (see {@link runPlanLazy}),
+ * KPI lines too: two people with the same actual and target of a KPI share its frozen line.
  * The per-person path (Decimals, one person at a time) is the reference and runs for everything
  * else.
  *
@@ -80,7 +81,7 @@ export type { RunPlanOptions } from "./perPersonRun.js";
 export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | undefined): PayoutRun {
   const p = parsePlan(plan);
   const trace = readRunOptions(options);
-  const bulk = trace ? undefined : bulkRun(p, plan, data);
+  const bulk = trace ? undefined : bulkRun(p, plan, data, true);
   if (bulk === undefined) return runPerPerson(p, plan, data, trace);
   const statements = new Array<Statement>(bulk.size);
   for (let i = 0; i < bulk.size; i++) statements[i] = bulk.statementAt(i);

@@ -25,10 +25,10 @@ import type { LazyPayoutRun, PayLine, PayoutRun } from "./types.js";
  *
  * Columnar statements share the parts that are equal for many people, and those parts are
  * frozen, so no statement can change another's: the empty `indicators` and `trace` lists, one
- * `grade` object per grade, with a single pool one `pay` list per amount, and a KPI line for
- * each repeated (actual, target) pair of a KPI (counts such as visits or complaints against a
- * common target). Each statement has its own `person` and its own `kpis` list. A statement is
- * still plain JSON-ready data, deep-equal to the per-person path's.
+ * `grade` object per grade, and with a single pool one `pay` list per amount (`runPlan` also
+ * shares a KPI line between people with the same actual and target). Each statement has its own
+ * `person`, `kpis` list and KPI lines. A statement is still plain JSON-ready data, deep-equal to
+ * the per-person path's.
  *
  * @param plan - the plan (validated here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`

@@ -59,6 +59,10 @@ describe("runPlanLazy", () => {
     expect(p02?.kpis).not.toBe(p03?.kpis);
     expect(p02?.person).not.toBe(p03?.person);
     expect(p01?.kpis[0]).not.toBe(p02?.kpis[0]);
+    // Made one at a time, statements keep their own KPI lines (nothing is kept to share them with).
+    const lazy = runPlanLazy(plan, data, { trace: false });
+    expect(lazy.statementAt(1).kpis[0]).not.toBe(lazy.statementAt(2).kpis[0]);
+    expect(lazy.statementAt(1).kpis[0]).toEqual(p02?.kpis[0]);
     expect(run.statements.map((s) => ({ ...s, trace: [] }))).toEqual(reference.statements.map((s) => ({ ...s, trace: [] })));
     expect(JSON.stringify(run.statements[1]?.pay)).toBe('[{"component":"pool","id":"bonus","amount":"1000.00"}]');
   });
