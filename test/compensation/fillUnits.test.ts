@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareProducts, fillUnits } from "../../src/compensation/fillUnits.js";
 import { waterFill } from "../../src/compensation/waterFill.js";
-import { breakpointKiller, fillUnitsRounds, kthLargestKiller, largestInMiddle, middleOut } from "./quickselectKillers.js";
+import { breakpointKiller, fillUnitsRounds, kthLargestKiller, largestInMiddle, largestLast, middleOut } from "./quickselectKillers.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -93,11 +93,69 @@ describe("fillUnits", () => {
   it("hands problems whose weights sum past 2^53 to the BigInt fill, with the minimum and zero weights", () => {
     // equal weights 2^53−1: 5 each, but the second is capped at 3 → 7, 3; weight 0 gets nothing
     expect(fast(10, [SAFE, SAFE, 0], [Infinity, 3, 5], 2)).toEqual({ amounts: [7, 3, 0], unallocated: 0 });
+    // a cap of 1 below the minimum 2 is that person's lower bound too: 1, and 9 for the other
+    expect(fast(10, [SAFE, SAFE], [Infinity, 1], 2)).toEqual({ amounts: [9, 1], unallocated: 0 });
     // without a minimum
     expect(fast(10, [SAFE, SAFE], [Infinity, 3], 0)).toEqual({ amounts: [7, 3], unallocated: 0 });
     // caps summing past 2^53 also go the BigInt way: the minimum 4 lifts the light person
     expect(fast(10, [1, 1000], [SAFE, SAFE], 4)).toEqual(reference(10, [1, 1000], [SAFE, SAFE], 4));
     expect(fast(10, [1, 1000], [SAFE, SAFE], 4).amounts).toEqual([4, 6]);
+  });
+
+  it("gives the leftover steps only among positive remainders", () => {
+    // 3 over weights 2, 2, 1, 1 (F = 6): 6/6 = 1 r 0 twice, 3/6 = 0 r 3 twice; one step left, to the
+    // earlier of the two remainders 3 (the zeros before them take no part)
+    expect(fast(3, [2, 2, 1, 1], [Infinity, Infinity, Infinity, Infinity], 0)).toEqual({ amounts: [1, 1, 1, 0], unallocated: 0 });
+  });
+
+  it("pins at the cap a person whose cap is the minimum or below, whichever bound is passed first", () => {
+    // Minimum 1, so people capped at 1 have both breakpoints at one ratio (1/w), and the cap 0
+    // person none below it. λ = 5/4: 1 + 1 + 2.5 + 0 + min(2.5, 2) + 2.5 + min(2.5, 1) + 2 = 12.
+    // The two uncapped people of weight 2 share the 5 left: 2.5 each, the step to the earlier.
+    const weights = [1, 1, 2, 1, 2, 2, 2, 2];
+    const highs = [1, 1, Infinity, 0, 2, Infinity, 1, 2];
+    expect(fast(12, weights, highs, 1)).toEqual({ amounts: [1, 1, 3, 0, 2, 2, 1, 2], unallocated: 0 });
+    expect(fast(12, weights, highs, 1)).toEqual(reference(12, weights, highs, 1));
+  });
+
+  it("orders caps whose ratios are one double by their exact ratio when λ lies between them", () => {
+    // A: weight 2^52 + 1, cap 3·2^51 + 1, ratio 3/2 − 1/(2·(2^52 + 1)): the same double as B's
+    // 3/2 (weight 2, cap 3). Minimum 1, so no cap is pinned before the walk. With A at its cap,
+    // B (2), C (3) and D (1) share the 9 left at λ = 3/2: 3, 4.5 and 1.5, the step to C (earlier
+    // of the tie). Taking B's cap first would leave A free, λ a hair below 3/2, and the step to D.
+    const wA = 2 ** 52 + 1;
+    const hA = 3 * 2 ** 51 + 1;
+    expect(hA / wA).toBe(3 / 2);
+    const weights = [2, wA, 3, 1];
+    const highs = [3, hA, Infinity, Infinity];
+    expect(fast(hA + 9, weights, highs, 1)).toEqual({ amounts: [3, hA, 5, 1], unallocated: 0 });
+    expect(fast(hA + 9, weights, highs, 1)).toEqual(reference(hA + 9, weights, highs, 1));
+  });
+
+  it("ranks exact remainders when shares are divided in BigInt", () => {
+    // F = 2·10^15 + 1 is too large for limbs. 10^15 + 2 over weights 1 and 2·10^15: the first
+    // gets 0 r 10^15 + 2, the second 10^15 + 1 r 10^15 − 1 (2·10^30 + 4·10^15 − (10^15 + 1)·F);
+    // the one step left goes to the first, the larger remainder.
+    expect(fast(1e15 + 2, [1, 2e15], [Infinity, Infinity], 0)).toEqual({ amounts: [1, 1e15 + 1], unallocated: 0 });
+  });
+
+  it("splits a weight that is a power of the limb base into limbs", () => {
+    // F = 2^49 − 1: the largest K with (4K + 1)·F ≤ 2^53 is 2. 16 = 2^4 has the digits 10000;
+    // 16·(2^49 − 2) = 15·F + 2^49 − 17 → 15 r 2^49 − 17.
+    const weights = [16, 2 ** 49 - 17];
+    const pool = 2 ** 49 - 2;
+    const result = fast(pool, weights, [Infinity, Infinity], 0);
+    expect(result).toEqual(reference(pool, weights, [Infinity, Infinity], 0));
+    expect(result.amounts[0]).toBe(16); // 15 and the step for the larger remainder
+  });
+
+  it("splits shares exactly for two long weights, in limbs of 2 and in BigInt", () => {
+    // F = 626161426933343: K = 2 (9·F ≤ 2^53 < 17·F), products ra·w near 2^98
+    const limbs = { pool: 371738292770193, weights: [468498129988217, 157663296945126] };
+    expect(fast(limbs.pool, limbs.weights, [Infinity, Infinity], 0)).toEqual(reference(limbs.pool, limbs.weights, [Infinity, Infinity], 0));
+    // F = 4415971683446946 > 2^53/5: BigInt
+    const big = { pool: 1754188448663363, weights: [2165162125046587, 2250809558400359] };
+    expect(fast(big.pool, big.weights, [Infinity, Infinity], 0)).toEqual(reference(big.pool, big.weights, [Infinity, Infinity], 0));
   });
 
   describe("when its quickselects keep splitting badly (the sorting fallbacks)", () => {
@@ -156,6 +214,14 @@ describe("fillUnits", () => {
       const result = fast(F + 1, weights, highs, 0);
       expect(result).toEqual(reference(F + 1, weights, highs, 0));
       expect(result.amounts).toEqual(weights.map((w) => (w === 64 ? w + 1 : w)));
+    });
+
+    it("finds the largest remainder with a sort when it ends the sorted range", () => {
+      // As above, with the 20 left for the sort in increasing order: the largest is the range's last
+      const weights = kthLargestKiller(64, largestLast);
+      const F = weights.reduce((a, b) => a + b, 0);
+      const highs = weights.map(() => Infinity);
+      expect(fast(F + 1, weights, highs, 0).amounts).toEqual(weights.map((w) => (w === 64 ? w + 1 : w)));
     });
   });
 });
