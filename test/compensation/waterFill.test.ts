@@ -75,6 +75,22 @@ describe("shareExactly", () => {
   });
 });
 
+describe("shareByDoubles", () => {
+  it("ranks equal remainders exactly when their doubles differ by less than the error bound", () => {
+    // k = 2^40 + 1 ≡ 2 (mod 5); rest 100·k over weights 6, 1, 493 and a free 0 (F = 500), so
+    // rest/F = k/5 = 219902325555.4. Shares: 6k/5 = 1319413953332 r 2/5, k/5 = 219902325555 r 2/5,
+    // 493k/5 = 493·219902325555 + 197 r 1/5; one step left, for the tie of 2/5: the earlier person.
+    // The doubles put the two fractions 2^-14 apart (0.3999 and 0.39999), inside ε ≈ q₃·2^-50 ≈ 0.1
+    // (the largest quotient sets ε), so BigInt breaks the tie, not the doubles.
+    const k = 2n ** 40n + 1n;
+    const weights = [6n, 1n, 493n, 0n];
+    const amounts = weights.map(() => -1n);
+    expect(shareByDoubles(100n * k, weights, [0, 0, 0, 0], 500n, amounts)).toBe(true);
+    const unit = (k - 2n) / 5n;
+    expect(amounts).toEqual([6n * unit + 2n + 1n, unit, 493n * unit + 197n, 0n]);
+  });
+});
+
 describe("shareByDoubles declines what doubles cannot carry", () => {
   const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
   const ones = (n: number): bigint[] => Array.from({ length: n }, () => 1n);
