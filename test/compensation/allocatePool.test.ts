@@ -173,3 +173,29 @@ describe("allocatePool", () => {
     expect(entries).toEqual(copy);
   });
 });
+
+describe("allocatePool with long weights and on its general path", () => {
+  it("refuses a negative weight of more than 15 significant digits", () => {
+    expect(errorOf(() => allocatePool(10, [{ id: "a", weight: "-1.0000000000000001" }]))).toEqual({ code: "INVALID_WEIGHTS", path: ["entries", 0, "weight"] });
+  });
+
+  it("reads long weights at the most decimal places any of them has", () => {
+    // 0.12345678901234567 < 0.1234567890123457 by 3·10^-17: the one fen goes to b. Read at 16
+    // places the first would round up to the second and win the tie as the earlier entry.
+    const result = allocatePool("0.01", [{ id: "a", weight: "0.12345678901234567" }, { id: "b", weight: "0.1234567890123457" }]);
+    expect(amounts(result)).toEqual(["a 0", "b 0.01"]);
+  });
+
+  it("shares weights whose common scale passes 2^53 units on the general path", () => {
+    // 10^15 and 0.01 at two places are 10^17 and 1 units: too many for a double. 100 yuan =
+    // 10000 fen: a gets 10000·10^17/(10^17 + 1) = 9999.99…, so 9999 and the one fen left; b 0.
+    const result = allocatePool(100, [{ id: "a", weight: 1e15 }, { id: "b", weight: 0.01 }]);
+    expect(amounts(result)).toEqual(["a 100", "b 0"]);
+  });
+
+  it("marks nobody without weight as capped when the pool passes 2^53 fen", () => {
+    // 10^14 yuan = 10^16 fen: the general path. a has weight 0 and a cap of 0, and gets 0 uncapped.
+    const result = allocatePool("100000000000000", [{ id: "a", weight: 0, cap: 0 }, { id: "b", weight: 1, cap: "100000000000000" }]);
+    expect(amounts(result)).toEqual(["a 0", "b 100000000000000 capped"]);
+  });
+});
