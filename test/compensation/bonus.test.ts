@@ -21,6 +21,11 @@ describe("targetIncentive", () => {
     expect(errorOf(() => targetIncentive(1, 1, { points: [] })).code).toBe("EMPTY_INPUT");
     expect(errorOf(() => targetIncentive(1, 1, payout, { scale: 1.5 })).path).toEqual(["options", "scale"]);
   });
+  it("names the target amount and the option at fault", () => {
+    expect(errorOf(() => targetIncentive("x", 1, payout))).toEqual({ code: "INVALID_NUMBER", path: ["targetAmount"] });
+    expect(errorOf(() => targetIncentive(1, 1, payout, "x" as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"] });
+    expect(errorOf(() => targetIncentive(1, 1, payout, { rounding: "sideways" as never })).path).toEqual(["options", "rounding"]);
+  });
 });
 
 describe("fundPool", () => {
@@ -37,6 +42,13 @@ describe("fundPool", () => {
     expect(errorOf(() => fundPool(-1, 1, funding))).toEqual({ code: "INVALID_ARGUMENT", path: ["budget"] });
     expect(errorOf(() => fundPool(1, null as never, funding))).toEqual({ code: "INVALID_NUMBER", path: ["companyAttainment"] });
   });
+
+  it("names the budget and the option at fault", () => {
+    expect(errorOf(() => fundPool("x", 1, funding))).toEqual({ code: "INVALID_NUMBER", path: ["budget"] });
+    expect(errorOf(() => fundPool(1, 1, funding, "x" as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"] });
+    expect(errorOf(() => fundPool(1, 1, funding, { scale: 1.5 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "scale"] });
+    expect(errorOf(() => fundPool(1, 1, funding, { rounding: "sideways" as never })).path).toEqual(["options", "rounding"]);
+  });
 });
 
 describe("gradeMultiplier", () => {
@@ -51,6 +63,15 @@ describe("gradeMultiplier", () => {
     expect(errorOf(() => gradeMultiplier("优秀", { 优秀: -1 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["table", "优秀"] });
     expect(errorOf(() => gradeMultiplier("优秀", { 优秀: "1.5x" }))).toEqual({ code: "INVALID_NUMBER", path: ["table", "优秀"] });
     expect(errorOf(() => gradeMultiplier("优秀", [] as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["table"] });
+  });
+
+  it("says what is wrong with the grade, the table and the grade list", () => {
+    expect(failureOf(() => gradeMultiplier(1 as never, { A: 1 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["grade"], message: "grade must be a string; got 1" });
+    expect(failureOf(() => gradeMultiplier("A", null as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["table"], message: "table must be an object of grade → multiplier; got null" });
+    expect(errorOf(() => gradeMultiplier("A", "x" as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["table"] });
+    expect(errorOf(() => gradeMultiplier("A", { A: 1 }, { grades: ["A", 1] as never }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "grades"] });
+    expect(failureOf(() => gradeMultiplier("A", { A: 1, B: 2 }, { grades: ["A"] })).message).toBe("table.B names a grade that does not exist; the grades are A");
+    expect(failureOf(() => gradeMultiplier("A", { A: -1 })).message).toBe("table.A must not be negative; got -1");
   });
 });
 

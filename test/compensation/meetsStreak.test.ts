@@ -25,6 +25,8 @@ describe("meetsStreak", () => {
     expect(errorOf(() => meetsStreak([1], { threshold: 1, count: 1.5 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["options", "count"] });
     expect(errorOf(() => meetsStreak([1, "x"], { threshold: 1, count: 1 }))).toEqual({ code: "INVALID_NUMBER", path: ["history", 1] });
     expect(errorOf(() => meetsStreak([1], undefined as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"] });
+    expect(errorOf(() => meetsStreak([1], null as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"] });
+    expect(errorOf(() => meetsStreak([1], { threshold: "x", count: 1 }))).toEqual({ code: "INVALID_NUMBER", path: ["options", "threshold"] });
     expect(errorOf(() => meetsStreak("1,1" as never, { threshold: 1, count: 1 }))).toEqual({ code: "INVALID_ARGUMENT", path: ["history"] });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tieredCommission } from "../../src/index.js";
-import { errorOf } from "./helpers.js";
+import { errorOf, failureOf } from "./helpers.js";
 
 const tiers = [
   { from: 0, rate: 0.03 },
@@ -55,6 +55,17 @@ describe("tieredCommission", () => {
     expect(errorOf(() => tieredCommission("1,000", tiers))).toEqual({ code: "INVALID_NUMBER", path: ["amount"] });
     expect(errorOf(() => tieredCommission(1, tiers, { mode: "flat" as never })).code).toBe("INVALID_ARGUMENT");
     expect(errorOf(() => tieredCommission(1, null as never)).code).toBe("INVALID_ARGUMENT");
+  });
+
+  it("names the tier and the option at fault in its errors", () => {
+    expect(errorOf(() => tieredCommission(1, tiers, { mode: "flat" as never })).path).toEqual(["options", "mode"]);
+    expect(errorOf(() => tieredCommission(1, null as never)).path).toEqual(["tiers"]);
+    expect(errorOf(() => tieredCommission(1, [{ from: "x", rate: 0.1 }]))).toEqual({ code: "INVALID_NUMBER", path: ["tiers", 0, "from"] });
+    expect(failureOf(() => tieredCommission(1, [{ from: 10, rate: 0.1 }])).message).toBe("the first tier must start at 0; tiers[0].from is 10");
+    expect(failureOf(() => tieredCommission(1, [{ from: 0, rate: 0.1 }, { from: 5, rate: 0.2 }, { from: 5, rate: 0.3 }])).message).toBe(
+      "tiers must rise: tiers[2].from is 5, not above tiers[1].from 5",
+    );
+    expect(failureOf(() => tieredCommission(1, [{ from: 0, rate: 0.1 }, { from: 5, rate: -0.2 }])).message).toBe("tiers[1].rate must not be negative; got -0.2");
   });
 
   it("does not mutate its input", () => {
