@@ -56,6 +56,11 @@ describe("allocatePoolColumns column checks", () => {
     expect(Array.from(result.eligible)).toEqual([1, 1]);
   });
 
+  it("refuses options that are null or not an object", () => {
+    expect(errorOf(() => allocatePoolColumns(10, [1], undefined, null as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"] });
+    expect(errorOf(() => allocatePoolColumns(10, [1], undefined, "x" as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["options"] });
+  });
+
   it("refuses caps that are not a column", () => {
     expect(errorOf(() => allocatePoolColumns(10, [1], "x" as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["capUnits"] });
   });
