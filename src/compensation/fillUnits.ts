@@ -163,9 +163,10 @@ export function fillUnits(problem: UnitsProblem): UnitsResult {
     for (let e = 1; e < m; e++) if (before(e, first)) first = e;
     if (reached(first, lowSum, highSum, freeWeight)) hi = 0;
   }
+  // Stryker disable next-line ArithmeticOperator: the budget only bounds the time; with any other (or none) the search or the walk finds the same breakpoint
   let budget = 2 * Math.ceil(Math.log2(m + 1)) + 16;
   while (lo < hi) {
-    // Stryker disable next-line BlockStatement: without the fallback the quickselect goes on to the same breakpoint; the budget only bounds the time
+    // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,UpdateOperator: falling back sooner, later or never, the search or the walk finds the same breakpoint; the budget only bounds the time
     if (budget-- === 0) {
       // Splitting keeps going badly: walk the rest in order (O(k log k)), as waterFill does.
       const rest = Array.from(candidates.subarray(lo, hi)).sort((a, b) => (before(a, b) ? -1 : 1));
@@ -387,11 +388,16 @@ export function compareProducts(a: number, b: number, c: number, d: number): num
   return bigLeft === bigRight ? 0 : bigLeft < bigRight ? -1 : 1;
 }
 
+// The median only chooses the pivot: every branch returns one of the three candidates of the range,
+// and any of them partitions it correctly (hence the Stryker marks below).
 function medianOfThree(a: number, b: number, c: number, before: (x: number, y: number) => boolean): number {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: only chooses which candidate is the pivot (see above)
   if (before(a, b)) {
+    // Stryker disable next-line ConditionalExpression: only chooses which candidate is the pivot (see above)
     if (before(b, c)) return b;
     return before(a, c) ? c : a;
   }
+  // Stryker disable next-line ConditionalExpression: only chooses which candidate is the pivot (see above)
   if (before(a, c)) return a;
   return before(b, c) ? c : b;
 }
@@ -404,9 +410,10 @@ function kthLargest(values: Float64Array, k: number): number {
   let lo = 0;
   let hi = values.length - 1;
   const target = k - 1; // index in descending order
+  // Stryker disable next-line ArithmeticOperator: the budget only bounds the time; with any other (or none) the quickselect or the sort finds the same value
   let budget = 2 * Math.ceil(Math.log2(values.length + 1)) + 8;
   while (lo < hi) {
-    // Stryker disable next-line BlockStatement: without the fallback the quickselect goes on to the same value; the budget only bounds the time
+    // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator,UpdateOperator: falling back sooner, later or never, the quickselect or the sort finds the same value; the budget only bounds the time
     if (budget-- === 0) {
       const part = values.subarray(lo, hi + 1);
       part.sort();
@@ -417,6 +424,7 @@ function kthLargest(values: Float64Array, k: number): number {
     const x = values[lo] as number;
     const y = values[mid] as number;
     const z = values[hi] as number;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the median only chooses the pivot; every branch gives one of the range's values, and any of them partitions it correctly
     const pivot = x > y ? (y > z ? y : x > z ? z : x) : x > z ? x : y > z ? z : y;
     // Three-way partition, descending: > pivot | = pivot | < pivot.
     let lt = lo;
