@@ -505,18 +505,21 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[], shareLines: bool
 
   const contributionOf = (k: number, points: number, contribution: number): string =>
     contribution === points * (weightUnits[k] as number) ? (contributionByPoints[k] as (points: number) => string)(points) : contributionText(contribution);
-  /** KPI `k`'s line of person `j` from the integer columns. */
+  /**
+   * KPI `k`'s line of person `j` from the integer columns. A plain literal, not `{ ...base, … }`:
+   * a spread followed by more keys is many times slower in V8.
+   */
   const integerLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => ({
-      id: kpiIds[k] as string,
-      name: kpiNames[k] ?? null,
-      category: kpiCategories[k] ?? null,
-      actual,
-      target,
-      attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
-      points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
-      weight: weightText[k] as string,
-      difficulty: difficultyText[k] as string,
-      contribution: contributionOf(k, (pointsColumns[k] as Float64Array)[j] as number, (contributionColumns[k] as Float64Array)[j] as number),
+    id: kpiIds[k] as string,
+    name: kpiNames[k] ?? null,
+    category: kpiCategories[k] ?? null,
+    actual,
+    target,
+    attainment: (presentColumns[k] as Uint8Array)[j] === 1 ? attainmentText((attainmentColumns[k] as Float64Array)[j] as number) : null,
+    points: pointsText((pointsColumns[k] as Float64Array)[j] as number),
+    weight: weightText[k] as string,
+    difficulty: difficultyText[k] as string,
+    contribution: contributionOf(k, (pointsColumns[k] as Float64Array)[j] as number, (contributionColumns[k] as Float64Array)[j] as number),
   });
   // On the integer path a KPI line is a function of its actual and target cells (the same text is
   // the same value, so the same attainment, points and contribution). When every statement is
@@ -529,6 +532,7 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[], shareLines: bool
   // than the objects they save.
   const lineTables: (Map<string | null, Map<string | null, StatementKpiLine>> | undefined)[] = kpis.map(() => (shareLines ? new Map() : undefined));
   const lineTableSizes = new Int32Array(kpiCount);
+  /** KPI `k`'s line of person `j`: the shared one while the KPI's table is in use. */
   const sharedLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => {
     const table = lineTables[k];
     if (table === undefined) return integerLine(k, j, actual, target);
