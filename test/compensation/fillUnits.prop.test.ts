@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fillUnits } from "../../src/compensation/fillUnits.js";
-import { waterFill } from "../../src/compensation/waterFill.js";
+import { fillUnitsOf, waterFillOf } from "./helpers.js";
 
 const SEED = 20261202;
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -13,23 +12,9 @@ interface Problem {
   readonly minimum: number;
 }
 
-/** fillUnits' answer as plain arrays. */
-function fast({ pool, weights, highs, minimum }: Problem): { amounts: number[]; unallocated: number } {
-  const result = fillUnits({ pool, weights: Float64Array.from(weights), highs: Float64Array.from(highs), minimum });
-  return { amounts: Array.from(result.amounts), unallocated: result.unallocated };
-}
-
-/** The BigInt water fill of the same problem, lows = min(minimum, cap) for weight > 0. */
-function reference({ pool, weights, highs, minimum }: Problem): { amounts: number[]; unallocated: number } {
-  const lows = weights.map((w, i) => (w === 0 || minimum === 0 ? 0n : BigInt(Math.min(highs[i] as number, minimum))));
-  const result = waterFill({
-    pool: BigInt(pool),
-    weights: weights.map((w) => BigInt(w)),
-    lows,
-    highs: highs.map((h) => (h === Infinity ? undefined : BigInt(h))),
-  });
-  return { amounts: result.amounts.map(Number), unallocated: Number(result.unallocated) };
-}
+/** fillUnits' answer, and the BigInt water fill's (the reference), to one problem. */
+const fast = ({ pool, weights, highs, minimum }: Problem) => fillUnitsOf(pool, weights, highs, minimum);
+const reference = ({ pool, weights, highs, minimum }: Problem) => waterFillOf(pool, weights, highs, minimum);
 
 // Small weights and caps, many at or below the minimum (both bounds of a person at one
 // breakpoint), and pools from Σ lows up: caps bind, remainders tie, some people are pinned low.

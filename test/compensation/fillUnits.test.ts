@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compareProducts, fillUnits } from "../../src/compensation/fillUnits.js";
-import { waterFill } from "../../src/compensation/waterFill.js";
+import { compareProducts } from "../../src/compensation/fillUnits.js";
+import { fillUnitsOf, waterFillOf } from "./helpers.js";
 import { breakpointKiller, fillUnitsRounds, kthLargestKiller, largestInMiddle, largestLast, middleOut } from "./quickselectKillers.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
-
-/** The BigInt reference answer for the same problem. */
-function reference(pool: number, weights: number[], highs: number[], minimum: number): { amounts: number[]; unallocated: number } {
-  const lows = weights.map((w, i) => (w === 0 || minimum === 0 ? 0n : BigInt(Math.min(highs[i] as number, minimum))));
-  const result = waterFill({
-    pool: BigInt(pool),
-    weights: weights.map((w) => BigInt(w)),
-    lows,
-    highs: highs.map((h) => (h === Infinity ? undefined : BigInt(h))),
-  });
-  return { amounts: result.amounts.map(Number), unallocated: Number(result.unallocated) };
-}
-
-function fast(pool: number, weights: number[], highs: number[], minimum: number): { amounts: number[]; unallocated: number } {
-  const result = fillUnits({ pool, weights: Float64Array.from(weights), highs: Float64Array.from(highs), minimum });
-  return { amounts: Array.from(result.amounts), unallocated: result.unallocated };
-}
 
 describe("compareProducts", () => {
   it("orders products that differ as doubles without BigInt", () => {
@@ -42,17 +25,17 @@ describe("compareProducts", () => {
 describe("fillUnits", () => {
   it("shares by weight with the caps of the example", () => {
     // λ = 30: 1·30 capped at 10; the other 90 go 1:2 → 30, 60
-    expect(fast(100, [1, 1, 2], [10, Infinity, Infinity], 0)).toEqual({ amounts: [10, 30, 60], unallocated: 0 });
+    expect(fillUnitsOf(100, [1, 1, 2], [10, Infinity, Infinity], 0)).toEqual({ amounts: [10, 30, 60], unallocated: 0 });
   });
 
   it("gives nothing and leaves the pool when every weight is zero", () => {
-    expect(fast(7, [0, 0], [Infinity, 3], 0)).toEqual({ amounts: [0, 0], unallocated: 7 });
-    expect(fast(0, [1, 2], [Infinity, 3], 0)).toEqual({ amounts: [0, 0], unallocated: 0 });
+    expect(fillUnitsOf(7, [0, 0], [Infinity, 3], 0)).toEqual({ amounts: [0, 0], unallocated: 7 });
+    expect(fillUnitsOf(0, [1, 2], [Infinity, 3], 0)).toEqual({ amounts: [0, 0], unallocated: 0 });
   });
 
   it("leaves what the caps cannot take unallocated", () => {
     // caps 3 + 4 = 7 of 10 → 3 left
-    expect(fast(10, [1, 1], [3, 4], 0)).toEqual({ amounts: [3, 4], unallocated: 3 });
+    expect(fillUnitsOf(10, [1, 1], [3, 4], 0)).toEqual({ amounts: [3, 4], unallocated: 3 });
   });
 
   it("orders two caps whose ratios tie as doubles by their exact ratio", () => {
@@ -64,8 +47,8 @@ describe("fillUnits", () => {
     const w2 = 2 ** 51 + 1;
     expect(h1 / w1).toBe(h2 / w2);
     const pool = h1 + h2 - 1;
-    const result = fast(pool, [w1, w2], [h1, h2], 0);
-    expect(result).toEqual(reference(pool, [w1, w2], [h1, h2], 0));
+    const result = fillUnitsOf(pool, [w1, w2], [h1, h2], 0);
+    expect(result).toEqual(waterFillOf(pool, [w1, w2], [h1, h2], 0));
     expect(result.amounts[0]! + result.amounts[1]!).toBe(pool);
     // the second cap (the smaller ratio) is met first; the first person is the one short
     expect(result.amounts).toEqual([h1 - 1, h2]);
@@ -75,8 +58,8 @@ describe("fillUnits", () => {
     // F = 10^12 + 7 + 3·10^11 + 1 ≈ 1.3·10^12 ≤ 2^53/5, so the limb split is used
     const weights = [1e12 + 7, 3e11 + 1];
     const pool = 9e15 + 123;
-    const result = fast(pool, weights, [Infinity, Infinity], 0);
-    expect(result).toEqual(reference(pool, weights, [Infinity, Infinity], 0));
+    const result = fillUnitsOf(pool, weights, [Infinity, Infinity], 0);
+    expect(result).toEqual(waterFillOf(pool, weights, [Infinity, Infinity], 0));
     expect(result.amounts[0]! + result.amounts[1]!).toBe(pool);
   });
 
@@ -84,28 +67,28 @@ describe("fillUnits", () => {
     // F = 7·10^15 + 1 > 2^53/5: one limb is not enough, BigInt takes over
     const weights = [3e15, 4e15 + 1];
     const pool = 9e15 - 1;
-    const result = fast(pool, weights, [Infinity, Infinity], 0);
-    expect(result).toEqual(reference(pool, weights, [Infinity, Infinity], 0));
+    const result = fillUnitsOf(pool, weights, [Infinity, Infinity], 0);
+    expect(result).toEqual(waterFillOf(pool, weights, [Infinity, Infinity], 0));
     // 3·10^15·(9·10^15−1)/(7·10^15+1) = 3857142857142856.5… → 3857142857142856 + the one leftover step
     expect(result.amounts[0]! + result.amounts[1]!).toBe(pool);
   });
 
   it("hands problems whose weights sum past 2^53 to the BigInt fill, with the minimum and zero weights", () => {
     // equal weights 2^53−1: 5 each, but the second is capped at 3 → 7, 3; weight 0 gets nothing
-    expect(fast(10, [SAFE, SAFE, 0], [Infinity, 3, 5], 2)).toEqual({ amounts: [7, 3, 0], unallocated: 0 });
+    expect(fillUnitsOf(10, [SAFE, SAFE, 0], [Infinity, 3, 5], 2)).toEqual({ amounts: [7, 3, 0], unallocated: 0 });
     // a cap of 1 below the minimum 2 is that person's lower bound too: 1, and 9 for the other
-    expect(fast(10, [SAFE, SAFE], [Infinity, 1], 2)).toEqual({ amounts: [9, 1], unallocated: 0 });
+    expect(fillUnitsOf(10, [SAFE, SAFE], [Infinity, 1], 2)).toEqual({ amounts: [9, 1], unallocated: 0 });
     // without a minimum
-    expect(fast(10, [SAFE, SAFE], [Infinity, 3], 0)).toEqual({ amounts: [7, 3], unallocated: 0 });
+    expect(fillUnitsOf(10, [SAFE, SAFE], [Infinity, 3], 0)).toEqual({ amounts: [7, 3], unallocated: 0 });
     // caps summing past 2^53 also go the BigInt way: the minimum 4 lifts the light person
-    expect(fast(10, [1, 1000], [SAFE, SAFE], 4)).toEqual(reference(10, [1, 1000], [SAFE, SAFE], 4));
-    expect(fast(10, [1, 1000], [SAFE, SAFE], 4).amounts).toEqual([4, 6]);
+    expect(fillUnitsOf(10, [1, 1000], [SAFE, SAFE], 4)).toEqual(waterFillOf(10, [1, 1000], [SAFE, SAFE], 4));
+    expect(fillUnitsOf(10, [1, 1000], [SAFE, SAFE], 4).amounts).toEqual([4, 6]);
   });
 
   it("gives the leftover steps only among positive remainders", () => {
     // 3 over weights 2, 2, 1, 1 (F = 6): 6/6 = 1 r 0 twice, 3/6 = 0 r 3 twice; one step left, to the
     // earlier of the two remainders 3 (the zeros before them take no part)
-    expect(fast(3, [2, 2, 1, 1], [Infinity, Infinity, Infinity, Infinity], 0)).toEqual({ amounts: [1, 1, 1, 0], unallocated: 0 });
+    expect(fillUnitsOf(3, [2, 2, 1, 1], [Infinity, Infinity, Infinity, Infinity], 0)).toEqual({ amounts: [1, 1, 1, 0], unallocated: 0 });
   });
 
   it("pins at the cap a person whose cap is the minimum or below, whichever bound is passed first", () => {
@@ -114,8 +97,8 @@ describe("fillUnits", () => {
     // The two uncapped people of weight 2 share the 5 left: 2.5 each, the step to the earlier.
     const weights = [1, 1, 2, 1, 2, 2, 2, 2];
     const highs = [1, 1, Infinity, 0, 2, Infinity, 1, 2];
-    expect(fast(12, weights, highs, 1)).toEqual({ amounts: [1, 1, 3, 0, 2, 2, 1, 2], unallocated: 0 });
-    expect(fast(12, weights, highs, 1)).toEqual(reference(12, weights, highs, 1));
+    expect(fillUnitsOf(12, weights, highs, 1)).toEqual({ amounts: [1, 1, 3, 0, 2, 2, 1, 2], unallocated: 0 });
+    expect(fillUnitsOf(12, weights, highs, 1)).toEqual(waterFillOf(12, weights, highs, 1));
   });
 
   it("orders caps whose ratios are one double by their exact ratio when λ lies between them", () => {
@@ -128,15 +111,15 @@ describe("fillUnits", () => {
     expect(hA / wA).toBe(3 / 2);
     const weights = [2, wA, 3, 1];
     const highs = [3, hA, Infinity, Infinity];
-    expect(fast(hA + 9, weights, highs, 1)).toEqual({ amounts: [3, hA, 5, 1], unallocated: 0 });
-    expect(fast(hA + 9, weights, highs, 1)).toEqual(reference(hA + 9, weights, highs, 1));
+    expect(fillUnitsOf(hA + 9, weights, highs, 1)).toEqual({ amounts: [3, hA, 5, 1], unallocated: 0 });
+    expect(fillUnitsOf(hA + 9, weights, highs, 1)).toEqual(waterFillOf(hA + 9, weights, highs, 1));
   });
 
   it("ranks exact remainders when shares are divided in BigInt", () => {
     // F = 2·10^15 + 1 is too large for limbs. 10^15 + 2 over weights 1 and 2·10^15: the first
     // gets 0 r 10^15 + 2, the second 10^15 + 1 r 10^15 − 1 (2·10^30 + 4·10^15 − (10^15 + 1)·F);
     // the one step left goes to the first, the larger remainder.
-    expect(fast(1e15 + 2, [1, 2e15], [Infinity, Infinity], 0)).toEqual({ amounts: [1, 1e15 + 1], unallocated: 0 });
+    expect(fillUnitsOf(1e15 + 2, [1, 2e15], [Infinity, Infinity], 0)).toEqual({ amounts: [1, 1e15 + 1], unallocated: 0 });
   });
 
   it("splits a weight that is a power of the limb base into limbs", () => {
@@ -144,18 +127,18 @@ describe("fillUnits", () => {
     // 16·(2^49 − 2) = 15·F + 2^49 − 17 → 15 r 2^49 − 17.
     const weights = [16, 2 ** 49 - 17];
     const pool = 2 ** 49 - 2;
-    const result = fast(pool, weights, [Infinity, Infinity], 0);
-    expect(result).toEqual(reference(pool, weights, [Infinity, Infinity], 0));
+    const result = fillUnitsOf(pool, weights, [Infinity, Infinity], 0);
+    expect(result).toEqual(waterFillOf(pool, weights, [Infinity, Infinity], 0));
     expect(result.amounts[0]).toBe(16); // 15 and the step for the larger remainder
   });
 
   it("splits shares exactly for two long weights, in limbs of 2 and in BigInt", () => {
     // F = 626161426933343: K = 2 (9·F ≤ 2^53 < 17·F), products ra·w near 2^98
     const limbs = { pool: 371738292770193, weights: [468498129988217, 157663296945126] };
-    expect(fast(limbs.pool, limbs.weights, [Infinity, Infinity], 0)).toEqual(reference(limbs.pool, limbs.weights, [Infinity, Infinity], 0));
+    expect(fillUnitsOf(limbs.pool, limbs.weights, [Infinity, Infinity], 0)).toEqual(waterFillOf(limbs.pool, limbs.weights, [Infinity, Infinity], 0));
     // F = 4415971683446946 > 2^53/5: BigInt
     const big = { pool: 1754188448663363, weights: [2165162125046587, 2250809558400359] };
-    expect(fast(big.pool, big.weights, [Infinity, Infinity], 0)).toEqual(reference(big.pool, big.weights, [Infinity, Infinity], 0));
+    expect(fillUnitsOf(big.pool, big.weights, [Infinity, Infinity], 0)).toEqual(waterFillOf(big.pool, big.weights, [Infinity, Infinity], 0));
   });
 
   describe("when its quickselects keep splitting badly (the sorting fallbacks)", () => {
@@ -176,8 +159,8 @@ describe("fillUnits", () => {
       for (let r = 1; r < R; r++) pool += capOf(r);
       const weights = [...ranks.map(() => 1), 1e9];
       const highs = [...caps, 0];
-      const result = fast(pool, weights, highs, 0);
-      expect(result).toEqual(reference(pool, weights, highs, 0));
+      const result = fillUnitsOf(pool, weights, highs, 0);
+      expect(result).toEqual(waterFillOf(pool, weights, highs, 0));
       // the m−R+1 free people get cap R − 1, and the m−R leftover steps go to the earliest of them
       const free = ranks.map((r, i) => [r, i] as const).filter(([r]) => r >= R);
       const firstFree = free.slice(0, m - R).map(([, i]) => i);
@@ -197,8 +180,8 @@ describe("fillUnits", () => {
       // f(λ_R) = M·(people at rank ≥ R) + λ_R·S with λ_R = M/w_R; the pool is just below it
       const pool = Math.floor((M * (m - R + 1) * wR + M * S - 1) / wR);
       const highs = ranks.map(() => Infinity);
-      const result = fast(pool, weights, highs, M);
-      expect(result).toEqual(reference(pool, weights, highs, M));
+      const result = fillUnitsOf(pool, weights, highs, M);
+      expect(result).toEqual(waterFillOf(pool, weights, highs, M));
       expect(ranks.filter((r, i) => r >= R && result.amounts[i] !== M)).toEqual([]);
       expect(ranks.filter((r, i) => r < R && result.amounts[i]! <= M)).toEqual([]);
     });
@@ -211,8 +194,8 @@ describe("fillUnits", () => {
       const weights = kthLargestKiller(64, largestInMiddle);
       const F = weights.reduce((a, b) => a + b, 0);
       const highs = weights.map(() => Infinity);
-      const result = fast(F + 1, weights, highs, 0);
-      expect(result).toEqual(reference(F + 1, weights, highs, 0));
+      const result = fillUnitsOf(F + 1, weights, highs, 0);
+      expect(result).toEqual(waterFillOf(F + 1, weights, highs, 0));
       expect(result.amounts).toEqual(weights.map((w) => (w === 64 ? w + 1 : w)));
     });
 
@@ -221,7 +204,7 @@ describe("fillUnits", () => {
       const weights = kthLargestKiller(64, largestLast);
       const F = weights.reduce((a, b) => a + b, 0);
       const highs = weights.map(() => Infinity);
-      expect(fast(F + 1, weights, highs, 0).amounts).toEqual(weights.map((w) => (w === 64 ? w + 1 : w)));
+      expect(fillUnitsOf(F + 1, weights, highs, 0).amounts).toEqual(weights.map((w) => (w === 64 ? w + 1 : w)));
     });
   });
 });
