@@ -12,7 +12,19 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be an I
   message: "is not a real calendar date",
 });
 
-/** Whether a `yyyy-MM-dd` text names a day of the calendar (not 2026-02-30 or 2026-13-01). @internal */
+/**
+ * Whether a `yyyy-MM-dd` text names a day of the calendar.
+ *
+ * @internal
+ * @param text - a date already written `yyyy-MM-dd`
+ * @returns whether that day exists
+ * @example
+ * ```ts
+ * isRealDate("2028-02-29"); // true (a leap day)
+ * isRealDate("2026-02-30"); // false
+ * isRealDate("2026-13-01"); // false
+ * ```
+ */
 export function isRealDate(text: string): boolean {
   const [y, m, d] = text.split("-").map(Number) as [number, number, number];
   const probe = new Date(Date.UTC(y, m - 1, d));
