@@ -5,11 +5,9 @@ import { readText } from "./dataCells.js";
 import * as D from "./domains.js";
 import { frozenKpiSpecs, roundingPlacesOf } from "./perPersonRun.js";
 import { runHeader } from "./runHeader.js";
-import { isRealDate, type DataRow, type Plan, type PlanData } from "./schema.js";
+import { isIsoDay, type DataRow, type Plan, type PlanData } from "./schema.js";
 import type { LazyPayoutRun, PayLine, PoolReport, Statement, StatementKpiLine } from "./types.js";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (text: string): boolean => ISO_DATE.test(text) && isRealDate(text);
 const PERSON_COLUMNS = ["name", "team", "region", "role", "activeFrom", "activeTo", "basePay"] as const;
 type PersonColumn = (typeof PERSON_COLUMNS)[number];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -269,7 +267,7 @@ function compute(p: Plan, plan: Plan, rows: readonly DataRow[], shareLines: bool
     const to = toColumn === undefined ? null : (toColumn[i] as string | null);
     if (from !== null || to !== null) {
       // A date that is not a real day is a fault the per-person path reports.
-      if ((from !== null && !isDay(from)) || (to !== null && !isDay(to))) return undefined;
+      if ((from !== null && !isIsoDay(from)) || (to !== null && !isIsoDay(to))) return undefined;
       const activeFrom = from === null || from < start ? start : from;
       const activeTo = to === null || to > end ? end : to;
       if (activeFrom > activeTo) return undefined;

@@ -1,7 +1,7 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
 import { readDecimal, type Decimal } from "../numeric/index.js";
 import { readText } from "./dataCells.js";
-import { isRealDate, type DataRow, type Plan } from "./schema.js";
+import { isIsoDay, type DataRow, type Plan } from "./schema.js";
 
 /** A person as the run works with them. @internal */
 export interface RosterPerson {
@@ -21,7 +21,6 @@ export interface RosterPerson {
   readonly rowIndex: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Builds the roster: from the plan's `people` when listed (every row must name one of them and
@@ -72,7 +71,7 @@ export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[
       const { row, index } = found;
       const dateCell = (column: string): string | null => {
         const text = readText(row, column);
-        if (text !== null && !(ISO_DATE.test(text) && isRealDate(text))) {
+        if (text !== null && !isIsoDay(text)) {
           // A day that is not on the calendar (2026-13-01) is refused here, before it could be
           // compared with the period as text and reported as "not active in the period".
           const path = ["rows", index, column];

@@ -8,24 +8,31 @@ import { Decimal, isNumeric, jsonNumericSchema, minorUnits } from "../numeric/in
 const num = jsonNumericSchema.meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
 
 const name = z.string().min(1, { message: "must not be empty" });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be an ISO date yyyy-MM-dd" }).refine(isRealDate, {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.string().regex(ISO_DATE, { message: "must be an ISO date yyyy-MM-dd" }).refine(isRealDate, {
   message: "is not a real calendar date",
 });
 
 /**
- * Whether a `yyyy-MM-dd` text names a day of the calendar.
+ * Whether a text is a day of the calendar written `yyyy-MM-dd` (as the plan's dates must be);
+ * for the data's date cells, which the schema does not read.
  *
  * @internal
- * @param text - a date already written `yyyy-MM-dd`
- * @returns whether that day exists
+ * @param text - the cell's text
+ * @returns whether it is written `yyyy-MM-dd` and that day exists
  * @example
  * ```ts
- * isRealDate("2028-02-29"); // true (a leap day)
- * isRealDate("2026-02-30"); // false
- * isRealDate("2026-13-01"); // false
+ * isIsoDay("2028-02-29"); // true (a leap day)
+ * isIsoDay("2026-02-30"); // false
+ * isIsoDay("2026-13-01"); // false
+ * isIsoDay("2026-3-1"); // false
  * ```
  */
-export function isRealDate(text: string): boolean {
+export function isIsoDay(text: string): boolean {
+  return ISO_DATE.test(text) && isRealDate(text);
+}
+
+function isRealDate(text: string): boolean {
   const [y, m, d] = text.split("-").map(Number) as [number, number, number];
   const probe = new Date(Date.UTC(y, m - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
