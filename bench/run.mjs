@@ -8,7 +8,7 @@ import { availableParallelism, cpus } from "node:os";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const scenarios = (process.env.BENCH_SCENARIOS ?? "float-score,float,api,runPlan,runPlanLazy,cli").split(",");
+const scenarios = (process.env.BENCH_SCENARIOS ?? "float-score,float,statements,api,runPlan,runPlanLazy,cli").split(",");
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -80,6 +80,47 @@ scenarios.runPlanLazy = () => {
   const run = lib.runPlanLazy(plan(), { rows }, { trace: false });
   return run.totals.payout;
 };
+// The floor of any `runPlan` that returns plain statements: a million statements of its shape
+// built from strings made beforehand, with no arithmetic, no parsing and no checks — the
+// statement, its person, its list of 8 KPI lines, a line object of its own for the 4 KPIs whose
+// (actual, target) differ from person to person in this data, one shared line for the other 4,
+// and the shared grade and pay parts `runPlan` shares too. Whatever runPlan computes comes on top.
+scenarios.statements = () => {
+  rows ??= benchRows();
+  const texts = Array.from({ length: 4096 }, (_, i) => String(i / 100));
+  const own = new Set(["revenue", "grossProfit", "collection", "pipeline"]);
+  const shared = KPIS.map((kpi) => Object.freeze({ id: kpi.id, name: null, category: null, actual: "60", target: "60", attainment: "1", points: "100", weight: kpi.weight, difficulty: "1", contribution: "10" }));
+  const grade = Object.freeze({ initial: "B", final: "B", reason: null });
+  const pay = Object.freeze([Object.freeze({ component: "pool", id: "bonus", amount: "1000.00" })]);
+  const empty = Object.freeze([]);
+  const statements = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const lines = new Array(KPIS.length);
+    for (let k = 0; k < KPIS.length; k++) {
+      const id = KPIS[k].id;
+      lines[k] = own.has(id)
+        ? { id, name: null, category: null, actual: row[id], target: row[`${id}Target`], attainment: texts[(i + k) & 4095], points: texts[(i * 7 + k) & 4095], weight: KPIS[k].weight, difficulty: "1", contribution: texts[(i * 13 + k) & 4095] }
+        : shared[k];
+    }
+    const score = texts[i & 4095];
+    statements[i] = {
+      person: { id: row.id, name: null, team: null, region: null, role: null, activeFrom: "2026-01-01", activeTo: "2026-03-31", basePay: null },
+      indicators: empty,
+      kpis: lines,
+      kpiScore: score,
+      review360: null,
+      score,
+      rank: i + 1,
+      grade,
+      pay,
+      totalPayout: "1000.00",
+      promotion: null,
+      trace: empty,
+    };
+  }
+  return `${statements.length} statements`;
+};
 /** Writes the plan and the data CSV of the cli scenario once. */
 function prepareCliFiles() {
   if (cliDir !== undefined) return;
@@ -108,7 +149,7 @@ if (!scenario) {
 }
 // Inputs are made before the clock starts: the rows a CSV reader would give (runPlan) and the
 // files on disk (cli) are the scenario's input, not its work.
-if (name.startsWith("runPlan")) rows ??= benchRows();
+if (name.startsWith("runPlan") || name === "statements") rows ??= benchRows();
 if (name === "cli") prepareCliFiles();
 const times = [];
 let check;
