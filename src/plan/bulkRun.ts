@@ -47,6 +47,15 @@ const cellOf = (column: readonly (string | null)[] | undefined, i: number): stri
  * @param shareLines - whether statements share their repeated KPI lines (for a caller that
  *   keeps every statement; a caller that streams them would only pay for the look-ups)
  * @returns the lazy run, or `undefined` when the per-person path must run
+ *
+ * @example
+ * ```ts
+ * const plan = parsePlan({ version: 1, currency: "CNY", period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+ *   kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }] });
+ * bulkRun(plan, plan, { rows: [{ id: "p01", sales: "120000" }] })?.statementAt(0).score; // "120"
+ * bulkRun(plan, plan, { rows: [{ id: "p01", sales: "12e4" }] })?.statementAt(0).score; // "120" (1.2 · 100: the row goes the Decimal way)
+ * bulkRun(plan, plan, { rows: [{ id: "p01", sales: "12 0000" }] }); // undefined (the per-person path reports the cell)
+ * ```
  */
 export function bulkRun(p: Plan, plan: Plan, data: PlanData, shareLines = false): LazyPayoutRun | undefined {
   if (!supported(p)) return undefined;
@@ -749,7 +758,20 @@ function fault(): PayscoreError {
   return new PayscoreError("INVALID_DATA", "the columnar path does not apply", { path: ["rows"] });
 }
 
-/** `units · 10^-scale` as `Decimal#toString` writes it (no trailing zeros, no exponent). */
+/**
+ * `units · 10^-scale` as `Decimal#toString` writes it (no trailing zeros, no exponent).
+ *
+ * @internal
+ * @param units - a safe integer count of `10^-scale` steps
+ * @param scale - decimal places, ≥ 0
+ * @returns the value's text
+ *
+ * @example
+ * ```ts
+ * unitsText(12050, 2); // "120.5"
+ * unitsText(-5, 3); // "-0.005"
+ * ```
+ */
 export function unitsText(units: number, scale: number): string {
   if (units === 0) return "0";
   const negative = units < 0;
@@ -766,7 +788,20 @@ export function unitsText(units: number, scale: number): string {
   return negative ? `-${digits}` : digits;
 }
 
-/** `units · 10^-scale` as `Decimal#toFixed(scale)` writes it. */
+/**
+ * `units · 10^-scale` as `Decimal#toFixed(scale)` writes it.
+ *
+ * @internal
+ * @param units - a safe integer count of `10^-scale` steps
+ * @param scale - decimal places, ≥ 0
+ * @returns the value's text with exactly `scale` decimals
+ *
+ * @example
+ * ```ts
+ * unitsFixed(12050, 2); // "120.50"
+ * unitsFixed(-5, 3); // "-0.005"
+ * ```
+ */
 export function unitsFixed(units: number, scale: number): string {
   const negative = units < 0;
   let digits = String(negative ? -units : units);
