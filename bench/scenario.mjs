@@ -88,7 +88,9 @@ scenarios.runPlanLazy = () => {
 scenarios.statements = () => {
   rows ??= benchRows();
   const texts = Array.from({ length: 4096 }, (_, i) => String(i / 100));
-  const own = new Set(["revenue", "grossProfit", "collection", "pipeline"]);
+  // Per KPI, worked out once: whether its line is the person's own, and its two column keys.
+  const own = KPIS.map((kpi) => ["revenue", "grossProfit", "collection", "pipeline"].includes(kpi.id));
+  const targetKeys = KPIS.map((kpi) => `${kpi.id}Target`);
   const shared = KPIS.map((kpi) => Object.freeze({ id: kpi.id, name: null, category: null, actual: "60", target: "60", attainment: "1", points: "100", weight: kpi.weight, difficulty: "1", contribution: "10" }));
   const grade = Object.freeze({ initial: "B", final: "B", reason: null });
   const pay = Object.freeze([Object.freeze({ component: "pool", id: "bonus", amount: "1000.00" })]);
@@ -99,8 +101,8 @@ scenarios.statements = () => {
     const lines = new Array(KPIS.length);
     for (let k = 0; k < KPIS.length; k++) {
       const id = KPIS[k].id;
-      lines[k] = own.has(id)
-        ? { id, name: null, category: null, actual: row[id], target: row[`${id}Target`], attainment: texts[(i + k) & 4095], points: texts[(i * 7 + k) & 4095], weight: KPIS[k].weight, difficulty: "1", contribution: texts[(i * 13 + k) & 4095] }
+      lines[k] = own[k]
+        ? { id, name: null, category: null, actual: row[id], target: row[targetKeys[k]], attainment: texts[(i + k) & 4095], points: texts[(i * 7 + k) & 4095], weight: KPIS[k].weight, difficulty: "1", contribution: texts[(i * 13 + k) & 4095] }
         : shared[k];
     }
     const score = texts[i & 4095];
