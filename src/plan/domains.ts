@@ -5,12 +5,13 @@ import type { Numeric } from "../numeric/index.js";
 export { splitPeriod } from "../period/index.js";
 export { gradeByScore, forcedDistribution, forcedDistributionColumns, applyOverrides } from "../grading/index.js";
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
-export { measure } from "../metrics/index.js";
-export type { MeasurableIndicator } from "../metrics/index.js";
+export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
+export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 export { evaluateCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
 export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
-export type { KpiSpec } from "../scoring/index.js";
+export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
 export { aggregate360 } from "../review360/index.js";
+export type { Aggregate360Options, Rating360, Review360Result } from "../review360/index.js";
 export { tieredCommission, allocatePool, allocatePoolColumns, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
 
 /** The curve shape the plan passes on (the scoring module's `Curve`). */

@@ -1,9 +1,9 @@
-import { readRunOptions, runPerPerson, type RunPlanOptions } from "./perPersonRun.js";
-import { bulkRun } from "./bulkRun.js";
-import { parsePlan, type Plan, type PlanData } from "./schema.js";
+import { readRunOptions, type RunPlanOptions } from "./runOptions.js";
+import { runEngine } from "./runEngine.js";
+import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { PayoutRun, Statement } from "./types.js";
 
-export type { RunPlanOptions } from "./perPersonRun.js";
+export type { RunPlanOptions } from "./runOptions.js";
 
 /**
  * Runs a plan on a period's data: scores every person, grades, funds and allocates pools, pays,
@@ -44,12 +44,10 @@ export type { RunPlanOptions } from "./perPersonRun.js";
  * missing). Decomposed and prorated targets are rounded (half-even, the targets module's rule) to
  * the currency's minor units. A person with no usable 360 score is scored on KPIs alone.
  *
- * With `{ trace: false }` the run takes the columnar path where the plan allows it (see
- * {@link runPlanLazy} for which plans do): the same statements, digit for digit, made from exact
- * integer columns, with parts equal for many people shared and frozen (see {@link runPlanLazy}),
+ * Every plan runs on one engine (see {@link runPlanLazy}): a staged pipeline over columns, exact
+ * integers where the values allow and Decimals where they do not, the same statements digit for
+ * digit either way. With `{ trace: false }` parts equal for many people are shared and frozen,
  * KPI lines too: two people with the same actual and target of a KPI share its frozen line.
- * The per-person path (Decimals, one person at a time) is the reference and runs for everything
- * else.
  *
  * Deterministic: statements are sorted by person id (code-unit order), and everything that
  * depends on order (decomposition and pool remainders, forced-distribution ties "by-order")
@@ -78,24 +76,23 @@ export type { RunPlanOptions } from "./perPersonRun.js";
  * run.statements[0]?.totalPayout; // "4000.00"  (100000 · 3 % + 20000 · 5 %)
  * ```
  */
-export function runPlan(plan: Plan, data: PlanData, options?: RunPlanOptions | undefined): PayoutRun {
+export function runPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
   const p = parsePlan(plan);
   const trace = readRunOptions(options);
-  const bulk = trace ? undefined : bulkRun(p, plan, data, true);
-  if (bulk === undefined) return runPerPerson(p, plan, data, trace);
-  const statements = new Array<Statement>(bulk.size);
-  for (let i = 0; i < bulk.size; i++) statements[i] = bulk.statementAt(i);
+  const run = runEngine(p, plan, data, trace, !trace);
+  const statements = new Array<Statement>(run.size);
+  for (let i = 0; i < run.size; i++) statements[i] = run.statementAt(i);
   return {
-    version: bulk.version,
-    planHash: bulk.planHash,
-    planName: bulk.planName,
-    currency: bulk.currency,
-    scale: bulk.scale,
-    rounding: bulk.rounding,
-    period: bulk.period,
-    subPeriods: bulk.subPeriods,
+    version: run.version,
+    planHash: run.planHash,
+    planName: run.planName,
+    currency: run.currency,
+    scale: run.scale,
+    rounding: run.rounding,
+    period: run.period,
+    subPeriods: run.subPeriods,
     statements,
-    totals: bulk.totals,
-    pools: bulk.pools,
+    totals: run.totals,
+    pools: run.pools,
   };
 }

@@ -472,3 +472,12 @@ export interface PlanData {
   readonly ratings?: readonly RatingRow[] | undefined;
   readonly history?: Readonly<Record<string, readonly (string | number)[]>> | undefined;
 }
+
+/**
+ * {@link PlanData} whose ratings are any iterable, read once as the run goes — a generator over
+ * a ratings file, say — so millions of ratings never need to be a list of objects. `runPlan`
+ * and `runPlanLazy` take either.
+ */
+export interface PlanDataStream extends Omit<PlanData, "ratings"> {
+  readonly ratings?: Iterable<RatingRow> | undefined;
+}

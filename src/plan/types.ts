@@ -162,6 +162,10 @@ export interface LazyPayoutRun extends Omit<PayoutRun, "statements"> {
     readonly kpis: readonly string[];
     readonly pay: readonly { readonly component: PayLine["component"]; readonly id: string }[];
   };
-  /** How the run was computed: `"columnar"` (exact integers over columns) or `"per-person"` (Decimals). */
-  readonly path: "columnar" | "per-person";
+  /**
+   * How the run was computed: always `"columnar"` now that every plan runs on one engine.
+   *
+   * @deprecated kept for callers that read it; it no longer varies.
+   */
+  readonly path: "columnar";
 }

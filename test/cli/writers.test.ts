@@ -180,11 +180,11 @@ describe("writers of a lazy run", () => {
 
   for (const [label, plan, data] of [
     ["columnar", bulkPlan, { rows }],
-    ["per-person", commissionPlan as Plan, { rows: [{ id: "C01", sales: "412000" }, { id: "C02", sales: "268500.50" }] }],
+    ["commission", commissionPlan as Plan, { rows: [{ id: "C01", sales: "412000" }, { id: "C02", sales: "268500.50" }] }],
   ] as const) {
     it(`writes the same CSV and JSON bytes as the materialized run (${label})`, async () => {
       const lazy = runPlanLazy(plan, data, { trace: false });
-      expect(lazy.path).toBe(label);
+      expect(lazy.path).toBe("columnar");
       const run = runPlan(plan, data, { trace: false });
       expect(await collect((write) => writeRunCsv(lazy, write))).toBe(await collect((write) => writeRunCsv(run, write)));
       expect(await collect((write) => writeRunJson(lazy, write))).toBe(`${JSON.stringify(run, null, 2)}\n`);

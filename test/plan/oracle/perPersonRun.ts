@@ -1,12 +1,12 @@
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../numeric/index.js";
-import { readCell, within } from "./dataCells.js";
-import * as D from "./domains.js";
-import { runHeader } from "./runHeader.js";
-import { buildRoster, type RosterPerson } from "./roster.js";
-import { planDataSchema, type Plan, type PlanData } from "./schema.js";
-import { Tracer } from "./trace.js";
-import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "./types.js";
+import { PayscoreError, describeValue, formatPath, parseWith } from "../../../src/errors/index.js";
+import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../../../src/numeric/index.js";
+import { readCell, within } from "../../../src/plan/dataCells.js";
+import * as D from "../../../src/plan/domains.js";
+import { runHeader } from "../../../src/plan/runHeader.js";
+import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
+import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
+import { Tracer } from "../../../src/plan/trace.js";
+import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
 /** Options for `runPlan`. */
 export interface RunPlanOptions {
@@ -57,9 +57,9 @@ interface Work {
 const str = (x: Decimal): string => x.toString();
 
 /**
- * The per-person run: the reference path of {@link runPlan} (every value a Decimal, one person
- * at a time, traces on request). `runPlan` uses it whenever the columnar path does not apply,
- * and the properties compare the two.
+ * The oracle: a plain, obviously-correct per-person run (every value a Decimal, one person at a
+ * time, traces on request) — what `runPlan` computed before the one engine, kept in `test/` so
+ * the properties can compare the engine's statements with it byte for byte.
  *
  * @internal
  * @param p - the parsed plan

@@ -1,0 +1,65 @@
+import { runHeader } from "./runHeader.js";
+import type { Plan, PlanData, PlanDataStream } from "./schema.js";
+import { awardStage } from "./stages/awardStage.js";
+import { compositeStage } from "./stages/compositeStage.js";
+import { gradeStage } from "./stages/gradeStage.js";
+import { kpiInputStage } from "./stages/kpiInputStage.js";
+import { kpiStage } from "./stages/kpiStage.js";
+import { payStage } from "./stages/payStage.js";
+import { poolStage } from "./stages/poolStage.js";
+import { promotionStage } from "./stages/promotionStage.js";
+import { readInputs } from "./stages/readInputs.js";
+import { review360Stage } from "./stages/review360Stage.js";
+import { runContext } from "./stages/RunContext.js";
+import { statementStage } from "./stages/statementStage.js";
+import type { LazyPayoutRun } from "./types.js";
+
+/**
+ * The run engine (核算引擎): one staged pipeline for every plan, each stage a column per person.
+ *
+ * 1. read inputs — data shape, roster (per person)
+ * 2. indicators and targets (per person)
+ * 3. KPI scores — exact integer columns (per person)
+ * 4. 360 review — ratings read once as a stream, then per person
+ * 5. composite score (per person)
+ * 6. rank and grade — global: needs every score
+ * 7. pay — fixed, target incentive, commission (per person)
+ * 8. pools (global per pool) and awards
+ * 9. promotion (per person)
+ * 10. statements and traces — made one at a time, on request
+ *
+ * Per-person stages depend only on that person's row (and, for the 360, ratings); the global
+ * stages are where a run split across workers would meet (see the guide's "Large runs").
+ *
+ * @internal
+ * @param p - the parsed plan
+ * @param plan - the plan as given (for its hash)
+ * @param data - the data as given
+ * @param trace - whether to build each statement's trace
+ * @param shareLines - whether statements share their repeated KPI lines (for a caller that
+ *   keeps every statement)
+ * @returns the lazy run
+ * @throws {PayscoreError} for any fault in the data or in the plan as it meets the data
+ *
+ * @example
+ * ```ts
+ * const plan = parsePlan({ version: 1, currency: "CNY", period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+ *   kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }] });
+ * runEngine(plan, plan, { rows: [{ id: "p01", sales: "120000" }] }, false, false).statementAt(0).score; // "120"
+ * ```
+ */
+export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, trace: boolean, shareLines: boolean): LazyPayoutRun {
+  const given = readInputs(p, data);
+  const ctx = runContext(p, given.people, trace);
+  const inputs = kpiInputStage(ctx);
+  const kpis = kpiStage(ctx, inputs, shareLines);
+  const review = review360Stage(ctx, given.ratings);
+  const scores = compositeStage(ctx, kpis, review);
+  const grades = gradeStage(ctx, scores);
+  const pay = payStage(ctx, { inputs, kpis, scores, grades });
+  const pools = poolStage(ctx, { kpis, scores, grades });
+  const awards = awardStage(ctx);
+  const promotions = promotionStage(ctx, kpis, scores, given.history);
+  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions }, shareLines);
+  return { ...runHeader(plan, p, ctx.scale, ctx.mode), ...statements, pools: pools.reports, path: "columnar" };
+}

@@ -1,0 +1,231 @@
+import { PayscoreError, formatPath } from "../../errors/index.js";
+import { Decimal, readDecimal, roundDecimal, scaledInteger } from "../../numeric/index.js";
+import { readCell, within } from "../dataCells.js";
+import * as D from "../domains.js";
+import type { RosterPerson } from "../roster.js";
+import type { Plan } from "../schema.js";
+import type { IndicatorLine } from "../types.js";
+import { frozenKpiSpecs, tracerOf, type RunContext } from "./RunContext.js";
+import { cellText } from "./cellText.js";
+
+type Kpi = Plan["kpis"][number];
+type Missing = "error" | "zero" | "reweight";
+type IndicatorSource = Exclude<Kpi["actual"], string | { column: string }>;
+
+/** The scoring module's name of each plan indicator. */
+const INDICATORS: Readonly<Record<IndicatorSource["indicator"], D.MeasurableIndicator>> = {
+  "collection-rate": "collectionRate",
+  margin: "orderMargin",
+  nps: "nps",
+  growth: "growthRate",
+  "market-share": "marketShare",
+  "complaint-rate": "complaintRate",
+};
+
+/** Stage 2's result: each KPI's actual and target per person, as the scorer reads them. */
+export interface KpiInputs {
+  /** Per KPI, each person's actual: a data cell as given, an indicator's rounded value as text, or `null`. */
+  readonly actual: readonly unknown[][];
+  /** Per KPI, each person's target: a cell as given, a value as text, or `null`. */
+  readonly target: readonly unknown[][];
+}
+
+/**
+ * Stage 2, indicators and targets (per person, independent): reads each KPI's actual — a
+ * column, or a derived indicator such as 回款率 measured from its input columns and rounded to
+ * `rounding.indicator` — and its target (a constant, a column, the plan's per-person table, a
+ * total decomposed over the people by a weight column), prorated for people active for part of
+ * the period. Every cell is checked as it is read.
+ *
+ * @internal
+ * @param ctx - the run
+ * @returns the actual and target columns
+ * @throws {PayscoreError} `INVALID_DATA` for a missing or malformed cell (path `["rows", i, column]`),
+ *   `INVALID_PLAN` for a per-person target the plan lacks
+ *
+ * @example
+ * ```ts
+ * kpiInputStage(ctx).actual[0][0]; // the first person's first actual, e.g. "120000"
+ * ```
+ */
+export function kpiInputStage(ctx: RunContext): KpiInputs {
+  const { p, people } = ctx;
+  const missing: Missing = p.score?.missing ?? "error";
+  const decomposed = p.kpis.map((kpi, k) => decomposedTargets(ctx, kpi, k));
+  // The KPIs themselves (curves, weights) are checked before any cell is read.
+  within(["kpis"], "KPIs", () => D.compileScorecard(frozenKpiSpecs(p), { missing }));
+  const constants = p.kpis.map((kpi, k) => (typeof kpi.target === "object" ? null : readDecimal(kpi.target, ["kpis", k, "target"]).toString()));
+  const actual = p.kpis.map(() => new Array<unknown>(people.length));
+  const target = p.kpis.map(() => new Array<unknown>(people.length));
+  for (let j = 0; j < people.length; j++) {
+    for (let k = 0; k < p.kpis.length; k++) {
+      const kpi = p.kpis[k] as Kpi;
+      (actual[k] as unknown[])[j] = actualOf(ctx, kpi, j, missing);
+      (target[k] as unknown[])[j] = targetOf(ctx, kpi, k, j, decomposed[k] ?? null, constants[k] ?? null, missing);
+    }
+  }
+  return { actual, target };
+}
+
+/** A cell of a number column as given, checked; `null` when empty. */
+function numberCell(person: RosterPerson, column: string): unknown {
+  const value = person.row[column];
+  if (typeof value === "number") return value;
+  if (value === null || value === "") return null;
+  if (typeof value === "string" && scaledInteger(value, 6) !== undefined) return value;
+  // The reference reader: a missing column or a malformed number is reported with its path.
+  const read = readCell(person.row, person.rowIndex, column);
+  return read === null ? null : value;
+}
+
+function actualOf(ctx: RunContext, kpi: Kpi, j: number, missing: Missing): unknown {
+  const person = ctx.people[j] as RosterPerson;
+  const tracer = tracerOf(ctx, j);
+  const source = kpi.actual;
+  const cell = (column: string): unknown => {
+    const value = numberCell(person, column);
+    if (value === null && missing === "error") {
+      const path = ["rows", person.rowIndex, column];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" needs it (or set score.missing)`, { path });
+    }
+    return value;
+  };
+  if (typeof source === "string" || "column" in source) {
+    const column = typeof source === "string" ? source : source.column;
+    const value = cell(column);
+    if (tracer.enabled) {
+      const text = value === null ? null : cellText(value);
+      tracer.add(`kpi.${kpi.id}.actual`, `column ${column}`, () => ({ [column]: text ?? "empty" }), text ?? "missing");
+    }
+    return value;
+  }
+  const columns = Object.entries(source).filter(([key]) => key !== "indicator") as [string, string][];
+  const inputs: Record<string, unknown> = {};
+  for (const [key, column] of columns) {
+    const value = cell(column);
+    if (value === null) return null;
+    inputs[key] = value;
+  }
+  const measured = measureIndicator(kpi, source, person, columns, inputs);
+  const value = roundDecimal(measured.value, ctx.places.indicator, ctx.places.mode).toString();
+  tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: round(${measured.formula}, ${ctx.places.indicator})`, () => ({ ...measured.inputs }), value);
+  return value;
+}
+
+function measureIndicator(kpi: Kpi, source: IndicatorSource, person: RosterPerson, columns: readonly [string, string][], inputs: Record<string, unknown>): D.Measured {
+  try {
+    return D.measure(INDICATORS[source.indicator], inputs as Record<string, string | number>);
+  } catch (error) {
+    if (!(error instanceof PayscoreError)) throw error;
+    // The metric names its input (["inputs", "billed"]); point at that column of this row.
+    const key = error.path[0] === "inputs" && typeof error.path[1] === "string" ? error.path[1] : undefined;
+    const column = columns.find(([name]) => name === key)?.[1] ?? columns[columns.length - 1]?.[1] ?? "id";
+    const at = ["rows", person.rowIndex, column];
+    const code = error.code === "INVALID_ARGUMENT" || error.code === "OUT_OF_RANGE" || error.code === "INVALID_NUMBER" ? "INVALID_DATA" : error.code;
+    throw new PayscoreError(code, `${formatPath(at)}: person "${person.id}", KPI "${kpi.id}" (${source.indicator}): ${error.message}`, { path: at, cause: error });
+  }
+}
+
+/**
+ * The statement's indicator lines of person `j`: one per indicator KPI whose inputs were all
+ * present, its inputs as the metric shows them.
+ *
+ * @internal
+ * @param ctx - the run
+ * @param inputs - stage 2's result
+ * @param j - the person's position
+ * @returns the lines, in KPI order
+ *
+ * @example
+ * ```ts
+ * indicatorLinesOf(ctx, inputs, 0); // [{ kpi: "collection", indicator: "collection-rate", inputs: { collected: "940", billed: "1000" }, value: "0.94" }]
+ * ```
+ */
+export function indicatorLinesOf(ctx: RunContext, inputs: KpiInputs, j: number): IndicatorLine[] {
+  const lines: IndicatorLine[] = [];
+  const person = ctx.people[j] as RosterPerson;
+  ctx.p.kpis.forEach((kpi, k) => {
+    const source = kpi.actual;
+    if (typeof source === "string" || "column" in source) return;
+    const value = (inputs.actual[k] as unknown[])[j];
+    if (value === null) return;
+    const shown: Record<string, string> = {};
+    for (const name of D.INDICATOR_INPUTS[INDICATORS[source.indicator]]) {
+      const column = (source as unknown as Record<string, string>)[name] as string;
+      shown[name] = cellText(person.row[column]) as string;
+    }
+    lines.push({ kpi: kpi.id, indicator: source.indicator, inputs: shown, value: value as string });
+  });
+  return lines;
+}
+
+function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, Decimal> | null {
+  const target = kpi.target;
+  if (typeof target !== "object" || !("total" in target)) return null;
+  const total = readDecimal(target.total, ["kpis", k, "target", "total"]);
+  const weightColumn = target.weightColumn;
+  const parts = ctx.people.map((person) => {
+    let weight = new Decimal(1);
+    if (weightColumn !== undefined) {
+      const value = readCell(person.row, person.rowIndex, weightColumn);
+      if (value === null) {
+        const path = ["rows", person.rowIndex, weightColumn];
+        throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" splits its total by it`, { path });
+      }
+      weight = value;
+    }
+    return { key: person.id, weight };
+  });
+  if (parts.length === 0) return new Map();
+  const split = within(["kpis", k, "target"], `KPI "${kpi.id}" target decomposition`, () => D.decomposeTarget(total, parts, { scale: ctx.scale }));
+  return new Map(split.map((part) => [part.key, part.amount]));
+}
+
+function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: Map<string, Decimal> | null, constant: string | null, missing: Missing): unknown {
+  const person = ctx.people[j] as RosterPerson;
+  const tracer = tracerOf(ctx, j);
+  const target = kpi.target;
+  let value: unknown;
+  let source: string;
+  if (decomposed !== null) {
+    value = decomposed.get(person.id)?.toString() ?? null;
+    source = "decomposeTarget(total, weights) — this person's share";
+  } else if (typeof target === "object" && "column" in target) {
+    value = numberCell(person, target.column);
+    if (value === null && missing === "error") {
+      const path = ["rows", person.rowIndex, target.column];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; KPI "${kpi.id}" needs its target`, { path });
+    }
+    source = `column ${target.column}`;
+  } else if (typeof target === "object" && "perPerson" in target) {
+    const given = target.perPerson[person.id];
+    if (given === undefined) {
+      const path = ["kpis", k, "target", "perPerson"];
+      throw new PayscoreError("INVALID_PLAN", `${formatPath(path)} has no target for person "${person.id}"`, { path });
+    }
+    value = readDecimal(given, ["kpis", k, "target", "perPerson", person.id]).toString();
+    source = "plan, per person";
+  } else {
+    value = constant;
+    source = "plan";
+  }
+  if (value !== null && kpi.prorate !== undefined && person.partial) {
+    const full = cellText(value) as string;
+    const basis = kpi.prorate;
+    const prorated = within(["kpis", k, "prorate"], `person "${person.id}", KPI "${kpi.id}" proration`, () =>
+      D.prorateTarget(full, ctx.p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale: ctx.scale }),
+    ).toString();
+    tracer.add(
+      `kpi.${kpi.id}.target`,
+      `round(target × active ${basis} / period ${basis})`,
+      () => ({ target: full, source, activeFrom: person.activeFrom, activeTo: person.activeTo, periodStart: ctx.p.period.start, periodEnd: ctx.p.period.end }),
+      prorated,
+    );
+    return prorated;
+  }
+  if (tracer.enabled) {
+    const shown = value === null ? "missing" : (cellText(value) as string);
+    tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown);
+  }
+  return value;
+}

@@ -1,0 +1,152 @@
+import { PayscoreError, formatPath } from "../../errors/index.js";
+import { Decimal, readDecimal } from "../../numeric/index.js";
+import { readCell, within } from "../dataCells.js";
+import * as D from "../domains.js";
+import type { RosterPerson } from "../roster.js";
+import type { Plan } from "../schema.js";
+import { tracerOf, type RunContext } from "./RunContext.js";
+import type { Grades } from "./gradeStage.js";
+import type { KpiInputs } from "./kpiInputStage.js";
+import type { KpiScores } from "./kpiStage.js";
+import { measureOf } from "./measureOf.js";
+
+type Pay = NonNullable<Plan["pay"]>;
+
+/** One pay component's amounts, one per person (money text), or `undefined` when the plan has none. */
+export interface PayColumns {
+  readonly fixed: string[] | undefined;
+  readonly targetIncentive: string[] | undefined;
+  readonly commission: string[] | undefined;
+}
+
+/** Everything a pay stage reads. */
+export interface PayInputs {
+  readonly inputs: KpiInputs;
+  readonly kpis: KpiScores;
+  readonly scores: readonly string[];
+  readonly grades: Grades;
+}
+
+/**
+ * Stage 7, pay (per person, independent): fixed pay `round(basePay × share)`; the target
+ * incentive `round(targetAmount × curve(measure))` times the grade multiplier, rounded; and
+ * tiered commission on a KPI's actual or a column, rounded to the minor unit with the plan's
+ * mode.
+ *
+ * @internal
+ * @param ctx - the run
+ * @param run - the earlier stages' results
+ * @returns each component's amounts
+ * @throws {PayscoreError} `INVALID_DATA` for a person without the base pay a rule needs; as
+ *   `composeBonus` and `tieredCommission`, with the person's path
+ *
+ * @example
+ * ```ts
+ * payStage(ctx, { inputs, kpis, scores, grades }).fixed?.[0]; // e.g. "42000.00"
+ * ```
+ */
+export function payStage(ctx: RunContext, run: PayInputs): PayColumns {
+  const pay = ctx.p.pay;
+  const n = ctx.people.length;
+  const fixed = pay?.fixed === undefined ? undefined : new Array<string>(n);
+  const targetIncentive = pay?.targetIncentive === undefined ? undefined : new Array<string>(n);
+  const commission = pay?.commission === undefined ? undefined : new Array<string>(n);
+  const share = pay?.fixed === undefined ? undefined : readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
+  for (let j = 0; j < n; j++) {
+    if (fixed !== undefined && share !== undefined) fixed[j] = fixedPay(ctx, j, share);
+    if (targetIncentive !== undefined) targetIncentive[j] = incentive(ctx, run, j, pay as Pay);
+    if (commission !== undefined) commission[j] = commissionOf(ctx, run, j, (pay as Pay).commission as NonNullable<Pay["commission"]>);
+  }
+  return { fixed, targetIncentive, commission };
+}
+
+/**
+ * A person's base pay, required by a pay rule.
+ *
+ * @internal
+ * @param person - the person
+ * @returns the base pay
+ * @throws {PayscoreError} `INVALID_DATA` when the person has none
+ *
+ * @example
+ * ```ts
+ * requireBasePay(person).toString(); // "42000"
+ * ```
+ */
+export function requireBasePay(person: RosterPerson): Decimal {
+  if (person.basePay === null) {
+    const path = ["rows", person.rowIndex, "basePay"];
+    throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${person.id}" has no base pay, which the plan's pay rules need`, { path });
+  }
+  return person.basePay;
+}
+
+function fixedPay(ctx: RunContext, j: number, share: Decimal): string {
+  const basePay = requireBasePay(ctx.people[j] as RosterPerson);
+  const amount = ctx.cash(ctx.money(basePay.times(share)));
+  tracerOf(ctx, j).add("pay.fixed", "round(basePay × share)", () => ({ basePay: basePay.toString(), share: share.toString() }), amount);
+  return amount;
+}
+
+function targetAmountOf(amount: NonNullable<Pay["targetIncentive"]>["amount"], person: RosterPerson): Decimal {
+  const path = ["pay", "targetIncentive", "amount"];
+  if (typeof amount === "object" && "column" in amount) return readCell(person.row, person.rowIndex, amount.column) ?? new Decimal(0);
+  if (typeof amount === "object" && "shareOfBasePay" in amount) return requireBasePay(person).times(readDecimal(amount.shareOfBasePay, [...path, "shareOfBasePay"]));
+  return readDecimal(amount, path);
+}
+
+function incentive(ctx: RunContext, run: PayInputs, j: number, pay: Pay): string {
+  const ti = pay.targetIncentive as NonNullable<Pay["targetIncentive"]>;
+  const person = ctx.people[j] as RosterPerson;
+  const tracer = tracerOf(ctx, j);
+  const target = targetAmountOf(ti.amount, person);
+  const x = measureOf(ctx, run.kpis, run.scores, j, ti.measure, "pay.targetIncentive.measure");
+  const table = pay.gradeMultipliers;
+  const grade = run.grades.gradeOf(j)?.final;
+  const bonus = within(["rows", person.rowIndex], `person "${person.id}", target incentive`, () =>
+    D.composeBonus(
+      { variable: { targetAmount: target, attainment: x, curve: ti.curve as D.CurveInput, ...(table !== undefined && grade !== undefined ? { grade, multipliers: table } : {}) } },
+      { scale: ctx.scale, rounding: ctx.mode },
+    ),
+  );
+  const variable = bonus.variable;
+  const amount = variable?.amount ?? new Decimal(0);
+  if (variable !== null) {
+    tracer.add(
+      "pay.targetIncentive",
+      "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
+      () => ({
+        targetAmount: target.toString(),
+        measure: x.toString(),
+        payoutRate: variable.payoutRate.toString(),
+        incentive: ctx.cash(variable.incentive),
+        gradeMultiplier: variable.multiplier.toString(),
+        ...(grade === undefined ? {} : { grade }),
+      }),
+      ctx.cash(amount),
+    );
+  }
+  return ctx.cash(amount);
+}
+
+function commissionOf(ctx: RunContext, run: PayInputs, j: number, c: NonNullable<Pay["commission"]>): string {
+  const person = ctx.people[j] as RosterPerson;
+  let base: Decimal;
+  if ("kpi" in c.base) {
+    const kpiId = c.base.kpi;
+    const k = ctx.p.kpis.findIndex((kpi) => kpi.id === kpiId);
+    const actual = k < 0 ? null : (run.inputs.actual[k] as unknown[])[j];
+    base = actual === null || actual === undefined ? new Decimal(0) : readDecimal(actual as string | number, ["rows", person.rowIndex]);
+  } else {
+    base = readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0);
+  }
+  const mode = c.mode ?? "marginal";
+  const amount = ctx.cash(ctx.money(within(["rows", person.rowIndex], `person "${person.id}", commission`, () => D.tieredCommission(base, c.tiers, { mode }))));
+  tracerOf(ctx, j).add(
+    "pay.commission",
+    `round(tieredCommission(base, tiers, ${mode}))`,
+    () => ({ base: base.toString(), tiers: c.tiers.map((t) => `${String(t.from)}@${String(t.rate)}`).join(", ") }),
+    amount,
+  );
+  return amount;
+}

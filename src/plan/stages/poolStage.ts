@@ -1,0 +1,259 @@
+import { Decimal, readDecimal, roundDecimal, scaledInteger } from "../../numeric/index.js";
+import { within } from "../dataCells.js";
+import * as D from "../domains.js";
+import type { RosterPerson } from "../roster.js";
+import type { Plan } from "../schema.js";
+import type { PoolReport } from "../types.js";
+import { tracerOf, type RunContext } from "./RunContext.js";
+import type { Grades } from "./gradeStage.js";
+import type { KpiScores } from "./kpiStage.js";
+import { measureOf } from "./measureOf.js";
+import { requireBasePay } from "./payStage.js";
+import { unitsFixed } from "./unitsText.js";
+
+type Pool = NonNullable<NonNullable<Plan["pay"]>["pools"]>[number];
+
+/** One pool's share of each member. */
+export interface PoolShares {
+  readonly id: string;
+  /** The members' positions, in id order (everyone when the pool has no team). */
+  readonly members: Int32Array;
+  /** Each member's amount as money text, by member index. */
+  readonly amounts: readonly string[];
+  /** A person's member index, or -1 when not a member. */
+  readonly memberIndex: (j: number) => number;
+}
+
+/** Stage 8's result: every pool's shares and report. */
+export interface Pools {
+  readonly shares: readonly PoolShares[];
+  readonly reports: PoolReport[];
+}
+
+/** Everything the pool stage reads. */
+export interface PoolInputs {
+  readonly kpis: KpiScores;
+  readonly scores: readonly string[];
+  readonly grades: Grades;
+}
+
+/**
+ * Stage 8, pools (global: a pool is shared over all its members): each pool — the whole run,
+ * or one team — is funded (its budget, or `fundPool` on the members' mean measure), then
+ * shared by weight (equal, score, or base pay × score, times the grade multiplier; negative
+ * weights count as 0) under per-person caps, in whole minor units by largest remainder
+ * (`allocatePool`; on integer columns by `allocatePoolColumns`, which gives the same amounts).
+ *
+ * @internal
+ * @param ctx - the run
+ * @param run - the earlier stages' results
+ * @returns the shares and reports
+ * @throws {PayscoreError} as `fundPool`, `allocatePool` and `gradeMultiplier`, with the pool's path
+ *
+ * @example
+ * ```ts
+ * poolStage(ctx, { kpis, scores, grades }).reports[0]?.allocated; // e.g. "50000.00"
+ * ```
+ */
+export function poolStage(ctx: RunContext, run: PoolInputs): Pools {
+  const shares: PoolShares[] = [];
+  const reports: PoolReport[] = [];
+  (ctx.p.pay?.pools ?? []).forEach((pool, poolIndex) => {
+    const result = sharePool(ctx, run, pool, poolIndex);
+    shares.push(result.shares);
+    reports.push(result.report);
+  });
+  return { shares, reports };
+}
+
+function membersOf(ctx: RunContext, pool: Pool): Int32Array {
+  if (pool.team === undefined) return Int32Array.from(ctx.people.keys());
+  const members: number[] = [];
+  ctx.people.forEach((person, j) => {
+    if (person.team === pool.team) members.push(j);
+  });
+  return Int32Array.from(members);
+}
+
+function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: number): { shares: PoolShares; report: PoolReport } {
+  const path = ["pay", "pools", poolIndex];
+  const members = membersOf(ctx, pool);
+  const m = members.length;
+  const budget = readDecimal(pool.budget, [...path, "budget"]);
+  let ratio = new Decimal(1);
+  let fundingMeasure: Decimal | null = null;
+  const funding = pool.funding;
+  if (funding !== undefined && m > 0) {
+    let sum = new Decimal(0);
+    for (let i = 0; i < m; i++) sum = sum.plus(measureOf(ctx, run.kpis, run.scores, members[i] as number, funding.measure, `pay.pool.${pool.id}.fundingInput`));
+    const mean = sum.div(m);
+    fundingMeasure = mean;
+    ratio = within([...path, "funding"], `pool "${pool.id}" funding`, () => D.evaluateCurve(funding.curve as D.CurveInput, mean));
+  }
+  const funded =
+    funding === undefined || fundingMeasure === null
+      ? ctx.money(budget)
+      : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, funding.curve as D.CurveInput, { scale: ctx.scale }));
+  const weights = weightsOf(ctx, run, pool, members);
+  const caps = capsOf(ctx, pool, members, path);
+  const allocation = allocate(ctx, pool, path, funded, weights, caps, m);
+  const amounts = new Array<string>(m);
+  for (let i = 0; i < m; i++) amounts[i] = unitsFixed(allocation.units[i] as number, ctx.scale);
+  const allocations = new Array<PoolReport["allocations"][number]>(m);
+  for (let i = 0; i < m; i++) allocations[i] = { person: (ctx.people[members[i] as number] as RosterPerson).id, amount: amounts[i] as string, capped: allocation.capped[i] === 1 };
+  if (ctx.tracers !== undefined) tracePool(ctx, pool, members, { budget, fundingMeasure, ratio, funded, weights, caps, allocations });
+  const everyone = pool.team === undefined;
+  const position = everyone ? undefined : new Map<number, number>();
+  members.forEach((j, i) => position?.set(j, i));
+  return {
+    shares: { id: pool.id, members, amounts, memberIndex: (j) => (everyone ? j : (position?.get(j) ?? -1)) },
+    report: {
+      id: pool.id,
+      team: pool.team ?? null,
+      budget: ctx.cash(budget),
+      fundingRatio: ratio.toString(),
+      funded: ctx.cash(funded),
+      allocated: unitsFixed(allocation.allocatedUnits, ctx.scale),
+      unallocated: ctx.cash(allocation.unallocated),
+      allocations,
+    },
+  };
+}
+
+/** The members' weights: Decimals, and the same as safe integers at one scale when they all are. */
+interface Weights {
+  readonly decimal: (i: number) => Decimal;
+  readonly units: Float64Array | undefined;
+}
+
+function weightsOf(ctx: RunContext, run: PoolInputs, pool: Pool, members: Int32Array): Weights {
+  const weightBy = pool.weightBy ?? "score";
+  const table = ctx.p.pay?.gradeMultipliers;
+  const multipliers = new Map<string, Decimal>();
+  const multiplierOf = (j: number): Decimal | null => {
+    const grade = run.grades.gradeOf(j)?.final;
+    if (table === undefined || grade === undefined) return null;
+    let x = multipliers.get(grade);
+    if (x === undefined) {
+      const person = ctx.people[j] as RosterPerson;
+      x = within(["pay", "gradeMultipliers"], `person "${person.id}", grade multiplier`, () => D.gradeMultiplier(grade, table));
+      multipliers.set(grade, x);
+    }
+    return x;
+  };
+  const decimal = (i: number): Decimal => {
+    const j = members[i] as number;
+    const score = new Decimal(run.scores[j] as string);
+    let weight = weightBy === "equal" ? new Decimal(1) : weightBy === "score" ? score : requireBasePay(ctx.people[j] as RosterPerson).times(score);
+    const multiplier = multiplierOf(j);
+    if (multiplier !== null) weight = weight.times(multiplier);
+    return weight.isNegative() ? new Decimal(0) : weight;
+  };
+  // Integer weights: a score in units of 10^-rounding.score times the multiplier in units of its
+  // most decimals; only the ratios count, so the shares are those of the Decimal weights.
+  let units: Float64Array | undefined;
+  if (weightBy !== "basePay-score") {
+    const multiplierUnits = new Map<string, number>();
+    let multiplierScale = 0;
+    if (table !== undefined) for (const value of Object.values(table)) multiplierScale = Math.max(multiplierScale, readDecimal(value, ["pay", "gradeMultipliers"]).decimalPlaces());
+    units = new Float64Array(members.length);
+    for (let i = 0; i < members.length && units !== undefined; i++) {
+      const j = members[i] as number;
+      let w = weightBy === "equal" ? 1 : scaledInteger(run.scores[j], ctx.places.score);
+      const multiplier = multiplierOf(j);
+      if (multiplier !== null && w !== undefined) {
+        const key = multiplier.toString();
+        let mu = multiplierUnits.get(key);
+        if (mu === undefined) multiplierUnits.set(key, (mu = scaledInteger(key, multiplierScale) ?? Number.NaN));
+        w *= mu;
+      }
+      if (w === undefined || !(Math.abs(w) <= Number.MAX_SAFE_INTEGER)) units = undefined;
+      else units[i] = w < 0 ? 0 : w + 0;
+    }
+  } else {
+    for (let i = 0; i < members.length; i++) decimal(i);
+  }
+  return { decimal, units };
+}
+
+function capsOf(ctx: RunContext, pool: Pool, members: Int32Array, path: (string | number)[]): (Decimal | undefined)[] | undefined {
+  const cap = pool.cap;
+  if (cap === undefined) return undefined;
+  // A cap is paid in whole minor units: round it down so it is never exceeded.
+  if (typeof cap !== "object") {
+    const fixed = roundDecimal(readDecimal(cap, [...path, "cap"]), ctx.scale, "floor");
+    return Array.from(members, () => fixed);
+  }
+  const multiple = readDecimal(cap.multipleOfBasePay, [...path, "cap", "multipleOfBasePay"]);
+  return Array.from(members, (j) => roundDecimal(requireBasePay(ctx.people[j] as RosterPerson).times(multiple), ctx.scale, "floor"));
+}
+
+interface Allocation {
+  readonly units: Float64Array;
+  readonly capped: Uint8Array;
+  readonly allocatedUnits: number;
+  readonly unallocated: Decimal;
+}
+
+function allocate(ctx: RunContext, pool: Pool, path: (string | number)[], funded: Decimal, weights: Weights, caps: (Decimal | undefined)[] | undefined, count: number): Allocation {
+  const fundedUnits = scaledInteger(funded.toFixed(ctx.scale), ctx.scale);
+  const capUnits = caps === undefined ? undefined : caps.map((cap) => (cap === undefined ? Infinity : scaledInteger(cap.toFixed(ctx.scale), ctx.scale)));
+  const weightUnits = weights.units;
+  let anyWeight = false;
+  if (weightUnits !== undefined) for (let i = 0; i < count && !anyWeight; i++) anyWeight = (weightUnits[i] as number) !== 0;
+  else for (let i = 0; i < count && !anyWeight; i++) anyWeight = !weights.decimal(i).isZero();
+  if (count === 0 || !anyWeight || funded.isZero()) {
+    return { units: new Float64Array(count), capped: new Uint8Array(count), allocatedUnits: 0, unallocated: funded };
+  }
+  if (weightUnits !== undefined && fundedUnits !== undefined && (capUnits === undefined || capUnits.every((c) => c !== undefined))) {
+    const result = D.allocatePoolColumns(fundedUnits, weightUnits, capUnits as number[] | undefined);
+    return { units: result.amountUnits, capped: result.capped, allocatedUnits: fundedUnits - result.unallocatedUnits, unallocated: new Decimal(unitsFixed(result.unallocatedUnits, ctx.scale)) };
+  }
+  const entries = Array.from({ length: count }, (_, i) => ({ id: String(i), weight: weights.decimal(i), ...(caps?.[i] === undefined ? {} : { cap: caps[i] as Decimal }) }));
+  const result = within(path, `pool "${pool.id}"`, () => D.allocatePool(funded, entries, { scale: ctx.scale }));
+  const units = new Float64Array(count);
+  const capped = new Uint8Array(count);
+  let allocated = new Decimal(0);
+  result.allocations.forEach((a, i) => {
+    units[i] = Number(a.amount.times(new Decimal(10).pow(ctx.scale)).toFixed(0));
+    capped[i] = a.capped ? 1 : 0;
+    allocated = allocated.plus(a.amount);
+  });
+  return { units, capped, allocatedUnits: Number(allocated.times(new Decimal(10).pow(ctx.scale)).toFixed(0)), unallocated: result.unallocated };
+}
+
+interface PoolTrace {
+  readonly budget: Decimal;
+  readonly fundingMeasure: Decimal | null;
+  readonly ratio: Decimal;
+  readonly funded: Decimal;
+  readonly weights: Weights;
+  readonly caps: (Decimal | undefined)[] | undefined;
+  readonly allocations: PoolReport["allocations"];
+}
+
+function tracePool(ctx: RunContext, pool: Pool, members: Int32Array, t: PoolTrace): void {
+  const weightBy = pool.weightBy ?? "score";
+  let total = new Decimal(0);
+  for (let i = 0; i < members.length; i++) total = total.plus(t.weights.decimal(i));
+  members.forEach((j, i) => {
+    const allocation = t.allocations[i] as PoolReport["allocations"][number];
+    const cap = t.caps?.[i];
+    tracerOf(ctx, j).add(
+      `pay.pool.${pool.id}`,
+      "allocatePool(funded, weights, caps): funded × weight / Σweight, capped, in steps of the minor unit",
+      () => ({
+        budget: ctx.cash(t.budget),
+        ...(t.fundingMeasure === null ? {} : { fundingMeasure: (t.fundingMeasure as Decimal).toString() }),
+        fundingRatio: t.ratio.toString(),
+        funded: ctx.cash(t.funded),
+        weightBy,
+        weight: t.weights.decimal(i).toString(),
+        totalWeight: total.toString(),
+        ...(cap === undefined ? {} : { cap: cap.toString() }),
+        capped: String(allocation.capped),
+      }),
+      allocation.amount,
+    );
+  });
+}

@@ -1,0 +1,63 @@
+import { parseWith } from "../../errors/index.js";
+import { buildRoster, type RosterPerson } from "../roster.js";
+import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../schema.js";
+
+/** Stage 1's result: the roster in id order, and the ratings and history as given. */
+export interface RunInputs {
+  readonly people: RosterPerson[];
+  readonly ratings: Iterable<RatingRow> | undefined;
+  readonly history: Readonly<Record<string, readonly (string | number)[]>> | undefined;
+}
+
+/**
+ * Stage 1, read inputs: checks the data's shape — rows of plain string, number or null cells
+ * (checked by hand, since a run has a million; anything else goes through the schema for its
+ * words), the history by the schema — and builds the roster (the plan's `people`, or the rows'
+ * `name`, `team`, `region`, `role`, `activeFrom`, `activeTo` and `basePay` columns), sorted by
+ * id. Ratings are checked as the 360 stage reads them, so an iterable is read only once.
+ *
+ * @internal
+ * @param p - the parsed plan
+ * @param data - the data as given
+ * @returns the roster, ratings and history
+ * @throws {PayscoreError} `INVALID_DATA` for data of the wrong shape, a missing or repeated id,
+ *   a malformed date or base pay
+ *
+ * @example
+ * ```ts
+ * readInputs(plan, { rows: [{ id: "p02" }, { id: "p01" }] }).people.map((x) => x.id); // ["p01", "p02"]
+ * ```
+ */
+export function readInputs(p: Plan, data: PlanData | PlanDataStream): RunInputs {
+  const given: unknown = data;
+  if (!isPlainData(given)) {
+    const parsed = parseWith(planDataSchema, given, "INVALID_DATA", []);
+    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history };
+  }
+  const history = given.history === undefined ? undefined : parseWith(planDataSchema.shape.history, given.history, "INVALID_DATA", ["history"]);
+  return { people: buildRoster(p, given.rows), ratings: given.ratings, history };
+}
+
+/** Whether `data` is `{ rows, ratings?, history? }` with rows the schema accepts unchanged and ratings a list or other iterable. */
+function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown } {
+  if (typeof data !== "object" || data === null) return false;
+  const proto: unknown = Object.getPrototypeOf(data);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history") return false;
+  const d = data as { rows?: unknown; ratings?: unknown };
+  const ratings = d.ratings;
+  if (ratings !== undefined && (typeof ratings !== "object" || ratings === null || typeof (ratings as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function")) return false;
+  const rows = d.rows;
+  if (!Array.isArray(rows)) return false;
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
+    if (typeof row !== "object" || row === null) return false;
+    const rowProto: unknown = Object.getPrototypeOf(row);
+    if (rowProto !== Object.prototype && rowProto !== null) return false;
+    for (const key in row) {
+      const v: unknown = (row as Record<string, unknown>)[key];
+      if (typeof v !== "string" && v !== null && !(typeof v === "number" && Number.isFinite(v))) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,218 @@
+import { PayscoreError, describeValue, formatPath, parseWith } from "../../errors/index.js";
+import { readDecimal, roundDecimal, scaledInteger, type Decimal } from "../../numeric/index.js";
+import { within } from "../dataCells.js";
+import * as D from "../domains.js";
+import { planDataSchema, type RatingRow } from "../schema.js";
+import type { Review360Line } from "../types.js";
+import { tracerOf, type RunContext } from "./RunContext.js";
+
+/** Stage 4's result: each person's 360 line (`null` without a 360 review). */
+export interface Review360Scores {
+  readonly lineOf: (j: number) => Review360Line | null;
+}
+
+const ratingSchema = planDataSchema.shape.ratings.unwrap().element;
+
+/**
+ * The ratings as they arrive, stored by number, not as objects: per rating the person's
+ * position, and the rater, group, competency and score as indexes into tables of the distinct
+ * values (twelve million ratings are a few typed arrays, not twelve million objects).
+ */
+class RatingColumns {
+  size = 0;
+  person: Int32Array = new Int32Array(1024);
+  rater: Int32Array = new Int32Array(1024);
+  group: Int32Array = new Int32Array(1024);
+  competency: Int32Array = new Int32Array(1024);
+  score: Int32Array = new Int32Array(1024);
+  readonly raters = new Interned();
+  readonly groups = new Interned();
+  readonly competencies = new Interned();
+  readonly scores = new Interned();
+
+  push(person: number, rating: RatingRow): void {
+    if (this.size === this.person.length) this.grow();
+    const i = this.size++;
+    this.person[i] = person;
+    this.rater[i] = this.raters.indexOf(rating.rater);
+    this.group[i] = this.groups.indexOf(rating.group);
+    this.competency[i] = rating.competency === undefined ? -1 : this.competencies.indexOf(rating.competency);
+    this.score[i] = this.scores.indexOf(rating.score);
+  }
+
+  private grow(): void {
+    const next = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.person = next(this.person);
+    this.rater = next(this.rater);
+    this.group = next(this.group);
+    this.competency = next(this.competency);
+    this.score = next(this.score);
+  }
+}
+
+/** Distinct values, each with its index in order of first appearance. */
+class Interned {
+  readonly values: (string | number)[] = [];
+  private readonly index = new Map<string | number, number>();
+
+  indexOf(value: string | number): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+/**
+ * Stage 4, 360 review (per person, independent once the ratings are read): reads the ratings
+ * once, as they come (an array, or any iterable such as the command line's stream of a
+ * ratings file), checking each; then aggregates each person's ratings with `aggregate360`
+ * (rater groups weighted, small groups left out so they stay anonymous, competencies weighted,
+ * the scale mapped to 0–100) and rounds to `rounding.points`.
+ *
+ * Memory: about 20 bytes per rating plus the distinct raters, groups, competencies and scores.
+ *
+ * @internal
+ * @param ctx - the run
+ * @param ratings - the ratings, `undefined` for none
+ * @returns each person's 360 line
+ * @throws {PayscoreError} `INVALID_DATA` for a rating of an unknown person, a malformed score or
+ *   rating (path `["ratings", i, field]`), and as `aggregate360` for a person's ratings
+ *
+ * @example
+ * ```ts
+ * review360Stage(ctx, [{ person: "p01", rater: "m1", group: "manager", score: 4 }]).lineOf(0)?.points; // "75" on a 1–5 scale
+ * ```
+ */
+export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | undefined): Review360Scores {
+  const setup = ctx.p.review360;
+  if (setup === undefined) return { lineOf: () => null };
+  const columns = readRatings(ctx, ratings ?? []);
+  const n = ctx.people.length;
+  // Each person's ratings, by a counting sort on the person: start[j] … start[j + 1].
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < columns.size; i++) (start[(columns.person[i] as number) + 1] as number)++;
+  for (let j = 0; j < n; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const order = new Int32Array(columns.size);
+  const next = start.slice(0, n);
+  for (let i = 0; i < columns.size; i++) order[(next[columns.person[i] as number] as number)++] = i;
+
+  const options = {
+    weights: setup.weights,
+    ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }),
+    ...(setup.competencyWeights === undefined ? {} : { competencyWeights: setup.competencyWeights }),
+    ...(setup.scale === undefined ? {} : { scale: setup.scale }),
+  };
+  // Each distinct score read once (the reference reads each rating's score as a Decimal).
+  const scores = columns.scores.values.map((value, s) => readDecimal(value, ["ratings", s, "score"]));
+  const lines = new Array<Review360Line>(n);
+  for (let j = 0; j < n; j++) {
+    const from = start[j] as number;
+    const to = start[j + 1] as number;
+    const mine = new Array<D.Rating360>(to - from);
+    for (let r = from; r < to; r++) {
+      const i = order[r] as number;
+      const competency = columns.competency[i] as number;
+      const rating = { rater: columns.raters.values[columns.rater[i] as number] as string, group: columns.groups.values[columns.group[i] as number] as string, score: scores[columns.score[i] as number] as Decimal };
+      mine[r - from] = competency < 0 ? rating : { ...rating, competency: columns.competencies.values[competency] as string };
+    }
+    lines[j] = personLine(ctx, j, mine, options, (local) => order[from + local]);
+  }
+  return { lineOf: (j) => lines[j] ?? null };
+}
+
+function readRatings(ctx: RunContext, ratings: Iterable<RatingRow>): RatingColumns {
+  const columns = new RatingColumns();
+  let i = 0;
+  for (const rating of ratings) {
+    if (!isPlainRating(rating)) {
+      // The schema names the field at fault.
+      parseWith(ratingSchema, rating, "INVALID_DATA", ["ratings", i]);
+    }
+    const person = ctx.indexOf.get(rating.person);
+    if (person === undefined) {
+      const at = ["ratings", i, "person"];
+      throw new PayscoreError("INVALID_DATA", `${formatPath(at)}: no person "${rating.person}" in this run`, { path: at });
+    }
+    if (scaledInteger(rating.score, 6) === undefined) {
+      try {
+        readDecimal(rating.score, ["ratings", i, "score"]);
+      } catch (error) {
+        const at = ["ratings", i, "score"];
+        throw new PayscoreError("INVALID_DATA", `${formatPath(at)} must be a plain decimal number; got ${describeValue(rating.score)}`, { path: at, cause: error });
+      }
+    }
+    columns.push(person, rating);
+    i++;
+  }
+  return columns;
+}
+
+/** Whether a rating has the schema's shape (checked without the schema: a ratings file has millions). */
+function isPlainRating(rating: unknown): rating is RatingRow {
+  if (typeof rating !== "object" || rating === null) return false;
+  const r = rating as Record<string, unknown>;
+  let keys = 0;
+  for (const key in r) {
+    if (key !== "person" && key !== "rater" && key !== "group" && key !== "score" && key !== "competency") return false;
+    keys++;
+  }
+  const score = r["score"];
+  return (
+    typeof r["person"] === "string" &&
+    typeof r["rater"] === "string" &&
+    typeof r["group"] === "string" &&
+    (typeof score === "string" || (typeof score === "number" && Number.isFinite(score))) &&
+    (r["competency"] === undefined ? keys === 4 || (keys === 5 && "competency" in r) : typeof r["competency"] === "string")
+  );
+}
+
+function personLine(ctx: RunContext, j: number, mine: readonly D.Rating360[], options: D.Aggregate360Options, globalIndex: (local: number) => number | undefined): Review360Line {
+  const person = ctx.people[j] as (typeof ctx.people)[number];
+  const setup = ctx.p.review360 as NonNullable<typeof ctx.p.review360>;
+  let result: D.Review360Result;
+  try {
+    result = D.aggregate360(mine, options);
+  } catch (error) {
+    if (!(error instanceof PayscoreError)) throw error;
+    // A fault in one rating points at that rating in data.ratings (the CLI maps it to a file row).
+    const [head, local, ...rest] = error.path;
+    const global = head === "ratings" && typeof local === "number" ? globalIndex(local) : undefined;
+    const at = global === undefined ? ["ratings"] : ["ratings", global, ...rest];
+    const code = global === undefined ? error.code : "INVALID_DATA";
+    throw new PayscoreError(code, `${formatPath(at)}: person "${person.id}", 360 review: ${error.message}`, { path: at, cause: error });
+  }
+  const places = ctx.places;
+  const scaleRange = setup.scale;
+  const score = result.score;
+  const unrounded = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
+  const points = unrounded === null ? null : roundDecimal(unrounded, places.points, places.mode);
+  const line: Review360Line = {
+    score: score === null ? null : score.toString(),
+    points: points === null ? null : points.toString(),
+    groups: result.groups.map((g) => ({
+      group: g.group,
+      raters: g.raters,
+      mean: g.mean === null ? null : g.mean.toString(),
+      weight: g.weight.toString(),
+      included: g.included,
+      ...(g.reason === undefined ? {} : { reason: g.reason }),
+    })),
+  };
+  tracerOf(ctx, j).add(
+    "score.review360",
+    scaleRange === undefined
+      ? `round(Σ groupWeight × groupMean, ${places.points}) (groups below minRaters left out, weights rescaled)`
+      : `round(rescale(Σ groupWeight × groupMean, scale → 0–100), ${places.points})`,
+    () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${g.mean.toString()} × ${g.weight.toString()}` : `excluded (${g.reason ?? "weight 0"})`])),
+    points === null ? "none" : points.toString(),
+  );
+  return line;
+}
