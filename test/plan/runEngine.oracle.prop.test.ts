@@ -1,0 +1,239 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PayscoreError } from "../../src/errors/index.js";
+import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData } from "../../src/plan/index.js";
+import { runPerPerson } from "./oracle/perPersonRun.js";
+
+// The one engine against the oracle (a plain per-person run in test/plan/oracle) on random plans
+// that use every plan feature at once — a roster in the plan or in data columns, derived
+// indicators, per-person, column, decomposed and prorated targets, 360 with anonymity and
+// competencies, composite scores, forced and banded grading with overrides, fixed pay, target
+// incentive, commission, team and funded pools with caps, awards and promotion over history —
+// with traces and without: the runs must be byte-identical, or fail with the same code.
+
+const money = fc.integer({ min: 0, max: 200000 }).map(String);
+const ids = ["p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08", "p09", "p10", "p11"];
+const curve = fc.constantFrom(
+  { points: [{ x: "0.6", y: 0 }, { x: 1, y: 100 }, { x: "1.5", y: 130 }], below: "zero" },
+  { points: [{ x: 0, y: 0 }, { x: "0.8", y: 60 }, { x: 1, y: 100 }, { x: "1.2", y: 120 }] },
+  { points: [{ x: "0.9", y: 50 }, { x: 1, y: 100 }], step: true },
+);
+const payCurve = fc.constantFrom({ points: [{ x: "0.5", y: 0 }, { x: 1, y: 1 }, { x: "1.3", y: "1.5" }], below: "zero" }, { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] });
+
+interface Setup {
+  readonly people: number;
+  readonly rosterInPlan: boolean;
+  readonly seed: number;
+}
+
+const setupArb = fc.record({ people: fc.integer({ min: 1, max: 11 }), rosterInPlan: fc.boolean(), seed: fc.integer({ min: 0, max: 1_000_000 }) });
+
+function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
+  const who = ids.slice(0, setup.people);
+  const revenue = fc.record({
+    target: fc.oneof(
+      money.map((t) => String(Number(t) + 1)),
+      fc.constant({ column: "revenueTarget" }),
+      fc.constant({ total: String(100000 * setup.people), weightColumn: "territoryWeight" }),
+      fc.constant({ total: "123456.78" }),
+      fc.constant({ perPerson: Object.fromEntries(who.map((id, i) => [id, 50000 + i * 1234])) }),
+    ),
+    prorate: fc.constantFrom(undefined, "calendar-days", "business-days"),
+    curve: fc.option(curve, { nil: undefined }),
+    cap: fc.constantFrom(undefined, "1.5", "1.2"),
+  });
+  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3")).map(([r, withMargin, withNps, w]) => {
+    const kpis: unknown[] = [
+      { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
+      { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
+      { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
+      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1" },
+    ];
+    const rest = 1 - Number(w) - 0.4;
+    if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
+    if (withNps || !withMargin) kpis.push({ id: "nps", weight: withMargin ? String(rest / 2) : String(rest), actual: { indicator: "nps", promoters: "promoters", passives: "passives", detractors: "detractors" }, target: "40", cap: "1.2" });
+    return kpis;
+  });
+}
+
+function planArb(setup: Setup): fc.Arbitrary<Plan> {
+  const who = ids.slice(0, setup.people);
+  const grading = fc.oneof(
+    fc.record({
+      method: fc.constant("forced"),
+      quotas: fc.constant([{ grade: "A", share: "0.2" }, { grade: "B", share: "0.7" }, { grade: "C", share: "0.1" }]),
+      ties: fc.constantFrom("share-grade", "by-order"),
+      overrides: fc.constantFrom([], [{ person: who[0] as string, grade: "B", reason: "moved territory", by: "committee" }]),
+    }),
+    fc.record({ method: fc.constant("bands"), bands: fc.constant([{ grade: "A", min: 110 }, { grade: "B", min: 80 }, { grade: "C", min: -1000 }]) }),
+  );
+  const pay = fc.record(
+    {
+      fixed: fc.constant({ share: "0.7" }),
+      targetIncentive: fc.record({ amount: fc.constantFrom({ shareOfBasePay: "0.3" }, "8000", { column: "bonusTarget" }), measure: fc.constantFrom("score", { kpi: "revenue" }), curve: payCurve }),
+      gradeMultipliers: fc.constant({ A: "1.2", B: "1", C: "0.6" }),
+      commission: fc.record({ base: fc.constantFrom({ kpi: "revenue" }, { column: "revenue" }), tiers: fc.constant([{ from: "0", rate: "0.005" }, { from: "100000", rate: "0.01" }]), mode: fc.constantFrom("marginal", "retroactive") }),
+      pools: fc.constantFrom(
+        [],
+        [{ id: "bonus", budget: "120000.05" }],
+        [
+          { id: "regional", budget: "120000", funding: { measure: { kpi: "revenue" }, curve: { points: [{ x: "0.8", y: "0" }, { x: "1", y: "1" }, { x: "1.2", y: "1.25" }], below: "zero" } }, weightBy: "basePay-score", cap: { multipleOfBasePay: "0.25" } },
+          { id: "west", team: "West", budget: "18000", weightBy: "score", cap: "5000" },
+        ],
+        [{ id: "equal", budget: "999.99", weightBy: "equal", funding: { measure: "score", curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } }],
+      ),
+      awards: fc.constantFrom([], [{ id: "new-logo", name: "Biggest new customer", amount: "5000", people: [who[who.length - 1] as string] }]),
+    },
+    { requiredKeys: [] },
+  );
+  return fc
+    .record({
+      kpis: kpisArb(setup),
+      review: fc.boolean(),
+      minSub: fc.constantFrom(1, 3),
+      competencies: fc.boolean(),
+      grading: fc.option(grading, { nil: undefined }),
+      pay: fc.option(pay, { nil: undefined }),
+      promotion: fc.option(fc.record({ measure: fc.constantFrom("score", { kpi: "revenue" }), threshold: fc.constantFrom("1", "0.9"), count: fc.constantFrom(1, 2, 3) }), { nil: undefined }),
+      mode: fc.constantFrom("half-even", "half-up"),
+      missing: fc.constantFrom("error", "zero"),
+    })
+    .map((r) => {
+      const plan: Record<string, unknown> = {
+        version: 1,
+        currency: "CNY",
+        rounding: { mode: r.mode },
+        period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+        kpis: r.kpis,
+        score: { ...(r.review ? { kpi: "0.7", review360: "0.3" } : { kpi: "1" }), missing: r.missing },
+      };
+      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
+      if (r.review) {
+        plan["review360"] = {
+          weights: { manager: 50, peer: 30, subordinate: 20 },
+          minRaters: { manager: 1, peer: 1, subordinate: r.minSub },
+          ...(r.competencies ? { competencyWeights: { "customer-focus": 60, teamwork: 40 } } : {}),
+          scale: { min: 1, max: 5 },
+        };
+      }
+      if (r.grading !== undefined) plan["grading"] = r.grading;
+      if (r.pay !== undefined) {
+        const { gradeMultipliers, ...rest } = r.pay as { gradeMultipliers?: unknown };
+        plan["pay"] = r.grading === undefined ? rest : { ...rest, ...(gradeMultipliers === undefined ? {} : { gradeMultipliers }) };
+      }
+      if (r.promotion !== undefined) plan["promotion"] = r.promotion;
+      return plan as unknown as Plan;
+    });
+}
+
+/** A small deterministic generator, so the data follows the plan's shape. */
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+function dataOf(setup: Setup, plan: Plan): PlanData {
+  const next = random(setup.seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  const who = ids.slice(0, setup.people);
+  const rows = who.map((id, i) => {
+    const revenue = int(0, 9) === 0 ? String(int(1, 3) * 50000) : `${int(40000, 180000)}${int(0, 3) === 0 ? `.${int(0, 99)}` : ""}`;
+    const billed = int(1000, 2000);
+    const row: Record<string, string | number | null> = {
+      id,
+      revenue,
+      revenueTarget: String(int(60000, 140000)),
+      territoryWeight: ["1", "1.2", "0.8", "1.5"][i % 4] as string,
+      collected: String(int(800, billed)),
+      billed: String(billed),
+      cost: String(int(0, 30000)),
+      promoters: int(0, 30),
+      passives: int(0, 10),
+      detractors: int(1, 8),
+      complaints: String(int(0, 6)),
+      interactions: String(int(100, 300)),
+      visits: int(0, 9) === 0 && plan.score?.missing === "zero" ? "" : String(int(20, 80)),
+      visitsTarget: "60",
+      bonusTarget: String(int(5000, 12000)),
+    };
+    if (!setup.rosterInPlan) {
+      row["name"] = i % 3 === 0 ? "" : `Person ${i}`;
+      row["team"] = i % 2 === 0 ? "East" : "West";
+      row["basePay"] = String(30000 + int(0, 20) * 1500);
+      if (i === 2) row["activeFrom"] = "2026-02-01";
+      if (i === 4) row["activeTo"] = "2026-03-15";
+    }
+    return row;
+  });
+  const data: { rows: typeof rows; ratings?: unknown[]; history?: Record<string, string[]> } = { rows: rows.reverse() };
+  if (plan.review360 !== undefined) {
+    const ratings: { person: string; rater: string; group: string; score: string; competency?: string }[] = [];
+    for (const id of who) {
+      const raters: [string, string][] = [["manager", "m1"], ["peer", `p-${int(1, 3)}`], ["peer", "p-9"], ["subordinate", "s1"], ["subordinate", "s2"], ["subordinate", `s${int(3, 4)}`]];
+      for (const [group, rater] of raters.slice(0, int(1, 6))) {
+        for (const competency of plan.review360.competencyWeights === undefined ? [undefined] : ["customer-focus", "teamwork"]) {
+          ratings.push({ person: id, rater, group, score: String(int(1, 4)) + (int(0, 3) === 0 ? ".5" : ""), ...(competency === undefined ? {} : { competency }) });
+        }
+      }
+    }
+    data.ratings = ratings.sort(() => next() - 0.5);
+  }
+  if (plan.promotion !== undefined) data.history = Object.fromEntries(who.map((id) => [id, [String(int(85, 115) / 100), String(int(85, 115) / 100)]]));
+  return data as PlanData;
+}
+
+function outcome(run: () => unknown): string {
+  try {
+    return JSON.stringify(run());
+  } catch (error) {
+    if (error instanceof PayscoreError) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+}
+
+const cases = setupArb.chain((setup) => planArb(setup).map((plan) => ({ plan, data: dataOf(setup, plan) })));
+
+describe("the one engine against the oracle, every plan feature", () => {
+  it("gives byte-identical runs, traced and untraced, or the same error", () => {
+    let succeeded = 0;
+    fc.assert(
+      fc.property(cases, ({ plan, data }) => {
+        for (const trace of [true, false]) {
+          const reference = outcome(() => runPerPerson(parsePlan(plan), plan, data, trace));
+          expect(outcome(() => runPlan(plan, data, { trace }))).toBe(reference);
+          if (!reference.startsWith("{")) {
+            if (process.env["SHOW_ERRORS"] !== undefined) console.log(reference.slice(0, 200));
+            continue;
+          }
+          succeeded++;
+          const lazy = runPlanLazy(plan, data, { trace });
+          const statements = Array.from({ length: lazy.size }, (_, i) => lazy.statementAt(i));
+          expect(JSON.stringify(statements)).toBe(JSON.stringify((JSON.parse(reference) as { statements: unknown }).statements));
+        }
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+    // Most cases must run through, not stop at an error.
+    expect(succeeded).toBeGreaterThan(150);
+  }, 300_000);
+
+  it("reads ratings from a one-shot iterable exactly as from a list", () => {
+    fc.assert(
+      fc.property(cases, ({ plan, data }) => {
+        if (data.ratings === undefined) return;
+        const list = outcome(() => runPlan(plan, data, { trace: false }));
+        const ratings = data.ratings;
+        function* stream(): Generator<(typeof ratings)[number]> {
+          yield* ratings;
+        }
+        expect(outcome(() => runPlan(plan, { ...data, ratings: stream() }, { trace: false }))).toBe(list);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  }, 300_000);
+});
