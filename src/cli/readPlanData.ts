@@ -1,10 +1,11 @@
 import { extname } from "node:path";
 import { formatPath } from "../errors/index.js";
-import { planDataSchema, type DataRow, type Plan, type PlanData, type RatingRow } from "../plan/index.js";
+import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import { columnsReadBy } from "./columnsReadBy.js";
 import { numberFormatProblem } from "./numberFormatProblem.js";
 import { readCsvTable } from "./readCsvTable.js";
+import { RatingsFile } from "./RatingsFile.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /** Where a table of the data came from, to turn an index back into a file and line. */
@@ -12,7 +13,7 @@ export interface TableSource {
   readonly file: string;
   readonly kind: "csv" | "json";
   /** CSV: the 1-based line of each row. */
-  readonly lines?: readonly number[] | undefined;
+  readonly lines?: ArrayLike<number> | undefined;
   /** CSV: the column names, for the column number. */
   readonly header?: readonly string[] | undefined;
   /** JSON: the path of the table inside the file (`["rows"]`, or `[]` for a bare array). */
@@ -21,7 +22,8 @@ export interface TableSource {
 
 /** The data read for a run, with where each table came from. */
 export interface LoadedData {
-  readonly data: PlanData;
+  /** The data; CSV ratings are a stream, read once by the run. */
+  readonly data: PlanData | PlanDataStream;
   readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined };
 }
 
@@ -40,8 +42,6 @@ export interface ReadPlanDataOptions {
   readonly cwd: string;
   readonly onProgress?: ((rows: number) => void) | undefined;
 }
-
-const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
 
 /**
  * Reads the data for a run and checks what the command line can check before the run: the
@@ -67,7 +67,7 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     if (loaded.data.ratings !== undefined) {
       throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
     }
-    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : await readCsvRatings(options.ratings, options.cwd);
+    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : readCsvRatings(options.ratings, options.cwd);
     loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
   }
   if (options.history !== undefined) {
@@ -190,27 +190,21 @@ async function readJsonData(file: string, cwd: string): Promise<LoadedData> {
   return { data, sources: { rows: { file, kind: "json", jsonPath }, ratings: { file, kind: "json", jsonPath: ["ratings"] } } };
 }
 
-async function readCsvRatings(file: string, cwd: string): Promise<{ ratings: RatingRow[]; source: TableSource }> {
-  const { header, rows, lines } = await readCsvTable(file, cwd);
-  for (const column of RATING_COLUMNS) {
-    if (!header.includes(column)) throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ratings file has person, rater, group, score and optionally competency`);
-  }
-  const hasCompetency = header.includes("competency");
-  const scoreColumn = header.indexOf("score") + 1;
-  const ratings = rows.map((row, index): RatingRow => {
-    const line = lines[index] as number;
-    for (const column of ["person", "rater", "group"] as const) {
-      if (row[column] === "") throw new CliError(`${file}:${line}:${header.indexOf(column) + 1}: the ${column} is empty`);
-    }
-    const score = row["score"] as string;
-    if (score === "") throw new CliError(`${file}:${line}:${scoreColumn}: the score is empty`);
-    const problem = numberFormatProblem(score);
-    if (problem !== null) throw new CliError(`${file}:${line}:${scoreColumn}: score: ${problem}`);
-    const rating = { person: row["person"] as string, rater: row["rater"] as string, group: row["group"] as string, score };
-    const competency = hasCompetency ? (row["competency"] as string) : "";
-    return competency === "" ? rating : { ...rating, competency };
-  });
-  return { ratings, source: { file, kind: "csv", lines, header } };
+/** A ratings CSV as a stream: the header is checked now, the ratings as the run reads them. */
+function readCsvRatings(file: string, cwd: string): { ratings: Iterable<RatingRow>; source: TableSource } {
+  const ratings = RatingsFile.open(file, cwd);
+  return {
+    ratings,
+    source: {
+      file,
+      kind: "csv",
+      header: ratings.columns,
+      // The lines of the ratings read so far, when a fault needs one.
+      get lines() {
+        return ratings.lines;
+      },
+    },
+  };
 }
 
 async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: RatingRow[]; source: TableSource }> {

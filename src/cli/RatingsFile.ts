@@ -1,0 +1,151 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { resolve } from "node:path";
+import type { RatingRow } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+import { CsvReader } from "./CsvReader.js";
+import { fileProblem } from "./fileProblem.js";
+import { numberFormatProblem } from "./numberFormatProblem.js";
+import { Utf8Reader } from "./Utf8Reader.js";
+
+const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
+const CHUNK = 1 << 20;
+
+/**
+ * A ratings CSV (`person,rater,group,score[,competency]`) read as a stream (评分流式读取): the
+ * header is read and checked when the file is opened; the ratings are then read a megabyte at a
+ * time as the run iterates over them, each checked (cells present, the score a plain number)
+ * and handed on as one short-lived object — twelve million ratings are never twelve million
+ * objects at once. Only each rating's line number is kept (4 bytes), so a fault the run finds
+ * in rating `i` can name its line. It can be iterated once.
+ *
+ * @example
+ * ```ts
+ * const ratings = RatingsFile.open("ratings.csv", process.cwd());
+ * runPlanLazy(plan, { rows, ratings }); // reads the file as the 360 stage goes
+ * ```
+ */
+export class RatingsFile implements Iterable<RatingRow> {
+  private lineNumbers = new Int32Array(4096);
+  private count = 0;
+  private columnIndex = { person: 0, rater: 0, group: 0, score: 0, competency: -1 };
+  private readonly queue: RatingRow[] = [];
+  private header: string[] | null = null;
+  private used = false;
+
+  private constructor(
+    readonly file: string,
+    private fd: number | null,
+    private readonly csv: { reader: CsvReader; utf8: Utf8Reader },
+  ) {}
+
+  /**
+   * Opens the file and reads its header.
+   *
+   * @param file - the path as given
+   * @param cwd - the folder it is relative to
+   * @returns the open file, ready to iterate
+   * @throws {CliError} when the file cannot be read, is empty, or its header lacks a column
+   */
+  static open(file: string, cwd: string): RatingsFile {
+    let fd: number;
+    try {
+      fd = openSync(resolve(cwd, file), "r");
+    } catch (error) {
+      throw fileProblem(error, file, "read");
+    }
+    const csv = { reader: undefined as unknown as CsvReader, utf8: new Utf8Reader(file) };
+    const ratings = new RatingsFile(file, fd, csv);
+    csv.reader = new CsvReader(file, (cells, count, line) => ratings.take(cells, count, line));
+    while (ratings.header === null && ratings.fill()) {
+      // reading until the header is complete
+    }
+    if (ratings.header === null) throw new CliError(`${file}: the file is empty`);
+    return ratings;
+  }
+
+  /** The 1-based line of each rating read so far (a view: read it when needed). */
+  get lines(): ArrayLike<number> {
+    return this.lineNumbers.subarray(0, this.count);
+  }
+
+  /** The header's column names. */
+  get columns(): readonly string[] {
+    return this.header ?? [];
+  }
+
+  *[Symbol.iterator](): Iterator<RatingRow> {
+    if (this.used) throw new CliError(`${this.file}: the ratings can be read only once`);
+    this.used = true;
+    for (;;) {
+      while (this.queue.length > 0) {
+        // The queue holds one chunk's ratings at most; hand them out oldest first.
+        const batch = this.queue.splice(0, this.queue.length);
+        yield* batch;
+      }
+      if (!this.fill()) return;
+    }
+  }
+
+  /** Reads the next chunk into the queue; false at the end of the file. */
+  private fill(): boolean {
+    if (this.fd === null) return false;
+    const buffer = new Uint8Array(CHUNK);
+    let read: number;
+    try {
+      read = readSync(this.fd, buffer, 0, CHUNK, null);
+    } catch (error) {
+      this.close();
+      throw fileProblem(error, this.file, "read");
+    }
+    try {
+      if (read === 0) {
+        this.close();
+        this.csv.reader.push(this.csv.utf8.end());
+        this.csv.reader.end();
+        return this.queue.length > 0;
+      }
+      this.csv.reader.push(this.csv.utf8.decode(buffer.subarray(0, read)));
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    return true;
+  }
+
+  private close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private take(cells: readonly string[], count: number, line: number): void {
+    const file = this.file;
+    if (this.header === null) {
+      const header = cells.slice(0, count);
+      for (const column of RATING_COLUMNS) {
+        if (!header.includes(column)) throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ratings file has person, rater, group, score and optionally competency`);
+      }
+      this.header = header;
+      this.columnIndex = { person: header.indexOf("person"), rater: header.indexOf("rater"), group: header.indexOf("group"), score: header.indexOf("score"), competency: header.indexOf("competency") };
+      return;
+    }
+    const header = this.header;
+    if (count !== header.length) throw new CliError(`${file}:${line}: the row has ${count} cells but the header has ${header.length} columns`);
+    const c = this.columnIndex;
+    const person = cells[c.person] as string;
+    const rater = cells[c.rater] as string;
+    const group = cells[c.group] as string;
+    const score = cells[c.score] as string;
+    const empty = person === "" ? "person" : rater === "" ? "rater" : group === "" ? "group" : score === "" ? "score" : null;
+    if (empty !== null) throw new CliError(`${file}:${line}:${c[empty] + 1}: the ${empty} is empty`);
+    const problem = numberFormatProblem(score);
+    if (problem !== null) throw new CliError(`${file}:${line}:${c.score + 1}: score: ${problem}`);
+    const competency = c.competency < 0 ? "" : (cells[c.competency] as string);
+    this.queue.push(competency === "" ? { person, rater, group, score } : { person, rater, group, score, competency });
+    if (this.count === this.lineNumbers.length) {
+      const next = new Int32Array(this.lineNumbers.length * 2);
+      next.set(this.lineNumbers);
+      this.lineNumbers = next;
+    }
+    this.lineNumbers[this.count++] = line;
+  }
+}
