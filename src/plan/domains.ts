@@ -10,7 +10,7 @@ export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 export { evaluateCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
 export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
-export { aggregate360 } from "../review360/index.js";
+export { aggregate360, compileAggregate360 } from "../review360/index.js";
 export type { Aggregate360Options, Rating360, Review360Result } from "../review360/index.js";
 export { tieredCommission, allocatePool, allocatePoolColumns, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
 

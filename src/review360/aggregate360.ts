@@ -12,6 +12,7 @@ import {
   readRecord,
   readScore,
   readWeight,
+  type CheckedScale,
 } from "./internal.js";
 
 /** One rating in a 360-degree review. Extra fields (a `ratee`, a comment) are ignored. */
@@ -118,6 +119,29 @@ interface RaterRatings {
  * ```
  */
 export function aggregate360(ratings: readonly Rating360[], options: Aggregate360Options): Review360Result {
+  return compileAggregate360(options)(ratings);
+}
+
+/**
+ * {@link aggregate360} with the options checked once (编译评估口径): returns a function of the
+ * ratings that gives `aggregate360(ratings, options)`, digit for digit. It remembers the rater
+ * scores, group means and results it has worked out, keyed by the scores that make them (never
+ * by who rated), so a run over many people with the usual 1–5 ratings computes each distinct
+ * rater, group and result once. Results may be shared between calls: treat them as read-only.
+ *
+ * @param options - as {@link aggregate360}
+ * @returns `ratings ↦ { score, groups }`
+ * @throws {PayscoreError} as {@link aggregate360} for the options; the function throws as
+ *   `aggregate360` for the ratings
+ *
+ * @example
+ * ```ts
+ * const review = compileAggregate360({ weights: { manager: 50, peer: 50 } });
+ * review([{ rater: "m", group: "manager", score: 4 }, { rater: "p", group: "peer", score: 3 }]).score?.toString(); // "3.5"
+ * review([{ rater: "m", group: "manager", score: 5 }]).score?.toString(); // "5"
+ * ```
+ */
+export function compileAggregate360(options: Aggregate360Options): (ratings: readonly Rating360[]) => Review360Result {
   const o = readRecord(options, ["options"]);
   const weightTable = readRecord(o["weights"], ["options", "weights"]);
   const groupNames = Object.keys(weightTable);
@@ -126,73 +150,146 @@ export function aggregate360(ratings: readonly Rating360[], options: Aggregate36
   const minRaters = readMinRaters(o["minRaters"], weightTable, groupNames);
   const competencyWeights = readCompetencyWeights(o["competencyWeights"]);
   const scale = readRatingScale(o["scale"], ["options", "scale"]);
+  const memo = new Memo();
 
-  // group → rater → that rater's scores
-  const byGroup = new Map<string, Map<string, RaterRatings>>();
-  const list = readList(ratings, ["ratings"]);
-  for (let i = 0; i < list.length; i++) {
-    const path: ErrorPath = ["ratings", i];
-    const rating = readRecord(list[i], path);
-    const rater = readName(rating["rater"], [...path, "rater"]);
-    const group = rating["group"];
-    if (typeof group !== "string" || !hasOwn(weightTable, group)) {
-      throw fault("INVALID_ARGUMENT", [...path, "group"], `must be one of the groups in options.weights (${groupNames.map((g) => `"${g}"`).join(", ")}); got ${describeValue(group)}`);
+  return (ratings) => {
+    // group → rater → that rater's scores
+    const byGroup = new Map<string, Map<string, RaterRatings>>();
+    const list = readList(ratings, ["ratings"]);
+    for (let i = 0; i < list.length; i++) {
+      const path: ErrorPath = ["ratings", i];
+      const rating = readRecord(list[i], path);
+      const rater = readName(rating["rater"], [...path, "rater"]);
+      const group = rating["group"];
+      if (typeof group !== "string" || !hasOwn(weightTable, group)) {
+        throw fault("INVALID_ARGUMENT", [...path, "group"], `must be one of the groups in options.weights (${groupNames.map((g) => `"${g}"`).join(", ")}); got ${describeValue(group)}`);
+      }
+      const score = memo.score(rating["score"], [...path, "score"], scale);
+      const competency = readCompetency(rating["competency"], [...path, "competency"], competencyWeights);
+      let raters = byGroup.get(group);
+      if (raters === undefined) byGroup.set(group, (raters = new Map()));
+      let entry = raters.get(rater);
+      if (entry === undefined) raters.set(rater, (entry = { byCompetency: new Map() }));
+      const scores = entry.byCompetency.get(competency);
+      if (scores === undefined) entry.byCompetency.set(competency, [score]);
+      else scores.push(score);
     }
-    const score = readScore(rating["score"], [...path, "score"], scale);
-    const competency = readCompetency(rating["competency"], [...path, "competency"], competencyWeights);
-    let raters = byGroup.get(group);
-    if (raters === undefined) byGroup.set(group, (raters = new Map()));
-    let entry = raters.get(rater);
-    if (entry === undefined) raters.set(rater, (entry = { byCompetency: new Map() }));
-    const scores = entry.byCompetency.get(competency);
-    if (scores === undefined) entry.byCompetency.set(competency, [score]);
-    else scores.push(score);
+
+    let key = "";
+    const partial = groupNames.map((group) => {
+      const raterScores = raterScoresOf(byGroup.get(group), competencyWeights, memo);
+      const needed = minRaters.get(group) ?? 1;
+      const reason = raterScores.length === 0 ? ("no-ratings" as const) : raterScores.length < needed ? ("below-min-raters" as const) : undefined;
+      // An excluded group's mean is never computed, so nothing downstream can depend on it.
+      const mean = reason === undefined ? memo.mean(raterScores) : null;
+      key += `${raterScores.length}:${mean === null ? (reason as string) : mean.text}|`;
+      return { group, raters: raterScores.length, mean: mean?.value ?? null, reason, w: groupWeights.get(group) as Decimal };
+    });
+    return memo.result(key, () => {
+      let includedWeight = new Decimal(0);
+      for (const g of partial) if (g.reason === undefined) includedWeight = includedWeight.plus(g.w);
+      let sum = new Decimal(0);
+      const groups: Review360Group[] = [];
+      for (const g of partial) {
+        if (g.reason !== undefined) {
+          groups.push({ group: g.group, raters: g.raters, mean: null, weight: new Decimal(0), included: false, reason: g.reason });
+          continue;
+        }
+        const weight = includedWeight.isZero() || g.w.isZero() ? new Decimal(0) : g.w.div(includedWeight);
+        sum = sum.plus(weight.times(g.mean as Decimal));
+        groups.push({ group: g.group, raters: g.raters, mean: g.mean, weight, included: true });
+      }
+      return { score: includedWeight.isZero() ? null : plain(sum), groups };
+    });
+  };
+}
+
+/** A value with its text (the memo key it is known by). */
+interface Keyed {
+  readonly value: Decimal;
+  readonly text: string;
+}
+
+/** The most entries a memo table keeps before it starts over (the tables stay small for any run). */
+const MEMO_LIMIT = 1 << 16;
+
+/**
+ * What a compiled aggregator remembers: scores read (by the value given), rater scores (by
+ * their competency means), group means (by the rater scores in name order) and results (by the
+ * groups' counts and means). Each is a pure function of its key.
+ */
+class Memo {
+  private readonly scores = new Map<unknown, Decimal>();
+  private readonly raters = new Map<string, Keyed | null>();
+  private readonly means = new Map<string, Keyed>();
+  private readonly results = new Map<string, Review360Result>();
+
+  score(value: unknown, path: ErrorPath, scale: CheckedScale | undefined): Decimal {
+    // Only values that cannot change are remembered: strings, numbers and Decimals.
+    if (typeof value !== "string" && typeof value !== "number" && !(value instanceof Decimal)) return readScore(value, path, scale);
+    let score = this.scores.get(value);
+    if (score === undefined) {
+      score = readScore(value, path, scale);
+      remember(this.scores, value, score);
+    }
+    return score;
   }
 
-  const partial = groupNames.map((group) => {
-    const raterScores = raterScoresOf(byGroup.get(group), competencyWeights);
-    const needed = minRaters.get(group) ?? 1;
-    const reason = raterScores.length === 0 ? ("no-ratings" as const) : raterScores.length < needed ? ("below-min-raters" as const) : undefined;
-    // An excluded group's mean is never computed, so nothing downstream can depend on it.
-    const mean = reason === undefined ? meanOf(raterScores) : null;
-    return { group, raters: raterScores.length, mean, reason, w: groupWeights.get(group) as Decimal };
-  });
-
-  let includedWeight = new Decimal(0);
-  for (const g of partial) if (g.reason === undefined) includedWeight = includedWeight.plus(g.w);
-  let sum = new Decimal(0);
-  const groups: Review360Group[] = [];
-  for (const g of partial) {
-    if (g.reason !== undefined) {
-      groups.push({ group: g.group, raters: g.raters, mean: null, weight: new Decimal(0), included: false, reason: g.reason });
-      continue;
+  rater(key: string, make: () => Decimal | null): Keyed | null {
+    let rater = this.raters.get(key);
+    if (rater === undefined) {
+      const value = make();
+      rater = value === null ? null : { value, text: value.toString() };
+      remember(this.raters, key, rater);
     }
-    const weight = includedWeight.isZero() || g.w.isZero() ? new Decimal(0) : g.w.div(includedWeight);
-    sum = sum.plus(weight.times(g.mean as Decimal));
-    groups.push({ group: g.group, raters: g.raters, mean: g.mean, weight, included: true });
+    return rater;
   }
-  return { score: includedWeight.isZero() ? null : plain(sum), groups };
+
+  mean(raterScores: readonly Keyed[]): Keyed {
+    const key = raterScores.map((r) => r.text).join(" ");
+    let mean = this.means.get(key);
+    if (mean === undefined) {
+      const value = meanOf(raterScores.map((r) => r.value));
+      mean = { value, text: value.toString() };
+      remember(this.means, key, mean);
+    }
+    return mean;
+  }
+
+  result(key: string, make: () => Review360Result): Review360Result {
+    let result = this.results.get(key);
+    if (result === undefined) remember(this.results, key, (result = make()));
+    return result;
+  }
+}
+
+function remember<K, V>(table: Map<K, V>, key: K, value: V): void {
+  if (table.size >= MEMO_LIMIT) table.clear();
+  table.set(key, value);
 }
 
 /** Each rater's score in a group, raters in name order; raters without a score are left out. */
-function raterScoresOf(raters: Map<string, RaterRatings> | undefined, competencyWeights: Map<string, Decimal> | undefined): Decimal[] {
+function raterScoresOf(raters: Map<string, RaterRatings> | undefined, competencyWeights: Map<string, Decimal> | undefined, memo: Memo): Keyed[] {
   if (raters === undefined) return [];
-  const result: Decimal[] = [];
+  const result: Keyed[] = [];
   for (const name of [...raters.keys()].sort(byCodeUnits)) {
     const { byCompetency } = raters.get(name) as RaterRatings;
-    if (competencyWeights === undefined) {
-      result.push(meanOf(byCompetency.get("") as Decimal[]));
-      continue;
-    }
-    let weighted = new Decimal(0);
-    let total = new Decimal(0);
-    for (const competency of [...byCompetency.keys()].sort(byCodeUnits)) {
-      const w = competencyWeights.get(competency) as Decimal;
-      if (w.isZero()) continue;
-      weighted = weighted.plus(w.times(meanOf(byCompetency.get(competency) as Decimal[])));
-      total = total.plus(w);
-    }
-    if (!total.isZero()) result.push(plain(weighted.div(total)));
+    const competencies = [...byCompetency.keys()].sort(byCodeUnits);
+    // The rater's score is a function of their scores by competency, in this order.
+    const key = competencies.map((c) => `${c}\u0001${(byCompetency.get(c) as Decimal[]).map(String).join(" ")}`).join("\u0002");
+    const score = memo.rater(key, () => {
+      if (competencyWeights === undefined) return meanOf(byCompetency.get("") as Decimal[]);
+      let weighted = new Decimal(0);
+      let total = new Decimal(0);
+      for (const competency of competencies) {
+        const w = competencyWeights.get(competency) as Decimal;
+        if (w.isZero()) continue;
+        weighted = weighted.plus(w.times(meanOf(byCompetency.get(competency) as Decimal[])));
+        total = total.plus(w);
+      }
+      return total.isZero() ? null : plain(weighted.div(total));
+    });
+    if (score !== null) result.push(score);
   }
   return result;
 }

@@ -4,7 +4,7 @@ import { within } from "../dataCells.js";
 import * as D from "../domains.js";
 import { planDataSchema, type RatingRow } from "../schema.js";
 import type { Review360Line } from "../types.js";
-import { tracerOf, type RunContext } from "./RunContext.js";
+import { deepFreeze, tracerOf, type RunContext } from "./RunContext.js";
 
 /** Stage 4's result: each person's 360 line (`null` without a 360 review). */
 export interface Review360Scores {
@@ -112,6 +112,9 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
   };
   // Each distinct score read once (the reference reads each rating's score as a Decimal).
   const scores = columns.scores.values.map((value, s) => readDecimal(value, ["ratings", s, "score"]));
+  const review = compiledReview(options);
+  // Equal results (shared by the aggregator) give equal lines: one frozen line per result.
+  const shared = new Map<D.Review360Result, Review360Line>();
   const lines = new Array<Review360Line>(n);
   for (let j = 0; j < n; j++) {
     const from = start[j] as number;
@@ -123,9 +126,20 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
       const rating = { rater: columns.raters.values[columns.rater[i] as number] as string, group: columns.groups.values[columns.group[i] as number] as string, score: scores[columns.score[i] as number] as Decimal };
       mine[r - from] = competency < 0 ? rating : { ...rating, competency: columns.competencies.values[competency] as string };
     }
-    lines[j] = personLine(ctx, j, mine, options, (local) => order[from + local]);
+    lines[j] = personLine(ctx, j, mine, review, shared, (local) => order[from + local]);
   }
   return { lineOf: (j) => lines[j] ?? null };
+}
+
+/** The compiled aggregator; faulty options fail on the first person's ratings, as `aggregate360` does. */
+function compiledReview(options: D.Aggregate360Options): (ratings: readonly D.Rating360[]) => D.Review360Result {
+  try {
+    return D.compileAggregate360(options);
+  } catch (error) {
+    return () => {
+      throw error;
+    };
+  }
 }
 
 function readRatings(ctx: RunContext, ratings: Iterable<RatingRow>): RatingColumns {
@@ -174,12 +188,19 @@ function isPlainRating(rating: unknown): rating is RatingRow {
   );
 }
 
-function personLine(ctx: RunContext, j: number, mine: readonly D.Rating360[], options: D.Aggregate360Options, globalIndex: (local: number) => number | undefined): Review360Line {
+function personLine(
+  ctx: RunContext,
+  j: number,
+  mine: readonly D.Rating360[],
+  review: (ratings: readonly D.Rating360[]) => D.Review360Result,
+  shared: Map<D.Review360Result, Review360Line>,
+  globalIndex: (local: number) => number | undefined,
+): Review360Line {
   const person = ctx.people[j] as (typeof ctx.people)[number];
   const setup = ctx.p.review360 as NonNullable<typeof ctx.p.review360>;
   let result: D.Review360Result;
   try {
-    result = D.aggregate360(mine, options);
+    result = review(mine);
   } catch (error) {
     if (!(error instanceof PayscoreError)) throw error;
     // A fault in one rating points at that rating in data.ratings (the CLI maps it to a file row).
@@ -192,6 +213,8 @@ function personLine(ctx: RunContext, j: number, mine: readonly D.Rating360[], op
   const places = ctx.places;
   const scaleRange = setup.scale;
   const score = result.score;
+  const known = shared.get(result);
+  if (known !== undefined && ctx.tracers === undefined) return known;
   const unrounded = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
   const points = unrounded === null ? null : roundDecimal(unrounded, places.points, places.mode);
   const line: Review360Line = {
@@ -206,6 +229,8 @@ function personLine(ctx: RunContext, j: number, mine: readonly D.Rating360[], op
       ...(g.reason === undefined ? {} : { reason: g.reason }),
     })),
   };
+  if (shared.size >= 1 << 16) shared.clear();
+  shared.set(result, known ?? deepFreeze(line));
   tracerOf(ctx, j).add(
     "score.review360",
     scaleRange === undefined
@@ -214,5 +239,5 @@ function personLine(ctx: RunContext, j: number, mine: readonly D.Rating360[], op
     () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${g.mean.toString()} × ${g.weight.toString()}` : `excluded (${g.reason ?? "weight 0"})`])),
     points === null ? "none" : points.toString(),
   );
-  return line;
+  return known ?? line;
 }
