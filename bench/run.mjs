@@ -66,7 +66,7 @@ const rows = results.map((x) => ({
   // The realistic and per-call scenarios do other work than `float`: they compare to their own floor.
   "× float": baseline(x.n) && x.medianMs !== null && !(x.scenario in floors) && !floorNames.has(x.scenario) ? (x.medianMs / baseline(x.n)).toFixed(2) : "",
   "× own floor": ownFloor(x) && x.medianMs !== null ? (x.medianMs / ownFloor(x)).toFixed(2) : "",
-  "peak RSS MiB": x.maxRssMiB.toFixed(0),
+  "peak RSS MiB": x.maxRssMiB === null ? "?" : x.maxRssMiB.toFixed(0),
   runs: x.runs.length,
 }));
 console.table(rows);

@@ -75,6 +75,9 @@ const benchRows = () => {
 let rows;
 let cliDir;
 let childRssMiB = 0;
+// Set when a child's stderr had no peak RSS: reported as null, not 0. A child ended by a signal
+// never runs the preload's exit hook, and /usr/bin/time's report was missing in 2 of 5 such runs here.
+let childRssUnknown = false;
 scenarios.runPlan = () => {
   rows ??= benchRows();
   const run = lib.runPlan(plan(), { rows }, { trace: false });
@@ -148,6 +151,7 @@ function runCli(args, cwd) {
     ? spawnSync("/usr/bin/time", ["-v", process.execPath, cli, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
     : spawnSync(process.execPath, ["--require", new URL("./maxrss.cjs", import.meta.url).pathname, cli, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
   const kib = timed ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] : /maxRSS=(\d+)/.exec(child.stderr)?.[1];
+  if (kib === undefined) childRssUnknown = true;
   childRssMiB = Math.max(childRssMiB, Number(kib ?? 0) / 1024);
   return child;
 }
@@ -209,5 +213,5 @@ if (cliDir !== undefined) rmSync(cliDir, { recursive: true, force: true });
 // The outputs are large; the inputs stay cached for the next run.
 if (realDir !== undefined) for (const file of ["out-cli.csv", "out-float.csv"]) rmSync(join(realDir, file), { force: true });
 // For the cli scenarios the peak is the child's (the payscore process), not this one's.
-const maxRssMiB = name === "cli" || name === "realistic-cli" ? childRssMiB : process.resourceUsage().maxRSS / 1024;
+const maxRssMiB = name === "cli" || name === "realistic-cli" ? (childRssUnknown && childRssMiB === 0 ? null : childRssMiB) : process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ scenario: name, n, runs: times, maxRssMiB, check, ...(failed === undefined ? {} : { failed }) }));
