@@ -262,7 +262,8 @@ export function ensureRealistic(n) {
   const dir = realisticDir(n);
   if (isComplete(dir, n)) return dir;
   process.stderr.write(`  generating the realistic case for ${n} people in ${dir}\n`);
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(n), dir], { stdio: ["ignore", "inherit", "inherit"] });
+  // (Its stdout is not the scenario's: the benchmark reads the scenario's last stdout line.)
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(n), dir], { stdio: ["ignore", "ignore", "inherit"] });
   if (child.status !== 0 || !isComplete(dir, n)) throw new Error(`generating ${dir} failed`);
   return dir;
 }

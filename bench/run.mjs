@@ -15,7 +15,8 @@
 //   awards, promotion). The files are made once per N, outside the timing, and kept in
 //   $TMPDIR/payscore-bench-realistic-N.
 // - `realistic-float`: its floor, the same run in plain doubles without checks, reading the same
-//   three CSVs and writing the same CSV columns (bench/realistic-float.mjs).
+//   three CSVs and writing the same CSV columns (bench/realistic-float.mjs); also a fresh child
+//   process each run, timed and measured the same way.
 // - `api-percall`: `people.map((p) => scoreKpis(kpis, p.values))` with a plain 6-KPI list (number
 //   weights, two curves) and plain-number actuals and targets, then `forcedDistribution` and
 //   `allocatePool` (bench/percall.mjs); `api-percall-float` is the same in doubles.

@@ -11,7 +11,6 @@ import { CAP, KPIS, MULTIPLIERS, POOL_PER_PERSON, QUOTAS, benchCsv, benchPlan, m
 import { floatGrades, floatPool, floatScores } from "./float-baseline.mjs";
 import { makePercallPeople, percallApi, percallFloat } from "./percall.mjs";
 import { ensureRealistic } from "./realistic.mjs";
-import { realisticFloat } from "./realistic-float.mjs";
 
 const [name, nText, runsText] = process.argv.slice(2);
 const n = Number(nText);
@@ -141,15 +140,15 @@ function prepareCliFiles() {
   writeFileSync(join(cliDir, "data.csv"), benchCsv(people));
 }
 /**
- * Runs `node dist/cli.js <args>` in `cwd` and keeps the child's peak RSS: from /usr/bin/time -v
- * when present, else from a preload that prints it on exit. Returns the child (status, signal, stderr).
+ * Runs `node <script> <args>` (default: dist/cli.js) in `cwd` and keeps the child's peak RSS: from
+ * /usr/bin/time -v when present, else from a preload that prints it on exit. Returns the child
+ * (status, signal, stdout, stderr).
  */
-function runCli(args, cwd) {
-  const cli = new URL("../dist/cli.js", import.meta.url).pathname;
+function runCli(args, cwd, script = new URL("../dist/cli.js", import.meta.url).pathname) {
   const timed = existsSync("/usr/bin/time");
   const child = timed
-    ? spawnSync("/usr/bin/time", ["-v", process.execPath, cli, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, ["--require", new URL("./maxrss.cjs", import.meta.url).pathname, cli, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+    ? spawnSync("/usr/bin/time", ["-v", process.execPath, script, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, ["--require", new URL("./maxrss.cjs", import.meta.url).pathname, script, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
   const kib = timed ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] : /maxRSS=(\d+)/.exec(child.stderr)?.[1];
   if (kib === undefined) childRssUnknown = true;
   childRssMiB = Math.max(childRssMiB, Number(kib ?? 0) / 1024);
@@ -176,8 +175,13 @@ scenarios["realistic-cli"] = () => {
   }
   return `${n} rows`;
 };
-// Its floor: the same run in plain doubles, in this process (bench/realistic-float.mjs).
-scenarios["realistic-float"] = () => realisticFloat(realDir, join(realDir, "out-float.csv"));
+// Its floor: the same run in plain doubles (bench/realistic-float.mjs), measured the same way —
+// a fresh child process each run (default heap, cold JIT, start-up included), wall clock and peak RSS.
+scenarios["realistic-float"] = () => {
+  const child = runCli([realDir, join(realDir, "out-float.csv")], realDir, new URL("./realistic-float.mjs", import.meta.url).pathname);
+  if (child.status !== 0 || /Command terminated by signal/.test(child.stderr)) throw new Error(`realistic-float failed: ${child.stderr}`);
+  return child.stdout.trim();
+};
 
 // ─── The per-call API as a developer writes it (bench/percall.mjs), and its floor in doubles ───
 let percallPeople;
@@ -212,6 +216,6 @@ for (let r = 0; r < runs; r++) {
 if (cliDir !== undefined) rmSync(cliDir, { recursive: true, force: true });
 // The outputs are large; the inputs stay cached for the next run.
 if (realDir !== undefined) for (const file of ["out-cli.csv", "out-float.csv"]) rmSync(join(realDir, file), { force: true });
-// For the cli scenarios the peak is the child's (the payscore process), not this one's.
-const maxRssMiB = name === "cli" || name === "realistic-cli" ? (childRssUnknown && childRssMiB === 0 ? null : childRssMiB) : process.resourceUsage().maxRSS / 1024;
+// For the cli and realistic scenarios the peak is the child's (the payscore or floor process), not this one's.
+const maxRssMiB = name === "cli" || name.startsWith("realistic-") ? (childRssUnknown && childRssMiB === 0 ? null : childRssMiB) : process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ scenario: name, n, runs: times, maxRssMiB, check, ...(failed === undefined ? {} : { failed }) }));
