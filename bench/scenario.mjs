@@ -1,5 +1,6 @@
 // Runs one benchmark scenario in its own process (so peak memory is its own) and prints one JSON
-// line: { scenario, n, runs: [ms…], maxRssMiB, check }.
+// line: { scenario, n, runs: [ms…], maxRssMiB, check } (and `failed` when the CLI child of
+// realistic-cli failed: its message, with the runs that succeeded before).
 //   node bench/scenario.mjs <scenario> <people> <runs>
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,12 +9,17 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { CAP, KPIS, MULTIPLIERS, POOL_PER_PERSON, QUOTAS, benchCsv, benchPlan, makePeople } from "./data.mjs";
 import { floatGrades, floatPool, floatScores } from "./float-baseline.mjs";
+import { makePercallPeople, percallApi, percallFloat } from "./percall.mjs";
+import { ensureRealistic } from "./realistic.mjs";
 
 const [name, nText, runsText] = process.argv.slice(2);
 const n = Number(nText);
 const runs = Number(runsText ?? 3);
-const lib = await import("../dist/index.js");
-const people = makePeople(n);
+// The realistic and per-call scenarios have inputs of their own: the 8-KPI columns are made (and
+// the library loaded) only for the scenarios that use them, so they do not count in the others' peak RSS.
+const own = name.startsWith("realistic-") || name.startsWith("api-percall");
+const lib = own && name !== "api-percall" ? null : await import("../dist/index.js");
+const people = own ? null : makePeople(n);
 
 const scenarios = {
   "float-score": () => {
@@ -68,6 +74,9 @@ const benchRows = () => {
 let rows;
 let cliDir;
 let childRssMiB = 0;
+// Set when a child's stderr had no peak RSS: reported as null, not 0. A child ended by a signal
+// never runs the preload's exit hook, and /usr/bin/time's report was missing in 2 of 5 such runs here.
+let childRssUnknown = false;
 scenarios.runPlan = () => {
   rows ??= benchRows();
   const run = lib.runPlan(plan(), { rows }, { trace: false });
@@ -130,20 +139,54 @@ function prepareCliFiles() {
   writeFileSync(join(cliDir, "plan.json"), JSON.stringify(plan()));
   writeFileSync(join(cliDir, "data.csv"), benchCsv(people));
 }
-scenarios.cli = () => {
-  prepareCliFiles();
-  const cli = new URL("../dist/cli.js", import.meta.url).pathname;
-  const args = [cli, "run", "plan.json", "--data", "data.csv", "--format", "csv", "--out", "out.csv"];
-  // The child's peak RSS: from /usr/bin/time -v when present, else from a preload that prints it on exit.
+/**
+ * Runs `node <script> <args>` (default: dist/cli.js) in `cwd` and keeps the child's peak RSS: from
+ * /usr/bin/time -v when present, else from a preload that prints it on exit. Returns the child
+ * (status, signal, stdout, stderr).
+ */
+function runCli(args, cwd, script = new URL("../dist/cli.js", import.meta.url).pathname) {
   const timed = existsSync("/usr/bin/time");
   const child = timed
-    ? spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { cwd: cliDir, encoding: "utf8" })
-    : spawnSync(process.execPath, ["--require", new URL("./maxrss.cjs", import.meta.url).pathname, ...args], { cwd: cliDir, encoding: "utf8" });
-  if (child.status !== 0) throw new Error(`payscore run failed: ${child.stderr}`);
+    ? spawnSync("/usr/bin/time", ["-v", process.execPath, script, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, ["--require", new URL("./maxrss.cjs", import.meta.url).pathname, script, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
   const kib = timed ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] : /maxRSS=(\d+)/.exec(child.stderr)?.[1];
+  if (kib === undefined) childRssUnknown = true;
   childRssMiB = Math.max(childRssMiB, Number(kib ?? 0) / 1024);
+  return child;
+}
+scenarios.cli = () => {
+  prepareCliFiles();
+  const child = runCli(["run", "plan.json", "--data", "data.csv", "--format", "csv", "--out", "out.csv"], cliDir);
+  if (child.status !== 0) throw new Error(`payscore run failed: ${child.stderr}`);
   return `${n} rows`;
 };
+
+// ─── The realistic case (issue 17): bench/realistic.mjs's files, made once per N and kept ───
+let realDir;
+/** Thrown when the CLI child fails: reported as the scenario's outcome, not a crash of the benchmark. */
+class CliFailed extends Error {}
+// `payscore run` on the realistic files, as a user runs it (default heap), CSV out: wall clock and the child's peak RSS.
+scenarios["realistic-cli"] = () => {
+  const child = runCli(["run", "plan.json", "--data", "data.csv", "--ratings", "ratings.csv", "--history", "history.csv", "--format", "csv", "--out", "out-cli.csv"], realDir);
+  if (child.status !== 0 || /Command terminated by signal/.test(child.stderr)) {
+    const signal = /Command terminated by signal (\d+)/.exec(child.stderr)?.[1] ?? child.signal;
+    const message = child.stderr.split("\n").find((line) => /heap out of memory|Error|error/.test(line))?.trim() ?? "";
+    throw new CliFailed(`payscore run ${signal ? `ended by signal ${signal}` : `exited with ${child.status}`}${message ? `: ${message.slice(0, 200)}` : ""}`);
+  }
+  return `${n} rows`;
+};
+// Its floor: the same run in plain doubles (bench/realistic-float.mjs), measured the same way —
+// a fresh child process each run (default heap, cold JIT, start-up included), wall clock and peak RSS.
+scenarios["realistic-float"] = () => {
+  const child = runCli([realDir, join(realDir, "out-float.csv")], realDir, new URL("./realistic-float.mjs", import.meta.url).pathname);
+  if (child.status !== 0 || /Command terminated by signal/.test(child.stderr)) throw new Error(`realistic-float failed: ${child.stderr}`);
+  return child.stdout.trim();
+};
+
+// ─── The per-call API as a developer writes it (bench/percall.mjs), and its floor in doubles ───
+let percallPeople;
+scenarios["api-percall"] = () => percallApi(lib, percallPeople);
+scenarios["api-percall-float"] = () => percallFloat(percallPeople);
 const scenario = scenarios[name];
 if (!scenario) {
   console.log(JSON.stringify({ scenario: name, n, skipped: "unknown scenario" }));
@@ -153,14 +196,26 @@ if (!scenario) {
 // files on disk (cli) are the scenario's input, not its work.
 if (name.startsWith("runPlan") || name === "statements") rows ??= benchRows();
 if (name === "cli") prepareCliFiles();
+// The realistic files are made (in a child process) or found in the cache; the per-call people are built.
+if (name.startsWith("realistic-")) realDir = ensureRealistic(n);
+if (name.startsWith("api-percall")) percallPeople = makePercallPeople(n);
 const times = [];
 let check;
+let failed;
 for (let r = 0; r < runs; r++) {
   const start = performance.now();
-  check = scenario();
+  try {
+    check = scenario();
+  } catch (error) {
+    if (!(error instanceof CliFailed)) throw error;
+    failed = `${error.message} (after ${((performance.now() - start) / 1000).toFixed(1)} s)`;
+    break;
+  }
   times.push(performance.now() - start);
 }
 if (cliDir !== undefined) rmSync(cliDir, { recursive: true, force: true });
-// For the cli scenario the peak is the child's (the payscore process), not this one's.
-const maxRssMiB = name === "cli" ? childRssMiB : process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ scenario: name, n, runs: times, maxRssMiB, check }));
+// The outputs are large; the inputs stay cached for the next run.
+if (realDir !== undefined) for (const file of ["out-cli.csv", "out-float.csv"]) rmSync(join(realDir, file), { force: true });
+// For the cli and realistic scenarios the peak is the child's (the payscore or floor process), not this one's.
+const maxRssMiB = name === "cli" || name.startsWith("realistic-") ? (childRssUnknown && childRssMiB === 0 ? null : childRssMiB) : process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ scenario: name, n, runs: times, maxRssMiB, check, ...(failed === undefined ? {} : { failed }) }));
