@@ -17,3 +17,22 @@ export { gradeMultiplier } from "./gradeMultiplier.js";
 export type { GradeMultiplierTable, GradeMultiplierOptions } from "./gradeMultiplier.js";
 export { composeBonus } from "./composeBonus.js";
 export type { VariableBonus, BonusAward, BonusParts, ComposeBonusOptions, ComposedBonus } from "./composeBonus.js";
+export { splitCredit } from "./splitCredit.js";
+export type { CreditSplit, SplitCreditOptions, CreditShare } from "./splitCredit.js";
+export { commissionOnCollections } from "./commissionOnCollections.js";
+export type {
+  CollectionEventKind,
+  CollectionEvent,
+  CollectionInvoice,
+  CommissionOnCollectionsOptions,
+  CollectionLine,
+  CollectionPeriod,
+  ForgivenLine,
+  CollectionsResult,
+} from "./commissionOnCollections.js";
+export { applyDraw } from "./applyDraw.js";
+export type { ApplyDrawOptions, DrawResult } from "./applyDraw.js";
+export { rampTarget } from "./rampTarget.js";
+export type { RampTargetOptions, RampMonth, RampedTarget } from "./rampTarget.js";
+export { trueUp } from "./trueUp.js";
+export type { TrueUpOptions, TrueUpResult } from "./trueUp.js";
