@@ -135,9 +135,7 @@ export function composeBonus(parts: BonusParts, options?: ComposeBonusOptions | 
     }
     const attainment = readDecimal(v.attainment, ["parts", "variable", "attainment"]);
     const multiplier = readMultiplier(v, parsedOptions?.grades);
-    const payoutRate = evaluateCurve(v.curve as Curve, attainment);
-    const incentive = roundDecimal(targetAmount.times(payoutRate), scale, rounding);
-    variable = { payoutRate, incentive, multiplier, amount: roundDecimal(incentive.times(multiplier), scale, rounding) };
+    variable = variablePart(targetAmount, evaluateCurve(v.curve as Curve, attainment), multiplier, scale, rounding);
   }
 
   let total = fixed.plus(variable?.amount ?? 0);
@@ -179,4 +177,27 @@ function readMultiplier(v: { multiplier?: unknown; grade?: string | undefined; m
     throw new PayscoreError("INVALID_ARGUMENT", `parts.variable.grade ${describeValue(v.grade)} is not in parts.variable.multipliers`, { path: [...base, "grade"] });
   }
   return multiplier;
+}
+
+/**
+ * The variable part of a bonus from checked values: `incentive = round(targetAmount ×
+ * payoutRate)`, `amount = round(incentive × multiplier)` — {@link composeBonus}'s arithmetic, for
+ * a caller that has checked its inputs once for many people (the plan's pay stage).
+ *
+ * @internal
+ * @param targetAmount - ≥ 0
+ * @param payoutRate - the curve's value at the attainment
+ * @param multiplier - ≥ 0
+ * @param scale - decimal places of the money
+ * @param rounding - the rounding mode
+ * @returns `{ payoutRate, incentive, multiplier, amount }`
+ *
+ * @example
+ * ```ts
+ * variablePart(new Decimal(20000), new Decimal("1.2"), new Decimal("1.5"), 2, "half-even").amount.toString(); // "36000"
+ * ```
+ */
+export function variablePart(targetAmount: Decimal, payoutRate: Decimal, multiplier: Decimal, scale: number, rounding: RoundingMode): NonNullable<ComposedBonus["variable"]> {
+  const incentive = roundDecimal(targetAmount.times(payoutRate), scale, rounding);
+  return { payoutRate, incentive, multiplier, amount: roundDecimal(incentive.times(multiplier), scale, rounding) };
 }

@@ -11,6 +11,7 @@ export { readInteger, readScale, MIN_SCALE, MAX_SCALE } from "./readInteger.js";
 export type { IntegerBounds } from "./readInteger.js";
 export { numericSchema, jsonNumericSchema } from "./numericSchema.js";
 export { scaledInteger } from "./scaledInteger.js";
+export { roundedQuotient } from "./roundedQuotient.js";
 export { splitDecimal, splitNumber, unitsAt } from "./digits.js";
 export type { Digits } from "./digits.js";
 export { quotientDecimal, productDecimal, sumDecimal, sumInOrder, differenceDecimal, compareDecimal, truncatedDouble, scaledBigInt, decimalOf, MAX_WORD_FACTOR } from "./fastDecimal.js";

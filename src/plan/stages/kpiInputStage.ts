@@ -1,5 +1,5 @@
 import { PayscoreError, formatPath } from "../../errors/index.js";
-import { Decimal, readDecimal, roundDecimal, scaledInteger } from "../../numeric/index.js";
+import { Decimal, readDecimal, roundDecimal, roundedQuotient, scaledInteger, type RoundingMode } from "../../numeric/index.js";
 import { readCell, within } from "../dataCells.js";
 import * as D from "../domains.js";
 import type { RosterPerson } from "../roster.js";
@@ -7,6 +7,7 @@ import type { Plan } from "../schema.js";
 import type { IndicatorLine } from "../types.js";
 import { frozenKpiSpecs, tracerOf, type RunContext } from "./RunContext.js";
 import { cellText } from "./cellText.js";
+import { unitsText } from "./unitsText.js";
 
 type Kpi = Plan["kpis"][number];
 type Missing = "error" | "zero" | "reweight";
@@ -106,10 +107,65 @@ function actualOf(ctx: RunContext, kpi: Kpi, j: number, missing: Missing): unkno
     if (value === null) return null;
     inputs[key] = value;
   }
+  if (!tracer.enabled) {
+    const fast = quickIndicator(source, inputs, ctx.places.indicator, ctx.places.mode);
+    if (fast !== undefined) return fast;
+  }
   const measured = measureIndicator(kpi, source, person, columns, inputs);
   const value = roundDecimal(measured.value, ctx.places.indicator, ctx.places.mode).toString();
   tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: round(${measured.formula}, ${ctx.places.indicator})`, () => ({ ...measured.inputs }), value);
   return value;
+}
+
+/** Cells as integers at one scale (0, 2 or 6 decimals), or `undefined`. */
+function integersOf(cells: readonly unknown[]): number[] | undefined {
+  for (const scale of [0, 2, 6]) {
+    const units = cells.map((cell) => scaledInteger(cell, scale));
+    if (units.every((u): u is number => u !== undefined)) return units;
+  }
+  return undefined;
+}
+
+/**
+ * An indicator's rounded value from integer cells without a Decimal — `round(p / q)` exactly by
+ * `roundedQuotient` — for the usual valid inputs; `undefined` sends the person to `measure`,
+ * the reference (and its words for a fault).
+ */
+function quickIndicator(source: IndicatorSource, inputs: Record<string, unknown>, places: number, mode: RoundingMode): string | undefined {
+  // A signed cell ("-0" too, which the metrics refuse as negative) goes to the reference.
+  for (const key in inputs) {
+    const cell = inputs[key];
+    if ((typeof cell === "string" && cell.trimStart().startsWith("-")) || Object.is(cell, -0) || (typeof cell === "number" && cell < 0)) return undefined;
+  }
+  let ratio: [number, number] | undefined;
+  switch (source.indicator) {
+    case "collection-rate": {
+      const u = integersOf([inputs["collected"], inputs["billed"]]);
+      if (u !== undefined && (u[0] as number) >= 0 && (u[1] as number) > 0) ratio = [u[0] as number, u[1] as number];
+      break;
+    }
+    case "complaint-rate": {
+      const u = integersOf([inputs["complaints"], inputs["interactions"]]);
+      if (u !== undefined && (u[0] as number) >= 0 && (u[1] as number) > 0) ratio = [u[0] as number, u[1] as number];
+      break;
+    }
+    case "margin": {
+      const u = integersOf([inputs["revenue"], inputs["cost"]]);
+      if (u !== undefined && (u[0] as number) > 0 && (u[1] as number) >= 0) ratio = [(u[0] as number) - (u[1] as number), u[0] as number];
+      break;
+    }
+    case "nps": {
+      const u = [inputs["promoters"], inputs["passives"], inputs["detractors"]].map((cell) => scaledInteger(cell, 0));
+      const [p, pa, d] = u;
+      if (p !== undefined && pa !== undefined && d !== undefined && p >= 0 && pa >= 0 && d >= 0 && p + pa + d > 0 && Number.isSafeInteger(p + pa + d)) ratio = [100 * (p - d), p + pa + d];
+      break;
+    }
+    default:
+      break;
+  }
+  if (ratio === undefined) return undefined;
+  const units = roundedQuotient(ratio[0], ratio[1], places, mode);
+  return units === undefined ? undefined : unitsText(units, places);
 }
 
 function measureIndicator(kpi: Kpi, source: IndicatorSource, person: RosterPerson, columns: readonly [string, string][], inputs: Record<string, unknown>): D.Measured {

@@ -1,6 +1,8 @@
 import { PayscoreError, formatPath } from "../../errors/index.js";
 import { Decimal, readDecimal } from "../../numeric/index.js";
 import { readCell, within } from "../dataCells.js";
+// The variable part's arithmetic is composeBonus's own, not re-exported from the folder (internal).
+import { variablePart } from "../../compensation/composeBonus.js";
 import * as D from "../domains.js";
 import type { RosterPerson } from "../roster.js";
 import type { Plan } from "../schema.js";
@@ -52,9 +54,10 @@ export function payStage(ctx: RunContext, run: PayInputs): PayColumns {
   const targetIncentive = pay?.targetIncentive === undefined ? undefined : new Array<string>(n);
   const commission = pay?.commission === undefined ? undefined : new Array<string>(n);
   const share = pay?.fixed === undefined ? undefined : readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
+  const rule = pay?.targetIncentive === undefined ? undefined : new IncentiveRule(ctx, pay);
   for (let j = 0; j < n; j++) {
     if (fixed !== undefined && share !== undefined) fixed[j] = fixedPay(ctx, j, share);
-    if (targetIncentive !== undefined) targetIncentive[j] = incentive(ctx, run, j, pay as Pay);
+    if (targetIncentive !== undefined && rule !== undefined) targetIncentive[j] = incentive(ctx, run, j, rule, pay as Pay);
     if (commission !== undefined) commission[j] = commissionOf(ctx, run, j, (pay as Pay).commission as NonNullable<Pay["commission"]>);
   }
   return { fixed, targetIncentive, commission };
@@ -95,38 +98,73 @@ function targetAmountOf(amount: NonNullable<Pay["targetIncentive"]>["amount"], p
   return readDecimal(amount, path);
 }
 
-function incentive(ctx: RunContext, run: PayInputs, j: number, pay: Pay): string {
+/**
+ * The target incentive's arithmetic for one run: the payout rate once per distinct measure, the
+ * multiplier once per grade, then `composeBonus`'s two roundings (`variablePart`). A person whose
+ * values `composeBonus` would refuse (a negative target, a grade not in the table) goes through
+ * `composeBonus` itself, for its words.
+ */
+class IncentiveRule {
+  private readonly rates = new Map<string, Decimal>();
+  private readonly multipliers = new Map<string, Decimal>();
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly pay: Pay,
+  ) {}
+
+  compute(person: RosterPerson, target: Decimal, x: Decimal, grade: string | undefined): NonNullable<ReturnType<typeof D.composeBonus>["variable"]> {
+    const ti = this.pay.targetIncentive as NonNullable<Pay["targetIncentive"]>;
+    const table = this.pay.gradeMultipliers;
+    const multiplier = table !== undefined && grade !== undefined ? this.multipliers.get(grade) : table === undefined || grade === undefined ? ONE : undefined;
+    if (target.isNegative() || multiplier === undefined || this.rates.size === 0) {
+      const bonus = within(["rows", person.rowIndex], `person "${person.id}", target incentive`, () =>
+        D.composeBonus(
+          { variable: { targetAmount: target, attainment: x, curve: ti.curve as D.CurveInput, ...(table !== undefined && grade !== undefined ? { grade, multipliers: table } : {}) } },
+          { scale: this.ctx.scale, rounding: this.ctx.mode },
+        ),
+      );
+      const variable = bonus.variable as NonNullable<typeof bonus.variable>;
+      this.rates.set(x.toString(), variable.payoutRate);
+      if (grade !== undefined && table !== undefined) this.multipliers.set(grade, variable.multiplier);
+      return variable;
+    }
+    const key = x.toString();
+    let rate = this.rates.get(key);
+    if (rate === undefined) {
+      rate = D.evaluateCurve(ti.curve as D.CurveInput, x);
+      if (this.rates.size >= 1 << 16) this.rates.clear();
+      this.rates.set(key, rate);
+    }
+    return variablePart(target, rate, multiplier, this.ctx.scale, this.ctx.mode);
+  }
+}
+
+const ONE = new Decimal(1);
+
+function incentive(ctx: RunContext, run: PayInputs, j: number, rule: IncentiveRule, pay: Pay): string {
   const ti = pay.targetIncentive as NonNullable<Pay["targetIncentive"]>;
   const person = ctx.people[j] as RosterPerson;
   const tracer = tracerOf(ctx, j);
   const target = targetAmountOf(ti.amount, person);
   const x = measureOf(ctx, run.kpis, run.scores, j, ti.measure, "pay.targetIncentive.measure");
-  const table = pay.gradeMultipliers;
   const grade = run.grades.gradeOf(j)?.final;
-  const bonus = within(["rows", person.rowIndex], `person "${person.id}", target incentive`, () =>
-    D.composeBonus(
-      { variable: { targetAmount: target, attainment: x, curve: ti.curve as D.CurveInput, ...(table !== undefined && grade !== undefined ? { grade, multipliers: table } : {}) } },
-      { scale: ctx.scale, rounding: ctx.mode },
-    ),
+  const variable = rule.compute(person, target, x, grade);
+  const amount = ctx.cash(variable.amount);
+  tracer.add(
+    "pay.targetIncentive",
+    "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
+    () => ({
+      targetAmount: target.toString(),
+      measure: x.toString(),
+      payoutRate: variable.payoutRate.toString(),
+      incentive: ctx.cash(variable.incentive),
+      gradeMultiplier: variable.multiplier.toString(),
+      ...(grade === undefined ? {} : { grade }),
+    }),
+    amount,
   );
-  const variable = bonus.variable;
-  const amount = variable?.amount ?? new Decimal(0);
-  if (variable !== null) {
-    tracer.add(
-      "pay.targetIncentive",
-      "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
-      () => ({
-        targetAmount: target.toString(),
-        measure: x.toString(),
-        payoutRate: variable.payoutRate.toString(),
-        incentive: ctx.cash(variable.incentive),
-        gradeMultiplier: variable.multiplier.toString(),
-        ...(grade === undefined ? {} : { grade }),
-      }),
-      ctx.cash(amount),
-    );
-  }
-  return ctx.cash(amount);
+  return amount;
 }
 
 function commissionOf(ctx: RunContext, run: PayInputs, j: number, c: NonNullable<Pay["commission"]>): string {

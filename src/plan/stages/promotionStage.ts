@@ -31,6 +31,8 @@ export function promotionStage(ctx: RunContext, kpis: KpiScores, scores: readonl
   const rule = ctx.p.promotion;
   if (rule === undefined) return null;
   const results = new Array<Promotion>(ctx.people.length);
+  // The streak is a function of the values: each distinct list is worked out once (shared, frozen).
+  const known = new Map<string, Promotion>();
   ctx.people.forEach((person, j) => {
     const given = history !== undefined && Object.hasOwn(history, person.id) ? history[person.id] : undefined;
     const earlier = (given ?? []).map((value, i): Decimal => {
@@ -43,14 +45,22 @@ export function promotionStage(ctx: RunContext, kpis: KpiScores, scores: readonl
     });
     const now = measureOf(ctx, kpis, scores, j, rule.measure, "promotion.measure");
     const values = [...earlier, now];
-    const streak = within(["promotion"], `person "${person.id}", promotion`, () => D.meetsStreak(values, { threshold: rule.threshold, count: rule.count }));
+    const key = values.join(" ");
+    let streak = known.get(key);
+    if (streak === undefined) {
+      const result = within(["promotion"], `person "${person.id}", promotion`, () => D.meetsStreak(values, { threshold: rule.threshold, count: rule.count }));
+      streak = Object.freeze({ eligible: result.eligible, longest: result.longest, current: result.current });
+      if (known.size >= 1 << 16) known.clear();
+      known.set(key, streak);
+    }
+    const { eligible, current, longest } = streak;
     tracerOf(ctx, j).add(
       "promotion",
       "eligible when the last `count` values (history, then this period) are all ≥ threshold",
       () => ({ history: values.map((x) => x.toString()).join(", "), threshold: String(rule.threshold), count: String(rule.count) }),
-      `eligible=${String(streak.eligible)}, current=${streak.current}, longest=${streak.longest}`,
+      `eligible=${String(eligible)}, current=${current}, longest=${longest}`,
     );
-    results[j] = { eligible: streak.eligible, longest: streak.longest, current: streak.current };
+    results[j] = streak;
   });
   return results;
 }

@@ -34,7 +34,7 @@ export function readInputs(p: Plan, data: PlanData | PlanDataStream): RunInputs 
     const parsed = parseWith(planDataSchema, given, "INVALID_DATA", []);
     return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history };
   }
-  const history = given.history === undefined ? undefined : parseWith(planDataSchema.shape.history, given.history, "INVALID_DATA", ["history"]);
+  const history = given.history === undefined || isPlainHistory(given.history) ? (given.history as RunInputs["history"]) : parseWith(planDataSchema.shape.history, given.history, "INVALID_DATA", ["history"]);
   return { people: buildRoster(p, given.rows), ratings: given.ratings, history };
 }
 
@@ -57,6 +57,22 @@ function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings
     for (const key in row) {
       const v: unknown = (row as Record<string, unknown>)[key];
       if (typeof v !== "string" && v !== null && !(typeof v === "number" && Number.isFinite(v))) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether a history is what the schema accepts unchanged: an object of lists of strings and finite numbers. */
+function isPlainHistory(history: unknown): boolean {
+  if (typeof history !== "object" || history === null || Array.isArray(history)) return false;
+  const proto: unknown = Object.getPrototypeOf(history);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(history)) {
+    const values: unknown = (history as Record<string, unknown>)[key];
+    if (!Array.isArray(values)) return false;
+    for (let i = 0; i < values.length; i++) {
+      const v: unknown = values[i];
+      if (typeof v !== "string" && !(typeof v === "number" && Number.isFinite(v))) return false;
     }
   }
   return true;
