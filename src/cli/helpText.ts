@@ -7,7 +7,7 @@ Usage:
                [--format json|csv] [--out <file>] [--no-trace]
   payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
   payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
-  payscore diff <before.json> <after.json> [--format text|json]
+  payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en]
   payscore schema [--out <file>]
   payscore --help | --version
 
@@ -41,10 +41,12 @@ Runs the plan and prints one person's statement in words, step by step, so they 
 arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
 en otherwise.
 `,
-  diff: `payscore diff <before.json> <after.json> [--format text|json]
+  diff: `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]
 
-Compares two runs saved with "payscore run --format json" (an appeal, a recalculation): who changed,
-by how much, and which lines differ.
+Compares two runs saved with "payscore run --format json" (an appeal, a recalculation) and prints
+a change log: for each person who changed, the cause (their own data, naming the cell; the plan;
+or other people's changes), then each line before → after with the change as money. The locale
+defaults as for explain. --format json gives the same diff for programs.
 `,
   schema: `payscore schema [--out <file>]
 
