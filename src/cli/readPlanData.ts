@@ -3,6 +3,7 @@ import { formatPath } from "../errors/index.js";
 import { planDataSchema, type DataRow, type Plan, type PlanData, type RatingRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import { columnsReadBy } from "./columnsReadBy.js";
+import type { CsvEncoding } from "./EncodedReader.js";
 import { numberFormatProblem } from "./numberFormatProblem.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -39,6 +40,8 @@ export interface ReadPlanDataOptions {
   readonly history?: string | undefined;
   readonly cwd: string;
   readonly onProgress?: ((rows: number) => void) | undefined;
+  /** The CSV files' encoding (`--encoding`); without it, UTF-8. */
+  readonly encoding?: CsvEncoding | undefined;
 }
 
 const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
@@ -67,14 +70,14 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     if (loaded.data.ratings !== undefined) {
       throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
     }
-    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : await readCsvRatings(options.ratings, options.cwd);
+    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : await readCsvRatings(options.ratings, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
   }
   if (options.history !== undefined) {
     if (loaded.data.history !== undefined) {
       throw new CliError(`${options.data}: the file has its own "history"; give the history either there or with --history, not both`);
     }
-    const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd);
+    const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, history }, sources: { ...loaded.sources, history: options.history } };
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
@@ -114,7 +117,7 @@ function isJson(file: string): boolean {
 
 async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
   const file = options.data;
-  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress });
+  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress, encoding: options.encoding });
   const { header, rows, lines } = table;
   if (!header.includes("id")) {
     const near = header.find((name) => name.toLowerCase() === "id");
@@ -190,8 +193,8 @@ async function readJsonData(file: string, cwd: string): Promise<LoadedData> {
   return { data, sources: { rows: { file, kind: "json", jsonPath }, ratings: { file, kind: "json", jsonPath: ["ratings"] } } };
 }
 
-async function readCsvRatings(file: string, cwd: string): Promise<{ ratings: RatingRow[]; source: TableSource }> {
-  const { header, rows, lines } = await readCsvTable(file, cwd);
+async function readCsvRatings(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ ratings: RatingRow[]; source: TableSource }> {
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
   for (const column of RATING_COLUMNS) {
     if (!header.includes(column)) throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ratings file has person, rater, group, score and optionally competency`);
   }
@@ -224,8 +227,8 @@ async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: Ra
   return { ratings: result.data as RatingRow[], source: { file, kind: "json", jsonPath: [] } };
 }
 
-async function readCsvHistory(file: string, cwd: string): Promise<Record<string, string[]>> {
-  const { header, rows, lines } = await readCsvTable(file, cwd);
+async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<Record<string, string[]>> {
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
   if (!header.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
   const periods = header.filter((name) => name !== "id");
   const history: Record<string, string[]> = {};
