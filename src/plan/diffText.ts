@@ -88,7 +88,7 @@ export function diffText(diff: RunDiff, options: DiffTextOptions): string {
     if (diff.planChanged) causes.push(w.causePlan);
     if (causes.length === 0) causes.push(w.causeOthers);
     for (const cause of causes) out.push(`  ${w.cause}${w.colon}${cause}`);
-    const rows = person.lines.map((line) => {
+    const rows = (person.lines ?? []).map((line) => {
       const kind = kindOf(line.field, rates);
       const format = (value: string | null): string => (value === null ? w.none : kind === "money" ? money(value) : kind === "percent" ? formatPercent(value, locale) : kind === "flag" ? (value === "true" ? w.yes : value === "false" ? w.no : value) : formatNumber(value, locale));
       const change = line.delta === null ? "" : ` (${signed(line.delta, (value) => format(value))})`;

@@ -58,7 +58,7 @@ function exact(locale: string, options: Intl.NumberFormatOptions, text: string, 
  * ```
  */
 export function formatMoney(amount: string, locale: ExplainLocale, currency?: string | undefined): string {
-  if (!PLAIN.test(amount)) return amount;
+  if (typeof amount !== "string" || !PLAIN.test(amount)) return String(amount);
   if (currency === undefined || currency === "") return exact(locale, {}, amount);
   let minor: number;
   try {
@@ -85,7 +85,7 @@ export function formatMoney(amount: string, locale: ExplainLocale, currency?: st
  * ```
  */
 export function formatNumber(value: string, locale: ExplainLocale): string {
-  if (!PLAIN.test(value)) return value;
+  if (typeof value !== "string" || !PLAIN.test(value)) return String(value);
   return exact(locale, {}, value);
 }
 
@@ -105,7 +105,7 @@ export function formatNumber(value: string, locale: ExplainLocale): string {
  * ```
  */
 export function formatPercent(ratio: string, locale: ExplainLocale): string {
-  if (!PLAIN.test(ratio)) return ratio;
+  if (typeof ratio !== "string" || !PLAIN.test(ratio)) return String(ratio);
   const trimmed = ratio.includes(".") ? ratio.replace(/0+$/, "").replace(/\.$/, "") : ratio;
   return exact(locale, { style: "percent" }, trimmed, 2);
 }
