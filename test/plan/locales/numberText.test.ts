@@ -21,6 +21,8 @@ describe("formatMoney", () => {
     expect(formatMoney("missing", "en", "CNY")).toBe("missing");
     expect(formatMoney("1e5", "en", "CNY")).toBe("1e5");
     expect(formatMoney("1000.5", "en", "not a code")).toBe("1,000.5");
+    // a value from hand-made JSON that is not a string is written as text
+    expect([formatMoney(5 as unknown as string, "en", "CNY"), formatNumber(null as unknown as string, "en"), formatPercent(1 as unknown as string, "en")]).toEqual(["5", "null", "1"]);
   });
 });
 
