@@ -29,3 +29,24 @@ describe("the README's first example", () => {
     expect(tieredCommission(1_150_000, [{ from: 0, rate: "0.03" }, { from: 1_000_000, rate: "0.05" }]).toString()).toBe("37500");
   });
 });
+
+describe("the README's explain in Chinese", () => {
+  it("shows lines the command really prints for R01", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { fileURLToPath } = await import("node:url");
+    const { runCli } = await import("../src/cli/runCli.js");
+    const { captureIo } = await import("./cli/helpers.js");
+    const root = fileURLToPath(new URL("../", import.meta.url));
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const block = /<!-- readme:explain-zh -->\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? "";
+    const regional = (name: string): string => join(root, "examples", "regional-team", name);
+    const io = captureIo(root);
+    const args = ["explain", regional("plan.json"), "--data", regional("data.csv"), "--ratings", regional("ratings.csv"), "--history", regional("history.csv"), "--person", "R01", "--locale", "zh-CN"];
+    expect(await runCli(args, io)).toBe(0);
+    const printed = new Set(io.out().split("\n"));
+    const shown = block.split("\n").filter((line) => line.trim() !== "…");
+    expect(shown.length).toBeGreaterThan(15);
+    for (const line of shown) expect(printed.has(line), line).toBe(true);
+  });
+});

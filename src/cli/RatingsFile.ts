@@ -5,6 +5,7 @@ import { CliError } from "./CliError.js";
 import { CsvReader } from "./CsvReader.js";
 import { fileProblem } from "./fileProblem.js";
 import { numberFormatProblem } from "./numberFormatProblem.js";
+import { EncodedReader, type CsvEncoding } from "./EncodedReader.js";
 import { Utf8Reader } from "./Utf8Reader.js";
 
 const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
@@ -35,7 +36,7 @@ export class RatingsFile implements Iterable<RatingRow> {
   private constructor(
     readonly file: string,
     private fd: number | null,
-    private readonly csv: { reader: CsvReader; utf8: Utf8Reader },
+    private readonly csv: { reader: CsvReader; utf8: Utf8Reader | EncodedReader },
   ) {}
 
   /**
@@ -43,17 +44,18 @@ export class RatingsFile implements Iterable<RatingRow> {
    *
    * @param file - the path as given
    * @param cwd - the folder it is relative to
+   * @param encoding - the file's encoding (`--encoding`); strict UTF-8 without it
    * @returns the open file, ready to iterate
    * @throws {CliError} when the file cannot be read, is empty, or its header lacks a column
    */
-  static open(file: string, cwd: string): RatingsFile {
+  static open(file: string, cwd: string, encoding?: CsvEncoding | undefined): RatingsFile {
     let fd: number;
     try {
       fd = openSync(resolve(cwd, file), "r");
     } catch (error) {
       throw fileProblem(error, file, "read");
     }
-    const csv = { reader: undefined as unknown as CsvReader, utf8: new Utf8Reader(file) };
+    const csv = { reader: undefined as unknown as CsvReader, utf8: encoding === undefined || encoding === "utf-8" ? new Utf8Reader(file) : new EncodedReader(file, encoding) };
     const ratings = new RatingsFile(file, fd, csv);
     csv.reader = new CsvReader(file, (cells, count, line) => ratings.take(cells, count, line));
     while (ratings.header === null && ratings.fill()) {

@@ -1,16 +1,20 @@
 import { PayscoreError, formatPath } from "../errors/index.js";
-import { diffRuns, type PayoutRun, type RunDiff } from "../plan/index.js";
+import { diffRuns, diffText, type PayoutRun, type RunDiff } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
+import { defaultLocale } from "./explainCommand.js";
 import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /**
- * `payscore diff <before.json> <after.json> [--format text|json] [--out <file>]`: compares two
- * runs saved with `payscore run --format json` — for an appeal or a recalculation — and prints
- * who changed, by how much, and which lines differ.
+ * `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]`:
+ * compares two runs saved with `payscore run --format json` — for an appeal or a recalculation —
+ * and prints a change log (`diffText`): who changed, the cause (their data, naming the cell; the
+ * plan; or other people), and each line before → after with the change as money. The locale
+ * defaults as for `explain`. A file that is not JSON (a CSV, say) is refused with what `diff`
+ * expects.
  *
  * @param args - the arguments after `diff`
  * @param io - the streams and folder
@@ -23,13 +27,14 @@ import { readJsonFile } from "./readJsonFile.js";
  * ```
  */
 export async function diffCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs("diff", args, { format: { type: "string" }, out: { type: "string" } }, { names: ["<before.json>", "<after.json>"] });
+  const parsed = parseCommandArgs("diff", args, { format: { type: "string" }, out: { type: "string" }, locale: { type: "string" } }, { names: ["<before.json>", "<after.json>"] });
   if (parsed.values["help"] === true) {
     io.stdout.write(helpText("diff"));
     return 0;
   }
   const [beforeFile, afterFile] = parsed.positionals as [string, string];
   const format = choiceFlag(parsed, "diff", "format", ["text", "json"] as const) ?? "text";
+  const locale = choiceFlag(parsed, "diff", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
   const before = await readRunFile(beforeFile, io.cwd);
   const after = await readRunFile(afterFile, io.cwd);
   let diff: RunDiff;
@@ -46,44 +51,26 @@ export async function diffCommand(args: readonly string[], io: CliIo): Promise<n
       }),
     );
   }
-  const text = format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff);
+  const text = format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff, { locale, names: { before: beforeFile, after: afterFile } });
   await emitText(io, stringFlag(parsed, "out"), (write) => write(text));
   return 0;
 }
 
+const MAKE_ONE = "payscore run <plan.json> --data <file> --format json --out run.json";
+
 async function readRunFile(file: string, cwd: string): Promise<PayoutRun> {
-  const value = await readJsonFile(file, cwd);
+  let value: unknown;
+  try {
+    value = await readJsonFile(file, cwd);
+  } catch (error) {
+    if (!(error instanceof CliError) || !/not valid JSON/.test(error.message)) throw error;
+    const looksCsv = /\.(csv|tsv|txt)$/i.test(file);
+    throw new CliError(
+      `${file}: payscore diff compares two runs saved as JSON, and this file is not JSON${looksCsv ? " (it looks like a CSV; a CSV of payouts has no statements to compare)" : ""}; save each run with: ${MAKE_ONE}`,
+    );
+  }
   if (typeof value !== "object" || value === null || Array.isArray(value) || !Array.isArray((value as { statements?: unknown }).statements)) {
     throw new CliError(`${file}: not a saved run (make one with: payscore run <plan.json> --data <file> --format json --out ${file})`);
   }
   return value as PayoutRun;
-}
-
-/**
- * The diff for a person to read: the totals, who was added or removed, then each person who
- * changed with the lines that differ (`before → after (delta)`).
- */
-export function renderDiff(diff: RunDiff): string {
-  const out: string[] = [];
-  out.push(`plan: ${diff.planChanged ? "changed (the two runs used different plans)" : "the same"}`);
-  out.push(`total payout: ${diff.totals.before} → ${diff.totals.after} (${signed(diff.totals.delta)})`);
-  out.push(
-    `people: ${diff.changed.length} changed, ${diff.unchanged} unchanged` +
-      (diff.added.length > 0 ? `, added ${diff.added.join(", ")}` : "") +
-      (diff.removed.length > 0 ? `, removed ${diff.removed.join(", ")}` : ""),
-  );
-  for (const person of diff.changed) {
-    out.push("");
-    out.push(`${person.person}: total payout ${person.before} → ${person.after} (${signed(person.delta)})`);
-    const width = Math.max(0, ...person.lines.map((line) => line.field.length));
-    for (const line of person.lines) {
-      const change = line.delta === null ? "" : ` (${signed(line.delta)})`;
-      out.push(`  ${line.field.padEnd(width)}  ${line.before ?? "–"} → ${line.after ?? "–"}${change}`);
-    }
-  }
-  return `${out.join("\n")}\n`;
-}
-
-function signed(delta: string): string {
-  return delta.startsWith("-") || delta === "0" || /^0(\.0+)?$/.test(delta) ? delta : `+${delta}`;
 }

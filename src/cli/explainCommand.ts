@@ -49,7 +49,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
     const shown = ids.slice(0, 10).join(", ") + (ids.length > 10 ? `, … (${ids.length} in all)` : "");
     throw new CliError(`payscore explain: no person ${JSON.stringify(person)} in the run; the ids are: ${shown}`);
   }
-  const text = explain(statement, { locale });
+  const text = explain(statement, { locale, currency: run.currency });
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   return 0;
 }

@@ -4,10 +4,10 @@ const HELP: Readonly<Record<string, string>> = {
 
 Usage:
   payscore run <plan.json> --data <data.csv|data.json> [--ratings <file>] [--history <file>]
-               [--format json|csv] [--out <file>] [--no-trace]
+               [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]
   payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
   payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
-  payscore diff <before.json> <after.json> [--format text|json]
+  payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en]
   payscore schema [--out <file>]
   payscore --help | --version
 
@@ -24,8 +24,14 @@ Options:
   --ratings <file>   360 ratings: a CSV with person,rater,group,score[,competency] (or JSON)
   --history <file>   earlier periods' values of the promotion measure: a CSV with id and one
                      column per earlier period, oldest first (or JSON { "R01": [1.04, 1.08] })
-  --format json|csv  json (default): the whole run, every statement with its trace;
-                     csv: one row per person (default when --out ends in .csv)
+  --format json|csv|xlsx
+                     json (default): the whole run, every statement with its trace;
+                     csv: one row per person (default when --out ends in .csv);
+                     xlsx: an Excel workbook, sheets Statements and Pools, amounts as numbers
+                     in the currency's format (default when --out ends in .xlsx)
+  --bom              start the CSV with a UTF-8 byte-order mark (for Excel on Windows)
+  --encoding <name>  the CSV inputs' encoding: gbk, gb18030 (Chinese Excel's CSV), utf-16le or
+                     utf-8 (default: UTF-8, and a file that is not is refused)
   --out <file>       write to this file (atomically: complete, or not at all); default stdout
   --no-trace         leave the traces out of the JSON (smaller, faster for big runs)
 `,
@@ -41,10 +47,12 @@ Runs the plan and prints one person's statement in words, step by step, so they 
 arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
 en otherwise.
 `,
-  diff: `payscore diff <before.json> <after.json> [--format text|json]
+  diff: `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]
 
-Compares two runs saved with "payscore run --format json" (an appeal, a recalculation): who changed,
-by how much, and which lines differ.
+Compares two runs saved with "payscore run --format json" (an appeal, a recalculation) and prints
+a change log: for each person who changed, the cause (their own data, naming the cell; the plan;
+or other people's changes), then each line before → after with the change as money. The locale
+defaults as for explain. --format json gives the same diff for programs.
 `,
   schema: `payscore schema [--out <file>]
 

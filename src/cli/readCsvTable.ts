@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { CliError } from "./CliError.js";
 import { CsvReader } from "./CsvReader.js";
+import { EncodedReader, type CsvEncoding } from "./EncodedReader.js";
 import { fileProblem } from "./fileProblem.js";
 import { Utf8Reader } from "./Utf8Reader.js";
 
@@ -19,10 +20,13 @@ export interface CsvTable {
 export interface ReadCsvTableOptions {
   /** Called now and then with the number of rows read so far (for the progress line). */
   readonly onProgress?: ((rows: number) => void) | undefined;
+  /** The file's encoding (`--encoding`); without it, strict UTF-8 with the not-UTF-8 message. */
+  readonly encoding?: CsvEncoding | undefined;
 }
 
 /**
- * Streams a CSV file in and checks its shape: strict UTF-8 (a byte-order mark is dropped), CRLF
+ * Streams a CSV file in and checks its shape: strict UTF-8 (a byte-order mark is dropped) unless
+ * `encoding` names another (GBK, GB18030, UTF-16LE, decoded by {@link EncodedReader}), CRLF
  * or LF line ends, a header whose names are present and distinct, and every row with exactly as
  * many cells as the header has columns. Blank lines, and rows whose cells are all empty (what a
  * spreadsheet leaves under a table), are skipped. Cells are trimmed. The reading is
@@ -33,7 +37,7 @@ export interface ReadCsvTableOptions {
  *
  * @param file - the path as the user wrote it
  * @param cwd - the folder a relative path is read from
- * @param options - a progress callback
+ * @param options - a progress callback, the encoding
  * @returns the header, the rows and the line of each row
  * @throws {CliError} `file:line:column: what is wrong` for the first fault found
  *
@@ -61,7 +65,8 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
     lines.push(line);
     if (onProgress !== undefined && rows.length % 10_000 === 0) onProgress(rows.length);
   });
-  const utf8 = new Utf8Reader(file);
+  const encoding = options?.encoding;
+  const utf8 = encoding === undefined || encoding === "utf-8" ? new Utf8Reader(file) : new EncodedReader(file, encoding);
   try {
     for await (const chunk of createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       bytes += chunk.length;

@@ -3,6 +3,7 @@ import { formatPath } from "../errors/index.js";
 import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import { columnsReadBy } from "./columnsReadBy.js";
+import type { CsvEncoding } from "./EncodedReader.js";
 import { numberFormatProblem } from "./numberFormatProblem.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { RatingsFile } from "./RatingsFile.js";
@@ -41,6 +42,8 @@ export interface ReadPlanDataOptions {
   readonly history?: string | undefined;
   readonly cwd: string;
   readonly onProgress?: ((rows: number) => void) | undefined;
+  /** The CSV files' encoding (`--encoding`); without it, UTF-8. */
+  readonly encoding?: CsvEncoding | undefined;
 }
 
 /**
@@ -67,14 +70,14 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     if (loaded.data.ratings !== undefined) {
       throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
     }
-    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : readCsvRatings(options.ratings, options.cwd);
+    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : readCsvRatings(options.ratings, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
   }
   if (options.history !== undefined) {
     if (loaded.data.history !== undefined) {
       throw new CliError(`${options.data}: the file has its own "history"; give the history either there or with --history, not both`);
     }
-    const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd);
+    const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, history }, sources: { ...loaded.sources, history: options.history } };
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
@@ -114,7 +117,7 @@ function isJson(file: string): boolean {
 
 async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
   const file = options.data;
-  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress });
+  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress, encoding: options.encoding });
   const { header, rows, lines } = table;
   if (!header.includes("id")) {
     const near = header.find((name) => name.toLowerCase() === "id");
@@ -191,8 +194,8 @@ async function readJsonData(file: string, cwd: string): Promise<LoadedData> {
 }
 
 /** A ratings CSV as a stream: the header is checked now, the ratings as the run reads them. */
-function readCsvRatings(file: string, cwd: string): { ratings: Iterable<RatingRow>; source: TableSource } {
-  const ratings = RatingsFile.open(file, cwd);
+function readCsvRatings(file: string, cwd: string, encoding?: CsvEncoding | undefined): { ratings: Iterable<RatingRow>; source: TableSource } {
+  const ratings = RatingsFile.open(file, cwd, encoding);
   return {
     ratings,
     source: {
@@ -218,8 +221,8 @@ async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: Ra
   return { ratings: result.data as RatingRow[], source: { file, kind: "json", jsonPath: [] } };
 }
 
-async function readCsvHistory(file: string, cwd: string): Promise<Record<string, string[]>> {
-  const { header, rows, lines } = await readCsvTable(file, cwd);
+async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<Record<string, string[]>> {
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
   if (!header.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
   const periods = header.filter((name) => name !== "id");
   const history: Record<string, string[]> = {};

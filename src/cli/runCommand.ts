@@ -11,15 +11,18 @@ import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 import { writeRunCsv } from "./writeRunCsv.js";
 import { writeRunJson } from "./writeRunJson.js";
+import { writeRunXlsx } from "./writeRunXlsx.js";
 
 /**
- * `payscore run <plan.json> --data <file> [--ratings <file>] [--format json|csv] [--out <file>] [--no-trace]`:
+ * `payscore run <plan.json> --data <file> [--ratings <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]`:
  * reads the plan and the data, runs the plan, and writes the run — the whole run as JSON (every
- * statement with its trace) or one CSV row per person. With `--out` the file is written
+ * statement with its trace), one CSV row per person (`--bom` starts it with a UTF-8 byte-order
+ * mark for Excel), or an Excel workbook (sheets Statements and Pools). `--encoding` names the
+ * CSV inputs' encoding (gbk, gb18030, utf-16le, utf-8). With `--out` the file is written
  * atomically, so a failed run leaves nothing behind. When stderr is a terminal and the run
  * takes more than a second, a progress line shows what it is doing.
  *
- * The format defaults to CSV when `--out` ends in `.csv`, JSON otherwise. Traces are left out
+ * The format defaults to CSV when `--out` ends in `.csv`, xlsx when it ends in `.xlsx`, JSON otherwise. Traces are left out
  * of a CSV (it has no place for them), and out of JSON with `--no-trace`.
  *
  * @param args - the arguments after `run`
@@ -36,7 +39,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -46,7 +49,10 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const planFile = parsed.positionals[0] as string;
   const dataFile = requiredFlag(parsed, "run", "data", "<data.csv|data.json>");
   const out = stringFlag(parsed, "out");
-  const format = choiceFlag(parsed, "run", "format", ["json", "csv"] as const) ?? (out !== undefined && extname(out).toLowerCase() === ".csv" ? "csv" : "json");
+  const format = choiceFlag(parsed, "run", "format", ["json", "csv", "xlsx"] as const) ?? formatOfOut(out);
+  const bom = parsed.values["bom"] === true;
+  if (bom && format !== "csv") throw new CliError(`payscore run: --bom is for CSV output (--format csv), not ${format}`);
+  const encoding = choiceFlag(parsed, "run", "encoding", ENCODINGS);
   const trace = format === "json" && parsed.values["no-trace"] !== true;
 
   if (out !== undefined) await checkOutputFolder(out, io.cwd);
@@ -58,6 +64,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       ratings: stringFlag(parsed, "ratings"),
       history: stringFlag(parsed, "history"),
       cwd: io.cwd,
+      encoding,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),
     });
     const people = loaded.data.rows.length;
@@ -66,11 +73,22 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     const run = executeLazyRun(plan, loaded, planFile, trace);
     const target = out ?? "stdout";
     const onWritten = (done: number): void => progress.update(`writing ${target}: ${formatCount(done)} of ${formatCount(people)}`);
-    await emitText(io, out, (write) => (format === "csv" ? writeRunCsv(run, write, onWritten) : writeRunJson(run, write, onWritten)));
+    await emitText(io, out, (write) =>
+      format === "csv" ? writeRunCsv(run, write, onWritten, { bom }) : format === "xlsx" ? writeRunXlsx(run, write) : writeRunJson(run, write, onWritten),
+    );
   } finally {
     progress.done();
   }
   return 0;
+}
+
+/** The encodings `--encoding` takes for CSV inputs (`TextDecoder` labels). */
+const ENCODINGS = ["gbk", "gb18030", "utf-16le", "utf-8"] as const;
+
+/** The format `--out`'s extension implies: csv, xlsx, else json. */
+function formatOfOut(out: string | undefined): "json" | "csv" | "xlsx" {
+  const ext = out === undefined ? "" : extname(out).toLowerCase();
+  return ext === ".csv" ? "csv" : ext === ".xlsx" ? "xlsx" : "json";
 }
 
 /** Fails fast, before any work, when `--out` points into a folder that does not exist. */

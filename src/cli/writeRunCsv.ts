@@ -1,5 +1,12 @@
 import type { LazyPayoutRun, PayLine, PayoutRun, Statement } from "../plan/index.js";
+import { groupPayColumns, neutraliseFormula, zeroAmount } from "./spreadsheetText.js";
 import type { WriteText } from "./writeAtomically.js";
+
+/** Options for {@link writeRunCsv}. */
+export interface WriteRunCsvOptions {
+  /** Start with a UTF-8 byte-order mark, so Excel on Windows reads Chinese names right. */
+  readonly bom?: boolean | undefined;
+}
 
 /**
  * Writes a run as CSV, one row per person, in batches of a thousand rows, so a large run
@@ -7,11 +14,16 @@ import type { WriteText } from "./writeAtomically.js";
  *
  * `id, name, team, region, role, activeFrom, activeTo, basePay`, then per KPI
  * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`, then `kpiScore, review360,
- * score, rank, initialGrade, grade`, one column per pay component (`fixed`, `targetIncentive`,
- * `commission`, `pool:<id>`, `award:<id>`, in the order they first appear), `totalPayout` and
- * `promotionEligible`. Amounts are the run's exact decimal strings; an empty cell means "none".
- * A cell is quoted as csv-stringify quotes by default: only when it holds `"`, `,`, CR or LF,
- * with inner quotes doubled; each record ends with "\n".
+ * score, rank, initialGrade, grade`, one column per pay component grouped by kind (`fixed`,
+ * `targetIncentive`, `commission`, then every `pool:<id>`, then every `award:<id>`, each group in
+ * the order its columns first appear), `totalPayout` and `promotionEligible`. Amounts are the
+ * run's exact decimal strings, and a pay column a person has no line in is `0.00` (at the
+ * currency's minor units), never blank; elsewhere an empty cell means "none". Text cells (id,
+ * name, team, region, role, grades, and the column names) that a spreadsheet would read as a
+ * formula — starting with `=`, `+`, `-`, `@`, tab or CR — get a leading `'` (OWASP CSV
+ * injection); numbers are never changed. With `bom`, the file starts with a UTF-8 byte-order
+ * mark. A cell is quoted as csv-stringify quotes by default: only when it holds `"`, `,`, CR or
+ * LF, with inner quotes doubled; each record ends with "\n".
  *
  * The rows are written as UTF-8 bytes straight into 1 MiB buffers (an ASCII cell character by
  * character, checking for the characters that need quotes as it goes), so no string per row or
@@ -22,6 +34,7 @@ import type { WriteText } from "./writeAtomically.js";
  * @param run - the run, or a lazy run
  * @param write - where the bytes go
  * @param onRow - called now and then with the rows written (for the progress line)
+ * @param options - `bom`
  * @returns when everything is written
  *
  * @example
@@ -29,7 +42,7 @@ import type { WriteText } from "./writeAtomically.js";
  * await writeRunCsv(run, write); // id,name,…,totalPayout,promotionEligible\nE01,Li Wei,…
  * ```
  */
-export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteText, onRow?: ((done: number) => void) | undefined): Promise<void> {
+export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteText, onRow?: ((done: number) => void) | undefined, options?: WriteRunCsvOptions | undefined): Promise<void> {
   const lazy = "statementAt" in run;
   const size = lazy ? run.size : run.statements.length;
   const statementAt = lazy ? run.statementAt : (i: number): Statement => run.statements[i] as Statement;
@@ -57,6 +70,8 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
       }
     }
   }
+  payKeys = groupPayColumns(payKeys);
+  const zero = zeroAmount(run.scale);
   const header = [
     "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
     ...kpiIds.flatMap((id) => [`${id}.actual`, `${id}.target`, `${id}.attainment`, `${id}.points`]),
@@ -64,13 +79,14 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
     ...payKeys, "totalPayout", "promotionEligible",
   ];
   const out = new CsvBytes();
-  out.record(header, header.length);
+  if (options?.bom === true) out.bom();
+  out.record(header.map(neutraliseFormula), header.length);
   // One array of cells, filled for each row and written in one pass.
   const cells = new Array<string>(header.length).fill("");
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
-    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys));
+    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys, zero));
     for (const chunk of out.take(false)) await write(chunk);
     if (onRow !== undefined) onRow(end);
   }
@@ -82,13 +98,13 @@ function payKey(component: string, id: string): string {
 }
 
 /** Fills `cells` with a statement's row; returns the number of cells. */
-function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[]): number {
+function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string): number {
   const person = statement.person;
-  cells[0] = person.id;
-  cells[1] = person.name ?? "";
-  cells[2] = person.team ?? "";
-  cells[3] = person.region ?? "";
-  cells[4] = person.role ?? "";
+  cells[0] = neutraliseFormula(person.id);
+  cells[1] = neutraliseFormula(person.name ?? "");
+  cells[2] = neutraliseFormula(person.team ?? "");
+  cells[3] = neutraliseFormula(person.region ?? "");
+  cells[4] = neutraliseFormula(person.role ?? "");
   cells[5] = person.activeFrom;
   cells[6] = person.activeTo;
   cells[7] = person.basePay ?? "";
@@ -110,8 +126,8 @@ function rowCells(cells: string[], statement: Statement, kpiIds: readonly string
   cells[c + 1] = statement.review360?.points ?? "";
   cells[c + 2] = statement.score;
   cells[c + 3] = String(statement.rank);
-  cells[c + 4] = statement.grade?.initial ?? "";
-  cells[c + 5] = statement.grade?.final ?? "";
+  cells[c + 4] = neutraliseFormula(statement.grade?.initial ?? "");
+  cells[c + 5] = neutraliseFormula(statement.grade?.final ?? "");
   c += 6;
   const pay = statement.pay;
   // The usual case again: one line per pay column, in column order.
@@ -125,7 +141,7 @@ function rowCells(cells: string[], statement: Statement, kpiIds: readonly string
   } else {
     const amounts = new Map<string, string>();
     for (const line of pay) amounts.set(payKey(line.component, line.id), line.amount);
-    for (const key of payKeys) cells[c++] = amounts.get(key) ?? "";
+    for (const key of payKeys) cells[c++] = amounts.get(key) ?? zero;
   }
   cells[c] = statement.totalPayout;
   cells[c + 1] = statement.promotion === null ? "" : String(statement.promotion.eligible);
@@ -172,6 +188,13 @@ class CsvBytes {
       bytes[at++] = k === count - 1 ? 0x0a : 0x2c;
     }
     this.at = at;
+  }
+
+  /** A UTF-8 byte-order mark (EF BB BF). */
+  bom(): void {
+    this.bytes[this.at++] = 0xef;
+    this.bytes[this.at++] = 0xbb;
+    this.bytes[this.at++] = 0xbf;
   }
 
   /** The full buffers (and, with `all`, the part written of the current one), handed over. */

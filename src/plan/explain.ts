@@ -1,12 +1,12 @@
 import { PayscoreError, describeValue } from "../errors/index.js";
-import { Decimal } from "../numeric/index.js";
 import { en } from "./locales/en.js";
+import { formatMoney, formatNumber, formatPercent, type ExplainLocale } from "./locales/numberText.js";
+import { traceText } from "./locales/traceText.js";
 import type { ExplainWords } from "./locales/words.js";
 import { zhCN } from "./locales/zh-CN.js";
 import type { Statement } from "./types.js";
 
-/** The languages {@link explain} writes. */
-export type ExplainLocale = "zh-CN" | "en";
+export type { ExplainLocale } from "./locales/numberText.js";
 
 /** Options for {@link explain}. */
 export interface ExplainOptions {
@@ -14,33 +14,47 @@ export interface ExplainOptions {
   readonly locale: ExplainLocale;
   /** Append every trace step (default true). */
   readonly trace?: boolean | undefined;
+  /**
+   * The run's currency (ISO 4217, `run.currency`): amounts are written with its symbol and the
+   * locale's grouping (`¥82,596.14`). Without it amounts are grouped numbers (`82,596.14`).
+   */
+  readonly currency?: string | undefined;
 }
+
+/** Indicators whose value is a rate (shown as a percentage); NPS is a score. */
+const RATE_INDICATORS = new Set(["collection-rate", "margin", "growth", "market-share", "complaint-rate"]);
 
 const WORDS: Readonly<Record<ExplainLocale, ExplainWords>> = { en, "zh-CN": zhCN };
 
 /**
- * Writes a statement as readable text (绩效结算说明): who, each KPI with actual, target,
- * attainment (as a percentage), points and contribution, the 360 groups, the score, rank and
- * grade, each pay component and the total, then the trace steps (`step: formula = result`,
- * with the inputs) so the person can redo the arithmetic by hand. Numbers are printed exactly
- * as in the statement; attainment is shown as a percentage (`1.15` → `115%`).
+ * Writes a statement as readable text (绩效结算说明) in Chinese or English, every word in the
+ * chosen language: who, each KPI with actual, target, attainment, points and contribution, the
+ * derived indicators, the 360 groups (上级 / 同事 / 下属, and why a group was left out), the
+ * score, rank and grade, each pay component and the total, then the trace — each step's name,
+ * its formula in words, the result and the inputs — so the person can redo the arithmetic by
+ * hand. Amounts are money for the locale and the run's currency (`Intl.NumberFormat`:
+ * `¥82,596.14`), other numbers are grouped (`1,320,000`), and attainment and rates (collection
+ * rate, margin, growth, market share, complaint rate) are percentages (`0.94` → `94%`). No digit
+ * of the statement is rounded away.
  *
  * @param statement - a statement from `runPlan` (or read back from a run's JSON)
- * @param options - `locale` (`"zh-CN"` or `"en"`), `trace` (default true)
+ * @param options - `locale` (`"zh-CN"` or `"en"`), `trace` (default true), `currency` (the run's)
  * @returns multi-line text, lines separated by `\n`, ending without a newline
  * @throws {PayscoreError} `INVALID_ARGUMENT` for a statement that is not an object or an unknown locale
  *
  * @example
  * ```ts
- * explain(run.statements[3], { locale: "en", trace: false }); // p04 of the worked example (test/fixtures/plan)
+ * explain(run.statements[3], { locale: "en", trace: false, currency: run.currency }); // p04 of the worked example (test/fixtures/plan)
  * // Performance and pay statement: Zhao Qiang (p04)
  * // …
- * //   Sales (sales): actual 60000, target 80000, attainment 75%, points 75 × weight 0.6 = 45
+ * //   Sales (sales): actual 60,000, target 80,000, attainment 75%, points 75 × weight 0.6 = 45
  * // …
  * // Grade: B (calibrated from C: covered the West key accounts during p03's ramp-up)
  * // …
- * // Total payout: 10648.66
- * explain(run.statements[3], { locale: "zh-CN" }); // 绩效与薪酬结算单：Zhao Qiang (p04) … 应发合计：10648.66 … 计算过程 …
+ * // Total payout: CN¥10,648.66
+ * explain(run.statements[3], { locale: "zh-CN", currency: "CNY" });
+ * // 绩效与薪酬结算单：Zhao Qiang (p04) … 应发合计：¥10,648.66 … 计算过程
+ * //   sales · 达成率：实际值 ÷ 目标值，限定在 [下限, 上限] 之间，保留 4 位小数 = 75%  [实际值=60,000；目标值=80,000；上限=150%] …
  * ```
  */
 export function explain(statement: Statement, options: ExplainOptions): string {
@@ -52,9 +66,16 @@ export function explain(statement: Statement, options: ExplainOptions): string {
     throw new PayscoreError("INVALID_ARGUMENT", `options.locale must be "zh-CN" or "en"; got ${describeValue(locale)}`, { path: ["options", "locale"] });
   }
   const t = WORDS[locale];
+  const w = t.trace;
+  const currency = typeof options.currency === "string" && options.currency !== "" ? options.currency : undefined;
   const list = <T>(value: readonly T[] | undefined | null): readonly T[] => (Array.isArray(value) ? value : []);
   const s = { ...statement, indicators: list(statement.indicators), pay: list(statement.pay), trace: list(statement.trace) };
-  const colon = locale === "zh-CN" ? "：" : ": ";
+  const colon = t.colon;
+  const money = (amount: string): string => formatMoney(amount, locale, currency);
+  const num = (value: string): string => formatNumber(value, locale);
+  const pct = (value: string): string => formatPercent(value, locale);
+  const known = (table: Readonly<Record<string, string>>, key: string): string => (Object.prototype.hasOwnProperty.call(table, key) ? (table[key] as string) : key);
+  const rateKpis = new Set(s.indicators.filter((i) => RATE_INDICATORS.has(i.indicator)).map((i) => i.kpi));
   const lines: string[] = [];
   const who = s.person.name === null ? s.person.id : `${s.person.name} (${s.person.id})`;
   lines.push(t.title(who));
@@ -63,65 +84,62 @@ export function explain(statement: Statement, options: ExplainOptions): string {
   if (s.person.region !== null) facts.push(`${t.region}${colon}${s.person.region}`);
   if (s.person.role !== null) facts.push(`${t.role}${colon}${s.person.role}`);
   facts.push(t.active(s.person.activeFrom, s.person.activeTo));
-  if (s.person.basePay !== null) facts.push(`${t.basePay}${colon}${s.person.basePay}`);
+  if (s.person.basePay !== null) facts.push(`${t.basePay}${colon}${money(s.person.basePay)}`);
   lines.push(facts.join(" · "));
   lines.push("", t.kpis);
   for (const k of s.kpis) {
+    const value = rateKpis.has(k.id) ? pct : num;
     lines.push(
       `  ${t.kpiLine({
         name: k.name === null ? k.id : `${k.name} (${k.id})`,
-        actual: k.actual ?? t.missing,
-        target: k.target ?? t.missing,
-        attainment: k.attainment === null ? t.missing : percent(k.attainment),
-        points: k.points,
+        actual: k.actual === null ? t.missing : value(k.actual),
+        target: k.target === null ? t.missing : value(k.target),
+        attainment: k.attainment === null ? t.missing : pct(k.attainment),
+        points: num(k.points),
         weight: k.weight,
-        contribution: k.contribution,
+        contribution: num(k.contribution),
         difficulty: k.difficulty === "1" ? null : k.difficulty,
       })}`,
     );
   }
   if (s.indicators.length > 0) {
     lines.push(t.indicators);
-    for (const i of s.indicators) lines.push(`  ${i.kpi} · ${i.indicator}${colon}${i.value} (${entries(i.inputs)})`);
+    for (const i of s.indicators) {
+      const inputs = Object.entries(i.inputs)
+        .map(([key, value]) => `${known(w.inputs, key)}=${num(value)}`)
+        .join(w.separator);
+      const value = RATE_INDICATORS.has(i.indicator) ? pct(i.value) : num(i.value);
+      lines.push(`  ${i.kpi} · ${known(w.indicators, i.indicator)}${colon}${value} (${inputs})`);
+    }
   }
-  lines.push(`${t.kpiScore}${colon}${s.kpiScore}`);
+  lines.push(`${t.kpiScore}${colon}${num(s.kpiScore)}`);
   if (s.review360 !== null) {
-    lines.push("", `${t.review360}${colon}${s.review360.points ?? t.review360None}`);
-    for (const g of s.review360.groups) lines.push(`  ${t.groupLine({ ...g, reason: g.reason ?? null })}`);
+    lines.push("", `${t.review360}${colon}${s.review360.points === null ? t.review360None : num(s.review360.points)}`);
+    for (const g of s.review360.groups) {
+      const reason = known(w.exclusions, g.reason ?? "weight 0");
+      lines.push(`  ${t.groupLine({ ...g, group: known(w.groups, g.group), mean: g.mean === null ? null : num(g.mean), reason })}`);
+    }
   }
-  lines.push("", `${t.score}${colon}${s.score} (${t.rank(s.rank)})`);
+  lines.push("", `${t.score}${colon}${num(s.score)} (${t.rank(s.rank)})`);
   if (s.grade !== null) {
     lines.push(`${t.grade}${colon}${s.grade.final}${s.grade.reason === null ? "" : ` (${t.calibrated(s.grade.initial, s.grade.reason)})`}`);
   }
   if (s.pay.length > 0) {
     lines.push("", t.pay);
     for (const line of s.pay) {
-      const label = t.components[line.component] ?? line.component;
-      lines.push(`  ${line.id === line.component ? label : `${label} ${line.id}`}${colon}${line.amount}`);
+      const label = known(t.components, line.component);
+      lines.push(`  ${line.id === line.component ? label : `${label} ${line.id}`}${colon}${money(line.amount)}`);
     }
   }
-  lines.push(`${t.total}${colon}${s.totalPayout}`);
+  lines.push(`${t.total}${colon}${money(s.totalPayout)}`);
   if (s.promotion !== null) lines.push(`${t.promotion}${colon}${t.promotionLine(s.promotion.eligible, s.promotion.current, s.promotion.longest)}`);
   if (options.trace !== false && s.trace.length > 0) {
-    lines.push("", t.trace);
+    lines.push("", t.traceTitle);
     for (const step of s.trace) {
-      const inputs = entries(step.inputs);
-      lines.push(`  ${step.step}${colon}${step.formula} = ${step.result}${inputs === "" ? "" : `  [${inputs}]`}`);
+      const text = traceText(step, locale, w, { currency, rateKpis });
+      const inputs = text.inputs.map(([key, value]) => `${key}=${value}`).join(w.separator);
+      lines.push(`  ${text.label}${colon}${text.formula} = ${text.result}${inputs === "" ? "" : `  [${inputs}]`}`);
     }
   }
   return lines.join("\n");
-}
-
-function entries(record: Readonly<Record<string, string>>): string {
-  return Object.entries(record)
-    .map(([key, value]) => `${key}=${value}`)
-    .join(", ");
-}
-
-function percent(ratio: string): string {
-  try {
-    return `${new Decimal(ratio).times(100).toDecimalPlaces(2).toString()}%`;
-  } catch {
-    return ratio;
-  }
 }

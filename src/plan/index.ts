@@ -22,4 +22,6 @@ export { PAYSCORE_VERSION } from "./version.js";
 export { explain } from "./explain.js";
 export type { ExplainLocale, ExplainOptions } from "./explain.js";
 export { diffRuns } from "./diffRuns.js";
-export type { RunDiff, PersonDiff, DiffLine } from "./diffRuns.js";
+export type { RunDiff, PersonDiff, DiffLine, DataChange } from "./diffRuns.js";
+export { diffText } from "./diffText.js";
+export type { DiffTextOptions } from "./diffText.js";

@@ -92,13 +92,37 @@ describe("the regional-team example through the command line", () => {
     const corrected = readFileSync(regional("data.csv"), "utf8").replace("R04,745000,", "R04,845000,");
     dir.write("corrected.csv", corrected);
     await cli("run", regional("plan.json"), "--data", "corrected.csv", "--ratings", regional("ratings.csv"), "--history", regional("history.csv"), "--out", "after.json");
-    const text = await cli("diff", "before.json", "after.json");
+    const text = await cli("diff", "before.json", "after.json", "--locale", "en");
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^plan: the same\ntotal payout: [\d.]+ → [\d.]+ \(\+[\d.]+\)\npeople: \d+ changed, \d+ unchanged\n/);
-    expect(text.out).toMatch(/\nR04: total payout [\d.]+ → [\d.]+ \(\+[\d.]+\)\n/);
-    expect(text.out).toMatch(/\n {2}kpi\.revenue\.actual +745000 → 845000 \(\+100000\)\n/);
+    const lines = text.out.split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      "Changes from before.json to after.json",
+      expect.stringMatching(/^Plan: the same \(sha256:[0-9a-f]{12}…\)$/),
+      "Total payout: CN¥756,987.61 → CN¥761,693.44 (+CN¥4,705.83)",
+      "People: 8 changed, 4 unchanged",
+    ]);
+    // who, by how much as money, the cause naming the cell, and each line before → after
+    expect(text.out).toContain("\nR04 Liu Yang: total payout CN¥44,468.67 → CN¥48,955.57 (+CN¥4,486.90)\n");
+    expect(text.out).toContain("\n  Cause: data changed: revenue actual (row R04, column revenue) 745,000 → 845,000, margin actual, input revenue 745,000 → 845,000\n");
+    expect(text.out).toMatch(/\n {2}revenue actual +745,000 → 845,000 \(\+100,000\)\n/);
+    expect(text.out).toMatch(/\n {2}revenue attainment +84\.85% → 96\.24% \(\+11\.39%\)\n/);
+    expect(text.out).toMatch(/\n {2}Commission +CN¥3,725\.00 → CN¥4,225\.00 \(\+CN¥500\.00\)\n/);
+    expect(text.out).not.toContain("pay.commission.commission");
+    // R01 changed only through the pool
+    expect(text.out).toContain("\nR01 Wang Fang: total payout CN¥82,596.14 → CN¥82,620.40 (+CN¥24.26)\n  Cause: none of this person's own data changed");
+    const zh = await cli("diff", "before.json", "after.json", "--locale", "zh-CN");
+    expect(zh.out).toContain("\nR04 Liu Yang：应发合计 ¥44,468.67 → ¥48,955.57 (+¥4,486.90)\n  原因：数据变更：revenue 实际值（R04 行，revenue 列） 745,000 → 845,000");
     const json = await cli("diff", "before.json", "after.json", "--format", "json");
     expect((JSON.parse(json.out) as { changed: { person: string }[] }).changed.map((p) => p.person)).toContain("R04");
+  });
+
+  it("refuses to diff a CSV, saying what diff expects", async () => {
+    dir.write("payouts.csv", "id,totalPayout\nR01,82596.14\n");
+    const { code, err } = await cli("diff", "payouts.csv", "payouts.csv");
+    expect(code).toBe(2);
+    expect(err).toBe(
+      "payouts.csv: payscore diff compares two runs saved as JSON, and this file is not JSON (it looks like a CSV; a CSV of payouts has no statements to compare); save each run with: payscore run <plan.json> --data <file> --format json --out run.json\n",
+    );
   });
 
   it("refuses to diff a file that is not a saved run", async () => {

@@ -13,8 +13,8 @@ async function bytesOf(produce: (write: WriteText) => Promise<void>): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-// Text with every character that needs quotes, non-ASCII (2, 3 and 4 UTF-8 bytes) and a lone surrogate.
-const text = fc.string({ unit: fc.constantFrom("a", "1", ".", ",", '"', "\n", "\r", " ", "é", "中", "😀", "\ud800"), maxLength: 8 });
+// Text with every character that needs quotes, non-ASCII (2, 3 and 4 UTF-8 bytes), a lone surrogate and the characters that start a formula.
+const text = fc.string({ unit: fc.constantFrom("a", "1", ".", ",", '"', "\n", "\r", " ", "é", "中", "😀", "\ud800", "=", "+", "-", "@", "\t"), maxLength: 8 });
 const maybe = fc.option(text, { nil: null });
 const kpiIds = ["k1", "k,2", 'k"3'];
 const payIds: PayLine[] = [

@@ -1,4 +1,5 @@
-// writeRunCsv as it was before it wrote bytes (one string per row, csv-stringify quoting): the
+// writeRunCsv as it was before it wrote bytes (one string per row, csv-stringify quoting), with
+// the pay columns grouped, 0.00 for a missing amount and formula-like text cells neutralised: the
 // oracle of the writer property test.
 import type { LazyPayoutRun, PayoutRun, Statement } from "../../src/plan/index.js";
 import type { WriteText } from "../../src/cli/writeAtomically.js";
@@ -55,18 +56,20 @@ export async function writeRunCsvAsBefore(run: PayoutRun | LazyPayoutRun, write:
       }
     }
   }
+  payKeys = [...payKeys.filter((k) => !k.includes(":")), ...payKeys.filter((k) => k.startsWith("pool:")), ...payKeys.filter((k) => k.startsWith("award:"))];
+  const zero = run.scale > 0 ? `0.${"0".repeat(run.scale)}` : "0";
   const header = [
     "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
     ...kpiIds.flatMap((id) => [`${id}.actual`, `${id}.target`, `${id}.attainment`, `${id}.points`]),
     "kpiScore", "review360", "score", "rank", "initialGrade", "grade",
     ...payKeys, "totalPayout", "promotionEligible",
   ];
-  await write(csvLine(header));
+  await write(csvLine(header.map(safe)));
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
     let batch = "";
-    for (let i = start; i < end; i++) batch += csvLine(csvRow(statementAt(i), kpiIds, payKeys));
+    for (let i = start; i < end; i++) batch += csvLine(csvRow(statementAt(i), kpiIds, payKeys, zero));
     await write(batch);
     if (onRow !== undefined) onRow(end);
   }
@@ -92,9 +95,14 @@ function payKey(component: string, id: string): string {
   return component === "pool" || component === "award" ? `${component}:${id}` : component;
 }
 
-function csvRow(statement: Statement, kpiIds: readonly string[], payKeys: readonly string[]): string[] {
+/** A text cell that would start a formula gets a leading quote. */
+function safe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvRow(statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string): string[] {
   const person = statement.person;
-  const cells: string[] = [person.id, person.name ?? "", person.team ?? "", person.region ?? "", person.role ?? "", person.activeFrom, person.activeTo, person.basePay ?? ""];
+  const cells: string[] = [safe(person.id), safe(person.name ?? ""), safe(person.team ?? ""), safe(person.region ?? ""), safe(person.role ?? ""), person.activeFrom, person.activeTo, person.basePay ?? ""];
   const lines = statement.kpis;
   // The usual case, the statement's lines in column order, without a lookup table.
   const inOrder = lines.length === kpiIds.length && lines.every((line, k) => line.id === kpiIds[k]);
@@ -104,10 +112,10 @@ function csvRow(statement: Statement, kpiIds: readonly string[], payKeys: readon
     if (line === undefined) cells.push("", "", "", "");
     else cells.push(line.actual ?? "", line.target ?? "", line.attainment ?? "", line.points);
   }
-  cells.push(statement.kpiScore, statement.review360?.points ?? "", statement.score, String(statement.rank), statement.grade?.initial ?? "", statement.grade?.final ?? "");
+  cells.push(statement.kpiScore, statement.review360?.points ?? "", statement.score, String(statement.rank), safe(statement.grade?.initial ?? ""), safe(statement.grade?.final ?? ""));
   const pay = new Map<string, string>();
   for (const line of statement.pay) pay.set(payKey(line.component, line.id), line.amount);
-  for (const key of payKeys) cells.push(pay.get(key) ?? "");
+  for (const key of payKeys) cells.push(pay.get(key) ?? zero);
   cells.push(statement.totalPayout, statement.promotion === null ? "" : String(statement.promotion.eligible));
   return cells;
 }

@@ -15,6 +15,7 @@ describe("diffRuns on sparse runs", () => {
     expect(diff.changed).toEqual([
       {
         person: "b",
+        name: null,
         before: "100.00",
         after: "120.50",
         delta: "20.5",
@@ -22,6 +23,7 @@ describe("diffRuns on sparse runs", () => {
           { field: "score", before: "80", after: "85", delta: "5" },
           { field: "totalPayout", before: "100.00", after: "120.50", delta: "20.5" },
         ],
+        causes: [],
       },
     ]);
     expect(diff.unchanged).toBe(1);

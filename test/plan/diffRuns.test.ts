@@ -7,7 +7,17 @@ describe("diffRuns", () => {
 
   it("finds nothing between a run and itself (or its JSON copy)", () => {
     const diff = diffRuns(before, JSON.parse(JSON.stringify(before)) as PayoutRun);
-    expect(diff).toEqual({ planChanged: false, added: [], removed: [], changed: [], unchanged: 4, totals: { before: "51053.80", after: "51053.80", delta: "0" } });
+    expect(diff).toEqual({
+      planChanged: false,
+      planHashes: { before: before.planHash, after: before.planHash },
+      currency: "CNY",
+      rateKpis: ["collection"],
+      added: [],
+      removed: [],
+      changed: [],
+      unchanged: 4,
+      totals: { before: "51053.80", after: "51053.80", delta: "0" },
+    });
   });
 
   it("names who changed, by how much and which lines differ after a data correction", () => {
@@ -25,6 +35,10 @@ describe("diffRuns", () => {
         { field: "pay.commission.commission", before: "600.00", after: "640.00", delta: "40" },
       ]),
     );
+    // the cause: p04's own cell, named by the trace; p02 and p03 changed only through the pool
+    expect(p04?.causes).toEqual([{ step: "kpi.sales.actual", column: "sales", input: "sales", before: "60000", after: "64000" }]);
+    expect(p04?.name).toBe("Zhao Qiang");
+    expect(diff.changed.find((c) => c.person === "p02")?.causes).toEqual([]);
     const total = diff.changed.reduce((s, c) => s + Number(c.delta), 0);
     expect(Number(diff.totals.delta)).toBeCloseTo(total, 6);
   });

@@ -51,8 +51,8 @@ describe("explain on a sparse statement", () => {
     const text = explain({ ...sparse, promotion: { eligible: false, current: 0, longest: 1 } } as Statement, { locale: "zh-CN" });
     expect(text).toContain("实际 缺失，目标 缺失，达成率 缺失，得分 75 × 权重 0.6 × 难度系数 1.2 = 45");
     expect(text).toContain("360 评估：没有评估组达到最少评估人数");
-    expect(text).toContain("  manager：未计入（权重为 0）");
-    expect(text).toContain("  peer：3 人评估，均分 -，权重 0.4");
+    expect(text).toContain("  上级：未计入（权重为 0）");
+    expect(text).toContain("  同事：3 人评估，均分 -，权重 0.4");
     expect(text).toContain("晋升：暂不符合（当前连续 0 期，最长 1 期）");
   });
 
@@ -61,6 +61,6 @@ describe("explain on a sparse statement", () => {
     const text = explain(bare, { locale: "en" });
     expect(text).not.toContain("Pay\n");
     expect(text).not.toContain("How it was computed");
-    expect(text).toContain("Total payout: " + p04.totalPayout);
+    expect(text).toContain("Total payout: 10,648.66"); // no currency given: a grouped number
   });
 });

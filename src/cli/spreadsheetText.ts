@@ -1,0 +1,54 @@
+/**
+ * Neutralises a text cell a spreadsheet would read as a formula (OWASP "CSV injection"): text
+ * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel,
+ * LibreOffice and Google Sheets show it as text instead of running it. Only for text fields (ids,
+ * names, teams, grades); a number such as `-12.00` is never passed here and stays a number.
+ *
+ * @param text - a text cell
+ * @returns the cell, with `'` in front when it would start a formula
+ *
+ * @example
+ * ```ts
+ * neutraliseFormula('=HYPERLINK("http://x","y")'); // "'=HYPERLINK(\"http://x\",\"y\")"
+ * neutraliseFormula("+cmd"); // "'+cmd"
+ * neutraliseFormula("Wang Fang"); // "Wang Fang"
+ * ```
+ */
+export function neutraliseFormula(text: string): string {
+  const c = text.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d ? `'${text}` : text;
+}
+
+/**
+ * The pay columns of a one-row-per-person table in their groups: `fixed`, `targetIncentive`,
+ * `commission`, then every `pool:<id>`, then every `award:<id>`, each group in the order given.
+ *
+ * @param keys - the pay columns in the order they first appear
+ * @returns the same columns, grouped
+ *
+ * @example
+ * ```ts
+ * groupPayColumns(["fixed", "pool:a", "award:x", "pool:b"]); // ["fixed", "pool:a", "pool:b", "award:x"]
+ * ```
+ */
+export function groupPayColumns(keys: readonly string[]): string[] {
+  const rank = (key: string): number => (key === "fixed" ? 0 : key === "targetIncentive" ? 1 : key === "commission" ? 2 : key.startsWith("pool:") ? 3 : key.startsWith("award:") ? 4 : 5);
+  return keys.map((key, index) => ({ key, index, rank: rank(key) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.key);
+}
+
+/**
+ * Zero written at the currency's minor units (`0.00` for 2), for a pay column a person has no
+ * line in: an amount is never blank.
+ *
+ * @param scale - decimal places of money
+ * @returns `"0"`, `"0.00"`, …
+ *
+ * @example
+ * ```ts
+ * zeroAmount(2); // "0.00"
+ * zeroAmount(0); // "0"
+ * ```
+ */
+export function zeroAmount(scale: number): string {
+  return Number.isInteger(scale) && scale > 0 ? `0.${"0".repeat(scale)}` : "0";
+}
