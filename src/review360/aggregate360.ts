@@ -1,19 +1,7 @@
-import { describeValue, type ErrorPath } from "../errors/index.js";
-import { Decimal, readInteger, type Numeric } from "../numeric/index.js";
-import {
-  byCodeUnits,
-  fault,
-  hasOwn,
-  meanOf,
-  plain,
-  readList,
-  readName,
-  readRatingScale,
-  readRecord,
-  readScore,
-  readWeight,
-  type CheckedScale,
-} from "./internal.js";
+import type { ErrorPath } from "../errors/index.js";
+import { Decimal, type Numeric } from "../numeric/index.js";
+import { byCodeUnits, readList, readName, readRecord } from "./internal.js";
+import { Review360Rules, type Keyed } from "./review360Rules.js";
 
 /** One rating in a 360-degree review. Extra fields (a `ratee`, a comment) are ignored. */
 export interface Rating360 {
@@ -142,15 +130,8 @@ export function aggregate360(ratings: readonly Rating360[], options: Aggregate36
  * ```
  */
 export function compileAggregate360(options: Aggregate360Options): (ratings: readonly Rating360[]) => Review360Result {
-  const o = readRecord(options, ["options"]);
-  const weightTable = readRecord(o["weights"], ["options", "weights"]);
-  const groupNames = Object.keys(weightTable);
-  const groupWeights = new Map<string, Decimal>();
-  for (const g of groupNames) groupWeights.set(g, readWeight(weightTable[g], ["options", "weights", g]));
-  const minRaters = readMinRaters(o["minRaters"], weightTable, groupNames);
-  const competencyWeights = readCompetencyWeights(o["competencyWeights"]);
-  const scale = readRatingScale(o["scale"], ["options", "scale"]);
-  const memo = new Memo();
+  const rules = new Review360Rules(options);
+  const memo = new Memo(rules);
 
   return (ratings) => {
     // group → rater → that rater's scores
@@ -160,12 +141,9 @@ export function compileAggregate360(options: Aggregate360Options): (ratings: rea
       const path: ErrorPath = ["ratings", i];
       const rating = readRecord(list[i], path);
       const rater = readName(rating["rater"], [...path, "rater"]);
-      const group = rating["group"];
-      if (typeof group !== "string" || !hasOwn(weightTable, group)) {
-        throw fault("INVALID_ARGUMENT", [...path, "group"], `must be one of the groups in options.weights (${groupNames.map((g) => `"${g}"`).join(", ")}); got ${describeValue(group)}`);
-      }
-      const score = memo.score(rating["score"], [...path, "score"], scale);
-      const competency = readCompetency(rating["competency"], [...path, "competency"], competencyWeights);
+      const group = rules.group(rating["group"], [...path, "group"]);
+      const score = memo.score(rating["score"], [...path, "score"]);
+      const competency = rules.competency(rating["competency"], [...path, "competency"]);
       let raters = byGroup.get(group);
       if (raters === undefined) byGroup.set(group, (raters = new Map()));
       let entry = raters.get(rater);
@@ -176,39 +154,18 @@ export function compileAggregate360(options: Aggregate360Options): (ratings: rea
     }
 
     let key = "";
-    const partial = groupNames.map((group) => {
-      const raterScores = raterScoresOf(byGroup.get(group), competencyWeights, memo);
-      const needed = minRaters.get(group) ?? 1;
-      const reason = raterScores.length === 0 ? ("no-ratings" as const) : raterScores.length < needed ? ("below-min-raters" as const) : undefined;
+    const partial = rules.groupNames.map((group, g) => {
+      const raterScores = raterScoresOf(byGroup.get(group), memo);
+      const reason = rules.reasonOf(g, raterScores.length);
       // An excluded group's mean is never computed, so nothing downstream can depend on it.
       const mean = reason === undefined ? memo.mean(raterScores) : null;
       key += `${raterScores.length}:${mean === null ? (reason as string) : mean.text}|`;
-      return { group, raters: raterScores.length, mean: mean?.value ?? null, reason, w: groupWeights.get(group) as Decimal };
+      return { raters: raterScores.length, mean, reason };
     });
-    return memo.result(key, () => {
-      let includedWeight = new Decimal(0);
-      for (const g of partial) if (g.reason === undefined) includedWeight = includedWeight.plus(g.w);
-      let sum = new Decimal(0);
-      const groups: Review360Group[] = [];
-      for (const g of partial) {
-        if (g.reason !== undefined) {
-          groups.push({ group: g.group, raters: g.raters, mean: null, weight: new Decimal(0), included: false, reason: g.reason });
-          continue;
-        }
-        const weight = includedWeight.isZero() || g.w.isZero() ? new Decimal(0) : g.w.div(includedWeight);
-        sum = sum.plus(weight.times(g.mean as Decimal));
-        groups.push({ group: g.group, raters: g.raters, mean: g.mean, weight, included: true });
-      }
-      return { score: includedWeight.isZero() ? null : plain(sum), groups };
-    });
+    return memo.result(key, () => rules.combine(partial));
   };
 }
 
-/** A value with its text (the memo key it is known by). */
-interface Keyed {
-  readonly value: Decimal;
-  readonly text: string;
-}
 
 /** The most entries a memo table keeps before it starts over (the tables stay small for any run). */
 const MEMO_LIMIT = 1 << 16;
@@ -219,40 +176,34 @@ const MEMO_LIMIT = 1 << 16;
  * groups' counts and means). Each is a pure function of its key.
  */
 class Memo {
+  constructor(private readonly rules: Review360Rules) {}
+
   private readonly scores = new Map<unknown, Decimal>();
   private readonly raters = new Map<string, Keyed | null>();
   private readonly means = new Map<string, Keyed>();
   private readonly results = new Map<string, Review360Result>();
 
-  score(value: unknown, path: ErrorPath, scale: CheckedScale | undefined): Decimal {
+  score(value: unknown, path: ErrorPath): Decimal {
     // Only values that cannot change are remembered: strings, numbers and Decimals.
-    if (typeof value !== "string" && typeof value !== "number" && !(value instanceof Decimal)) return readScore(value, path, scale);
+    if (typeof value !== "string" && typeof value !== "number" && !(value instanceof Decimal)) return this.rules.score(value, path);
     let score = this.scores.get(value);
     if (score === undefined) {
-      score = readScore(value, path, scale);
+      score = this.rules.score(value, path);
       remember(this.scores, value, score);
     }
     return score;
   }
 
-  rater(key: string, make: () => Decimal | null): Keyed | null {
+  rater(key: string, competencies: readonly string[], scores: readonly (readonly Decimal[])[]): Keyed | null {
     let rater = this.raters.get(key);
-    if (rater === undefined) {
-      const value = make();
-      rater = value === null ? null : { value, text: value.toString() };
-      remember(this.raters, key, rater);
-    }
+    if (rater === undefined) remember(this.raters, key, (rater = this.rules.raterScore(competencies, scores)));
     return rater;
   }
 
   mean(raterScores: readonly Keyed[]): Keyed {
     const key = raterScores.map((r) => r.text).join(" ");
     let mean = this.means.get(key);
-    if (mean === undefined) {
-      const value = meanOf(raterScores.map((r) => r.value));
-      mean = { value, text: value.toString() };
-      remember(this.means, key, mean);
-    }
+    if (mean === undefined) remember(this.means, key, (mean = this.rules.mean(raterScores)));
     return mean;
   }
 
@@ -269,75 +220,18 @@ function remember<K, V>(table: Map<K, V>, key: K, value: V): void {
 }
 
 /** Each rater's score in a group, raters in name order; raters without a score are left out. */
-function raterScoresOf(raters: Map<string, RaterRatings> | undefined, competencyWeights: Map<string, Decimal> | undefined, memo: Memo): Keyed[] {
+function raterScoresOf(raters: Map<string, RaterRatings> | undefined, memo: Memo): Keyed[] {
   if (raters === undefined) return [];
   const result: Keyed[] = [];
   for (const name of [...raters.keys()].sort(byCodeUnits)) {
     const { byCompetency } = raters.get(name) as RaterRatings;
     const competencies = [...byCompetency.keys()].sort(byCodeUnits);
+    const scores = competencies.map((c) => byCompetency.get(c) as Decimal[]);
     // The rater's score is a function of their scores by competency, in this order.
-    const key = competencies.map((c) => `${c}\u0001${(byCompetency.get(c) as Decimal[]).map(String).join(" ")}`).join("\u0002");
-    const score = memo.rater(key, () => {
-      if (competencyWeights === undefined) return meanOf(byCompetency.get("") as Decimal[]);
-      let weighted = new Decimal(0);
-      let total = new Decimal(0);
-      for (const competency of competencies) {
-        const w = competencyWeights.get(competency) as Decimal;
-        if (w.isZero()) continue;
-        weighted = weighted.plus(w.times(meanOf(byCompetency.get(competency) as Decimal[])));
-        total = total.plus(w);
-      }
-      return total.isZero() ? null : plain(weighted.div(total));
-    });
+    const key = competencies.map((c, i) => `${c}\u0001${(scores[i] as Decimal[]).map(String).join(" ")}`).join("\u0002");
+    const score = memo.rater(key, competencies, scores);
     if (score !== null) result.push(score);
   }
   return result;
-}
-
-function readMinRaters(value: unknown, weights: Readonly<Record<string, unknown>>, groups: readonly string[]): Map<string, number> {
-  const path: ErrorPath = ["options", "minRaters"];
-  const result = new Map<string, number>();
-  if (value === undefined) return result;
-  if (typeof value === "number") {
-    const n = readInteger(value, path, { min: 1 });
-    for (const g of groups) result.set(g, n);
-    return result;
-  }
-  const table = readRecord(value, path);
-  for (const g of Object.keys(table)) {
-    if (!hasOwn(weights, g)) throw fault("INVALID_ARGUMENT", [...path, g], `names a group that is not in options.weights (${groups.map((k) => `"${k}"`).join(", ")})`);
-    result.set(g, readInteger(table[g], [...path, g], { min: 1 }));
-  }
-  return result;
-}
-
-function readCompetencyWeights(value: unknown): Map<string, Decimal> | undefined {
-  if (value === undefined) return undefined;
-  const path: ErrorPath = ["options", "competencyWeights"];
-  const table = readRecord(value, path);
-  const result = new Map<string, Decimal>();
-  let anyPositive = false;
-  for (const c of Object.keys(table)) {
-    const w = readWeight(table[c], [...path, c]);
-    if (!w.isZero()) anyPositive = true;
-    result.set(c, w);
-  }
-  if (!anyPositive) throw fault("INVALID_WEIGHTS", path, "must give at least one competency a weight greater than 0");
-  return result;
-}
-
-function readCompetency(value: unknown, path: ErrorPath, weights: Map<string, Decimal> | undefined): string {
-  if (weights === undefined) {
-    if (value !== undefined && typeof value !== "string") throw fault("INVALID_ARGUMENT", path, `must be a string when given; got ${describeValue(value)}`);
-    return "";
-  }
-  if (typeof value !== "string" || !weights.has(value)) {
-    throw fault(
-      "INVALID_ARGUMENT",
-      path,
-      `must be one of the competencies in options.competencyWeights (${[...weights.keys()].map((c) => `"${c}"`).join(", ")}); got ${describeValue(value)}`,
-    );
-  }
-  return value;
 }
 
