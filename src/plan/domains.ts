@@ -11,6 +11,9 @@ export { evaluateCurve, compileScorecard, compileRoundedScorecard, scoreRounded,
 export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
 export { aggregate360, compileAggregate360 } from "../review360/index.js";
+// The 360 rules' steps are internal to the domain (not in its index): the plan's 360 stage drives them.
+export { Review360Rules } from "../review360/review360Rules.js";
+export type { GroupPart, Keyed } from "../review360/review360Rules.js";
 export type { Aggregate360Options, Rating360, Review360Result } from "../review360/index.js";
 export { tieredCommission, allocatePool, allocatePoolColumns, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
 

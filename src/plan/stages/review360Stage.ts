@@ -110,6 +110,8 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
     ...(setup.competencyWeights === undefined ? {} : { competencyWeights: setup.competencyWeights }),
     ...(setup.scale === undefined ? {} : { scale: setup.scale }),
   };
+  const fast = fastReview(ctx, columns, options, start, order);
+  if (fast !== undefined) return fast;
   // Each distinct score read once (the reference reads each rating's score as a Decimal).
   const scores = columns.scores.values.map((value, s) => readDecimal(value, ["ratings", s, "score"]));
   const review = compiledReview(options);
@@ -127,6 +129,130 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
       mine[r - from] = competency < 0 ? rating : { ...rating, competency: columns.competencies.values[competency] as string };
     }
     lines[j] = personLine(ctx, j, mine, review, shared, (local) => order[from + local]);
+  }
+  return { lineOf: (j) => lines[j] ?? null };
+}
+
+/**
+ * The 360 stage on the ratings' numbers: when every distinct group, rater, competency and score
+ * is one the review accepts (checked once per distinct value), each person's ratings are put in
+ * the aggregator's order — group, rater name, competency name, as given — by their indexes, and
+ * `Review360Rules`' three steps are remembered by the indexes that make them, so a person costs
+ * a few look-ups instead of a dozen objects. `undefined` when a value is one the review refuses:
+ * the reference path then gives the person and the words.
+ */
+function fastReview(ctx: RunContext, columns: RatingColumns, options: D.Aggregate360Options, start: Int32Array, order: Int32Array): Review360Scores | undefined {
+  let rules: D.Review360Rules;
+  try {
+    rules = new D.Review360Rules(options);
+  } catch {
+    return undefined;
+  }
+  const groupOf = columns.groups.values.map((g) => rules.groupNames.indexOf(g as string));
+  if (groupOf.some((g) => g < 0) || columns.raters.values.some((r) => r === "")) return undefined;
+  const weighted = rules.competencyWeights;
+  const competencyNames = columns.competencies.values as string[];
+  if (weighted !== undefined && (competencyNames.some((c) => !weighted.has(c)) || columns.competency.subarray(0, columns.size).includes(-1))) return undefined;
+  const scores: Decimal[] = [];
+  for (const value of columns.scores.values) {
+    try {
+      scores.push(rules.score(value, ["score"]));
+    } catch {
+      return undefined;
+    }
+  }
+  // Ranks in code-unit order: the aggregator sums raters and competencies in name order.
+  const rank = (values: readonly (string | number)[]): Int32Array => {
+    const byName = values.map((_, i) => i).sort((a, b) => ((values[a] as string) < (values[b] as string) ? -1 : (values[a] as string) > (values[b] as string) ? 1 : 0));
+    const ranks = new Int32Array(values.length);
+    byName.forEach((i, k) => (ranks[i] = k));
+    return ranks;
+  };
+  const raterRank = rank(columns.raters.values);
+  const competencyRank = weighted === undefined ? new Int32Array(competencyNames.length) : rank(competencyNames);
+  const raterCount = columns.raters.values.length;
+  const competencyCount = Math.max(1, competencyNames.length);
+  const sortKey = (i: number): number =>
+    ((groupOf[columns.group[i] as number] as number) * raterCount + (raterRank[columns.rater[i] as number] as number)) * competencyCount +
+    (weighted === undefined ? 0 : (competencyRank[columns.competency[i] as number] as number));
+
+  const raterMemo = new Map<string, D.Keyed | null>();
+  const raterIds = new Map<D.Keyed, number>();
+  const meanMemo = new Map<string, D.Keyed>();
+  const results = new Map<string, { result: D.Review360Result; line: Review360Line }>();
+  const n = ctx.people.length;
+  const lines = new Array<Review360Line>(n);
+  const groupCount = rules.groupNames.length;
+  const mine: number[] = [];
+  for (let j = 0; j < n; j++) {
+    mine.length = 0;
+    for (let r = start[j] as number; r < (start[j + 1] as number); r++) mine.push(order[r] as number);
+    mine.sort((a, b) => sortKey(a) - sortKey(b) || a - b);
+    let at = 0;
+    let resultKey = "";
+    const parts: D.GroupPart[] = [];
+    const raterScores: D.Keyed[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      raterScores.length = 0;
+      while (at < mine.length && groupOf[columns.group[mine[at] as number] as number] === g) {
+        // One rater: their competencies in name order, each with its scores as given.
+        const rater = columns.rater[mine[at] as number] as number;
+        let key = "";
+        const competencies: string[] = [];
+        const lists: Decimal[][] = [];
+        while (at < mine.length && columns.rater[mine[at] as number] === rater && groupOf[columns.group[mine[at] as number] as number] === g) {
+          const c = weighted === undefined ? -1 : (columns.competency[mine[at] as number] as number);
+          key += `;${c}:`;
+          competencies.push(c < 0 ? "" : (competencyNames[c] as string));
+          const list: Decimal[] = [];
+          while (at < mine.length && columns.rater[mine[at] as number] === rater && groupOf[columns.group[mine[at] as number] as number] === g && (weighted === undefined || columns.competency[mine[at] as number] === c)) {
+            const s = columns.score[mine[at] as number] as number;
+            key += `${s},`;
+            list.push(scores[s] as Decimal);
+            at++;
+          }
+          lists.push(list);
+        }
+        let score = raterMemo.get(key);
+        if (score === undefined) {
+          score = rules.raterScore(competencies, lists);
+          if (raterMemo.size >= 1 << 16) {
+            // The means are keyed by rater-score ids: they go with them.
+            raterMemo.clear();
+            raterIds.clear();
+            meanMemo.clear();
+          }
+          raterMemo.set(key, score);
+        }
+        if (score !== null) raterScores.push(score);
+      }
+      const reason = rules.reasonOf(g, raterScores.length);
+      let mean: D.Keyed | null = null;
+      if (reason === undefined) {
+        let meanKey = "";
+        for (const r of raterScores) {
+          let id = raterIds.get(r);
+          if (id === undefined) raterIds.set(r, (id = raterIds.size));
+          meanKey += `${id},`;
+        }
+        mean = meanMemo.get(meanKey) ?? null;
+        if (mean === null) {
+          mean = rules.mean(raterScores);
+          meanMemo.set(meanKey, mean);
+        }
+      }
+      resultKey += `${raterScores.length}:${mean === null ? (reason as string) : mean.text}|`;
+      parts.push({ raters: raterScores.length, mean, reason });
+    }
+    let known = results.get(resultKey);
+    if (known === undefined) {
+      const result = rules.combine(parts);
+      known = { result, line: deepFreeze(lineOf(ctx, j, result)) };
+      if (results.size >= 1 << 16) results.clear();
+      results.set(resultKey, known);
+    }
+    lines[j] = known.line;
+    if (ctx.tracers !== undefined) traceReview(ctx, j, known.result, known.line);
   }
   return { lineOf: (j) => lines[j] ?? null };
 }
@@ -197,7 +323,6 @@ function personLine(
   globalIndex: (local: number) => number | undefined,
 ): Review360Line {
   const person = ctx.people[j] as (typeof ctx.people)[number];
-  const setup = ctx.p.review360 as NonNullable<typeof ctx.p.review360>;
   let result: D.Review360Result;
   try {
     result = review(mine);
@@ -210,14 +335,24 @@ function personLine(
     const code = global === undefined ? error.code : "INVALID_DATA";
     throw new PayscoreError(code, `${formatPath(at)}: person "${person.id}", 360 review: ${error.message}`, { path: at, cause: error });
   }
-  const places = ctx.places;
-  const scaleRange = setup.scale;
-  const score = result.score;
   const known = shared.get(result);
-  if (known !== undefined && ctx.tracers === undefined) return known;
+  const line = known ?? deepFreeze(lineOf(ctx, j, result));
+  if (known === undefined) {
+    if (shared.size >= 1 << 16) shared.clear();
+    shared.set(result, line);
+  }
+  traceReview(ctx, j, result, line);
+  return line;
+}
+
+/** A person's 360 line from the aggregate: the points rescaled onto 0–100 and rounded. */
+function lineOf(ctx: RunContext, j: number, result: D.Review360Result): Review360Line {
+  const person = ctx.people[j] as (typeof ctx.people)[number];
+  const scaleRange = ctx.p.review360?.scale;
+  const score = result.score;
   const unrounded = score === null ? null : scaleRange === undefined ? score : within(["review360", "scale"], `person "${person.id}", 360 rescale`, () => D.rescale(score, scaleRange, { min: 0, max: 100 }));
-  const points = unrounded === null ? null : roundDecimal(unrounded, places.points, places.mode);
-  const line: Review360Line = {
+  const points = unrounded === null ? null : roundDecimal(unrounded, ctx.places.points, ctx.places.mode);
+  return {
     score: score === null ? null : score.toString(),
     points: points === null ? null : points.toString(),
     groups: result.groups.map((g) => ({
@@ -229,15 +364,16 @@ function personLine(
       ...(g.reason === undefined ? {} : { reason: g.reason }),
     })),
   };
-  if (shared.size >= 1 << 16) shared.clear();
-  shared.set(result, known ?? deepFreeze(line));
+}
+
+function traceReview(ctx: RunContext, j: number, result: D.Review360Result, line: Review360Line): void {
+  const points = ctx.places.points;
   tracerOf(ctx, j).add(
     "score.review360",
-    scaleRange === undefined
-      ? `round(Σ groupWeight × groupMean, ${places.points}) (groups below minRaters left out, weights rescaled)`
-      : `round(rescale(Σ groupWeight × groupMean, scale → 0–100), ${places.points})`,
+    ctx.p.review360?.scale === undefined
+      ? `round(Σ groupWeight × groupMean, ${points}) (groups below minRaters left out, weights rescaled)`
+      : `round(rescale(Σ groupWeight × groupMean, scale → 0–100), ${points})`,
     () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${g.mean.toString()} × ${g.weight.toString()}` : `excluded (${g.reason ?? "weight 0"})`])),
-    points === null ? "none" : points.toString(),
+    line.points ?? "none",
   );
-  return known ?? line;
 }
