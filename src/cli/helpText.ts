@@ -5,6 +5,7 @@ const HELP: Readonly<Record<string, string>> = {
 Usage:
   payscore run <plan.json> --data <data.csv|data.json> [--ratings <file>] [--history <file>]
                [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]
+               [--max-memory <MiB>]
   payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
   payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
   payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en]
@@ -34,6 +35,9 @@ Options:
                      utf-8 (default: UTF-8, and a file that is not is refused)
   --out <file>       write to this file (atomically: complete, or not at all); default stdout
   --no-trace         leave the traces out of the JSON (smaller, faster for big runs)
+  --max-memory <MiB> refuse, before reading anything, inputs estimated to need more memory
+                     than this (default and ceiling: Node's heap limit; raise that with
+                     NODE_OPTIONS=--max-old-space-size=<MiB>)
 `,
   validate: `payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
 

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { CliError } from "./CliError.js";
+import { checkMemory } from "./checkMemory.js";
 import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
 import { executeLazyRun } from "./executeLazyRun.js";
@@ -39,7 +40,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -56,13 +57,24 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const trace = format === "json" && parsed.values["no-trace"] !== true;
 
   if (out !== undefined) await checkOutputFolder(out, io.cwd);
+  const ratingsFile = stringFlag(parsed, "ratings");
+  const historyFile = stringFlag(parsed, "history");
+  await checkMemory(
+    [
+      { file: dataFile, kind: "data" },
+      ...(ratingsFile === undefined ? [] : [{ file: ratingsFile, kind: "ratings" as const }]),
+      ...(historyFile === undefined ? [] : [{ file: historyFile, kind: "history" as const }]),
+    ],
+    io.cwd,
+    stringFlag(parsed, "max-memory"),
+  );
   const progress = new Progress(io);
   try {
     const plan = await readPlanFile(planFile, io.cwd);
     const loaded = await readPlanData(plan, {
       data: dataFile,
-      ratings: stringFlag(parsed, "ratings"),
-      history: stringFlag(parsed, "history"),
+      ratings: ratingsFile,
+      history: historyFile,
       cwd: io.cwd,
       encoding,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),

@@ -149,31 +149,39 @@ function weightsOf(ctx: RunContext, run: PoolInputs, pool: Pool, members: Int32A
     if (multiplier !== null) weight = weight.times(multiplier);
     return weight.isNegative() ? new Decimal(0) : weight;
   };
-  // Integer weights: a score in units of 10^-rounding.score times the multiplier in units of its
-  // most decimals; only the ratios count, so the shares are those of the Decimal weights.
-  let units: Float64Array | undefined;
-  if (weightBy !== "basePay-score") {
-    const multiplierUnits = new Map<string, number>();
-    let multiplierScale = 0;
-    if (table !== undefined) for (const value of Object.values(table)) multiplierScale = Math.max(multiplierScale, readDecimal(value, ["pay", "gradeMultipliers"]).decimalPlaces());
-    units = new Float64Array(members.length);
-    for (let i = 0; i < members.length && units !== undefined; i++) {
-      const j = members[i] as number;
-      let w = weightBy === "equal" ? 1 : scaledInteger(run.scores[j], ctx.places.score);
-      const multiplier = multiplierOf(j);
-      if (multiplier !== null && w !== undefined) {
-        const key = multiplier.toString();
-        let mu = multiplierUnits.get(key);
-        if (mu === undefined) multiplierUnits.set(key, (mu = scaledInteger(key, multiplierScale) ?? Number.NaN));
-        w *= mu;
-      }
-      if (w === undefined || !(Math.abs(w) <= Number.MAX_SAFE_INTEGER)) units = undefined;
-      else units[i] = w < 0 ? 0 : w + 0;
+  // Integer weights: a score in units of 10^-rounding.score, times the base pay in units of its
+  // most decimals (basePay-score), times the multiplier in units of its most decimals; only the
+  // ratios count, so the shares are those of the Decimal weights.
+  const basePayScale = weightBy === "basePay-score" ? mostDecimals(members, (j) => requireBasePay(ctx.people[j] as RosterPerson)) : 0;
+  const multiplierUnits = new Map<string, number>();
+  let multiplierScale = 0;
+  if (table !== undefined) for (const value of Object.values(table)) multiplierScale = Math.max(multiplierScale, readDecimal(value, ["pay", "gradeMultipliers"]).decimalPlaces());
+  let units: Float64Array | undefined = basePayScale > 6 ? undefined : new Float64Array(members.length);
+  for (let i = 0; i < members.length && units !== undefined; i++) {
+    const j = members[i] as number;
+    let w = weightBy === "equal" ? 1 : scaledInteger(run.scores[j], ctx.places.score);
+    if (weightBy === "basePay-score" && w !== undefined) {
+      const pay = scaledInteger((ctx.people[j] as RosterPerson).basePay?.toString(), basePayScale);
+      w = pay === undefined ? undefined : w * pay;
     }
-  } else {
-    for (let i = 0; i < members.length; i++) decimal(i);
+    const multiplier = multiplierOf(j);
+    if (multiplier !== null && w !== undefined) {
+      const key = multiplier.toString();
+      let mu = multiplierUnits.get(key);
+      if (mu === undefined) multiplierUnits.set(key, (mu = scaledInteger(key, multiplierScale) ?? Number.NaN));
+      w *= mu;
+    }
+    if (w === undefined || !(Math.abs(w) <= Number.MAX_SAFE_INTEGER)) units = undefined;
+    else units[i] = w < 0 ? 0 : w + 0;
   }
   return { decimal, units };
+}
+
+/** The most decimal places of the members' values (each read, so a missing base pay is reported). */
+function mostDecimals(members: Int32Array, valueOf: (j: number) => Decimal): number {
+  let most = 0;
+  for (const j of members) most = Math.max(most, valueOf(j).decimalPlaces());
+  return most;
 }
 
 function capsOf(ctx: RunContext, pool: Pool, members: Int32Array, path: (string | number)[]): (Decimal | undefined)[] | undefined {
