@@ -115,6 +115,9 @@ function isJson(file: string): boolean {
   return extname(file).toLowerCase() === ".json";
 }
 
+/** A whole number written canonically that fits V8's small integers. */
+const SMALL_INTEGER = /^(?:0|-?[1-9]\d{0,8})$/;
+
 async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
   const file = options.data;
   const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress, encoding: options.encoding });
@@ -158,7 +161,12 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<Lo
     for (let k = 0; k < numeric.length; k += 1) {
       const { column, number } = numeric[k] as { column: string; number: number };
       const cell = row[column] as string;
-      if (isPlainDecimal(cell)) continue;
+      if (isPlainDecimal(cell)) {
+        // A small whole number is kept as a JS number (the same value: the run reads "120" and
+        // 120 alike), which V8 stores in the row itself instead of as a string beside it.
+        if (SMALL_INTEGER.test(cell)) (row as Record<string, string | number>)[column] = Number(cell);
+        continue;
+      }
       const problem = numberFormatProblem(cell);
       if (problem !== null) throw new CliError(`${file}:${line}:${number}: ${column}: ${problem}`);
     }
