@@ -133,21 +133,24 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
   return { lineOf: (j) => lines[j] ?? null };
 }
 
-/**
- * The 360 stage on the ratings' numbers: when every distinct group, rater, competency and score
- * is one the review accepts (checked once per distinct value), each person's ratings are put in
- * the aggregator's order — group, rater name, competency name, as given — by their indexes, and
- * `Review360Rules`' three steps are remembered by the indexes that make them, so a person costs
- * a few look-ups instead of a dozen objects. `undefined` when a value is one the review refuses:
- * the reference path then gives the person and the words.
- */
-function fastReview(ctx: RunContext, columns: RatingColumns, options: D.Aggregate360Options, start: Int32Array, order: Int32Array): Review360Scores | undefined {
-  let rules: D.Review360Rules;
-  try {
-    rules = new D.Review360Rules(options);
-  } catch {
-    return undefined;
-  }
+/** The distinct values of the ratings as the review reads them: group order, scores, name ranks. */
+interface AcceptedValues {
+  readonly groupOf: readonly number[];
+  readonly scores: readonly Decimal[];
+  readonly raterRank: Int32Array;
+  readonly competencyRank: Int32Array;
+}
+
+/** Ranks in code-unit order: the aggregator sums raters and competencies in name order. */
+function ranks(values: readonly (string | number)[]): Int32Array {
+  const byName = values.map((_, i) => i).sort((a, b) => ((values[a] as string) < (values[b] as string) ? -1 : (values[a] as string) > (values[b] as string) ? 1 : 0));
+  const rank = new Int32Array(values.length);
+  byName.forEach((i, k) => (rank[i] = k));
+  return rank;
+}
+
+/** Each distinct group, rater, competency and score checked once; `undefined` when the review refuses one. */
+function acceptedValues(columns: RatingColumns, rules: D.Review360Rules): AcceptedValues | undefined {
   const groupOf = columns.groups.values.map((g) => rules.groupNames.indexOf(g as string));
   if (groupOf.some((g) => g < 0) || columns.raters.values.some((r) => r === "")) return undefined;
   const weighted = rules.competencyWeights;
@@ -161,100 +164,140 @@ function fastReview(ctx: RunContext, columns: RatingColumns, options: D.Aggregat
       return undefined;
     }
   }
-  // Ranks in code-unit order: the aggregator sums raters and competencies in name order.
-  const rank = (values: readonly (string | number)[]): Int32Array => {
-    const byName = values.map((_, i) => i).sort((a, b) => ((values[a] as string) < (values[b] as string) ? -1 : (values[a] as string) > (values[b] as string) ? 1 : 0));
-    const ranks = new Int32Array(values.length);
-    byName.forEach((i, k) => (ranks[i] = k));
-    return ranks;
-  };
-  const raterRank = rank(columns.raters.values);
-  const competencyRank = weighted === undefined ? new Int32Array(competencyNames.length) : rank(competencyNames);
-  const raterCount = columns.raters.values.length;
-  const competencyCount = Math.max(1, competencyNames.length);
-  const sortKey = (i: number): number =>
-    ((groupOf[columns.group[i] as number] as number) * raterCount + (raterRank[columns.rater[i] as number] as number)) * competencyCount +
-    (weighted === undefined ? 0 : (competencyRank[columns.competency[i] as number] as number));
+  const competencyRank = weighted === undefined ? new Int32Array(competencyNames.length) : ranks(competencyNames);
+  return { groupOf, scores, raterRank: ranks(columns.raters.values), competencyRank };
+}
 
-  const raterMemo = new Map<string, D.Keyed | null>();
-  const raterIds = new Map<D.Keyed, number>();
-  const meanMemo = new Map<string, D.Keyed>();
+/**
+ * The 360 stage on the ratings' numbers: when every distinct value is one the review accepts,
+ * each person's ratings are put in the aggregator's order — group, rater name, competency name,
+ * as given — by their indexes, and `Review360Rules`' three steps are remembered by the indexes
+ * that make them, so a person costs a few look-ups instead of a dozen objects. `undefined` when
+ * a value is one the review refuses: the reference path then gives the person and the words.
+ */
+function fastReview(ctx: RunContext, columns: RatingColumns, options: D.Aggregate360Options, start: Int32Array, order: Int32Array): Review360Scores | undefined {
+  let rules: D.Review360Rules;
+  try {
+    rules = new D.Review360Rules(options);
+  } catch {
+    return undefined;
+  }
+  const accepted = acceptedValues(columns, rules);
+  if (accepted === undefined) return undefined;
+  const review = new IndexedReview(columns, rules, accepted);
   const results = new Map<string, { result: D.Review360Result; line: Review360Line }>();
-  const n = ctx.people.length;
-  const lines = new Array<Review360Line>(n);
-  const groupCount = rules.groupNames.length;
-  const mine: number[] = [];
-  for (let j = 0; j < n; j++) {
-    mine.length = 0;
-    for (let r = start[j] as number; r < (start[j + 1] as number); r++) mine.push(order[r] as number);
-    mine.sort((a, b) => sortKey(a) - sortKey(b) || a - b);
-    let at = 0;
-    let resultKey = "";
-    const parts: D.GroupPart[] = [];
-    const raterScores: D.Keyed[] = [];
-    for (let g = 0; g < groupCount; g++) {
-      raterScores.length = 0;
-      while (at < mine.length && groupOf[columns.group[mine[at] as number] as number] === g) {
-        // One rater: their competencies in name order, each with its scores as given.
-        const rater = columns.rater[mine[at] as number] as number;
-        let key = "";
-        const competencies: string[] = [];
-        const lists: Decimal[][] = [];
-        while (at < mine.length && columns.rater[mine[at] as number] === rater && groupOf[columns.group[mine[at] as number] as number] === g) {
-          const c = weighted === undefined ? -1 : (columns.competency[mine[at] as number] as number);
-          key += `;${c}:`;
-          competencies.push(c < 0 ? "" : (competencyNames[c] as string));
-          const list: Decimal[] = [];
-          while (at < mine.length && columns.rater[mine[at] as number] === rater && groupOf[columns.group[mine[at] as number] as number] === g && (weighted === undefined || columns.competency[mine[at] as number] === c)) {
-            const s = columns.score[mine[at] as number] as number;
-            key += `${s},`;
-            list.push(scores[s] as Decimal);
-            at++;
-          }
-          lists.push(list);
-        }
-        let score = raterMemo.get(key);
-        if (score === undefined) {
-          score = rules.raterScore(competencies, lists);
-          if (raterMemo.size >= 1 << 16) {
-            // The means are keyed by rater-score ids: they go with them.
-            raterMemo.clear();
-            raterIds.clear();
-            meanMemo.clear();
-          }
-          raterMemo.set(key, score);
-        }
-        if (score !== null) raterScores.push(score);
-      }
-      const reason = rules.reasonOf(g, raterScores.length);
-      let mean: D.Keyed | null = null;
-      if (reason === undefined) {
-        let meanKey = "";
-        for (const r of raterScores) {
-          let id = raterIds.get(r);
-          if (id === undefined) raterIds.set(r, (id = raterIds.size));
-          meanKey += `${id},`;
-        }
-        mean = meanMemo.get(meanKey) ?? null;
-        if (mean === null) {
-          mean = rules.mean(raterScores);
-          meanMemo.set(meanKey, mean);
-        }
-      }
-      resultKey += `${raterScores.length}:${mean === null ? (reason as string) : mean.text}|`;
-      parts.push({ raters: raterScores.length, mean, reason });
-    }
-    let known = results.get(resultKey);
+  const lines = new Array<Review360Line>(ctx.people.length);
+  for (let j = 0; j < ctx.people.length; j++) {
+    const { key, parts } = review.partsOf(order.subarray(start[j] as number, start[j + 1] as number));
+    let known = results.get(key);
     if (known === undefined) {
       const result = rules.combine(parts);
       known = { result, line: deepFreeze(lineOf(ctx, j, result)) };
       if (results.size >= 1 << 16) results.clear();
-      results.set(resultKey, known);
+      results.set(key, known);
     }
     lines[j] = known.line;
     if (ctx.tracers !== undefined) traceReview(ctx, j, known.result, known.line);
   }
   return { lineOf: (j) => lines[j] ?? null };
+}
+
+/** One person's ratings walked in the aggregator's order into group parts, with the steps remembered. */
+class IndexedReview {
+  private readonly raterMemo = new Map<string, D.Keyed | null>();
+  private readonly raterIds = new Map<D.Keyed, number>();
+  private readonly meanMemo = new Map<string, D.Keyed>();
+  private readonly mine: number[] = [];
+  private readonly sortKey: (i: number) => number;
+
+  constructor(
+    private readonly columns: RatingColumns,
+    private readonly rules: D.Review360Rules,
+    private readonly accepted: AcceptedValues,
+  ) {
+    const raters = columns.raters.values.length;
+    const competencies = Math.max(1, columns.competencies.values.length);
+    const weighted = rules.competencyWeights !== undefined;
+    const { groupOf, raterRank, competencyRank } = accepted;
+    this.sortKey = (i) =>
+      ((groupOf[columns.group[i] as number] as number) * raters + (raterRank[columns.rater[i] as number] as number)) * competencies + (weighted ? (competencyRank[columns.competency[i] as number] as number) : 0);
+  }
+
+  /** The parts of the person whose ratings are `positions`, and the key of their result. */
+  partsOf(positions: Int32Array): { key: string; parts: D.GroupPart[] } {
+    const mine = this.mine;
+    mine.length = 0;
+    for (const i of positions) mine.push(i);
+    mine.sort((a, b) => this.sortKey(a) - this.sortKey(b) || a - b);
+    const at = { next: 0 };
+    let key = "";
+    const parts: D.GroupPart[] = [];
+    const raterScores: D.Keyed[] = [];
+    for (let g = 0; g < this.rules.groupNames.length; g++) {
+      raterScores.length = 0;
+      while (at.next < mine.length && this.groupAt(at.next) === g) {
+        const score = this.raterScore(at, g);
+        if (score !== null) raterScores.push(score);
+      }
+      const reason = this.rules.reasonOf(g, raterScores.length);
+      const mean = reason === undefined ? this.mean(raterScores) : null;
+      key += `${raterScores.length}:${mean === null ? (reason as string) : mean.text}|`;
+      parts.push({ raters: raterScores.length, mean, reason });
+    }
+    return { key, parts };
+  }
+
+  private groupAt(k: number): number {
+    return this.accepted.groupOf[this.columns.group[this.mine[k] as number] as number] as number;
+  }
+
+  /** The rater at `at.next`: their competencies in name order, each with its scores as given. */
+  private raterScore(at: { next: number }, g: number): D.Keyed | null {
+    const { columns, mine } = this;
+    const weighted = this.rules.competencyWeights !== undefined;
+    const rater = columns.rater[mine[at.next] as number] as number;
+    const sameRater = (): boolean => at.next < mine.length && columns.rater[mine[at.next] as number] === rater && this.groupAt(at.next) === g;
+    let key = "";
+    const competencies: string[] = [];
+    const lists: Decimal[][] = [];
+    while (sameRater()) {
+      const c = weighted ? (columns.competency[mine[at.next] as number] as number) : -1;
+      key += `;${c}:`;
+      competencies.push(c < 0 ? "" : (columns.competencies.values[c] as string));
+      const list: Decimal[] = [];
+      while (sameRater() && (!weighted || columns.competency[mine[at.next] as number] === c)) {
+        const s = columns.score[mine[at.next] as number] as number;
+        key += `${s},`;
+        list.push(this.accepted.scores[s] as Decimal);
+        at.next++;
+      }
+      lists.push(list);
+    }
+    let score = this.raterMemo.get(key);
+    if (score === undefined) {
+      score = this.rules.raterScore(competencies, lists);
+      if (this.raterMemo.size >= 1 << 16) {
+        // The means are keyed by rater-score ids: they go with them.
+        this.raterMemo.clear();
+        this.raterIds.clear();
+        this.meanMemo.clear();
+      }
+      this.raterMemo.set(key, score);
+    }
+    return score;
+  }
+
+  private mean(raterScores: readonly D.Keyed[]): D.Keyed {
+    let key = "";
+    for (const r of raterScores) {
+      let id = this.raterIds.get(r);
+      if (id === undefined) this.raterIds.set(r, (id = this.raterIds.size));
+      key += `${id},`;
+    }
+    let mean = this.meanMemo.get(key);
+    if (mean === undefined) this.meanMemo.set(key, (mean = this.rules.mean(raterScores)));
+    return mean;
+  }
 }
 
 /** The compiled aggregator; faulty options fail on the first person's ratings, as `aggregate360` does. */
