@@ -58,11 +58,29 @@ export function kpiInputStage(ctx: RunContext): KpiInputs {
   const constants = p.kpis.map((kpi, k) => (typeof kpi.target === "object" ? null : readDecimal(kpi.target, ["kpis", k, "target"]).toString()));
   const actual = p.kpis.map(() => new Array<unknown>(people.length));
   const target = p.kpis.map(() => new Array<unknown>(people.length));
+  // Without traces, a column's usual cell (a JS number, or a string of a plain number) is taken
+  // as it is, and a constant target as the plan's; anything else goes the full way below.
+  const traced = ctx.tracers !== undefined;
+  const actualColumns = p.kpis.map((kpi) => (traced ? null : typeof kpi.actual === "string" ? kpi.actual : "column" in kpi.actual ? kpi.actual.column : null));
+  const targetColumns = p.kpis.map((kpi) => (traced || typeof kpi.target !== "object" || !("column" in kpi.target) ? null : kpi.target.column));
   for (let j = 0; j < people.length; j++) {
+    const person = people[j] as RosterPerson;
+    const row = person.row;
     for (let k = 0; k < p.kpis.length; k++) {
       const kpi = p.kpis[k] as Kpi;
-      (actual[k] as unknown[])[j] = actualOf(ctx, kpi, j, missing);
-      (target[k] as unknown[])[j] = targetOf(ctx, kpi, k, j, decomposed[k] ?? null, constants[k] ?? null, missing);
+      const actualColumn = actualColumns[k] as string | null;
+      const a = actualColumn === null ? undefined : row[actualColumn];
+      (actual[k] as unknown[])[j] = typeof a === "number" || (typeof a === "string" && a !== "" && scaledInteger(a, 6) !== undefined) ? a : actualOf(ctx, kpi, j, missing);
+      const prorated = kpi.prorate !== undefined && person.partial;
+      const constant = constants[k] ?? null;
+      const targetColumn = targetColumns[k] as string | null;
+      const t = targetColumn === null || prorated ? undefined : row[targetColumn];
+      (target[k] as unknown[])[j] =
+        constant !== null && !prorated && !traced
+          ? constant
+          : typeof t === "number" || (typeof t === "string" && t !== "" && scaledInteger(t, 6) !== undefined)
+            ? t
+            : targetOf(ctx, kpi, k, j, decomposed[k] ?? null, constant, missing);
     }
   }
   return { actual, target };
