@@ -30,7 +30,8 @@ export class RatingsFile implements Iterable<RatingRow> {
   private lineNumbers = new Int32Array(4096);
   private count = 0;
   private columnIndex = { person: 0, rater: 0, group: 0, score: 0, competency: -1 };
-  private readonly queue: RatingRow[] = [];
+  /** The ratings of the chunk being handed out, cell by cell (five parallel lists, not objects). */
+  private readonly queue = { person: [] as string[], rater: [] as string[], group: [] as string[], score: [] as string[], competency: [] as (string | undefined)[] };
   private header: string[] | null = null;
   private used = false;
 
@@ -76,15 +77,30 @@ export class RatingsFile implements Iterable<RatingRow> {
     return this.header ?? [];
   }
 
+  /**
+   * The ratings, in file order. One object is handed out and refilled for each rating: it is
+   * valid until the next one (the run copies what it keeps).
+   */
   *[Symbol.iterator](): Iterator<RatingRow> {
     if (this.used) throw new CliError(`${this.file}: the ratings can be read only once`);
     this.used = true;
+    const rating: { person: string; rater: string; group: string; score: string; competency: string | undefined } = { person: "", rater: "", group: "", score: "", competency: undefined };
+    const q = this.queue;
     for (;;) {
-      while (this.queue.length > 0) {
-        // The queue holds one chunk's ratings at most; hand them out oldest first.
-        const batch = this.queue.splice(0, this.queue.length);
-        yield* batch;
+      // The queue holds one chunk's ratings at most; hand them out oldest first.
+      for (let i = 0; i < q.person.length; i++) {
+        rating.person = q.person[i] as string;
+        rating.rater = q.rater[i] as string;
+        rating.group = q.group[i] as string;
+        rating.score = q.score[i] as string;
+        rating.competency = q.competency[i];
+        yield rating;
       }
+      q.person.length = 0;
+      q.rater.length = 0;
+      q.group.length = 0;
+      q.score.length = 0;
+      q.competency.length = 0;
       if (!this.fill()) return;
     }
   }
@@ -105,7 +121,7 @@ export class RatingsFile implements Iterable<RatingRow> {
         this.close();
         this.csv.reader.push(this.csv.utf8.end());
         this.csv.reader.end();
-        return this.queue.length > 0;
+        return this.queue.person.length > 0;
       }
       this.csv.reader.push(this.csv.utf8.decode(buffer.subarray(0, read)));
     } catch (error) {
@@ -143,7 +159,12 @@ export class RatingsFile implements Iterable<RatingRow> {
     const problem = numberFormatProblem(score);
     if (problem !== null) throw new CliError(`${file}:${line}:${c.score + 1}: score: ${problem}`);
     const competency = c.competency < 0 ? "" : (cells[c.competency] as string);
-    this.queue.push(competency === "" ? { person, rater, group, score } : { person, rater, group, score, competency });
+    const q = this.queue;
+    q.person.push(person);
+    q.rater.push(rater);
+    q.group.push(group);
+    q.score.push(score);
+    q.competency.push(competency === "" ? undefined : competency);
     if (this.count === this.lineNumbers.length) {
       const next = new Int32Array(this.lineNumbers.length * 2);
       next.set(this.lineNumbers);

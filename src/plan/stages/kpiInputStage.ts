@@ -135,14 +135,17 @@ function actualOf(ctx: RunContext, kpi: Kpi, j: number, missing: Missing): unkno
   return value;
 }
 
-/** Cells as integers at one scale (0, 2 or 6 decimals), or `undefined`. */
-function integersOf(cells: readonly unknown[]): number[] | undefined {
-  for (const scale of [0, 2, 6]) {
-    const units = cells.map((cell) => scaledInteger(cell, scale));
-    if (units.every((u): u is number => u !== undefined)) return units;
+/** Two cells as integers at one scale (0, 2 or 6 decimals), or `undefined`. */
+function integersOf(a: unknown, b: unknown): [number, number] | undefined {
+  for (const scale of SCALES) {
+    const x = scaledInteger(a, scale);
+    const y = x === undefined ? undefined : scaledInteger(b, scale);
+    if (x !== undefined && y !== undefined) return [x, y];
   }
   return undefined;
 }
+
+const SCALES = [0, 2, 6] as const;
 
 /**
  * An indicator's rounded value from integer cells without a Decimal — `round(p / q)` exactly by
@@ -158,18 +161,18 @@ function quickIndicator(source: IndicatorSource, inputs: Record<string, unknown>
   let ratio: [number, number] | undefined;
   switch (source.indicator) {
     case "collection-rate": {
-      const u = integersOf([inputs["collected"], inputs["billed"]]);
-      if (u !== undefined && (u[0] as number) >= 0 && (u[1] as number) > 0) ratio = [u[0] as number, u[1] as number];
+      const u = integersOf(inputs["collected"], inputs["billed"]);
+      if (u !== undefined && u[0] >= 0 && u[1] > 0) ratio = u;
       break;
     }
     case "complaint-rate": {
-      const u = integersOf([inputs["complaints"], inputs["interactions"]]);
-      if (u !== undefined && (u[0] as number) >= 0 && (u[1] as number) > 0) ratio = [u[0] as number, u[1] as number];
+      const u = integersOf(inputs["complaints"], inputs["interactions"]);
+      if (u !== undefined && u[0] >= 0 && u[1] > 0) ratio = u;
       break;
     }
     case "margin": {
-      const u = integersOf([inputs["revenue"], inputs["cost"]]);
-      if (u !== undefined && (u[0] as number) > 0 && (u[1] as number) >= 0) ratio = [(u[0] as number) - (u[1] as number), u[0] as number];
+      const u = integersOf(inputs["revenue"], inputs["cost"]);
+      if (u !== undefined && u[0] > 0 && u[1] >= 0) ratio = [u[0] - u[1], u[0]];
       break;
     }
     case "nps": {
@@ -233,7 +236,7 @@ export function indicatorLinesOf(ctx: RunContext, inputs: KpiInputs, j: number):
   return lines;
 }
 
-function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, Decimal> | null {
+function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, string> | null {
   const target = kpi.target;
   if (typeof target !== "object" || !("total" in target)) return null;
   const total = readDecimal(target.total, ["kpis", k, "target", "total"]);
@@ -252,17 +255,17 @@ function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, De
   });
   if (parts.length === 0) return new Map();
   const split = within(["kpis", k, "target"], `KPI "${kpi.id}" target decomposition`, () => D.decomposeTarget(total, parts, { scale: ctx.scale }));
-  return new Map(split.map((part) => [part.key, part.amount]));
+  return new Map(split.map((part) => [part.key, part.amount.toString()]));
 }
 
-function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: Map<string, Decimal> | null, constant: string | null, missing: Missing): unknown {
+function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: Map<string, string> | null, constant: string | null, missing: Missing): unknown {
   const person = ctx.people[j] as RosterPerson;
   const tracer = tracerOf(ctx, j);
   const target = kpi.target;
   let value: unknown;
   let source: string;
   if (decomposed !== null) {
-    value = decomposed.get(person.id)?.toString() ?? null;
+    value = decomposed.get(person.id) ?? null;
     source = "decomposeTarget(total, weights) — this person's share";
   } else if (typeof target === "object" && "column" in target) {
     value = numberCell(person, target.column);

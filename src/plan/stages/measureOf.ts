@@ -28,7 +28,7 @@ export function measureOf(ctx: RunContext, kpis: KpiScores, scores: readonly str
   const tracer = tracerOf(ctx, j);
   if (measure === "score") {
     const score = scores[j] as string;
-    const x = new Decimal(score).div(100);
+    const x = scoreRatio(ctx, score);
     tracer.add(step, "score / 100", () => ({ score }), x.toString());
     return x;
   }
@@ -36,5 +36,16 @@ export function measureOf(ctx: RunContext, kpis: KpiScores, scores: readonly str
   const text = k < 0 ? null : kpis.attainmentText(j, k);
   const x = new Decimal(text ?? 0);
   tracer.add(step, `attainment of KPI ${measure.kpi} (0 when missing)`, () => ({}), x.toString());
+  return x;
+}
+
+/** `score / 100`, once per distinct score of the run (scores repeat: two decimals over a few hundred points). */
+function scoreRatio(ctx: RunContext, score: string): Decimal {
+  let x = ctx.ratios.get(score);
+  if (x === undefined) {
+    x = new Decimal(score).div(100);
+    if (ctx.ratios.size >= 1 << 16) ctx.ratios.clear();
+    ctx.ratios.set(score, x);
+  }
   return x;
 }

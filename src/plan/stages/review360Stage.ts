@@ -60,10 +60,16 @@ class Interned {
   private readonly index = new Map<string | number, number>();
 
   indexOf(value: string | number): number {
+    // A few distinct values (groups, competencies, scores) are found faster by comparison than
+    // by hashing each rating's fresh string.
+    const values = this.values;
+    if (values.length <= 8) {
+      for (let i = 0; i < values.length; i++) if (values[i] === value) return i;
+    }
     let i = this.index.get(value);
     if (i === undefined) {
-      i = this.values.length;
-      this.values.push(value);
+      i = values.length;
+      values.push(value);
       this.index.set(value, i);
     }
     return i;
@@ -314,12 +320,15 @@ function compiledReview(options: D.Aggregate360Options): (ratings: readonly D.Ra
 function readRatings(ctx: RunContext, ratings: Iterable<RatingRow>): RatingColumns {
   const columns = new RatingColumns();
   let i = 0;
+  // Ratings usually come grouped by person: the last person's position saves a look-up.
+  let lastId: string | undefined;
+  let lastPerson = -1;
   for (const rating of ratings) {
     if (!isPlainRating(rating)) {
       // The schema names the field at fault.
       parseWith(ratingSchema, rating, "INVALID_DATA", ["ratings", i]);
     }
-    const person = ctx.indexOf.get(rating.person);
+    const person = rating.person === lastId ? lastPerson : ctx.indexOf.get(rating.person);
     if (person === undefined) {
       const at = ["ratings", i, "person"];
       throw new PayscoreError("INVALID_DATA", `${formatPath(at)}: no person "${rating.person}" in this run`, { path: at });
@@ -333,6 +342,8 @@ function readRatings(ctx: RunContext, ratings: Iterable<RatingRow>): RatingColum
       }
     }
     columns.push(person, rating);
+    lastId = rating.person;
+    lastPerson = person;
     i++;
   }
   return columns;
