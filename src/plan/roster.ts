@@ -31,19 +31,33 @@ export interface RosterPerson {
  * @throws {PayscoreError} `INVALID_DATA` for a missing, duplicate or unknown id, a person without a row, a bad date or base pay
  */
 export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[] {
-  const byId = new Map<string, { row: DataRow; index: number }>();
+  // While the ids rise (data sorted by id, the usual export), none repeats and no table of ids
+  // is needed; at the first id out of order, the table is built from the rows before it.
+  const ids = new Array<string>(rows.length);
+  let byId: Map<string, { row: DataRow; index: number }> | undefined;
   rows.forEach((row, index) => {
     const raw = row["id"];
     const path = ["rows", index, "id"];
     if (raw === undefined) throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: the data has no "id" column naming the person`, { path });
     const id = raw === null ? "" : String(raw).trim();
     if (id === "") throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; every row must name a person`, { path });
+    ids[index] = id;
+    if (byId === undefined && index > 0 && !((ids[index - 1] as string) < id)) {
+      byId = new Map();
+      for (let before = 0; before < index; before++) byId.set(ids[before] as string, { row: rows[before] as DataRow, index: before });
+    }
+    if (byId === undefined) return;
     if (byId.has(id)) {
       const first = byId.get(id)?.index ?? 0;
       throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${id}" appears twice (also in rows[${first}])`, { path });
     }
     byId.set(id, { row, index });
   });
+  const sorted = byId === undefined;
+  const found = (id: string): { row: DataRow; index: number } | undefined => {
+    if (byId === undefined) byId = new Map(rows.map((row, index) => [ids[index] as string, { row, index }]));
+    return byId.get(id);
+  };
 
   const { start, end } = plan.period;
   const people: RosterPerson[] = [];
@@ -57,18 +71,19 @@ export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[
       }
     });
     plan.people.forEach((person, j) => {
-      const found = byId.get(person.id);
-      if (found === undefined) {
+      const entry = found(person.id);
+      if (entry === undefined) {
         throw new PayscoreError("INVALID_DATA", `rows: no data row for person "${person.id}" (people[${j}])`, { path: ["rows"] });
       }
       const basePay = person.basePay === undefined ? null : readDecimal(person.basePay, ["people", j, "basePay"]);
       people.push(
-        makePerson(person.id, person.name ?? null, person.team ?? null, person.region ?? null, person.role ?? null, person.activeFrom ?? null, person.activeTo ?? null, basePay, found, start, end, ["people", j]),
+        makePerson(person.id, person.name ?? null, person.team ?? null, person.region ?? null, person.role ?? null, person.activeFrom ?? null, person.activeTo ?? null, basePay, entry, start, end, ["people", j]),
       );
     });
   } else {
-    for (const [id, found] of byId) {
-      const { row, index } = found;
+    for (let index = 0; index < rows.length; index++) {
+      const id = ids[index] as string;
+      const row = rows[index] as DataRow;
       const dateCell = (column: string): string | null => {
         const text = readText(row, column);
         if (text !== null && !isIsoDay(text)) {
@@ -90,11 +105,12 @@ export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[
         }
       }
       people.push(
-        makePerson(id, readText(row, "name"), readText(row, "team"), readText(row, "region"), readText(row, "role"), dateCell("activeFrom"), dateCell("activeTo"), basePay, found, start, end, ["rows", index]),
+        makePerson(id, readText(row, "name"), readText(row, "team"), readText(row, "region"), readText(row, "role"), dateCell("activeFrom"), dateCell("activeTo"), basePay, { row, index }, start, end, ["rows", index]),
       );
     }
   }
-  return people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Rows already in id order (and no plan roster) need no sort.
+  return sorted && plan.people === undefined ? people : people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function makePerson(
