@@ -2,6 +2,7 @@
 // an array that is not frozen: the array may change between calls (a KPI replaced, a weight or
 // a curve point edited in place), and the snapshot, compared value by value on every call,
 // tells whether it has. Internal: nothing here is re-exported from index.ts.
+import { hasOwn } from "./internal.js";
 
 /**
  * What the check of a KPI list read, and a detached copy of it.
@@ -27,15 +28,18 @@ function isRecord(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// The key tests below walk `for … in` (every enumerable string key, own or inherited), keeping
+// the own ones: the keys `Object.keys` gives, without making its list on every call.
+
 /** Whether every own enumerable key of `record` is one of the curve's keys. */
 function onlyCurveKeys(record: object): boolean {
-  for (const key of Object.keys(record)) if (key !== "points" && key !== "below" && key !== "above" && key !== "step") return false;
+  for (const key in record) if (key !== "points" && key !== "below" && key !== "above" && key !== "step" && hasOwn(record, key)) return false;
   return true;
 }
 
 /** Whether every own enumerable key of `record` is `x` or `y`. */
 function onlyPointKeys(record: object): boolean {
-  for (const key of Object.keys(record)) if (key !== "x" && key !== "y") return false;
+  for (const key in record) if (key !== "x" && key !== "y" && hasOwn(record, key)) return false;
   return true;
 }
 
@@ -105,7 +109,7 @@ export function snapshotKpis(kpis: unknown): KpiSnapshot | undefined {
  * Whether a KPI list still reads as its snapshot did: the same length, the same KPI, curve,
  * points and point objects, the same values in every field the check reads (`Object.is`), and
  * still no key a curve or point must not have. O(KPIs × fields) identity and primitive
- * comparisons, no allocation but the key lists of curves and points.
+ * comparisons, no allocation.
  *
  * @internal
  * @param kpis - the KPI list the snapshot was taken of (the same array)

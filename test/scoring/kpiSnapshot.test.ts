@@ -56,6 +56,11 @@ describe("snapshotKpis", () => {
     expect(snapshotKpis([{ id: "a", weight: 1, curve: { points: [], slope: 1 } }])).toBeUndefined();
     expect(snapshotKpis([{ id: "a", weight: 1, curve: { points: [{ x: 1, y: 1, z: 1 }] } }])).toBeUndefined();
     expect(snapshotKpis([])).toEqual({ reads: [0], copy: [] });
+    // A key a point only inherits is not its own: the check does not refuse it, nor does the snapshot.
+    const point = Object.assign(Object.create({ z: 1 }) as object, { x: 1, y: 1 });
+    const inherited = [{ id: "a", weight: 1, curve: { points: [point] } }];
+    expect(snapshotKpis(inherited)).toBeDefined();
+    expectDecimal(scoreKpis(inherited as KpiSpec[], { a: { actual: 1, target: 2 } }).score, "1");
   });
 
   it("no longer matches after any field the check reads changes", () => {
