@@ -343,7 +343,9 @@ function rememberedLine(kpi: CheckedKpi, table: Readonly<Record<string, unknown>
   if (known !== undefined) {
     return { id: kpi.id, attainment: known.attainment, difficulty: kpi.difficulty, points: known.points, weight: kpi.weight, contribution: known.contribution };
   }
-  const a = attainmentOf(kpi, entry);
+  // From the very numbers read above (an entry's getter may give others on a second read), so
+  // the line remembered for the pair is the line of that pair.
+  const a = attainmentOf(kpi, { actual, target });
   const line = lineOf(kpi, a, kpi.weight, undefined);
   // Its own object: the caller may change the line it is given, never what is remembered.
   memo.keep(actual, target, { attainment: a, points: line.points, contribution: line.contribution });

@@ -184,3 +184,15 @@ describe("scoreKpis on a list that is not frozen", () => {
     for (let i = 0; i < 2; i++) expectFault(() => scoreKpis(bad, values), "INVALID_ARGUMENT", ["kpis", 0, "curve", "points", 1, "x"]);
   });
 });
+
+describe("scoreKpis remembering lines by (actual, target)", () => {
+  it("remembers the line of the numbers it read, even from an entry whose getter changes", () => {
+    const kpis: KpiSpec[] = [{ id: "a", weight: 1 }];
+    let reads = 0;
+    // 1 on the first read, 2 on every later one
+    const entry = Object.defineProperty({ target: 4 }, "actual", { get: () => (reads++ === 0 ? 1 : 2), enumerable: true });
+    expectDecimal(scoreKpis(kpis, { a: entry as { actual: number; target: number } }).score, "25");
+    expectDecimal(scoreKpis(kpis, { a: { actual: 1, target: 4 } }).score, "25");
+    expectDecimal(scoreKpis(kpis, { a: { actual: 2, target: 4 } }).score, "50");
+  });
+});
