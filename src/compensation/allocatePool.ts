@@ -73,9 +73,12 @@ const optionsSchema = z
  * Runs in O(n) expected over a million people: weights are read from their digits (a Decimal
  * without creating another), caps as whole steps, and when the pool, Σ weights and Σ caps are
  * safe integers the sharing runs in exact integer arithmetic on doubles (the engine of
- * `allocatePoolColumns`); otherwise — a weight beyond 15 significant digits, a sum past 2^53 —
- * in BigInt. The results are the same either way. Equal amounts may be one shared Decimal
- * instance (Decimals are immutable).
+ * `allocatePoolColumns`). Weights beyond 15 significant digits (the 40-digit scores of
+ * `scoreKpis`) with no cap, minimum or threshold are shared in doubles whose error is bounded,
+ * which decide every share and remainder unless two remainders are too close to tell apart or a
+ * share too close to a whole number; those calls, and long weights with bounds, run in BigInt.
+ * The results are the same either way. Equal amounts may be one shared Decimal instance
+ * (Decimals are immutable).
  *
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param entries - `{ id, weight, cap?, score? }`, ids unique
