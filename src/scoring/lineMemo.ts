@@ -32,8 +32,10 @@ export const MEMO_LIMIT = 4096;
  * ```ts
  * const memo = new LineMemo();
  * memo.find(3, 5); // undefined
- * memo.keep(3, 5, { attainment, points, contribution });
- * memo.find(3, 5); // { attainment, points, contribution }
+ * const line = { attainment: new Decimal("0.6"), points: new Decimal(60), contribution: new Decimal(30) };
+ * memo.keep(3, 5, line);
+ * memo.find(3, 5) === line; // true
+ * memo.find(3, 4); // undefined: another target
  * ```
  */
 export class LineMemo {
