@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseWith } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, scaledBigInt, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
+import { shareByNearDoubles } from "./allocatePoolDoubles.js";
 import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, fromUnits, integerWeights, toSteps } from "./steps.js";
@@ -72,9 +73,12 @@ const optionsSchema = z
  * Runs in O(n) expected over a million people: weights are read from their digits (a Decimal
  * without creating another), caps as whole steps, and when the pool, Σ weights and Σ caps are
  * safe integers the sharing runs in exact integer arithmetic on doubles (the engine of
- * `allocatePoolColumns`); otherwise — a weight beyond 15 significant digits, a sum past 2^53 —
- * in BigInt. The results are the same either way. Equal amounts may be one shared Decimal
- * instance (Decimals are immutable).
+ * `allocatePoolColumns`). Weights beyond 15 significant digits (the 40-digit scores of
+ * `scoreKpis`) with no cap, minimum or threshold are shared in doubles whose error is bounded,
+ * which decide every share and remainder unless two remainders are too close to tell apart or a
+ * share too close to a whole number; those calls, and long weights with bounds, run in BigInt.
+ * The results are the same either way. Equal amounts may be one shared Decimal instance
+ * (Decimals are immutable).
  *
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param entries - `{ id, weight, cap?, score? }`, ids unique
@@ -103,7 +107,16 @@ export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   const threshold = parsed?.threshold === undefined ? undefined : readDecimal(parsed.threshold, ["options", "threshold"]);
   // Stryker disable next-line EqualityOperator: the guards only keep the fast path to the inputs it was written for; moving a bound by one (or past every scale from -6 to 20) sends an input down the other, equally exact path
   const fast = poolSteps <= SAFE && minimum <= SAFE && scale >= 0 && scale <= 15 ? readFast(entries, scale, threshold) : undefined;
-  if (fast !== undefined) return fast.long === undefined ? shareFast(Number(poolSteps), Number(minimum), fast, scale) : shareLong(poolSteps, minimum, fast, fast.long, scale);
+  if (fast !== undefined) {
+    if (fast.long === undefined) return shareFast(Number(poolSteps), Number(minimum), fast, scale);
+    // Long weights with nothing to bound anyone: first in doubles, in BigInt where they cannot decide.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the BigInt path gives the same result, only slower
+    const quick = minimum === 0n && !fast.long.anyCap && threshold === undefined ? shareByNearDoubles(Number(poolSteps), { ids: fast.ids, ...fast.long }, scale) : undefined;
+    // Stryker disable next-line ConditionalExpression: the BigInt path gives the same result, only slower
+    if (quick !== undefined) return quick;
+    const { mantissas, exponents, longs, places } = fast.long;
+    return shareLong(poolSteps, minimum, fast, bigWeights(mantissas, exponents, longs, fast.eligible, places), scale);
+  }
   const read = readPoolEntries(entries, ["entries"], scale, threshold, idRegistry((seq) => ["entries", seq]));
 
   const weights = integerWeights(read.weights).map((w, i) => (read.eligible[i] ? w : 0n));
@@ -136,8 +149,19 @@ interface FastEntries {
   readonly weights: Float64Array;
   readonly highs: Float64Array;
   readonly eligible: Uint8Array;
-  /** The weights as BigInts at one scale (0 for an ineligible entry), when some weight is too long for a double. */
-  readonly long: bigint[] | undefined;
+  /** The weights' digits, when some weight is too long for a double (then `weights` holds their mantissas). */
+  readonly long: LongWeights | undefined;
+}
+
+/** Weights some of which are too long for a double: short ones as `mantissa · 10^exponent`, long ones as Decimals. */
+interface LongWeights {
+  readonly mantissas: Float64Array;
+  readonly exponents: Int32Array;
+  readonly longs: readonly (Decimal | undefined)[];
+  /** The most decimal places of any weight. */
+  readonly places: number;
+  /** Whether some entry has a cap. */
+  readonly anyCap: boolean;
 }
 
 /**
@@ -165,6 +189,7 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
   let lastSteps: number | undefined;
   let longs: (Decimal | undefined)[] | undefined;
   let longPlaces = 0;
+  let anyCap = false;
   for (let i = 0; i < n; i++) {
     const entry: unknown = entries[i];
     if (typeof entry !== "object" || entry === null) return undefined;
@@ -197,6 +222,7 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
     if (cap === undefined) {
       highs[i] = Infinity;
     } else {
+      anyCap = true;
       // The same cap text or number as the entry before (a plan's usual case) is read once.
       // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: skipping the shortcut reads the cap with readAt and toSteps, which give the same steps; only slower
       let steps = cap === lastCap ? lastSteps : typeof cap === "number" || typeof cap === "string" ? scaledInteger(cap, scale) : undefined;
@@ -223,7 +249,7 @@ function readFast(entries: unknown, scale: number, threshold: Decimal | undefine
     }
     eligible[i] = passes ? 1 : 0;
   }
-  if (longs !== undefined) return { ids, weights: mantissas, highs, eligible, long: bigWeights(mantissas, exponents, longs, eligible, Math.max(places, longPlaces)) };
+  if (longs !== undefined) return { ids, weights: mantissas, highs, eligible, long: { mantissas, exponents, longs, places: Math.max(places, longPlaces), anyCap } };
   // Weights as integers at the most decimal places any weight has (their ratios are exact).
   for (let i = 0; i < n; i++) {
     const units = unitsAt(mantissas[i] as number, exponents[i] as number, places);

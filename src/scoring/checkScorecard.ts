@@ -6,6 +6,8 @@ import { attainment, type AttainmentOptions } from "../metrics/index.js";
 import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, splitDecimal, splitNumber, sumInOrder, compareDecimal, differenceDecimal, type Digits, type RoundingMode } from "../numeric/index.js";
 import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
+import { LineMemo } from "./lineMemo.js";
+import { matchesSnapshot, snapshotKpis, type KpiSnapshot } from "./kpiSnapshot.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
 
 /**
@@ -25,6 +27,8 @@ export interface CheckedKpi {
   readonly knownPoints: KnownProducts;
   /** Contributions at the KPI's own weight worked out once for the points many people share. */
   readonly knownContributions: KnownProducts;
+  /** The unrounded lines of plain-number (actual, target) pairs seen before (see {@link LineMemo}). */
+  readonly memo: LineMemo;
 }
 
 /**
@@ -93,9 +97,27 @@ const VALUES_PATH: ErrorPath = Object.freeze(["values"]);
  */
 const CHECKED = new WeakMap<object, CheckedKpis>();
 
+/** A checked KPI list with the snapshot of what it was checked from. */
+interface Remembered {
+  readonly snapshot: KpiSnapshot;
+  readonly checked: CheckedKpis;
+}
+
+/**
+ * Checked KPI lists of arrays that are not frozen, keyed by the array, each with the
+ * {@link KpiSnapshot} it was checked from. The list was checked from the snapshot's detached
+ * copy, so it depends on nothing but the values in the snapshot; it is used again only while
+ * the array still reads as the snapshot (compared on every call), and checked afresh — and
+ * remembered again — as soon as anything the check reads has changed.
+ */
+const REMEMBERED = new WeakMap<object, Remembered>();
+
 /**
  * Checks a KPI list once: ids, weights summing to 1, attainment options, curves, difficulty.
- * A deeply frozen list is checked once per array and remembered (see {@link CHECKED}).
+ * The checked list is remembered per array: a deeply frozen array is checked once; any other
+ * array is checked again only when something the check reads has changed since (see
+ * {@link REMEMBERED}: the same KPI, curve and point objects, the same field values by
+ * `Object.is`; Decimal values are immutable, so the same instance is the same number).
  *
  * @internal
  * @param kpis - the caller's KPIs (anything: they are checked)
@@ -107,9 +129,25 @@ export function readKpis(kpis: unknown): CheckedKpis {
   if (typeof kpis === "object" && kpis !== null) {
     const cached = CHECKED.get(kpis);
     if (cached !== undefined) return cached;
+    const remembered = REMEMBERED.get(kpis);
+    // Stryker disable next-line ConditionalExpression: checking the list again gives an equal result, only slower
+    if (remembered !== undefined && matchesSnapshot(kpis as readonly unknown[], remembered.snapshot)) return remembered.checked;
   }
-  const checked = checkKpis(kpis);
-  if (isFrozenData(kpis, 0)) CHECKED.set(kpis as object, checked);
+  if (isFrozenData(kpis, 0)) {
+    const checked = checkKpis(kpis);
+    CHECKED.set(kpis as object, checked);
+    return checked;
+  }
+  const snapshot = snapshotKpis(kpis);
+  if (snapshot === undefined) return checkKpis(kpis);
+  let checked: CheckedKpis;
+  try {
+    checked = checkKpis(snapshot.copy);
+  } catch {
+    // The caller's list is at fault: check it as it is, for the error's own paths and message.
+    return checkKpis(kpis);
+  }
+  REMEMBERED.set(kpis as object, { snapshot, checked });
   return checked;
 }
 
@@ -126,7 +164,20 @@ function isFrozenData(value: unknown, depth: number): boolean {
   return true;
 }
 
-function checkKpis(kpis: unknown): CheckedKpis {
+/**
+ * Checks a KPI list as it is, remembering nothing: the reference that {@link readKpis}'s
+ * remembered lists must equal (and what it runs on a list it has not seen or that has changed).
+ *
+ * @internal
+ * @param kpis - the caller's KPIs (anything: they are checked)
+ * @returns the checked KPIs and their sum order, with empty line memos
+ * @throws {PayscoreError} as `scoreKpis` for the KPIs
+ * @example
+ * ```ts
+ * checkKpis([{ id: "a", weight: 1, cap: 1.2 }]).kpis[0]?.attainmentOptions.cap?.toString(); // "1.2"
+ * ```
+ */
+export function checkKpis(kpis: unknown): CheckedKpis {
   const list = readList(kpis, ["kpis"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["kpis"], "must hold at least one KPI");
   const seen = new Set<string>();
@@ -152,7 +203,7 @@ function checkKpis(kpis: unknown): CheckedKpis {
     const digits: Digits = { mantissa: 0, exponent: 0 };
     const weightDigits = splitDecimal(weight, digits) ? Object.freeze(digits) : undefined;
     const none: KnownProducts = { inputs: [], outputs: [] };
-    const bare: CheckedKpi = { id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits, knownPoints: none, knownContributions: none };
+    const bare: CheckedKpi = { id, weight, attainmentOptions: Object.freeze({ direction, lowerFormula, zeroTarget, cap, floor }), curve, difficulty, weightDigits, knownPoints: none, knownContributions: none, memo: new LineMemo() };
     checked.push(withKnownProducts(bare));
   }
   const order = canonicalOrder(checked.map((k) => k.id));
@@ -238,8 +289,8 @@ export function scoreChecked(
     // attainment can throw, so the first bad KPI in order still raises the error).
     for (let i = 0; i < count; i++) {
       const kpi = kpis[i] as CheckedKpi;
-      const a = attainmentAt(kpi, table, missing, rounding);
-      lines[i] = lineOf(kpi, a, kpi.weight, rounding);
+      // Stryker disable next-line ConditionalExpression: the remembered line is the line lineOf gives (property-tested), only shared
+      lines[i] = rounding === undefined && kpi.memo.on ? rememberedLine(kpi, table, missing) : lineOf(kpi, attainmentAt(kpi, table, missing, rounding), kpi.weight, rounding);
     }
   }
   for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
@@ -271,6 +322,34 @@ function attainmentAt(kpi: CheckedKpi, table: Readonly<Record<string, unknown>>,
   }
   const a = attainmentOf(kpi, entry);
   return rounding === undefined ? a : roundDecimal(a, rounding.attainmentScale, rounding.mode);
+}
+
+/**
+ * A KPI's unrounded line at its own weight, its Decimals shared with every earlier call that had
+ * the same plain-number actual and target (see {@link LineMemo}); any other entry is scored as
+ * {@link lineOf} scores it.
+ */
+function rememberedLine(kpi: CheckedKpi, table: Readonly<Record<string, unknown>>, missing: "error" | "zero" | "reweight"): KpiLine {
+  const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: an entry sent to lineOf is scored the same, only not remembered
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return lineOf(kpi, attainmentAt(kpi, table, missing, undefined), kpi.weight, undefined);
+  const value = entry as Readonly<Record<string, unknown>>;
+  const actual = value["actual"];
+  const target = value["target"];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: an entry sent to lineOf is scored the same, only not remembered
+  if (typeof actual !== "number" || typeof target !== "number") return lineOf(kpi, attainmentAt(kpi, table, missing, undefined), kpi.weight, undefined);
+  const memo = kpi.memo;
+  const known = memo.find(actual, target);
+  if (known !== undefined) {
+    return { id: kpi.id, attainment: known.attainment, difficulty: kpi.difficulty, points: known.points, weight: kpi.weight, contribution: known.contribution };
+  }
+  // From the very numbers read above (an entry's getter may give others on a second read), so
+  // the line remembered for the pair is the line of that pair.
+  const a = attainmentOf(kpi, { actual, target });
+  const line = lineOf(kpi, a, kpi.weight, undefined);
+  // Its own object: the caller may change the line it is given, never what is remembered.
+  memo.keep(actual, target, { attainment: a, points: line.points, contribution: line.contribution });
+  return line;
 }
 
 /** A KPI's line: points from the attainment (0 when missing), then `weight · points`. */

@@ -1,4 +1,10 @@
-import { compileScorecard, type KpiScorecard, type KpiSpec, type KpiValue, type ScoreKpisOptions } from "./compileScorecard.js";
+import { Decimal } from "../numeric/index.js";
+import { readDifficulty, readKpis, scoreChecked } from "./checkScorecard.js";
+import type { KpiScorecard, KpiSpec, KpiValue, ScoreKpisOptions } from "./compileScorecard.js";
+import { readChoice, readOptions } from "./internal.js";
+
+const MISSING = ["error", "zero", "reweight"] as const;
+const ONE = new Decimal(1);
 
 /**
  * Scores a weighted KPI scorecard (KPI 考核得分, 加权综合得分): each KPI's attainment becomes
@@ -18,7 +24,20 @@ import { compileScorecard, type KpiScorecard, type KpiSpec, type KpiValue, type 
  * `attainment: null` and weight 0 and rescales the present KPIs' weights to `wᵢ / Σ present w`.
  * Entries of `values` for ids not in `kpis` are ignored. Lines come in the order of `kpis`; sums
  * are taken in the order of the ids, so the score does not depend on the order of `kpis`.
- * To score many people against one scorecard, check it once with {@link compileScorecard}.
+ *
+ * Repeated calls with the same `kpis` array (`people.map((p) => scoreKpis(kpis, p.values))`)
+ * reuse the scorecard checked on the first call; it need not be frozen. On every call the array
+ * is compared with a snapshot of what the check read — its length, the same KPI, curve and
+ * point objects, the value of every field the check reads (`id`, `weight`, `direction`,
+ * `lowerFormula`, `zeroTarget`, `cap`, `floor`, `difficulty`, `curve`; a curve's `points`,
+ * `below`, `above`, `step`; each point's `x`, `y`) and no unknown key on a curve or point — and
+ * any difference (a KPI added, removed or replaced, a weight or a curve point changed in place, a
+ * getter returning another value) invalidates it: the list is checked afresh, exactly as on a
+ * first call. A Decimal in a field is compared by identity (Decimals are immutable). Other
+ * fields of a KPI (labels, data columns) are not read and do not invalidate it. A KPI's lines
+ * for plain-number `(actual, target)` pairs seen before are reused too (their Decimals are shared
+ * between results; each result has its own line objects). The results are those of a first call,
+ * digit for digit. {@link compileScorecard} checks once and reads no snapshot at all.
  *
  * @param kpis - the KPIs: unique ids, weights ≥ 0 summing to 1 (within 1e-12); extra fields are ignored
  * @param values - each KPI's `{ actual, target }`, keyed by KPI id
@@ -51,5 +70,8 @@ export function scoreKpis(
   values: Readonly<Record<string, KpiValue | undefined>>,
   options?: ScoreKpisOptions | undefined,
 ): KpiScorecard {
-  return compileScorecard(kpis, options)(values);
+  const o = readOptions(options, ["options"]);
+  const missing = readChoice(o["missing"], ["options", "missing"], MISSING, "error");
+  const difficulty = o["difficulty"] === undefined ? ONE : readDifficulty(o["difficulty"], ["options", "difficulty"]);
+  return scoreChecked(readKpis(kpis), missing, difficulty, values);
 }

@@ -33,7 +33,8 @@ const ONE = new Decimal(1);
  * Missing KPIs as in `scoreKpis` (`missing`: `"error"`, `"zero"`, `"reweight"`, where the
  * rescaled weights `wᵢ / Σ present w` are Decimals at 40 significant digits and contributions
  * are not rounded). The lines carry the rounded attainment and points; `baseScore` is the exact
- * `Σ contribution`, `score` the rounded total.
+ * `Σ contribution`, `score` the rounded total. Repeated calls with the same `kpis` array reuse
+ * its checked scorecard until anything the check reads changes, as for `scoreKpis`.
  *
  * @param kpis - the KPIs, as for `scoreKpis`
  * @param values - each KPI's `{ actual, target }`, keyed by KPI id

@@ -67,7 +67,7 @@ describe("scoreKpis on a KPI list it may remember", () => {
     expectDecimal(scoreKpis(kpis as unknown as readonly KpiSpec[], one).score, "150");
   });
 
-  it("checks an unfrozen list again on every call", () => {
+  it("scores an unfrozen list afresh after a KPI is replaced", () => {
     const kpis: KpiSpec[] = [{ id: "a", weight: 1, cap: 1.2 }];
     expectDecimal(scoreKpis(kpis, one).score, "120");
     kpis[0] = { id: "a", weight: 1, cap: 1.4 };
