@@ -9,7 +9,7 @@ import type { Grades } from "./gradeStage.js";
 import type { KpiScores } from "./kpiStage.js";
 import { measureOf } from "./measureOf.js";
 import { requireBasePay } from "./payStage.js";
-import { unitsFixed } from "./unitsText.js";
+import { cachedText, unitsFixed } from "./unitsText.js";
 
 type Pool = NonNullable<NonNullable<Plan["pay"]>["pools"]>[number];
 
@@ -67,7 +67,11 @@ export function poolStage(ctx: RunContext, run: PoolInputs): Pools {
 }
 
 function membersOf(ctx: RunContext, pool: Pool): Int32Array {
-  if (pool.team === undefined) return Int32Array.from(ctx.people.keys());
+  if (pool.team === undefined) {
+    const everyone = new Int32Array(ctx.people.length);
+    for (let j = 0; j < everyone.length; j++) everyone[j] = j;
+    return everyone;
+  }
   const members: number[] = [];
   ctx.people.forEach((person, j) => {
     if (person.team === pool.team) members.push(j);
@@ -97,8 +101,10 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
   const weights = weightsOf(ctx, run, pool, members);
   const caps = capsOf(ctx, pool, members, path);
   const allocation = allocate(ctx, pool, path, funded, weights, caps, m);
+  // Amounts repeat (capped people, equal weights): one text per amount from a bounded cache.
+  const amountText = cachedText(ctx.scale, unitsFixed);
   const amounts = new Array<string>(m);
-  for (let i = 0; i < m; i++) amounts[i] = unitsFixed(allocation.units[i] as number, ctx.scale);
+  for (let i = 0; i < m; i++) amounts[i] = amountText.value(allocation.units[i] as number);
   const allocations = new Array<PoolReport["allocations"][number]>(m);
   for (let i = 0; i < m; i++) allocations[i] = { person: (ctx.people[members[i] as number] as RosterPerson).id, amount: amounts[i] as string, capped: allocation.capped[i] === 1 };
   if (ctx.tracers !== undefined) tracePool(ctx, pool, members, { budget, fundingMeasure, ratio, funded, weights, caps, allocations });
@@ -205,7 +211,7 @@ interface Allocation {
 
 function allocate(ctx: RunContext, pool: Pool, path: (string | number)[], funded: Decimal, weights: Weights, caps: (Decimal | undefined)[] | undefined, count: number): Allocation {
   const fundedUnits = scaledInteger(funded.toFixed(ctx.scale), ctx.scale);
-  const capUnits = caps === undefined ? undefined : caps.map((cap) => (cap === undefined ? Infinity : scaledInteger(cap.toFixed(ctx.scale), ctx.scale)));
+  const capUnits = caps === undefined ? undefined : capColumn(caps, ctx.scale);
   const weightUnits = weights.units;
   let anyWeight = false;
   if (weightUnits !== undefined) for (let i = 0; i < count && !anyWeight; i++) anyWeight = (weightUnits[i] as number) !== 0;
@@ -228,6 +234,25 @@ function allocate(ctx: RunContext, pool: Pool, path: (string | number)[], funded
     allocated = allocated.plus(a.amount);
   });
   return { units, capped, allocatedUnits: Number(allocated.times(new Decimal(10).pow(ctx.scale)).toFixed(0)), unallocated: result.unallocated };
+}
+
+/** The caps in minor units (a cap shared by everyone is converted once). */
+function capColumn(caps: readonly (Decimal | undefined)[], scale: number): (number | undefined)[] {
+  const units = new Array<number | undefined>(caps.length);
+  let last: Decimal | undefined;
+  let lastUnits: number | undefined;
+  for (let i = 0; i < caps.length; i++) {
+    const cap = caps[i];
+    if (cap === undefined) units[i] = Infinity;
+    else {
+      if (cap !== last) {
+        last = cap;
+        lastUnits = scaledInteger(cap.toFixed(scale), scale);
+      }
+      units[i] = lastUnits;
+    }
+  }
+  return units;
 }
 
 interface PoolTrace {
