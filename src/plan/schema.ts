@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { fromZodError } from "../errors/index.js";
 import { Decimal, isNumeric, jsonNumericSchema, minorUnits } from "../numeric/index.js";
+import { checkPlanRules } from "./planChecks.js";
+import { planErrorMap, planIssuesError } from "./planErrorMap.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
@@ -369,6 +370,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
     });
   }
   if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
+  checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
 }
 
 /**
@@ -387,18 +389,9 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
  * ```
  */
 export function parsePlan(input: unknown): Plan {
-  const result = planSchema.safeParse(input);
-  if (!result.success) throw fromZodError(new z.ZodError(expandUnknownKeys(result.error.issues)), "INVALID_PLAN", []);
+  const result = planSchema.safeParse(input, { error: planErrorMap });
+  if (!result.success) throw planIssuesError(result.error.issues);
   return result.data;
-}
-
-/** One issue per unknown key, with the key in its path (`kpis[0].wieght: unknown key`). */
-function expandUnknownKeys(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
-  return issues.flatMap((issue): z.core.$ZodIssue[] =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key], message: `unknown key "${key}"` }))
-      : [issue],
-  );
 }
 
 /**

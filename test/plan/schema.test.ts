@@ -46,8 +46,8 @@ describe("parsePlan", () => {
     const issues = issuesOf({ ...minimal, extra: true, kpis: [{ ...minimal.kpis[0], wieght: 1 }] });
     expect(issues).toEqual(
       expect.arrayContaining([
-        { path: "extra", message: 'unknown key "extra"' },
-        { path: "kpis.0.wieght", message: 'unknown key "wieght"' },
+        { path: "extra", message: "extra is an unknown key; the keys here are version, name, currency, rounding, period, subPeriods, people, kpis, score, review360, grading, pay, promotion" },
+        { path: "kpis.0.wieght", message: 'kpis[0].wieght is an unknown key; did you mean "weight"?' },
       ]),
     );
   });

@@ -1,5 +1,5 @@
 import { minorUnits, roundDecimal, type Decimal, type RoundingMode } from "../../numeric/index.js";
-import * as D from "../domains.js";
+import type * as D from "../domains.js";
 import type { RosterPerson } from "../roster.js";
 import type { Plan } from "../schema.js";
 import { Tracer } from "../trace.js";
