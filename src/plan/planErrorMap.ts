@@ -2,8 +2,9 @@ import type { z } from "zod";
 import { PayscoreError, describeValue, formatPath, type ErrorPath, type PayscoreIssue } from "../errors/index.js";
 
 /**
- * The Levenshtein distance between two words: the fewest one-letter insertions, deletions and
- * substitutions that turn one into the other (for "did you mean …" hints).
+ * The edit distance between two words (optimal string alignment): the fewest one-letter
+ * insertions, deletions, substitutions and swaps of neighbours that turn one into the other
+ * (for "did you mean …" hints).
  *
  * @internal
  * @param a - a word
@@ -12,21 +13,24 @@ import { PayscoreError, describeValue, formatPath, type ErrorPath, type Payscore
  *
  * @example
  * ```ts
- * editDistance("wieght", "weight"); // 2
- * editDistance("cots", "cost"); // 2
+ * editDistance("wieght", "weight"); // 1 (a swap)
+ * editDistance("margn", "margin"); // 1
+ * editDistance("bonus", "kpis"); // 4
  * ```
  */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = rows[i] as number[];
+    const above = rows[i - 1] as number[];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = best;
     }
-    previous = current;
   }
-  return previous[b.length] as number;
+  return (rows[a.length] as number[])[b.length] as number;
 }
 
 /**
@@ -108,7 +112,8 @@ function fieldOf(path: readonly PropertyKey[] | undefined): string {
 export function expectedMessage(path: readonly PropertyKey[] | undefined, input: unknown, expected: string, choices?: readonly string[] | undefined): string {
   const field = fieldOf(path);
   if (input === undefined) return `${field} is missing: ${expected}`;
-  return `${field} is ${describeValue(input)}: expected ${expected}${hintFor(input, choices)}`;
+  const found = Array.isArray(input) && input.length === 0 ? "an empty list" : describeValue(input);
+  return `${field} is ${found}: expected ${expected}${hintFor(input, choices)}`;
 }
 
 function hintFor(input: unknown, choices: readonly string[] | undefined): string {
@@ -117,6 +122,7 @@ function hintFor(input: unknown, choices: readonly string[] | undefined): string
   const percent = /^([-+]?\d+(?:\.\d+)?)\s*%$/.exec(text);
   if (percent !== null) return `; write a percentage as a ratio: ${JSON.stringify(input)} → ${ratioText(percent[1] as string)}`;
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return `; write it without thousands separators: ${text.replaceAll(",", "")}`;
+  if (/^[-+]?\d+,\d+$/.test(text)) return `; use a point for decimals: ${text.replace(",", ".")}`;
   if (/^[¥￥$€£]/.test(text) || /(元|RMB|CNY)$/i.test(text)) return "; write the amount alone, without a currency sign or name";
   if (choices !== undefined) {
     const near = didYouMean(input, choices);
@@ -152,6 +158,49 @@ function ratioText(digits: string): string {
  */
 export function expecting(expected: string): (issue: RawIssue) => string {
   return (issue) => expectedMessage(issue.path, issue.input, expected);
+}
+
+/** What a KPI's `actual` takes. */
+const ACTUAL = 'a data column name, { "column": … }, or a derived indicator { "indicator": …, …the columns it reads }';
+
+/**
+ * The message for a KPI's `actual` that matches none of its forms: for a derived indicator, which
+ * columns it reads, which of the fields given is not one of them (with the closest name) and
+ * which is missing.
+ *
+ * @internal
+ * @param path - the actual's path (`kpis[2].actual`)
+ * @param input - the value found
+ * @param indicators - each indicator's column fields
+ * @returns the message
+ *
+ * @example
+ * ```ts
+ * indicatorMessage(["kpis", 2, "actual"], { indicator: "margin", revenue: "rev", cots: "cost" }, { margin: ["revenue", "cost"] });
+ * // 'kpis[2].actual is a "margin" indicator, which reads the columns revenue and cost: "cots" is not one of them (did you mean "cost"?); cost is missing'
+ * ```
+ */
+export function indicatorMessage(path: readonly PropertyKey[] | undefined, input: unknown, indicators: Readonly<Record<string, readonly string[]>>): string {
+  const field = fieldOf(path);
+  if (typeof input !== "object" || input === null || Array.isArray(input) || !("indicator" in input)) return expectedMessage(path, input, ACTUAL);
+  const record = input as Record<string, unknown>;
+  const names = Object.keys(indicators);
+  const indicator = record["indicator"];
+  if (typeof indicator !== "string" || !Object.hasOwn(indicators, indicator)) {
+    return expectedMessage([...(path ?? []), "indicator"], indicator, `one of ${names.map((n) => JSON.stringify(n)).join(", ")}`, names);
+  }
+  const fields = indicators[indicator] as readonly string[];
+  const given = Object.keys(record).filter((key) => key !== "indicator");
+  const problems = [
+    ...given.filter((key) => !fields.includes(key)).map((key) => {
+      const near = didYouMean(key, fields);
+      return `${JSON.stringify(key)} is not one of them${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}`;
+    }),
+    ...fields.filter((key) => !given.includes(key)).map((key) => `${key} is missing`),
+  ];
+  const list = fields.length === 2 ? `${fields[0] as string} and ${fields[1] as string}` : `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1] as string}`;
+  const head = `${field} is a ${JSON.stringify(indicator)} indicator, which reads the columns ${list}`;
+  return problems.length === 0 ? `${head}: each must be a data column name (non-empty text)` : `${head}: ${problems.join("; ")}`;
 }
 
 /**
@@ -288,4 +337,30 @@ export function inPlanTerms(error: PayscoreError, from: string, to: ErrorPath): 
   const path = error.path[0] === from ? [...to, ...error.path.slice(1)] : error.path;
   const issues = error.issues.map((issue) => ({ path: issue.path[0] === from ? [...to, ...issue.path.slice(1)] : issue.path, message: reword(issue.message) }));
   return new PayscoreError(error.code, reword(error.message), { path, issues, cause: error });
+}
+
+/**
+ * Runs a step of a run whose domain function names the plan's section by its option object
+ * (`aggregate360`'s `options.weights`), and rewords its faults in the plan's terms
+ * (`review360.weights`) with {@link inPlanTerms}.
+ *
+ * @internal
+ * @param from - the domain's name for the section (`options`)
+ * @param to - the plan's path of it (`["review360"]`)
+ * @param compute - the step
+ * @returns what the step returns
+ * @throws {PayscoreError} the step's fault, reworded
+ *
+ * @example
+ * ```ts
+ * const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, ratings));
+ * ```
+ */
+export function inPlanTermsOf<T>(from: string, to: ErrorPath, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof PayscoreError) throw inPlanTerms(error, from, to);
+    throw error;
+  }
 }

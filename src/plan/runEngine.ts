@@ -1,3 +1,4 @@
+import { inPlanTermsOf } from "./planErrorMap.js";
 import { runHeader } from "./runHeader.js";
 import type { Plan, PlanData, PlanDataStream } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
@@ -53,7 +54,8 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const ctx = runContext(p, given.people, trace);
   const inputs = kpiInputStage(ctx);
   const kpis = kpiStage(ctx, inputs, shareLines);
-  const review = review360Stage(ctx, given.ratings);
+  // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
+  const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, given.ratings));
   const scores = compositeStage(ctx, kpis, review);
   const grades = gradeStage(ctx, scores);
   const pay = payStage(ctx, { inputs, kpis, scores, grades });

@@ -1,18 +1,32 @@
 import { z } from "zod";
-import { Decimal, isNumeric, jsonNumericSchema, minorUnits } from "../numeric/index.js";
-import { checkPlanRules } from "./planChecks.js";
-import { planErrorMap, planIssuesError } from "./planErrorMap.js";
+import { Decimal, isNumeric, minorUnits } from "../numeric/index.js";
+import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
+import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
-/** A number in a plan: a JSON number or a plain decimal string (`"1200000.50"`, `"0.3"`). */
-const num = jsonNumericSchema.meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
+/** What a number field takes, in the words of every message about one. */
+const NUMBER = 'a number or decimal string, e.g. "0.4"';
 
-const name = z.string().min(1, { message: "must not be empty" });
+/**
+ * A number in a plan: a JSON number or a plain decimal string (`"1200000.50"`, `"0.3"`) — the
+ * numeric module's `jsonNumericSchema`, with the plan's messages.
+ */
+const num = z
+  .union([z.number(), z.string()], { error: expecting(NUMBER) })
+  .refine((value) => isNumeric(value), { error: expecting(NUMBER) })
+  .meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
+
+/** A non-empty text (an id, a column, a grade), described as `what` in messages. */
+const text = (what: string) => z.string({ error: expecting(what) }).min(1, { error: expecting(what) });
+const name = text("a non-empty text in quotes");
+const column = text('a data column name, e.g. "revenue"');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z.string().regex(ISO_DATE, { message: "must be an ISO date yyyy-MM-dd" }).refine(isRealDate, {
-  message: "is not a real calendar date",
-});
+const DATE = 'an ISO date yyyy-MM-dd, e.g. "2026-03-31"';
+const isoDate = z
+  .string({ error: expecting(DATE) })
+  .regex(ISO_DATE, { error: expecting(DATE) })
+  .refine(isRealDate, { error: (issue) => expectedMessage(issue.path, issue.input, "a day that exists in the calendar") });
 
 /**
  * Whether a text is a day of the calendar written `yyyy-MM-dd` (as the plan's dates must be);
@@ -46,7 +60,7 @@ function compare(a: unknown, b: unknown): number {
 /** A period, both ends inclusive (`{ "start": "2026-01-01", "end": "2026-03-31", "label": "2026-Q1" }`). */
 const periodSchema = z
   .strictObject({ start: isoDate, end: isoDate, label: name })
-  .refine((p) => p.start <= p.end, { message: "start must not be after end", path: ["end"] })
+  .refine((p) => p.start <= p.end, { message: "period.end must not be before period.start", path: ["end"] })
   .meta({ description: "A period, ISO dates, both ends inclusive" });
 
 /**
@@ -55,7 +69,7 @@ const periodSchema = z
  */
 export const planCurveSchema = z
   .strictObject({
-    points: z.array(z.strictObject({ x: num, y: num })).min(1, { message: "a curve needs at least one point" }),
+    points: z.array(z.strictObject({ x: num, y: num })).min(1, { error: expecting('a list of at least one point { "x": …, "y": … }') }),
     below: z.enum(["zero", "clamp", "extrapolate"]).optional(),
     above: z.enum(["clamp", "extrapolate"]).optional(),
     step: z.boolean().optional(),
@@ -72,7 +86,7 @@ export const planCurveSchema = z
   .meta({ description: "Points strictly increasing in x; linear between points, or tiers with step: true" });
 
 /** Where a value for each person comes from: the data column of that name. */
-const columnRef = z.strictObject({ column: name }).meta({ description: "The data column holding the value for each person" });
+const columnRef = z.strictObject({ column }).meta({ description: "The data column holding the value for each person" });
 
 // ─── People ──────────────────────────────────────────────────────────────────────────────────
 
@@ -102,27 +116,38 @@ export const planPersonSchema = z.strictObject({
  * - `{ total, weightColumn? }`: a team total decomposed over the people (equal shares, or in
  *   proportion to a data column) with `decomposeTarget`.
  */
-export const planTargetSchema = z.union([
-  num,
-  columnRef,
-  z.strictObject({ perPerson: z.record(z.string(), num) }),
-  z.strictObject({ total: num, weightColumn: name.optional() }),
-]).describe("A number for everyone, { column }, { perPerson: { id: target } }, or { total, weightColumn? } decomposed over the people");
+export const planTargetSchema = z.union(
+  [num, columnRef, z.strictObject({ perPerson: z.record(z.string(), num) }), z.strictObject({ total: num, weightColumn: column.optional() })],
+  { error: expecting('a number, { "column": … }, { "perPerson": { id: target } } or { "total": …, "weightColumn"?: … }') },
+).describe("A number for everyone, { column }, { perPerson: { id: target } }, or { total, weightColumn? } decomposed over the people");
+
+/** Each derived indicator of a KPI's actual and the columns it reads (for the messages). */
+const PLAN_INDICATORS: Readonly<Record<string, readonly string[]>> = {
+  "collection-rate": ["collected", "billed"],
+  margin: ["revenue", "cost"],
+  nps: ["promoters", "passives", "detractors"],
+  growth: ["current", "previous"],
+  "market-share": ["sales", "market"],
+  "complaint-rate": ["complaints", "interactions"],
+};
 
 /**
  * Where a KPI's actual comes from: a column name (shorthand), `{ column }`, or a derived
  * indicator computed with the metrics module from other columns.
  */
-export const planActualSchema = z.union([
-  name,
-  columnRef,
-  z.strictObject({ indicator: z.literal("collection-rate"), collected: name, billed: name }),
-  z.strictObject({ indicator: z.literal("margin"), revenue: name, cost: name }),
-  z.strictObject({ indicator: z.literal("nps"), promoters: name, passives: name, detractors: name }),
-  z.strictObject({ indicator: z.literal("growth"), current: name, previous: name }),
-  z.strictObject({ indicator: z.literal("market-share"), sales: name, market: name }),
-  z.strictObject({ indicator: z.literal("complaint-rate"), complaints: name, interactions: name }),
-]).describe("A data column name, { column }, or a derived indicator { indicator, …its input columns }");
+export const planActualSchema = z.union(
+  [
+    column,
+    columnRef,
+    z.strictObject({ indicator: z.literal("collection-rate"), collected: column, billed: column }),
+    z.strictObject({ indicator: z.literal("margin"), revenue: column, cost: column }),
+    z.strictObject({ indicator: z.literal("nps"), promoters: column, passives: column, detractors: column }),
+    z.strictObject({ indicator: z.literal("growth"), current: column, previous: column }),
+    z.strictObject({ indicator: z.literal("market-share"), sales: column, market: column }),
+    z.strictObject({ indicator: z.literal("complaint-rate"), complaints: column, interactions: column }),
+  ],
+  { error: (issue) => indicatorMessage(issue.path, issue.input, PLAN_INDICATORS) },
+).describe("A data column name, { column }, or a derived indicator { indicator, …its input columns }");
 
 /** One KPI line of the scorecard. */
 export const planKpiSchema = z.strictObject({
@@ -164,7 +189,7 @@ export const planScoreSchema = z.strictObject({
 export const planReview360Schema = z.strictObject({
   /** Weight per rater group (`{ "manager": 50, "peer": 30, "subordinate": 20 }`). */
   weights: z.record(z.string(), num),
-  minRaters: z.union([z.number().int().min(1), z.record(z.string(), z.number().int().min(1))]).optional(),
+  minRaters: z.union([z.number().int().min(1), z.record(z.string(), z.number().int().min(1))], { error: expecting("a whole number ≥ 1, or { group: whole number ≥ 1 }") }).optional(),
   competencyWeights: z.record(z.string(), num).optional(),
   /** The rating scale; the 360 score is rescaled from it onto 0–100 before it is combined. */
   scale: z.strictObject({ min: num, max: num }).optional(),
@@ -191,10 +216,10 @@ export const planGradingSchema = z.discriminatedUnion("method", [
 // ─── Pay ─────────────────────────────────────────────────────────────────────────────────────
 
 /** What a payout component measures: the composite score as a ratio (score ÷ 100) or one KPI's attainment. */
-const measureSchema = z.union([z.literal("score"), z.strictObject({ kpi: name })]);
+const measureSchema = z.union([z.literal("score"), z.strictObject({ kpi: name })], { error: expecting('"score" or { "kpi": "<KPI id>" }') });
 
 /** A per-person amount: a number, a data column, or a share of the person's base pay. */
-const amountSchema = z.union([num, columnRef, z.strictObject({ shareOfBasePay: num })]);
+const amountSchema = z.union([num, columnRef, z.strictObject({ shareOfBasePay: num })], { error: expecting('a number, { "column": … } or { "shareOfBasePay": … }') });
 
 /** A bonus pool (奖金包): budget, optional funding curve, allocation weights and caps. */
 export const planPoolSchema = z.strictObject({
@@ -206,7 +231,7 @@ export const planPoolSchema = z.strictObject({
   /** A person's weight: `score` (default), `basePay-score` (base pay × score) or `equal`; times the grade multiplier when the plan has `gradeMultipliers`. */
   weightBy: z.enum(["score", "basePay-score", "equal"]).optional(),
   /** Cap per person: an amount or a multiple of base pay. */
-  cap: z.union([num, z.strictObject({ multipleOfBasePay: num })]).optional(),
+  cap: z.union([num, z.strictObject({ multipleOfBasePay: num })], { error: expecting('a number or { "multipleOfBasePay": … }') }).optional(),
   /** A team pool: only the people of this team share it; default everyone. */
   team: z.string().optional(),
 });
@@ -222,7 +247,7 @@ export const planPaySchema = z.strictObject({
   /** Commission on an amount (a data column or a KPI's actual) by tiers. */
   commission: z
     .strictObject({
-      base: z.union([columnRef, z.strictObject({ kpi: name })]),
+      base: z.union([columnRef, z.strictObject({ kpi: name })], { error: expecting('{ "column": "<data column>" } or { "kpi": "<KPI id>" }') }),
       tiers: z.array(z.strictObject({ from: num, rate: num })).min(1),
       mode: z.enum(["marginal", "retroactive"]).optional(),
     })
@@ -261,7 +286,7 @@ const planObject = z.strictObject({
   name: z.string().optional().describe("A name for the plan, copied into the run"),
   currency: z
     .string()
-    .refine(isCurrency, { message: 'must be an ISO 4217 currency code such as "CNY"' })
+    .refine(isCurrency, { error: expecting('an ISO 4217 currency code such as "CNY"') })
     .describe("ISO 4217 code; money is rounded to its minor units (CNY 2, JPY 0)"),
   rounding: z
     .strictObject({
@@ -280,7 +305,7 @@ const planObject = z.strictObject({
   /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
   subPeriods: z.enum(["half", "quarter", "month", "week"]).optional().describe("Sub-periods listed in the run"),
   people: z.array(planPersonSchema).optional().describe("The roster; when absent, people come from the data rows"),
-  kpis: z.array(planKpiSchema).min(1, { message: "a plan needs at least one KPI" }).describe("The scorecard; weights sum to 1"),
+  kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe("The scorecard; weights sum to 1"),
   score: planScoreSchema.optional().describe("The composite score: KPI and 360 weights summing to 1 (default: KPI score only)"),
   review360: planReview360Schema.optional().describe("The 360 review set-up; ratings come with the data"),
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
@@ -319,7 +344,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   if (weights.every(isNumeric)) {
     const sum = weights.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
     if (sum.minus(1).abs().greaterThan("1e-12")) {
-      ctx.addIssue({ code: "custom", path: ["kpis"], message: `KPI weights must sum to 1; they sum to ${sum.toString()}` });
+      ctx.addIssue({ code: "custom", path: ["kpis"], message: `kpis: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}` });
     }
   }
   const personIds = new Set<string>();
@@ -341,7 +366,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   const parts = [plan.score?.kpi, plan.score?.review360].filter((w) => w !== undefined);
   if (plan.score !== undefined && parts.every(isNumeric)) {
     const sum = parts.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
-    if (!sum.eq(1)) ctx.addIssue({ code: "custom", path: ["score"], message: `score weights (kpi + review360) must sum to 1; they sum to ${sum.toString()}` });
+    if (!sum.eq(1)) ctx.addIssue({ code: "custom", path: ["score"], message: `score: the weights kpi + review360 must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(parts, sum)}` });
   }
   if (plan.score?.review360 !== undefined && plan.review360 === undefined) {
     ctx.addIssue({ code: "custom", path: ["review360"], message: "score gives the 360 review a weight but review360 is not set up" });
@@ -370,7 +395,8 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
     });
   }
   if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
-  checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
+  // The domain's own checks read well-formed values only: they wait for the shapes to be right.
+  if (ctx.issues.length === 0) checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
 }
 
 /**

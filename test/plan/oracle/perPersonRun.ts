@@ -2,6 +2,7 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../../../sr
 import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../../../src/numeric/index.js";
 import { readCell, within } from "../../../src/plan/dataCells.js";
 import * as D from "../../../src/plan/domains.js";
+import { inPlanTermsOf } from "../../../src/plan/planErrorMap.js";
 import { runHeader } from "../../../src/plan/runHeader.js";
 import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
@@ -95,7 +96,8 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   const workById = new Map(works.map((w) => [w.person.id, w]));
 
   scoreKpiLines(p, works, scale, places);
-  if (p.review360 !== undefined) scoreReview360(p, works, d.ratings ?? [], places);
+  // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
+  if (p.review360 !== undefined) inPlanTermsOf("options", ["review360"], () => scoreReview360(p, works, d.ratings ?? [], places));
   composeScores(p, works, places);
   rankByScore(works);
   if (p.grading !== undefined) gradeEveryone(p, works, workById);
