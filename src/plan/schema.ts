@@ -264,6 +264,16 @@ export const planPromotionSchema = z.strictObject({
   count: z.number().int().min(1),
 });
 
+/**
+ * The input files a plan names for the command line (`payscore run plan.json` with no flags):
+ * paths relative to the plan file's folder, which they must not leave.
+ */
+export const planInputsSchema = z.strictObject({
+  data: text('a file name in the plan\'s folder, e.g. "data.csv"').optional().describe("The period's data (CSV or JSON), one row per person"),
+  ratings: text('a file name in the plan\'s folder, e.g. "ratings.csv"').optional().describe("The 360 ratings (CSV or JSON)"),
+  history: text('a file name in the plan\'s folder, e.g. "history.csv"').optional().describe("Earlier periods' values of the promotion measure (CSV or JSON)"),
+});
+
 // ─── The plan ────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -276,7 +286,8 @@ export const planPromotionSchema = z.strictObject({
  * attainment 4, points 2, score 2 by default), `period`,
  * `subPeriods?` (half/quarter/month/week, listed in the run), `people?` (the roster; when absent,
  * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
- * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`.
+ * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`, `inputs?` (the input files
+ * for the command line, relative to the plan file's folder).
  */
 /** Decimal places of a rounding point: a whole number from 0 to 10. */
 const roundingPlaces = z.number().int().min(0).max(10);
@@ -311,6 +322,7 @@ const planObject = z.strictObject({
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
   pay: planPaySchema.optional().describe("Pay components: fixed, target incentive, commission, pools, awards"),
   promotion: planPromotionSchema.optional().describe("Promotion rule: the measure ≥ threshold in the last count periods"),
+  inputs: planInputsSchema.optional().describe("The input files, read from the plan file's folder by the command line; its flags override each"),
 });
 
 /**

@@ -47,3 +47,71 @@ describe("validate finds every fault of the plan itself", () => {
     expect(err).not.toContain("entries");
   });
 });
+
+describe("the plan names its input files", () => {
+  const withInputs = (inputs: Record<string, string>) => JSON.stringify({ ...commissionPlan, inputs });
+
+  it("reads them from the plan's folder, and a flag overrides one", async () => {
+    dir.write("team-data.csv", goodCsv.replace("412000", "1"));
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(`${dir.path}/team`);
+    dir.write("team/plan.json", withInputs({ data: "data.csv" }));
+    dir.write("team/data.csv", goodCsv);
+    const run = await cli("run", "team/plan.json", "--format", "csv");
+    expect([run.code, run.err]).toEqual([0, ""]);
+    expect(run.out).toContain("C01,Zhao Lei");
+    expect(run.out).toContain("16600.00");
+    const overridden = await cli("run", "team/plan.json", "--data", "team-data.csv", "--format", "csv");
+    expect(overridden.code).toBe(0);
+    expect(overridden.out).not.toContain("16600.00");
+    const valid = await cli("validate", "team/plan.json");
+    expect(valid.out).toBe("team/plan.json: valid (version 1, 1 KPI); team/data.csv: 3 statements computed\n");
+  });
+
+  it("names the plan's data file in a data problem", async () => {
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(`${dir.path}/team`);
+    dir.write("team/plan.json", withInputs({ data: "data.csv" }));
+    dir.write("team/data.csv", "id,name,sales\nC01,Zhao Lei,\"1,200\"\n");
+    const { code, err } = await cli("run", "team/plan.json");
+    expect(code).toBe(2);
+    expect(err).toMatch(/^team\/data\.csv:2:3: sales: /);
+  });
+
+  it("refuses a path that leaves the plan's folder: .., absolute, or a link out", async () => {
+    const { mkdirSync, symlinkSync } = await import("node:fs");
+    mkdirSync(`${dir.path}/team`);
+    dir.write("secret.csv", goodCsv);
+    dir.write("team/plan.json", withInputs({ data: "../secret.csv" }));
+    expect((await cli("run", "team/plan.json")).err).toBe(
+      'team/plan.json: inputs.data is "../secret.csv": the path leaves the plan\'s folder; name a file in the plan\'s folder (such as "data.csv") or pass --data\n',
+    );
+    dir.write("team/plan.json", withInputs({ ratings: `${dir.path}/secret.csv` }));
+    const absolute = await cli("validate", "team/plan.json");
+    expect(absolute.code).toBe(2);
+    expect(absolute.err).toBe(
+      `team/plan.json: inputs.ratings is ${JSON.stringify(`${dir.path}/secret.csv`)}: an absolute path is not allowed in a plan; name a file in the plan's folder (such as "ratings.csv") or pass --ratings\n`,
+    );
+    symlinkSync(`${dir.path}/secret.csv`, `${dir.path}/team/data.csv`);
+    dir.write("team/plan.json", withInputs({ data: "data.csv" }));
+    const linked = await cli("explain", "team/plan.json", "--person", "C01");
+    expect(linked.code).toBe(2);
+    expect(linked.err).toBe(
+      'team/plan.json: inputs.data is "data.csv": it is a link to a file outside the plan\'s folder; name a file in the plan\'s folder (such as "data.csv") or pass --data\n',
+    );
+    // A flag is the user's own choice: it may point anywhere.
+    expect((await cli("run", "team/plan.json", "--data", "secret.csv", "--format", "csv")).code).toBe(0);
+  });
+
+  it("asks for the data when neither the plan nor a flag names it", async () => {
+    dir.write("plan.json", JSON.stringify(commissionPlan));
+    expect((await cli("explain", "plan.json", "--person", "C01")).err).toBe(
+      'payscore explain: --data <file> is required, or the plan\'s "inputs": { "data": … } (see payscore explain --help)\n',
+    );
+  });
+
+  it("refuses an empty input path in the plan, naming the field", async () => {
+    dir.write("plan.json", withInputs({ data: "" }));
+    expect((await cli("validate", "plan.json")).err).toBe('plan.json: inputs.data is "": expected a file name in the plan\'s folder, e.g. "data.csv"\n');
+  });
+});

@@ -73,7 +73,8 @@ describe("payscore --version and --help", () => {
     expect((await cli("validate")).err).toBe("payscore validate: missing <plan.json> (see payscore validate --help)\n");
     expect((await cli("diff", "a.json")).err).toBe("payscore diff: missing <after.json> (see payscore diff --help)\n");
     expect((await cli("validate", "a.json", "b.json")).err).toBe('payscore validate: unexpected argument "b.json" (see payscore validate --help)\n');
-    expect((await cli("run", "plan.json")).err).toBe("payscore run: --data <data.csv|data.json> is required (see payscore run --help)\n");
+    dir.write("plan.json", JSON.stringify(commissionPlan));
+    expect((await cli("run", "plan.json")).err).toBe('payscore run: --data <data.csv|data.json> is required, or the plan\'s "inputs": { "data": … } (see payscore run --help)\n');
   });
 });
 
