@@ -4,7 +4,7 @@ import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
-import { planInputFiles, requiredInput } from "./planInputs.js";
+import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
@@ -45,6 +45,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
   const dataFile = requiredInput(files, "explain", "<file>");
   const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);
   if (statement === undefined) {

@@ -84,3 +84,27 @@ export function requiredInput(files: InputFiles, command: string, what: string):
   }
   return data;
 }
+
+/**
+ * Refuses a run whose plan has a promotion rule that needs earlier periods (`count` > 1) when no
+ * history was given, unless the plan says a person without history is simply not eligible
+ * (`promotion.missingHistory: "not-eligible"`) — as a 360 review without ratings is refused: a
+ * run that quietly found nobody eligible would hide promotions.
+ *
+ * @param plan - the validated plan
+ * @param hasHistory - whether the data has a history (from `--history`, the plan's inputs or the JSON data)
+ * @param planFile - the plan's path as the user wrote it
+ * @throws {CliError} naming the plan and how to give the history
+ *
+ * @example
+ * ```ts
+ * requireHistory(plan, loaded.data.history !== undefined, "plan.json");
+ * ```
+ */
+export function requireHistory(plan: Plan, hasHistory: boolean, planFile: string): void {
+  const rule = plan.promotion;
+  if (rule === undefined || hasHistory || rule.count <= 1 || rule.missingHistory === "not-eligible") return;
+  throw new CliError(
+    `${planFile}: the plan has a promotion rule over the last ${rule.count} periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan's "inputs", or set promotion.missingHistory to "not-eligible"`,
+  );
+}

@@ -6,7 +6,7 @@ import { emitText } from "./emitText.js";
 import { executeLazyRun } from "./executeLazyRun.js";
 import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
-import { planInputFiles, requiredInput } from "./planInputs.js";
+import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
@@ -70,6 +70,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       encoding,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),
     });
+    requireHistory(plan, loaded.data.history !== undefined, planFile);
     const people = loaded.data.rows.length;
     progress.update(`computing ${formatCount(people)} statements…`, true);
     // Lazy: each statement is made as the writer reaches it, so a large run streams out.

@@ -3,7 +3,7 @@ import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
-import { planInputFiles } from "./planInputs.js";
+import { planInputFiles, requireHistory } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
@@ -46,6 +46,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     return 0;
   }
   const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, false);
   io.stdout.write(`${planFile}: valid (${facts.join(", ")}); ${dataFile}: ${run.statements.length} statements computed\n`);
   return 0;

@@ -262,6 +262,15 @@ export const planPromotionSchema = z.strictObject({
   measure: measureSchema,
   threshold: num,
   count: z.number().int().min(1),
+  /**
+   * A person the history does not list (or a run with no history at all) when the rule needs
+   * earlier periods (`count` > 1): `error` (default) refuses the run naming the person, as
+   * missing ratings are; `not-eligible` counts only this period, so they are not eligible.
+   */
+  missingHistory: z
+    .enum(["error", "not-eligible"])
+    .optional()
+    .describe('A person missing from the history when count > 1: "error" (default) refuses the run naming them; "not-eligible" counts this period only'),
 });
 
 /**
@@ -475,7 +484,9 @@ export interface RatingRow {
  *   listed person and every listed person must have a row.
  * - `ratings`: 360 ratings (needed when the plan has `review360`).
  * - `history`: earlier periods' values of the promotion measure per person, oldest first
- *   (`{ "p01": [1.02, 0.97] }`), for `promotion`.
+ *   (`{ "p01": [1.02, 0.97] }`), for `promotion`; a person it does not list is an error when the
+ *   rule needs earlier periods, unless `promotion.missingHistory` is `"not-eligible"`.
+ * - `historyPeriods`: the earlier periods' names, oldest first, for the trace.
  *
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
@@ -495,6 +506,7 @@ export const planDataSchema = z.strictObject({
     )
     .optional(),
   history: z.record(z.string(), z.array(z.union([z.string(), z.number()]))).optional(),
+  historyPeriods: z.array(z.string().min(1)).optional(),
 });
 
 /** See {@link planDataSchema}. */
@@ -502,6 +514,12 @@ export interface PlanData {
   readonly rows: readonly DataRow[];
   readonly ratings?: readonly RatingRow[] | undefined;
   readonly history?: Readonly<Record<string, readonly (string | number)[]>> | undefined;
+  /**
+   * The names of the earlier periods in `history`, oldest first (the history CSV's column
+   * headers, `["2025-Q3", "2025-Q4"]`), which label them in the promotion trace. A person with
+   * fewer values (an empty cell) has them labelled by the latest names. Optional.
+   */
+  readonly historyPeriods?: readonly string[] | undefined;
 }
 
 /**

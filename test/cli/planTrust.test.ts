@@ -115,3 +115,38 @@ describe("the plan names its input files", () => {
     expect((await cli("validate", "plan.json")).err).toBe('plan.json: inputs.data is "": expected a file name in the plan\'s folder, e.g. "data.csv"\n');
   });
 });
+
+describe("a promotion rule with missing history", () => {
+  const regional = (name: string): string => new URL(`../../examples/regional-team/${name}`, import.meta.url).pathname;
+
+  it("refuses a person missing from history.csv, naming the file and the person", async () => {
+    const { readFileSync } = await import("node:fs");
+    const lines = readFileSync(regional("history.csv"), "utf8").trim().split("\n");
+    dir.write("history.csv", `${lines.filter((line) => !line.startsWith("R05,")).join("\n")}\n`);
+    const { code, err } = await cli("run", regional("plan.json"), "--history", "history.csv");
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'history.csv: history.R05 is missing: person "R05" has no earlier periods in the history, which the promotion rule needs (it counts the last 3); add them, or set promotion.missingHistory to "not-eligible"\n',
+    );
+  });
+
+  it("refuses a run without history, naming the plan", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { inputs: _inputs, ...plan } = JSON.parse(readFileSync(regional("plan.json"), "utf8")) as Record<string, unknown>;
+    dir.write("plan.json", JSON.stringify(plan));
+    const { code, err } = await cli("run", "plan.json", "--data", regional("data.csv"), "--ratings", regional("ratings.csv"));
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'plan.json: the plan has a promotion rule over the last 3 periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan\'s "inputs", or set promotion.missingHistory to "not-eligible"\n',
+    );
+  });
+
+  it("labels the earlier periods by the history file's columns in the trace", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { code } = await cli("run", regional("plan.json"), "--out", "run.json");
+    expect(code).toBe(0);
+    const run = JSON.parse(readFileSync(`${dir.path}/run.json`, "utf8")) as { statements: { trace: { step: string; inputs: Record<string, string> }[] }[] };
+    const step = run.statements[0]?.trace.find((s) => s.step === "promotion");
+    expect(step?.inputs["periods"]).toBe("2025-Q3, 2025-Q4, 2026-Q1");
+  });
+});

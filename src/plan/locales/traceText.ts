@@ -113,7 +113,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
 
 const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base"]);
 const PERCENT_INPUTS = new Set(["attainment", "measure", "payoutRate", "fundingMeasure", "fundingRatio", "share", "threshold"]);
-const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
+const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "periods", "name", "reason", "calibratedFrom", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
 
 /** How an input reads. */
 function inputKind(label: StepLabel, key: string, rate: boolean): Kind {

@@ -271,8 +271,27 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   const promotions = new Map<string, Statement["promotion"]>();
   if (p.promotion !== undefined) {
     const rule = p.promotion;
+    // Earlier periods are needed when the rule counts more than this one; missing ones are an
+    // error unless the plan says a person without them is simply not eligible.
+    const needsHistory = rule.count > 1 && (rule.missingHistory ?? "error") === "error";
+    if (needsHistory && d.history === undefined && works.length > 0) {
+      throw new PayscoreError(
+        "INVALID_DATA",
+        `history is missing: the promotion rule counts the last ${rule.count} periods, so it needs each person's earlier ${rule.count - 1 === 1 ? "period" : `${rule.count - 1} periods`}; give the history, or set promotion.missingHistory to "not-eligible"`,
+        { path: ["history"] },
+      );
+    }
     for (const w of works) {
-      const earlier = (d.history?.[w.person.id] ?? []).map((value, j) => {
+      const id = w.person.id;
+      const listed = d.history !== undefined && Object.hasOwn(d.history, id);
+      if (needsHistory && !listed) {
+        throw new PayscoreError(
+          "INVALID_DATA",
+          `${formatPath(["history", id])} is missing: person ${JSON.stringify(id)} has no earlier periods in the history, which the promotion rule needs (it counts the last ${rule.count}); add them, or set promotion.missingHistory to "not-eligible"`,
+          { path: ["history", id] },
+        );
+      }
+      const earlier = ((listed ? d.history?.[id] : undefined) ?? []).map((value, j) => {
         const path = ["history", w.person.id, j];
         try {
           return readDecimal(value, path);
@@ -286,7 +305,12 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       w.tracer.add(
         "promotion",
         "eligible when the last `count` values (history, then this period) are all ≥ threshold",
-        () => ({ history: history.map(str).join(", "), threshold: String(rule.threshold), count: String(rule.count) }),
+        () => {
+          // Each value's period: the history's names (the latest ones for a shorter list), then this period.
+          const names = d.historyPeriods;
+          const labels = earlier.map((_, i) => (names !== undefined && names.length >= earlier.length ? (names[names.length - earlier.length + i] as string) : `earlier #${i + 1}`));
+          return { history: history.map(str).join(", "), periods: [...labels, p.period.label].join(", "), threshold: String(rule.threshold), count: String(rule.count) };
+        },
         `eligible=${String(streak.eligible)}, current=${streak.current}, longest=${streak.longest}`,
       );
       promotions.set(w.person.id, { eligible: streak.eligible, longest: streak.longest, current: streak.current });
