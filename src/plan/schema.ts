@@ -344,6 +344,12 @@ export const planSchema = planObject
 /** A validated plan (the output of {@link parsePlan}). */
 export type Plan = z.output<typeof planObject>;
 
+/**
+ * A plan as written, for code that builds one (the input side of {@link planSchema}): editors
+ * complete its fields, and `parsePlan` takes it.
+ */
+export type PlanInput = z.input<typeof planSchema>;
+
 function isCurrency(code: string): boolean {
   try {
     minorUnits(code);
@@ -423,7 +429,8 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
 /**
  * Validates a plan (parsed JSON) and returns it typed. Every problem is reported at once.
  *
- * @param input - the plan, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
+ * @param input - the plan: a {@link PlanInput} built in code (typed, so editors complete its
+ *   fields), or anything, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
  * @returns the plan
  * @throws {PayscoreError} `INVALID_PLAN` whose `issues` list every problem with its JSON path
  *   (`kpis[1].weight: expected a finite number…`) and whose `path` is the first one's
@@ -435,7 +442,9 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
  * parsePlan({ version: 2 }); // throws INVALID_PLAN: version: …; currency: …; period: …; kpis: …
  * ```
  */
-export function parsePlan(input: unknown): Plan {
+export function parsePlan(input: PlanInput): Plan;
+export function parsePlan(input: unknown): Plan;
+export function parsePlan(input: PlanInput | unknown): Plan {
   const result = planSchema.safeParse(input, { error: planErrorMap });
   if (!result.success) throw planIssuesError(result.error.issues);
   return result.data;
