@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
 import { parsePlan, runPlan, type PlanData } from "../../src/plan/index.js";
-import { missingHistoryMessage, missingPersonMessage, periodLabels } from "../../src/plan/stages/promotionStage.js";
+import { missingHistoryMessage, missingPersonMessage, periodsInput } from "../../src/plan/stages/promotionStage.js";
 
 // Issue 18 point 4: a promotion rule with missing history is an error, like missing ratings,
 // unless the plan says such a person is simply not eligible; the trace names each period.
@@ -65,7 +65,8 @@ describe("the promotion trace names each period", () => {
   it("by the history's period names, then this period's label", () => {
     const history = { p01: ["1.1", "1.2"], p02: ["0.9"] };
     expect(periodsOf({ rows, history, historyPeriods: ["2025-Q3", "2025-Q4"] })).toEqual(["2025-Q3, 2025-Q4, 2026-Q1", "2025-Q4, 2026-Q1"]);
-    expect(periodsOf({ rows, history })).toEqual(["earlier #1, earlier #2, 2026-Q1", "earlier #1, 2026-Q1"]);
+    // Without names, nothing to label: the trace lists the values alone, as before.
+    expect(periodsOf({ rows, history })).toEqual([undefined, undefined]);
     const step = runPlan(plan({}), { rows, history, historyPeriods: ["2025-Q3", "2025-Q4"] }).statements[0]?.trace.find((s) => s.step === "promotion");
     expect(step?.inputs).toEqual({ history: "1.1, 1.2, 1.1", periods: "2025-Q3, 2025-Q4, 2026-Q1", threshold: "1", count: "3" });
   });
@@ -74,10 +75,10 @@ describe("the promotion trace names each period", () => {
     expect(failure(() => runPlan(plan({}), { rows, history: { p01: [], p02: [] }, historyPeriods: [""] } as PlanData)).path).toEqual(["historyPeriods", 0]);
   });
 
-  it("periodLabels takes the latest names for a short list", () => {
-    expect(periodLabels(1, ["a", "b"])).toEqual(["b"]);
-    expect(periodLabels(3, ["a", "b"])).toEqual(["earlier #1", "earlier #2", "earlier #3"]);
-    expect(periodLabels(0, undefined)).toEqual([]);
+  it("periodsInput takes the latest names for a short list, and says nothing without enough names", () => {
+    expect(periodsInput(1, ["a", "b"], "now")).toEqual({ periods: "b, now" });
+    expect(periodsInput(3, ["a", "b"], "now")).toEqual({});
+    expect(periodsInput(0, undefined, "now")).toEqual({});
   });
 
   it("the messages name the count", () => {

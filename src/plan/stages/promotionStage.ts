@@ -15,9 +15,9 @@ type Promotion = NonNullable<Statement["promotion"]>;
  * the threshold ("N consecutive quarters over target"). When the rule needs earlier periods
  * (`count` > 1), a person the history does not list — or a run without history — is an error
  * (`promotion.missingHistory: "error"`, the default), or counts this period only
- * (`"not-eligible"`). The trace labels each value by its period: the history's period names
- * (`historyPeriods`, the latest names for a shorter list; `earlier #i` without names), then this
- * period's label.
+ * (`"not-eligible"`). When the history's periods have names (`historyPeriods`), the trace labels
+ * each value by its period (`periods`: the latest names for a shorter list, then this period's
+ * label).
  *
  * @internal
  * @param ctx - the run
@@ -82,7 +82,7 @@ export function promotionStage(
       "eligible when the last `count` values (history, then this period) are all ≥ threshold",
       () => ({
         history: values.map((x) => x.toString()).join(", "),
-        periods: [...periodLabels(earlier.length, historyPeriods), ctx.p.period.label].join(", "),
+        ...periodsInput(earlier.length, historyPeriods, ctx.p.period.label),
         threshold: String(rule.threshold),
         count: String(rule.count),
       }),
@@ -94,23 +94,25 @@ export function promotionStage(
 }
 
 /**
- * The names of a person's `n` earlier periods: the last `n` of the history's period names (the
- * latest periods, for a list shorter than the names), or `earlier #1`, … without enough names.
+ * The trace's `periods` input: the period of each value — the last `n` of the history's period
+ * names (the latest periods, for a list shorter than the names), then this period's label — or
+ * nothing when the history's periods have no names (or too few).
  *
  * @internal
  * @param n - how many earlier values the person has
  * @param names - the history's period names, oldest first
- * @returns one label per value, oldest first
+ * @param current - this period's label
+ * @returns `{ periods }`, or `{}`
  *
  * @example
  * ```ts
- * periodLabels(2, ["2025-Q2", "2025-Q3", "2025-Q4"]); // ["2025-Q3", "2025-Q4"]
- * periodLabels(2, undefined); // ["earlier #1", "earlier #2"]
+ * periodsInput(2, ["2025-Q2", "2025-Q3", "2025-Q4"], "2026-Q1"); // { periods: "2025-Q3, 2025-Q4, 2026-Q1" }
+ * periodsInput(2, undefined, "2026-Q1"); // {}
  * ```
  */
-export function periodLabels(n: number, names: readonly string[] | undefined): string[] {
-  if (names !== undefined && names.length >= n) return names.slice(names.length - n);
-  return Array.from({ length: n }, (_, i) => `earlier #${i + 1}`);
+export function periodsInput(n: number, names: readonly string[] | undefined, current: string): { periods?: string } {
+  if (names === undefined || names.length < n) return {};
+  return { periods: [...names.slice(names.length - n), current].join(", ") };
 }
 
 /** The fault of a run without history whose promotion rule needs earlier periods. @internal */

@@ -308,8 +308,9 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
         () => {
           // Each value's period: the history's names (the latest ones for a shorter list), then this period.
           const names = d.historyPeriods;
-          const labels = earlier.map((_, i) => (names !== undefined && names.length >= earlier.length ? (names[names.length - earlier.length + i] as string) : `earlier #${i + 1}`));
-          return { history: history.map(str).join(", "), periods: [...labels, p.period.label].join(", "), threshold: String(rule.threshold), count: String(rule.count) };
+          const named = names !== undefined && names.length >= earlier.length;
+          const labels = named ? earlier.map((_, i) => names[names.length - earlier.length + i] as string) : [];
+          return { history: history.map(str).join(", "), ...(named ? { periods: [...labels, p.period.label].join(", ") } : {}), threshold: String(rule.threshold), count: String(rule.count) };
         },
         `eligible=${String(streak.eligible)}, current=${streak.current}, longest=${streak.longest}`,
       );
