@@ -28,7 +28,11 @@ function describeIssue(path: ErrorPath, message: string, loaded: LoadedData, pla
   const source = table === "rows" ? loaded.sources.rows : table === "ratings" ? loaded.sources.ratings : undefined;
   if (source !== undefined && typeof index === "number") return describeCell(source, path, index, column, message);
   if (source !== undefined) return `${source.file}: ${withoutPath(message, path)}`;
-  if (table === "history") return `${loaded.sources.history ?? loaded.sources.rows.file}: ${formatPath(path)}: ${withoutPath(message, path)}`;
+  if (table === "history") {
+    const file = loaded.sources.history ?? loaded.sources.rows.file;
+    // "history.R05 is missing: …" reads on; anything else gets the path and a colon.
+    return message.startsWith(`${formatPath(path)} `) ? `${file}: ${message}` : `${file}: ${formatPath(path)}: ${withoutPath(message, path)}`;
+  }
   if (path.length === 0) return `${planFile}: ${message}`;
   return `${planFile}: ${formatPath(path)}: ${withoutPath(message, path)}`;
 }

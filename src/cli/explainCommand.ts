@@ -4,12 +4,14 @@ import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
+import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
 /**
- * `payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--locale zh-CN|en]`:
- * runs the plan (with traces) and prints one person's statement in words. The whole team is run,
+ * `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]`:
+ * runs the plan (with traces) and prints one person's statement in words. The input files
+ * default to the plan's `inputs`, as for `payscore run`. The whole team is run,
  * since grades, ranks and pools depend on everyone.
  *
  * The locale defaults to `zh-CN` when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set)
@@ -37,11 +39,13 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
     return 0;
   }
   const planFile = parsed.positionals[0] as string;
-  const dataFile = requiredFlag(parsed, "explain", "data", "<file>");
   const person = requiredFlag(parsed, "explain", "person", "<id>");
   const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
   const plan = await readPlanFile(planFile, io.cwd);
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history"), cwd: io.cwd });
+  const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
+  const dataFile = requiredInput(files, "explain", "<file>");
+  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);
   if (statement === undefined) {

@@ -3,21 +3,24 @@ const HELP: Readonly<Record<string, string>> = {
   "": `payscore — sales-performance scores and exact payouts from a plan and the period's data
 
 Usage:
-  payscore run <plan.json> --data <data.csv|data.json> [--ratings <file>] [--history <file>]
+  payscore run <plan.json> [--data <data.csv|data.json>] [--ratings <file>] [--history <file>]
                [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]
                [--max-memory <MiB>]
   payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
-  payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+  payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
   payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en]
   payscore schema [--out <file>]
   payscore --help | --version
 
+The input files default to the plan's "inputs" (read from the plan's folder); a flag overrides each.
 Run "payscore <command> --help" for a command's flags.
 Exit codes: 0 done, 2 a problem with the input (one line per problem on stderr), 1 a bug in payscore.
 `,
-  run: `payscore run <plan.json> --data <data.csv|data.json> [options]
+  run: `payscore run <plan.json> [--data <data.csv|data.json>] [options]
 
-Scores everyone, grades, funds and allocates pools, and pays, as the plan says.
+Scores everyone, grades, funds and allocates pools, and pays, as the plan says. The input files
+default to the plan's "inputs": { "data": …, "ratings": …, "history": … }, read from the plan
+file's folder (a path that leaves it is refused); each flag overrides the plan's file.
 
 Options:
   --data <file>      the period's data: a CSV with an "id" column and one row per person,
@@ -41,13 +44,14 @@ Options:
 `,
   validate: `payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
 
-Checks a plan against the plan format and prints every problem, one a line, with its JSON path.
-With --data (and --ratings), also reads the data and runs the plan on it, reporting the first
-problem in the data with its file, line and column.
+Checks a plan against the plan format and prints every problem, one a line, with its JSON path:
+everything a run would refuse about the plan itself. With --data (or the plan's inputs.data),
+also reads the data and runs the plan on it, reporting the first problem in the data with its
+file, line and column.
 `,
-  explain: `payscore explain <plan.json> --data <file> --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+  explain: `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
 
-Runs the plan and prints one person's statement in words, step by step, so they can redo the
+The input files default to the plan's "inputs", as for run. Runs the plan and prints one person's statement in words, step by step, so they can redo the
 arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
 en otherwise.
 `,

@@ -77,8 +77,11 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     if (loaded.data.history !== undefined) {
       throw new CliError(`${options.data}: the file has its own "history"; give the history either there or with --history, not both`);
     }
-    const history = isJson(options.history) ? await readJsonHistory(options.history, options.cwd) : await readCsvHistory(options.history, options.cwd, options.encoding);
-    loaded = { data: { ...loaded.data, history }, sources: { ...loaded.sources, history: options.history } };
+    // Issue 18: a CSV's period columns (historyPeriods) name the earlier periods in the promotion trace.
+    const { history, historyPeriods } = isJson(options.history)
+      ? { history: await readJsonHistory(options.history, options.cwd), historyPeriods: undefined }
+      : await readCsvHistory(options.history, options.cwd, options.encoding);
+    loaded = { data: { ...loaded.data, history, ...(historyPeriods === undefined ? {} : { historyPeriods }) }, sources: { ...loaded.sources, history: options.history } };
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
     throw new CliError(
@@ -229,7 +232,7 @@ async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: Ra
   return { ratings: result.data as RatingRow[], source: { file, kind: "json", jsonPath: [] } };
 }
 
-async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<Record<string, string[]>> {
+async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ history: Record<string, string[]>; historyPeriods: string[] }> {
   const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
   if (!header.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
   const periods = header.filter((name) => name !== "id");
@@ -248,7 +251,7 @@ async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding 
     }
     history[id] = values;
   });
-  return history;
+  return { history, historyPeriods: periods };
 }
 
 async function readJsonHistory(file: string, cwd: string): Promise<Readonly<Record<string, readonly (string | number)[]>>> {

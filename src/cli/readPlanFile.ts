@@ -28,7 +28,13 @@ export async function readPlanFile(file: string, cwd: string): Promise<Plan> {
   }
 }
 
-/** One line per issue of a plan error: `plan.json: kpis[1].weight: …`. */
+/**
+ * One line per issue of a plan error: `plan.json: kpis[1].weight is missing: …` (a message that
+ * starts with its field reads on; any other gets the field and a colon in front).
+ */
 export function planProblemLines(file: string, error: PayscoreError): string[] {
-  return error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
+  return error.issues.map((issue) => {
+    const field = formatPath(issue.path);
+    return issue.message.startsWith(field) ? `${file}: ${issue.message}` : `${file}: ${field}: ${issue.message}`;
+  });
 }

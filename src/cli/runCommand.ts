@@ -6,7 +6,8 @@ import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
 import { executeLazyRun } from "./executeLazyRun.js";
 import { helpText } from "./helpText.js";
-import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
+import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
+import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
@@ -15,8 +16,9 @@ import { writeRunJson } from "./writeRunJson.js";
 import { writeRunXlsx } from "./writeRunXlsx.js";
 
 /**
- * `payscore run <plan.json> --data <file> [--ratings <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]`:
- * reads the plan and the data, runs the plan, and writes the run — the whole run as JSON (every
+ * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]`:
+ * reads the plan and the data, runs the plan, and writes the run. The input files default to the
+ * plan's `inputs` (read from the plan's folder; a flag overrides each) — the whole run as JSON (every
  * statement with its trace), one CSV row per person (`--bom` starts it with a UTF-8 byte-order
  * mark for Excel), or an Excel workbook (sheets Statements and Pools). `--encoding` names the
  * CSV inputs' encoding (gbk, gb18030, utf-16le, utf-8). With `--out` the file is written
@@ -48,7 +50,6 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
   const planFile = parsed.positionals[0] as string;
-  const dataFile = requiredFlag(parsed, "run", "data", "<data.csv|data.json>");
   const out = stringFlag(parsed, "out");
   const format = choiceFlag(parsed, "run", "format", ["json", "csv", "xlsx"] as const) ?? formatOfOut(out);
   const bom = parsed.values["bom"] === true;
@@ -57,28 +58,31 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const trace = format === "json" && parsed.values["no-trace"] !== true;
 
   if (out !== undefined) await checkOutputFolder(out, io.cwd);
-  const ratingsFile = stringFlag(parsed, "ratings");
-  const historyFile = stringFlag(parsed, "history");
-  await checkMemory(
-    [
-      { file: dataFile, kind: "data" },
-      ...(ratingsFile === undefined ? [] : [{ file: ratingsFile, kind: "ratings" as const }]),
-      ...(historyFile === undefined ? [] : [{ file: historyFile, kind: "history" as const }]),
-    ],
-    io.cwd,
-    stringFlag(parsed, "max-memory"),
-  );
+  const maxMemory = stringFlag(parsed, "max-memory");
   const progress = new Progress(io);
   try {
     const plan = await readPlanFile(planFile, io.cwd);
+    const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
+    const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
+    // Before anything is read: refuse inputs that would not fit in memory.
+    await checkMemory(
+      [
+        { file: dataFile, kind: "data" },
+        ...(files.ratings === undefined ? [] : [{ file: files.ratings, kind: "ratings" as const }]),
+        ...(files.history === undefined ? [] : [{ file: files.history, kind: "history" as const }]),
+      ],
+      io.cwd,
+      maxMemory,
+    );
     const loaded = await readPlanData(plan, {
       data: dataFile,
-      ratings: ratingsFile,
-      history: historyFile,
+      ratings: files.ratings,
+      history: files.history,
       cwd: io.cwd,
       encoding,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),
     });
+    requireHistory(plan, loaded.data.history !== undefined, planFile);
     const people = loaded.data.rows.length;
     progress.update(`computing ${formatCount(people)} statements…`, true);
     // Lazy: each statement is made as the writer reaches it, so a large run streams out.

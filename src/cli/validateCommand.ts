@@ -3,14 +3,16 @@ import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
+import { planInputFiles, requireHistory } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
 /**
  * `payscore validate <plan.json> [--data <file>] [--ratings <file>]`: checks the plan and
  * prints `plan.json: valid …` (exit 0), or one line per problem on stderr (exit 2), each with
- * the file and the JSON path: `plan.json: people[3].basePay: …`. With `--data`, the data is read
- * and the plan is run on it too (nothing is written), so a data problem is found before payday.
+ * the file and the JSON path: `plan.json: people[3].basePay is …`. With `--data` (or the plan's
+ * `inputs.data`, read from the plan's folder), the data is read and the plan is run on it too
+ * (nothing is written), so a data problem is found before payday.
  *
  * @param args - the arguments after `validate`
  * @param io - the streams and folder
@@ -30,17 +32,21 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   }
   const planFile = parsed.positionals[0] as string;
   const plan = await readPlanFile(planFile, io.cwd);
-  const dataFile = stringFlag(parsed, "data");
+  const flags = { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") };
+  // The plan's own inputs are checked (inside its folder) and, with the data, run.
+  const files = await planInputFiles(plan, planFile, io.cwd, flags);
+  const dataFile = files.data;
   const facts = [`version ${plan.version}`, `${plan.kpis.length} KPI${plan.kpis.length === 1 ? "" : "s"}`];
   if (plan.people !== undefined) facts.push(`${plan.people.length} ${plan.people.length === 1 ? "person" : "people"}`);
   if (dataFile === undefined) {
-    for (const flag of ["ratings", "history"]) {
-      if (stringFlag(parsed, flag) !== undefined) throw new CliError(`payscore validate: --${flag} needs --data (see payscore validate --help)`);
+    for (const flag of ["ratings", "history"] as const) {
+      if (flags[flag] !== undefined) throw new CliError(`payscore validate: --${flag} needs --data (see payscore validate --help)`);
     }
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
   }
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history"), cwd: io.cwd });
+  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, false);
   io.stdout.write(`${planFile}: valid (${facts.join(", ")}); ${dataFile}: ${run.statements.length} statements computed\n`);
   return 0;

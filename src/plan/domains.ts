@@ -7,7 +7,7 @@ export { gradeByScore, forcedDistribution, forcedDistributionColumns, applyOverr
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
 export type { MeasurableIndicator, Measured } from "../metrics/index.js";
-export { evaluateCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
+export { evaluateCurve, compileCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
 export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
 export { aggregate360, compileAggregate360 } from "../review360/index.js";

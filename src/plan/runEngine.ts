@@ -1,5 +1,7 @@
+import { parseWith } from "../errors/index.js";
+import { inPlanTermsOf } from "./planErrorMap.js";
 import { runHeader } from "./runHeader.js";
-import type { Plan, PlanData, PlanDataStream } from "./schema.js";
+import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
 import { compositeStage } from "./stages/compositeStage.js";
 import { gradeStage } from "./stages/gradeStage.js";
@@ -49,17 +51,39 @@ import type { LazyPayoutRun } from "./types.js";
  * ```
  */
 export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, trace: boolean, shareLines: boolean): LazyPayoutRun {
-  const given = readInputs(p, data);
+  // The history's period names are for the trace only; the other inputs go to stage 1 as given.
+  const { historyPeriods, rest } = splitHistoryPeriods(data);
+  const given = readInputs(p, rest);
   const ctx = runContext(p, given.people, trace);
   const inputs = kpiInputStage(ctx);
   const kpis = kpiStage(ctx, inputs, shareLines);
-  const review = review360Stage(ctx, given.ratings);
+  // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
+  const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, given.ratings));
   const scores = compositeStage(ctx, kpis, review);
   const grades = gradeStage(ctx, scores);
   const pay = payStage(ctx, { inputs, kpis, scores, grades });
   const pools = poolStage(ctx, { kpis, scores, grades });
   const awards = awardStage(ctx);
-  const promotions = promotionStage(ctx, kpis, scores, given.history);
+  const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
   const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions }, shareLines);
   return { ...runHeader(plan, p, ctx.scale, ctx.mode), ...statements, pools: pools.reports, path: "columnar" };
+}
+
+/**
+ * The data without its `historyPeriods` (checked here: a list of names), and the names.
+ *
+ * @internal
+ * @param data - the data as given
+ * @returns the names and the rest of the data
+ * @throws {PayscoreError} `INVALID_DATA` for names that are not a list of non-empty texts
+ *
+ * @example
+ * ```ts
+ * splitHistoryPeriods({ rows: [], history: {}, historyPeriods: ["2025-Q4"] }).historyPeriods; // ["2025-Q4"]
+ * ```
+ */
+export function splitHistoryPeriods(data: PlanData | PlanDataStream): { historyPeriods: readonly string[] | undefined; rest: PlanData | PlanDataStream } {
+  if (typeof data !== "object" || data === null || !Object.hasOwn(data, "historyPeriods")) return { historyPeriods: undefined, rest: data };
+  const { historyPeriods, ...rest } = data;
+  return { historyPeriods: parseWith(planDataSchema.shape.historyPeriods, historyPeriods, "INVALID_DATA", ["historyPeriods"]), rest };
 }

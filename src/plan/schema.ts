@@ -1,17 +1,32 @@
 import { z } from "zod";
-import { fromZodError } from "../errors/index.js";
-import { Decimal, isNumeric, jsonNumericSchema, minorUnits } from "../numeric/index.js";
+import { Decimal, isNumeric, minorUnits } from "../numeric/index.js";
+import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
+import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
-/** A number in a plan: a JSON number or a plain decimal string (`"1200000.50"`, `"0.3"`). */
-const num = jsonNumericSchema.meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
+/** What a number field takes, in the words of every message about one. */
+const NUMBER = 'a number or decimal string, e.g. "0.4"';
 
-const name = z.string().min(1, { message: "must not be empty" });
+/**
+ * A number in a plan: a JSON number or a plain decimal string (`"1200000.50"`, `"0.3"`) — the
+ * numeric module's `jsonNumericSchema`, with the plan's messages.
+ */
+const num = z
+  .union([z.number(), z.string()], { error: expecting(NUMBER) })
+  .refine((value) => isNumeric(value), { error: expecting(NUMBER) })
+  .meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
+
+/** A non-empty text (an id, a column, a grade), described as `what` in messages. */
+const text = (what: string) => z.string({ error: expecting(what) }).min(1, { error: expecting(what) });
+const name = text("a non-empty text in quotes");
+const column = text('a data column name, e.g. "revenue"');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z.string().regex(ISO_DATE, { message: "must be an ISO date yyyy-MM-dd" }).refine(isRealDate, {
-  message: "is not a real calendar date",
-});
+const DATE = 'an ISO date yyyy-MM-dd, e.g. "2026-03-31"';
+const isoDate = z
+  .string({ error: expecting(DATE) })
+  .regex(ISO_DATE, { error: expecting(DATE) })
+  .refine(isRealDate, { error: (issue) => expectedMessage(issue.path, issue.input, "a day that exists in the calendar") });
 
 /**
  * Whether a text is a day of the calendar written `yyyy-MM-dd` (as the plan's dates must be);
@@ -45,7 +60,7 @@ function compare(a: unknown, b: unknown): number {
 /** A period, both ends inclusive (`{ "start": "2026-01-01", "end": "2026-03-31", "label": "2026-Q1" }`). */
 const periodSchema = z
   .strictObject({ start: isoDate, end: isoDate, label: name })
-  .refine((p) => p.start <= p.end, { message: "start must not be after end", path: ["end"] })
+  .refine((p) => p.start <= p.end, { message: "period.end must not be before period.start", path: ["end"] })
   .meta({ description: "A period, ISO dates, both ends inclusive" });
 
 /**
@@ -54,7 +69,7 @@ const periodSchema = z
  */
 export const planCurveSchema = z
   .strictObject({
-    points: z.array(z.strictObject({ x: num, y: num })).min(1, { message: "a curve needs at least one point" }),
+    points: z.array(z.strictObject({ x: num, y: num })).min(1, { error: expecting('a list of at least one point { "x": …, "y": … }') }),
     below: z.enum(["zero", "clamp", "extrapolate"]).optional(),
     above: z.enum(["clamp", "extrapolate"]).optional(),
     step: z.boolean().optional(),
@@ -71,7 +86,7 @@ export const planCurveSchema = z
   .meta({ description: "Points strictly increasing in x; linear between points, or tiers with step: true" });
 
 /** Where a value for each person comes from: the data column of that name. */
-const columnRef = z.strictObject({ column: name }).meta({ description: "The data column holding the value for each person" });
+const columnRef = z.strictObject({ column }).meta({ description: "The data column holding the value for each person" });
 
 // ─── People ──────────────────────────────────────────────────────────────────────────────────
 
@@ -101,27 +116,38 @@ export const planPersonSchema = z.strictObject({
  * - `{ total, weightColumn? }`: a team total decomposed over the people (equal shares, or in
  *   proportion to a data column) with `decomposeTarget`.
  */
-export const planTargetSchema = z.union([
-  num,
-  columnRef,
-  z.strictObject({ perPerson: z.record(z.string(), num) }),
-  z.strictObject({ total: num, weightColumn: name.optional() }),
-]).describe("A number for everyone, { column }, { perPerson: { id: target } }, or { total, weightColumn? } decomposed over the people");
+export const planTargetSchema = z.union(
+  [num, columnRef, z.strictObject({ perPerson: z.record(z.string(), num) }), z.strictObject({ total: num, weightColumn: column.optional() })],
+  { error: expecting('a number, { "column": … }, { "perPerson": { id: target } } or { "total": …, "weightColumn"?: … }') },
+).describe("A number for everyone, { column }, { perPerson: { id: target } }, or { total, weightColumn? } decomposed over the people");
+
+/** Each derived indicator of a KPI's actual and the columns it reads (for the messages). */
+const PLAN_INDICATORS: Readonly<Record<string, readonly string[]>> = {
+  "collection-rate": ["collected", "billed"],
+  margin: ["revenue", "cost"],
+  nps: ["promoters", "passives", "detractors"],
+  growth: ["current", "previous"],
+  "market-share": ["sales", "market"],
+  "complaint-rate": ["complaints", "interactions"],
+};
 
 /**
  * Where a KPI's actual comes from: a column name (shorthand), `{ column }`, or a derived
  * indicator computed with the metrics module from other columns.
  */
-export const planActualSchema = z.union([
-  name,
-  columnRef,
-  z.strictObject({ indicator: z.literal("collection-rate"), collected: name, billed: name }),
-  z.strictObject({ indicator: z.literal("margin"), revenue: name, cost: name }),
-  z.strictObject({ indicator: z.literal("nps"), promoters: name, passives: name, detractors: name }),
-  z.strictObject({ indicator: z.literal("growth"), current: name, previous: name }),
-  z.strictObject({ indicator: z.literal("market-share"), sales: name, market: name }),
-  z.strictObject({ indicator: z.literal("complaint-rate"), complaints: name, interactions: name }),
-]).describe("A data column name, { column }, or a derived indicator { indicator, …its input columns }");
+export const planActualSchema = z.union(
+  [
+    column,
+    columnRef,
+    z.strictObject({ indicator: z.literal("collection-rate"), collected: column, billed: column }),
+    z.strictObject({ indicator: z.literal("margin"), revenue: column, cost: column }),
+    z.strictObject({ indicator: z.literal("nps"), promoters: column, passives: column, detractors: column }),
+    z.strictObject({ indicator: z.literal("growth"), current: column, previous: column }),
+    z.strictObject({ indicator: z.literal("market-share"), sales: column, market: column }),
+    z.strictObject({ indicator: z.literal("complaint-rate"), complaints: column, interactions: column }),
+  ],
+  { error: (issue) => indicatorMessage(issue.path, issue.input, PLAN_INDICATORS) },
+).describe("A data column name, { column }, or a derived indicator { indicator, …its input columns }");
 
 /** One KPI line of the scorecard. */
 export const planKpiSchema = z.strictObject({
@@ -163,7 +189,7 @@ export const planScoreSchema = z.strictObject({
 export const planReview360Schema = z.strictObject({
   /** Weight per rater group (`{ "manager": 50, "peer": 30, "subordinate": 20 }`). */
   weights: z.record(z.string(), num),
-  minRaters: z.union([z.number().int().min(1), z.record(z.string(), z.number().int().min(1))]).optional(),
+  minRaters: z.union([z.number().int().min(1), z.record(z.string(), z.number().int().min(1))], { error: expecting("a whole number ≥ 1, or { group: whole number ≥ 1 }") }).optional(),
   competencyWeights: z.record(z.string(), num).optional(),
   /** The rating scale; the 360 score is rescaled from it onto 0–100 before it is combined. */
   scale: z.strictObject({ min: num, max: num }).optional(),
@@ -190,10 +216,10 @@ export const planGradingSchema = z.discriminatedUnion("method", [
 // ─── Pay ─────────────────────────────────────────────────────────────────────────────────────
 
 /** What a payout component measures: the composite score as a ratio (score ÷ 100) or one KPI's attainment. */
-const measureSchema = z.union([z.literal("score"), z.strictObject({ kpi: name })]);
+const measureSchema = z.union([z.literal("score"), z.strictObject({ kpi: name })], { error: expecting('"score" or { "kpi": "<KPI id>" }') });
 
 /** A per-person amount: a number, a data column, or a share of the person's base pay. */
-const amountSchema = z.union([num, columnRef, z.strictObject({ shareOfBasePay: num })]);
+const amountSchema = z.union([num, columnRef, z.strictObject({ shareOfBasePay: num })], { error: expecting('a number, { "column": … } or { "shareOfBasePay": … }') });
 
 /** A bonus pool (奖金包): budget, optional funding curve, allocation weights and caps. */
 export const planPoolSchema = z.strictObject({
@@ -205,7 +231,7 @@ export const planPoolSchema = z.strictObject({
   /** A person's weight: `score` (default), `basePay-score` (base pay × score) or `equal`; times the grade multiplier when the plan has `gradeMultipliers`. */
   weightBy: z.enum(["score", "basePay-score", "equal"]).optional(),
   /** Cap per person: an amount or a multiple of base pay. */
-  cap: z.union([num, z.strictObject({ multipleOfBasePay: num })]).optional(),
+  cap: z.union([num, z.strictObject({ multipleOfBasePay: num })], { error: expecting('a number or { "multipleOfBasePay": … }') }).optional(),
   /** A team pool: only the people of this team share it; default everyone. */
   team: z.string().optional(),
 });
@@ -221,7 +247,7 @@ export const planPaySchema = z.strictObject({
   /** Commission on an amount (a data column or a KPI's actual) by tiers. */
   commission: z
     .strictObject({
-      base: z.union([columnRef, z.strictObject({ kpi: name })]),
+      base: z.union([columnRef, z.strictObject({ kpi: name })], { error: expecting('{ "column": "<data column>" } or { "kpi": "<KPI id>" }') }),
       tiers: z.array(z.strictObject({ from: num, rate: num })).min(1),
       mode: z.enum(["marginal", "retroactive"]).optional(),
     })
@@ -236,6 +262,25 @@ export const planPromotionSchema = z.strictObject({
   measure: measureSchema,
   threshold: num,
   count: z.number().int().min(1),
+  /**
+   * A person the history does not list (or a run with no history at all) when the rule needs
+   * earlier periods (`count` > 1): `error` (default) refuses the run naming the person, as
+   * missing ratings are; `not-eligible` counts only this period, so they are not eligible.
+   */
+  missingHistory: z
+    .enum(["error", "not-eligible"])
+    .optional()
+    .describe('A person missing from the history when count > 1: "error" (default) refuses the run naming them; "not-eligible" counts this period only'),
+});
+
+/**
+ * The input files a plan names for the command line (`payscore run plan.json` with no flags):
+ * paths relative to the plan file's folder, which they must not leave.
+ */
+export const planInputsSchema = z.strictObject({
+  data: text('a file name in the plan\'s folder, e.g. "data.csv"').optional().describe("The period's data (CSV or JSON), one row per person"),
+  ratings: text('a file name in the plan\'s folder, e.g. "ratings.csv"').optional().describe("The 360 ratings (CSV or JSON)"),
+  history: text('a file name in the plan\'s folder, e.g. "history.csv"').optional().describe("Earlier periods' values of the promotion measure (CSV or JSON)"),
 });
 
 // ─── The plan ────────────────────────────────────────────────────────────────────────────────
@@ -250,7 +295,8 @@ export const planPromotionSchema = z.strictObject({
  * attainment 4, points 2, score 2 by default), `period`,
  * `subPeriods?` (half/quarter/month/week, listed in the run), `people?` (the roster; when absent,
  * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
- * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`.
+ * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`, `inputs?` (the input files
+ * for the command line, relative to the plan file's folder).
  */
 /** Decimal places of a rounding point: a whole number from 0 to 10. */
 const roundingPlaces = z.number().int().min(0).max(10);
@@ -260,7 +306,7 @@ const planObject = z.strictObject({
   name: z.string().optional().describe("A name for the plan, copied into the run"),
   currency: z
     .string()
-    .refine(isCurrency, { message: 'must be an ISO 4217 currency code such as "CNY"' })
+    .refine(isCurrency, { error: expecting('an ISO 4217 currency code such as "CNY"') })
     .describe("ISO 4217 code; money is rounded to its minor units (CNY 2, JPY 0)"),
   rounding: z
     .strictObject({
@@ -279,12 +325,13 @@ const planObject = z.strictObject({
   /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
   subPeriods: z.enum(["half", "quarter", "month", "week"]).optional().describe("Sub-periods listed in the run"),
   people: z.array(planPersonSchema).optional().describe("The roster; when absent, people come from the data rows"),
-  kpis: z.array(planKpiSchema).min(1, { message: "a plan needs at least one KPI" }).describe("The scorecard; weights sum to 1"),
+  kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe("The scorecard; weights sum to 1"),
   score: planScoreSchema.optional().describe("The composite score: KPI and 360 weights summing to 1 (default: KPI score only)"),
   review360: planReview360Schema.optional().describe("The 360 review set-up; ratings come with the data"),
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
   pay: planPaySchema.optional().describe("Pay components: fixed, target incentive, commission, pools, awards"),
   promotion: planPromotionSchema.optional().describe("Promotion rule: the measure ≥ threshold in the last count periods"),
+  inputs: planInputsSchema.optional().describe("The input files, read from the plan file's folder by the command line; its flags override each"),
 });
 
 /**
@@ -296,6 +343,12 @@ export const planSchema = planObject
 
 /** A validated plan (the output of {@link parsePlan}). */
 export type Plan = z.output<typeof planObject>;
+
+/**
+ * A plan as written, for code that builds one (the input side of {@link planSchema}): editors
+ * complete its fields, and `parsePlan` takes it.
+ */
+export type PlanInput = z.input<typeof planSchema>;
 
 function isCurrency(code: string): boolean {
   try {
@@ -318,7 +371,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   if (weights.every(isNumeric)) {
     const sum = weights.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
     if (sum.minus(1).abs().greaterThan("1e-12")) {
-      ctx.addIssue({ code: "custom", path: ["kpis"], message: `KPI weights must sum to 1; they sum to ${sum.toString()}` });
+      ctx.addIssue({ code: "custom", path: ["kpis"], message: `kpis: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}` });
     }
   }
   const personIds = new Set<string>();
@@ -340,7 +393,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   const parts = [plan.score?.kpi, plan.score?.review360].filter((w) => w !== undefined);
   if (plan.score !== undefined && parts.every(isNumeric)) {
     const sum = parts.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
-    if (!sum.eq(1)) ctx.addIssue({ code: "custom", path: ["score"], message: `score weights (kpi + review360) must sum to 1; they sum to ${sum.toString()}` });
+    if (!sum.eq(1)) ctx.addIssue({ code: "custom", path: ["score"], message: `score: the weights kpi + review360 must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(parts, sum)}` });
   }
   if (plan.score?.review360 !== undefined && plan.review360 === undefined) {
     ctx.addIssue({ code: "custom", path: ["review360"], message: "score gives the 360 review a weight but review360 is not set up" });
@@ -369,12 +422,15 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
     });
   }
   if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
+  // The domain's own checks read well-formed values only: they wait for the shapes to be right.
+  if (ctx.issues.length === 0) checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
 }
 
 /**
  * Validates a plan (parsed JSON) and returns it typed. Every problem is reported at once.
  *
- * @param input - the plan, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
+ * @param input - the plan: a {@link PlanInput} built in code (typed, so editors complete its
+ *   fields), or anything, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
  * @returns the plan
  * @throws {PayscoreError} `INVALID_PLAN` whose `issues` list every problem with its JSON path
  *   (`kpis[1].weight: expected a finite number…`) and whose `path` is the first one's
@@ -386,19 +442,12 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
  * parsePlan({ version: 2 }); // throws INVALID_PLAN: version: …; currency: …; period: …; kpis: …
  * ```
  */
-export function parsePlan(input: unknown): Plan {
-  const result = planSchema.safeParse(input);
-  if (!result.success) throw fromZodError(new z.ZodError(expandUnknownKeys(result.error.issues)), "INVALID_PLAN", []);
+export function parsePlan(input: PlanInput): Plan;
+export function parsePlan(input: unknown): Plan;
+export function parsePlan(input: PlanInput | unknown): Plan {
+  const result = planSchema.safeParse(input, { error: planErrorMap });
+  if (!result.success) throw planIssuesError(result.error.issues);
   return result.data;
-}
-
-/** One issue per unknown key, with the key in its path (`kpis[0].wieght: unknown key`). */
-function expandUnknownKeys(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
-  return issues.flatMap((issue): z.core.$ZodIssue[] =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key], message: `unknown key "${key}"` }))
-      : [issue],
-  );
 }
 
 /**
@@ -444,7 +493,9 @@ export interface RatingRow {
  *   listed person and every listed person must have a row.
  * - `ratings`: 360 ratings (needed when the plan has `review360`).
  * - `history`: earlier periods' values of the promotion measure per person, oldest first
- *   (`{ "p01": [1.02, 0.97] }`), for `promotion`.
+ *   (`{ "p01": [1.02, 0.97] }`), for `promotion`; a person it does not list is an error when the
+ *   rule needs earlier periods, unless `promotion.missingHistory` is `"not-eligible"`.
+ * - `historyPeriods`: the earlier periods' names, oldest first, for the trace.
  *
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
@@ -464,6 +515,7 @@ export const planDataSchema = z.strictObject({
     )
     .optional(),
   history: z.record(z.string(), z.array(z.union([z.string(), z.number()]))).optional(),
+  historyPeriods: z.array(z.string().min(1)).optional(),
 });
 
 /** See {@link planDataSchema}. */
@@ -471,6 +523,12 @@ export interface PlanData {
   readonly rows: readonly DataRow[];
   readonly ratings?: readonly RatingRow[] | undefined;
   readonly history?: Readonly<Record<string, readonly (string | number)[]>> | undefined;
+  /**
+   * The names of the earlier periods in `history`, oldest first (the history CSV's column
+   * headers, `["2025-Q3", "2025-Q4"]`), which label them in the promotion trace. A person with
+   * fewer values (an empty cell) has them labelled by the latest names. Optional.
+   */
+  readonly historyPeriods?: readonly string[] | undefined;
 }
 
 /**

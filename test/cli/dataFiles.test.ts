@@ -71,7 +71,9 @@ describe("ratings and history files", () => {
       return { person, rater, group, score, competency };
     });
     dir.write("ratings.json", JSON.stringify(ratings));
-    dir.write("history.json", JSON.stringify({ R01: ["1.04", "1.08"] }));
+    // Everyone's history, as history.csv has it (the promotion rule needs each person's).
+    const historyCsv = (await import("node:fs")).readFileSync(regional("history.csv"), "utf8").trim().split("\n").slice(1);
+    dir.write("history.json", JSON.stringify(Object.fromEntries(historyCsv.map((line) => { const [id, ...values] = line.split(","); return [id, values.filter((v) => v !== "")]; }))));
     const { code, err } = await cli("run", regional("plan.json"), "--data", regional("data.csv"), "--ratings", "ratings.json", "--history", "history.json", "--format", "csv");
     expect([code, err]).toEqual([0, ""]);
   });

@@ -26,6 +26,16 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe("the regional-team example through the command line", () => {
+  it("runs with no flags: the plan names its inputs, and gives the same run as with the flags", async () => {
+    const bare = await cli("run", regional("plan.json"), "--out", "bare.json");
+    expect([bare.code, bare.err]).toEqual([0, ""]);
+    const flagged = await cli("run", regional("plan.json"), ...regionalArgs, "--out", "flagged.json");
+    expect([flagged.code, flagged.err]).toEqual([0, ""]);
+    expect(readFileSync(join(dir.path, "bare.json"), "utf8")).toBe(readFileSync(join(dir.path, "flagged.json"), "utf8"));
+    const validated = await cli("validate", regional("plan.json"));
+    expect(validated.out).toMatch(/: valid \(version 1, 6 KPIs, 12 people\); .*examples\/regional-team\/data\.csv: 12 statements computed\n$/);
+  });
+
   it("validates, with its data", async () => {
     const { code, out, err } = await cli("validate", regional("plan.json"), ...regionalArgs);
     expect([code, err]).toEqual([0, ""]);
@@ -171,7 +181,10 @@ describe("the progress line", () => {
 
 describe("a plan with a 360 review", () => {
   it("refuses to run without ratings rather than leave the 360 part out", async () => {
-    const { code, err } = await cli("run", regional("plan.json"), "--data", regional("data.csv"));
+    // The plan without its inputs (which name the ratings), run on the data alone.
+    const { inputs: _inputs, ...plan } = JSON.parse(readFileSync(regional("plan.json"), "utf8")) as Record<string, unknown>;
+    dir.write("plan.json", JSON.stringify(plan));
+    const { code, err } = await cli("run", "plan.json", "--data", regional("data.csv"));
     expect(code).toBe(2);
     expect(err).toMatch(/data\.csv: the plan has a 360 review \(review360\) but no ratings were given; pass --ratings <ratings\.csv>/);
   });

@@ -46,7 +46,8 @@ const featurePlan = {
     pools: [{ id: "team", budget: "3000", weightBy: "equal", cap: { multipleOfBasePay: "0.1" } }],
     awards: [{ id: "star", amount: "250", people: ["a1"] }],
   },
-  promotion: { measure: "score", threshold: "0.9", count: 2 },
+  // a2 has no history: not eligible (the default would refuse the run).
+  promotion: { measure: "score", threshold: "0.9", count: 2, missingHistory: "not-eligible" },
 } as unknown as Plan;
 
 const featureData = {

@@ -94,7 +94,13 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       competencies: fc.boolean(),
       grading: fc.option(grading, { nil: undefined }),
       pay: fc.option(pay, { nil: undefined }),
-      promotion: fc.option(fc.record({ measure: fc.constantFrom("score", { kpi: "revenue" }), threshold: fc.constantFrom("1", "0.9"), count: fc.constantFrom(1, 2, 3) }), { nil: undefined }),
+      promotion: fc.option(
+        fc.record(
+          { measure: fc.constantFrom("score", { kpi: "revenue" }), threshold: fc.constantFrom("1", "0.9"), count: fc.constantFrom(1, 2, 3), missingHistory: fc.constantFrom("error", "not-eligible") },
+          { requiredKeys: ["measure", "threshold", "count"] },
+        ),
+        { nil: undefined },
+      ),
       mode: fc.constantFrom("half-even", "half-up"),
       missing: fc.constantFrom("error", "zero"),
     })
@@ -183,7 +189,16 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
     }
     data.ratings = ratings.sort(() => next() - 0.5);
   }
-  if (plan.promotion !== undefined) data.history = Object.fromEntries(who.map((id) => [id, [String(int(85, 115) / 100), String(int(85, 115) / 100)]]));
+  if (plan.promotion !== undefined) {
+    // Now and then someone is missing from the history (an error unless missingHistory is
+    // "not-eligible"), or a list is short (an empty cell), or the periods have names, or there is no history.
+    const shape = int(0, 9);
+    if (shape !== 0) {
+      const listed = shape === 1 ? who.slice(1) : who;
+      data.history = Object.fromEntries(listed.map((id, i) => [id, (shape === 2 && i === 0 ? [] : [String(int(85, 115) / 100)]).concat(String(int(85, 115) / 100))]));
+      if (shape >= 5) (data as { historyPeriods?: string[] }).historyPeriods = ["2025-Q3", "2025-Q4"];
+    }
+  }
   return data as PlanData;
 }
 

@@ -171,7 +171,10 @@ describe("runPlan — people listed in the plan", () => {
 
   it("refuses a row for a person the plan does not list, and a listed person without a row", () => {
     const data = fixtureData();
-    const plan: Plan = { ...kpiOnlyPlan(), people: [{ id: "p01", basePay: 1 }, { id: "p02", basePay: 1 }, { id: "p03", basePay: 1 }] };
+    // Without the calibration, which names p04 (a plan fault when the plan lists its people).
+    const { grading, ...rest } = kpiOnlyPlan();
+    const bands = { ...(grading as NonNullable<Plan["grading"]>), overrides: [] };
+    const plan: Plan = { ...rest, grading: bands, people: [{ id: "p01", basePay: 1 }, { id: "p02", basePay: 1 }, { id: "p03", basePay: 1 }] };
     expect(codeOf(() => runPlan(plan, data))).toEqual({ code: "INVALID_DATA", path: ["rows", 3, "id"] });
     const more: Plan = { ...kpiOnlyPlan(), people: ["p01", "p02", "p03", "p04", "p05"].map((id) => ({ id, basePay: 1 })) };
     expect(codeOf(() => runPlan(more, data)).code).toBe("INVALID_DATA");

@@ -1,6 +1,6 @@
 import { expectTypeOf, test } from "vitest";
-import type { Plan, PlanData, Statement } from "../../src/plan/index.js";
-import { runPlan } from "../../src/plan/index.js";
+import type { Plan, PlanData, PlanInput, Statement } from "../../src/plan/index.js";
+import { parsePlan, runPlan } from "../../src/plan/index.js";
 
 test("a plan needs version, currency, period and kpis", () => {
   const plan: Plan = {
@@ -24,4 +24,24 @@ test("data cells are strings, numbers or null", () => {
   const bad: PlanData = { rows: [{ id: "p01", active: true }] };
   void data;
   void bad;
+});
+
+test("PlanInput types a plan built in code, and parsePlan takes it or anything", () => {
+  const input: PlanInput = {
+    version: 1,
+    currency: "CNY",
+    period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+    kpis: [{ id: "sales", weight: "0.4", actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: 100000 }, { id: "visits", weight: 0.6, actual: "visits", target: { column: "visitsTarget" } }],
+    inputs: { data: "data.csv" },
+    promotion: { measure: "score", threshold: 1, count: 2, missingHistory: "not-eligible" },
+  };
+  expectTypeOf(parsePlan(input)).toEqualTypeOf<Plan>();
+  expectTypeOf(parsePlan(JSON.parse("{}") as unknown)).toEqualTypeOf<Plan>();
+  expectTypeOf<PlanInput["kpis"][number]["direction"]>().toEqualTypeOf<"higher" | "lower" | undefined>();
+  // @ts-expect-error a misspelt field does not type-check
+  const misspelt: PlanInput = { ...input, kpis: [{ id: "sales", wieght: 1, actual: "sales", target: 1 }] };
+  // @ts-expect-error the missing-history choice is one of two words
+  const wrongChoice: PlanInput = { ...input, promotion: { measure: "score", threshold: 1, count: 2, missingHistory: "skip" } };
+  void misspelt;
+  void wrongChoice;
 });

@@ -118,6 +118,7 @@ const trace: TraceWords = {
     amount: "amount",
     name: "name",
     history: "earlier periods and this one",
+    periods: "periods",
     threshold: "threshold",
     count: "count",
     source: "from",

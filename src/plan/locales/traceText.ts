@@ -217,7 +217,7 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "curve") return [name, curveWords(raw, words, untranslated)];
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
-    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "grade" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
+    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "grade" || key === "periods" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
     return [name, value(raw, kind)];
   });
 

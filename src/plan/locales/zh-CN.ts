@@ -115,6 +115,7 @@ const trace: TraceWords = {
     amount: "金额",
     name: "名称",
     history: "以往各期及本期",
+    periods: "各期",
     threshold: "门槛",
     count: "期数",
     source: "来源",

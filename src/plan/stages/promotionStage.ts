@@ -12,29 +12,52 @@ type Promotion = NonNullable<Statement["promotion"]>;
 /**
  * Stage 9, promotion (per person, independent): whether the last `count` values of the measure
  * — the earlier periods from the history, oldest first, then this period — are all at least
- * the threshold ("N consecutive quarters over target").
+ * the threshold ("N consecutive quarters over target"). When the rule needs earlier periods
+ * (`count` > 1), a person the history does not list — or a run without history — is an error
+ * (`promotion.missingHistory: "error"`, the default), or counts this period only
+ * (`"not-eligible"`). When the history's periods have names (`historyPeriods`), the trace labels
+ * each value by its period (`periods`: the latest names for a shorter list, then this period's
+ * label).
  *
  * @internal
  * @param ctx - the run
  * @param kpis - stage 3's scores
  * @param scores - stage 5's scores
  * @param history - earlier values per person id
+ * @param historyPeriods - the earlier periods' names, oldest first
  * @returns each person's result, `null` without a promotion rule
- * @throws {PayscoreError} `INVALID_DATA` for a history value that is not a number (path `["history", id, i]`)
+ * @throws {PayscoreError} `INVALID_DATA` for a history value that is not a number (path
+ *   `["history", id, i]`), a person missing from the history (`["history", id]`) or no history
+ *   (`["history"]`) when the rule needs it
  *
  * @example
  * ```ts
- * promotionStage(ctx, kpis, ["104"], { p01: ["1.02", "1.1"] })?.[0]; // { eligible: true, longest: 3, current: 3 } with count 3, threshold 1
+ * promotionStage(ctx, kpis, ["104"], { p01: ["1.02", "1.1"] }, ["2025-Q3", "2025-Q4"])?.[0]; // { eligible: true, longest: 3, current: 3 } with count 3, threshold 1
  * ```
  */
-export function promotionStage(ctx: RunContext, kpis: KpiScores, scores: readonly string[], history: Readonly<Record<string, readonly (string | number)[]>> | undefined): Promotion[] | null {
+export function promotionStage(
+  ctx: RunContext,
+  kpis: KpiScores,
+  scores: readonly string[],
+  history: Readonly<Record<string, readonly (string | number)[]>> | undefined,
+  historyPeriods?: readonly string[] | undefined,
+): Promotion[] | null {
   const rule = ctx.p.promotion;
   if (rule === undefined) return null;
+  const required = rule.count > 1 && (rule.missingHistory ?? "error") === "error";
+  if (required && history === undefined && ctx.people.length > 0) {
+    throw new PayscoreError("INVALID_DATA", missingHistoryMessage(rule.count), { path: ["history"] });
+  }
   const results = new Array<Promotion>(ctx.people.length);
   // The streak is a function of the values: each distinct list is worked out once (shared, frozen).
   const known = new Map<string, Promotion>();
   ctx.people.forEach((person, j) => {
-    const given = history !== undefined && Object.hasOwn(history, person.id) ? history[person.id] : undefined;
+    const listed = history !== undefined && Object.hasOwn(history, person.id);
+    if (required && !listed) {
+      const path = ["history", person.id];
+      throw new PayscoreError("INVALID_DATA", missingPersonMessage(person.id, rule.count), { path });
+    }
+    const given = listed ? (history as Record<string, readonly (string | number)[]>)[person.id] : undefined;
     const earlier = (given ?? []).map((value, i): Decimal => {
       const path = ["history", person.id, i];
       try {
@@ -57,10 +80,47 @@ export function promotionStage(ctx: RunContext, kpis: KpiScores, scores: readonl
     tracerOf(ctx, j).add(
       "promotion",
       "eligible when the last `count` values (history, then this period) are all ≥ threshold",
-      () => ({ history: values.map((x) => x.toString()).join(", "), threshold: String(rule.threshold), count: String(rule.count) }),
+      () => ({
+        history: values.map((x) => x.toString()).join(", "),
+        ...periodsInput(earlier.length, historyPeriods, ctx.p.period.label),
+        threshold: String(rule.threshold),
+        count: String(rule.count),
+      }),
       `eligible=${String(eligible)}, current=${current}, longest=${longest}`,
     );
     results[j] = streak;
   });
   return results;
+}
+
+/**
+ * The trace's `periods` input: the period of each value — the last `n` of the history's period
+ * names (the latest periods, for a list shorter than the names), then this period's label — or
+ * nothing when the history's periods have no names (or too few).
+ *
+ * @internal
+ * @param n - how many earlier values the person has
+ * @param names - the history's period names, oldest first
+ * @param current - this period's label
+ * @returns `{ periods }`, or `{}`
+ *
+ * @example
+ * ```ts
+ * periodsInput(2, ["2025-Q2", "2025-Q3", "2025-Q4"], "2026-Q1"); // { periods: "2025-Q3, 2025-Q4, 2026-Q1" }
+ * periodsInput(2, undefined, "2026-Q1"); // {}
+ * ```
+ */
+export function periodsInput(n: number, names: readonly string[] | undefined, current: string): { periods?: string } {
+  if (names === undefined || names.length < n) return {};
+  return { periods: [...names.slice(names.length - n), current].join(", ") };
+}
+
+/** The fault of a run without history whose promotion rule needs earlier periods. @internal */
+export function missingHistoryMessage(count: number): string {
+  return `history is missing: the promotion rule counts the last ${count} periods, so it needs each person's earlier ${count - 1 === 1 ? "period" : `${count - 1} periods`}; give the history, or set promotion.missingHistory to "not-eligible"`;
+}
+
+/** The fault of a person the history does not list. @internal */
+export function missingPersonMessage(id: string, count: number): string {
+  return `${formatPath(["history", id])} is missing: person ${JSON.stringify(id)} has no earlier periods in the history, which the promotion rule needs (it counts the last ${count}); add them, or set promotion.missingHistory to "not-eligible"`;
 }

@@ -2,6 +2,7 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../../../sr
 import { Decimal, minorUnits, readDecimal, roundDecimal, type RoundingMode } from "../../../src/numeric/index.js";
 import { readCell, within } from "../../../src/plan/dataCells.js";
 import * as D from "../../../src/plan/domains.js";
+import { inPlanTermsOf } from "../../../src/plan/planErrorMap.js";
 import { runHeader } from "../../../src/plan/runHeader.js";
 import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
@@ -95,7 +96,8 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   const workById = new Map(works.map((w) => [w.person.id, w]));
 
   scoreKpiLines(p, works, scale, places);
-  if (p.review360 !== undefined) scoreReview360(p, works, d.ratings ?? [], places);
+  // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
+  if (p.review360 !== undefined) inPlanTermsOf("options", ["review360"], () => scoreReview360(p, works, d.ratings ?? [], places));
   composeScores(p, works, places);
   rankByScore(works);
   if (p.grading !== undefined) gradeEveryone(p, works, workById);
@@ -269,8 +271,27 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   const promotions = new Map<string, Statement["promotion"]>();
   if (p.promotion !== undefined) {
     const rule = p.promotion;
+    // Earlier periods are needed when the rule counts more than this one; missing ones are an
+    // error unless the plan says a person without them is simply not eligible.
+    const needsHistory = rule.count > 1 && (rule.missingHistory ?? "error") === "error";
+    if (needsHistory && d.history === undefined && works.length > 0) {
+      throw new PayscoreError(
+        "INVALID_DATA",
+        `history is missing: the promotion rule counts the last ${rule.count} periods, so it needs each person's earlier ${rule.count - 1 === 1 ? "period" : `${rule.count - 1} periods`}; give the history, or set promotion.missingHistory to "not-eligible"`,
+        { path: ["history"] },
+      );
+    }
     for (const w of works) {
-      const earlier = (d.history?.[w.person.id] ?? []).map((value, j) => {
+      const id = w.person.id;
+      const listed = d.history !== undefined && Object.hasOwn(d.history, id);
+      if (needsHistory && !listed) {
+        throw new PayscoreError(
+          "INVALID_DATA",
+          `${formatPath(["history", id])} is missing: person ${JSON.stringify(id)} has no earlier periods in the history, which the promotion rule needs (it counts the last ${rule.count}); add them, or set promotion.missingHistory to "not-eligible"`,
+          { path: ["history", id] },
+        );
+      }
+      const earlier = ((listed ? d.history?.[id] : undefined) ?? []).map((value, j) => {
         const path = ["history", w.person.id, j];
         try {
           return readDecimal(value, path);
@@ -284,7 +305,13 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       w.tracer.add(
         "promotion",
         "eligible when the last `count` values (history, then this period) are all ≥ threshold",
-        () => ({ history: history.map(str).join(", "), threshold: String(rule.threshold), count: String(rule.count) }),
+        () => {
+          // Each value's period: the history's names (the latest ones for a shorter list), then this period.
+          const names = d.historyPeriods;
+          const named = names !== undefined && names.length >= earlier.length;
+          const labels = named ? earlier.map((_, i) => names[names.length - earlier.length + i] as string) : [];
+          return { history: history.map(str).join(", "), ...(named ? { periods: [...labels, p.period.label].join(", ") } : {}), threshold: String(rule.threshold), count: String(rule.count) };
+        },
         `eligible=${String(streak.eligible)}, current=${streak.current}, longest=${streak.longest}`,
       );
       promotions.set(w.person.id, { eligible: streak.eligible, longest: streak.longest, current: streak.current });

@@ -1,0 +1,110 @@
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Plan } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+
+/** The input files of a run: the data, the 360 ratings and the promotion history. */
+export interface InputFiles {
+  readonly data?: string | undefined;
+  readonly ratings?: string | undefined;
+  readonly history?: string | undefined;
+}
+
+const KINDS = ["data", "ratings", "history"] as const;
+
+/**
+ * The input files of a run: each flag given on the command line (`--data`, `--ratings`,
+ * `--history`, read from the working folder), else the file the plan names in `inputs`, read
+ * from the plan file's folder. A path in the plan must stay inside that folder: an absolute path,
+ * one that climbs out with `..`, or one whose real path (symbolic links followed) lies outside it
+ * is refused — a plan passed around cannot make payscore read a file elsewhere.
+ *
+ * @param plan - the validated plan
+ * @param planFile - the plan's path as the user wrote it
+ * @param cwd - the working folder
+ * @param flags - the paths given on the command line
+ * @returns each input's path as it is to be read (relative to `cwd` when the plan's path was)
+ * @throws {CliError} `plan.json: inputs.data is "../x.csv": …` for a path that leaves the plan's folder
+ *
+ * @example
+ * ```ts
+ * await planInputFiles(plan, "examples/regional-team/plan.json", process.cwd(), {});
+ * // { data: "examples/regional-team/data.csv", ratings: "examples/regional-team/ratings.csv", … }
+ * ```
+ */
+export async function planInputFiles(plan: Plan, planFile: string, cwd: string, flags: InputFiles): Promise<InputFiles> {
+  const folder = dirname(planFile);
+  const files: Record<string, string | undefined> = {};
+  for (const kind of KINDS) {
+    const flag = flags[kind];
+    const named = plan.inputs?.[kind];
+    if (flag !== undefined) files[kind] = flag;
+    else if (named !== undefined) files[kind] = await insideFolder(named, kind, folder, planFile, cwd);
+  }
+  return files;
+}
+
+async function insideFolder(named: string, kind: string, folder: string, planFile: string, cwd: string): Promise<string> {
+  const refuse = (why: string): CliError =>
+    new CliError(`${planFile}: inputs.${kind} is ${JSON.stringify(named)}: ${why}; name a file in the plan's folder (such as "${kind}.csv") or pass --${kind}`);
+  if (isAbsolute(named) || /^[A-Za-z]:[\\/]/.test(named) || named.startsWith("\\")) throw refuse("an absolute path is not allowed in a plan");
+  const base = resolve(cwd, folder);
+  const target = resolve(base, named);
+  if (leaves(base, target)) throw refuse("the path leaves the plan's folder");
+  const realBase = await realpath(base).catch(() => base);
+  const realTarget = await realpath(target).catch(() => undefined);
+  // A file that does not exist is reported by the reader ("no such file"); one that does must really be inside.
+  if (realTarget !== undefined && leaves(realBase, realTarget)) throw refuse("it is a link to a file outside the plan's folder");
+  return join(folder, named);
+}
+
+function leaves(base: string, target: string): boolean {
+  const path = relative(base, target);
+  return path === "" || path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path);
+}
+
+/**
+ * The data file of a command: from `--data` or the plan's `inputs.data`, one of which must be there.
+ *
+ * @param files - the command's input files
+ * @param command - the command, for the message
+ * @param what - how the help names the file
+ * @returns the data file
+ * @throws {CliError} when neither names one
+ *
+ * @example
+ * ```ts
+ * requiredInput({ data: "data.csv" }, "run", "<data.csv|data.json>"); // "data.csv"
+ * ```
+ */
+export function requiredInput(files: InputFiles, command: string, what: string): string {
+  const data = files.data;
+  if (data === undefined || data === "") {
+    throw new CliError(`payscore ${command}: --data ${what} is required, or the plan's "inputs": { "data": … } (see payscore ${command} --help)`);
+  }
+  return data;
+}
+
+/**
+ * Refuses a run whose plan has a promotion rule that needs earlier periods (`count` > 1) when no
+ * history was given, unless the plan says a person without history is simply not eligible
+ * (`promotion.missingHistory: "not-eligible"`) — as a 360 review without ratings is refused: a
+ * run that quietly found nobody eligible would hide promotions.
+ *
+ * @param plan - the validated plan
+ * @param hasHistory - whether the data has a history (from `--history`, the plan's inputs or the JSON data)
+ * @param planFile - the plan's path as the user wrote it
+ * @throws {CliError} naming the plan and how to give the history
+ *
+ * @example
+ * ```ts
+ * requireHistory(plan, loaded.data.history !== undefined, "plan.json");
+ * ```
+ */
+export function requireHistory(plan: Plan, hasHistory: boolean, planFile: string): void {
+  const rule = plan.promotion;
+  if (rule === undefined || hasHistory || rule.count <= 1 || rule.missingHistory === "not-eligible") return;
+  throw new CliError(
+    `${planFile}: the plan has a promotion rule over the last ${rule.count} periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan's "inputs", or set promotion.missingHistory to "not-eligible"`,
+  );
+}
