@@ -61,8 +61,10 @@ describe("allocatePool with long weights and nothing to bound anyone", () => {
 
   it("decides in doubles only what doubles can decide, and then exactly as the reference", () => {
     let decided = 0;
+    let cases = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.array(longWeight, { minLength: 1, maxLength: 80 }), (steps, weights) => {
+        cases++;
         const read: LongWeightEntries = { ids: weights.map((_, i) => `p${i}`), mantissas: new Float64Array(weights.length), exponents: new Int32Array(weights.length), longs: weights };
         const quick = shareByNearDoubles(steps, read, 2);
         if (quick === undefined) return;
@@ -71,7 +73,8 @@ describe("allocatePool with long weights and nothing to bound anyone", () => {
       }),
       { seed: 20261208, numRuns: 600 },
     );
-    expect(decided).toBeGreaterThan(300);
+    // Most cases are decided in doubles (mutation testing runs fewer cases: a share, not a count).
+    expect(decided).toBeGreaterThan(cases / 2);
   }, 60_000);
 
   it("leaves to BigInt what doubles cannot rank, and still gets it right", () => {
