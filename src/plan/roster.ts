@@ -28,7 +28,15 @@ export interface RosterPerson {
  * `region`, `role`, `activeFrom`, `activeTo`, `basePay`). Sorted by id (code-unit order).
  *
  * @internal
+ * @param plan - the parsed plan (its `people` and period)
+ * @param rows - the data rows
+ * @returns one person per row, in id order, active days clamped to the period
  * @throws {PayscoreError} `INVALID_DATA` for a missing, duplicate or unknown id, a person without a row, a bad date or base pay
+ *
+ * @example
+ * ```ts
+ * buildRoster(plan, [{ id: "p02", basePay: "8000" }, { id: "p01" }]).map((p) => p.id); // ["p01", "p02"]
+ * ```
  */
 export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[] {
   // While the ids rise (data sorted by id, the usual export), none repeats and no table of ids

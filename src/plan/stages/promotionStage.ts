@@ -115,12 +115,35 @@ export function periodsInput(n: number, names: readonly string[] | undefined, cu
   return { periods: [...names.slice(names.length - n), current].join(", ") };
 }
 
-/** The fault of a run without history whose promotion rule needs earlier periods. @internal */
+/**
+ * The fault of a run without history whose promotion rule needs earlier periods.
+ *
+ * @internal
+ * @param count - the rule's `count`
+ * @returns the message
+ *
+ * @example
+ * ```ts
+ * missingHistoryMessage(3); // "history is missing: the promotion rule counts the last 3 periods, …"
+ * ```
+ */
 export function missingHistoryMessage(count: number): string {
   return `history is missing: the promotion rule counts the last ${count} periods, so it needs each person's earlier ${count - 1 === 1 ? "period" : `${count - 1} periods`}; give the history, or set promotion.missingHistory to "not-eligible"`;
 }
 
-/** The fault of a person the history does not list. @internal */
+/**
+ * The fault of a person the history does not list.
+ *
+ * @internal
+ * @param id - the person
+ * @param count - the rule's `count`
+ * @returns the message
+ *
+ * @example
+ * ```ts
+ * missingPersonMessage("R05", 3); // "history.R05 is missing: person \"R05\" has no earlier periods …"
+ * ```
+ */
 export function missingPersonMessage(id: string, count: number): string {
   return `${formatPath(["history", id])} is missing: person ${JSON.stringify(id)} has no earlier periods in the history, which the promotion rule needs (it counts the last ${count}); add them, or set promotion.missingHistory to "not-eligible"`;
 }

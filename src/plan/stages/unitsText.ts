@@ -48,7 +48,20 @@ export class UnitsCache<T> {
   }
 }
 
-/** A {@link UnitsCache} of `write(units, scale)` (default `unitsText`). */
+/**
+ * A {@link UnitsCache} of `write(units, scale)` (default `unitsText`).
+ *
+ * @internal
+ * @param scale - decimal places
+ * @param write - how a count of units is written
+ * @returns the cache
+ *
+ * @example
+ * ```ts
+ * cachedText(2).value(12050); // "120.5", the same string each time
+ * cachedText(2, unitsFixed).value(5); // "0.05"
+ * ```
+ */
 export function cachedText(scale: number, write: (units: number, scale: number) => string = unitsText): UnitsCache<string> {
   return new UnitsCache((units) => write(units, scale));
 }

@@ -7,33 +7,12 @@ import { runHeader } from "../../../src/plan/runHeader.js";
 import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
 import { Tracer } from "../../../src/plan/trace.js";
+import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
-/** Options for `runPlan`. */
-export interface RunPlanOptions {
-  /**
-   * Build each statement's `trace` (default true); `false` leaves it empty, for bulk runs, and
-   * lets the run take the columnar path.
-   */
-  readonly trace?: boolean | undefined;
-}
-
-/**
- * Checks `runPlan`'s options; returns whether to build traces.
- *
- * @internal
- * @throws {PayscoreError} `INVALID_ARGUMENT`
- */
-export function readRunOptions(options: unknown): boolean {
-  if (options !== undefined && (typeof options !== "object" || options === null)) {
-    throw new PayscoreError("INVALID_ARGUMENT", `options must be an object; got ${describeValue(options)}`, { path: ["options"] });
-  }
-  const traceOption: unknown = (options as { trace?: unknown } | undefined)?.trace;
-  if (traceOption !== undefined && typeof traceOption !== "boolean") {
-    throw new PayscoreError("INVALID_ARGUMENT", `options.trace must be true or false; got ${describeValue(traceOption)}`, { path: ["options", "trace"] });
-  }
-  return traceOption !== false;
-}
+// Reading options, rounding points and the KPI specs is shared with the engine: the oracle is
+// about the arithmetic and the order of work, not about option parsing.
+export { readRunOptions } from "../../../src/plan/runOptions.js";
 
 type Kpi = Plan["kpis"][number];
 type Measure = "score" | { kpi: string };
@@ -457,46 +436,6 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
     w.kpiScore = result.score;
     tracer.add("score.kpi", `round(Σ contribution, ${places.score})`, () => Object.fromEntries(w.kpis.map((line) => [line.id, line.contribution])), str(w.kpiScore));
   }
-}
-
-/** The plan's rounding points with their defaults. @internal */
-export interface RoundingPlaces {
-  readonly mode: RoundingMode;
-  readonly indicator: number;
-  readonly attainment: number;
-  readonly points: number;
-  readonly score: number;
-}
-
-/** Reads `plan.rounding` with the defaults: half-even; indicator 4, attainment 4, points 2, score 2. @internal */
-export function roundingPlacesOf(p: Plan): RoundingPlaces {
-  const r = p.rounding;
-  return { mode: r?.mode ?? "half-even", indicator: r?.indicator ?? 4, attainment: r?.attainment ?? 4, points: r?.points ?? 2, score: r?.score ?? 2 };
-}
-
-/** The plan's KPIs as the scoring module's specs, deeply frozen (copies: the plan is not frozen). @internal */
-export function frozenKpiSpecs(p: Plan): readonly D.KpiSpec[] {
-  const specs: D.KpiSpec[] = p.kpis.map((kpi) => ({
-    id: kpi.id,
-    weight: kpi.weight,
-    ...(kpi.direction === undefined ? {} : { direction: kpi.direction }),
-    ...(kpi.lowerFormula === undefined ? {} : { lowerFormula: kpi.lowerFormula }),
-    ...(kpi.zeroTarget === undefined ? {} : { zeroTarget: kpi.zeroTarget }),
-    ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
-    ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
-    ...(kpi.curve === undefined ? {} : { curve: { ...kpi.curve, points: kpi.curve.points.map((pt) => ({ ...pt })) } as D.CurveInput }),
-    ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
-  }));
-  return deepFreeze(specs);
-}
-
-/** Freezes a value and everything in it (so the scoring module checks a KPI list only once). @internal */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function curveText(curve: Curve): string {
