@@ -45,7 +45,7 @@ export function kpiStage(ctx: RunContext, inputs: KpiInputs, shareLines: boolean
   const n = ctx.people.length;
   const missing = p.score?.missing ?? "error";
   const specs = frozenKpiSpecs(p);
-  within(["kpis"], "KPIs", () => D.compileScorecard(specs, { missing }));
+  // The KPIs were checked (with their plan paths) by stage 2, which always runs first.
   const scorer = D.compileRoundedScorecard(specs, { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode });
   const columns: Record<string, { actual: D.NumericColumn; target: D.NumericColumn }> = {};
   p.kpis.forEach((kpi, k) => {
