@@ -1,6 +1,7 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, lowerBounds } from "./poolInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link allocatePoolColumns}; every amount is in whole units (steps) of the pool. */
 export interface AllocatePoolColumnsOptions {
@@ -64,6 +65,15 @@ export interface PoolColumns {
  * ```
  */
 export function allocatePoolColumns(
+  poolUnits: number,
+  weightUnits: Float64Array | readonly number[],
+  capUnits?: Float64Array | readonly number[] | undefined,
+  options?: AllocatePoolColumnsOptions | undefined,
+): PoolColumns {
+  return guard(computeAllocatePoolColumns, [poolUnits, weightUnits, capUnits, options]);
+}
+
+function computeAllocatePoolColumns(
   poolUnits: number,
   weightUnits: Float64Array | readonly number[],
   capUnits?: Float64Array | readonly number[] | undefined,

@@ -1,5 +1,6 @@
 import { PayscoreError, describeValue } from "../errors/index.js";
 import { readDecimal, readInteger, type Numeric } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** The rule {@link meetsStreak} checks. */
 export interface StreakRule {
@@ -41,6 +42,10 @@ export interface StreakResult {
  * ```
  */
 export function meetsStreak(history: readonly Numeric[], options: StreakRule): StreakResult {
+  return guard(computeMeetsStreak, [history, options]);
+}
+
+function computeMeetsStreak(history: readonly Numeric[], options: StreakRule): StreakResult {
   if (!Array.isArray(history)) {
     throw new PayscoreError("INVALID_ARGUMENT", `history must be an array of values, oldest first; got ${describeValue(history)}`, { path: ["history"] });
   }

@@ -4,6 +4,7 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/i
 import { Decimal, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, splitPeriod, type Period } from "../period/index.js";
 import { divRound, fractionOf, moneyOf } from "./cashInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link rampTarget}. */
 export interface RampTargetOptions {
@@ -86,6 +87,10 @@ const MONTH_LCM = 377580n;
  * ```
  */
 export function rampTarget(target: Numeric, schedule: readonly Numeric[], start: string, period: Period, options?: RampTargetOptions | undefined): RampedTarget {
+  return guard(computeRampTarget, [target, schedule, start, period, options]);
+}
+
+function computeRampTarget(target: Numeric, schedule: readonly Numeric[], start: string, period: Period, options?: RampTargetOptions | undefined): RampedTarget {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed?.scale, ["options", "scale"], 2);
   const rounding = parsed?.rounding === undefined ? "half-even" : readRoundingMode(parsed.rounding, ["options", "rounding"]);

@@ -3,6 +3,7 @@ import { parseWith } from "../errors/index.js";
 import { readRoundingMode, readScale, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { flag, moneyOf, readMoney } from "./cashInput.js";
 import { creditSteps, readCredit, readTolerance } from "./creditShares.js";
+import { guard } from "../errors/index.js";
 
 /** One rep's share of a deal's credit. */
 export interface CreditSplit {
@@ -76,6 +77,10 @@ const optionsSchema = z
  * ```
  */
 export function splitCredit(amount: Numeric, splits: readonly CreditSplit[], options?: SplitCreditOptions | undefined): CreditShare[] {
+  return guard(computeSplitCredit, [amount, splits, options]);
+}
+
+function computeSplitCredit(amount: Numeric, splits: readonly CreditSplit[], options?: SplitCreditOptions | undefined): CreditShare[] {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed?.scale, ["options", "scale"], 2);
   const rounding = parsed?.rounding === undefined ? "half-even" : readRoundingMode(parsed.rounding, ["options", "rounding"]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { describeValue, parseWith } from "../errors/index.js";
 import { readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, moneyOf, readMoney } from "./cashInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link trueUp}. */
 export interface TrueUpOptions {
@@ -71,6 +72,10 @@ const optionsSchema = z.strictObject(
  * ```
  */
 export function trueUp(earnedToDate: Numeric, paidToDate: Numeric, options: TrueUpOptions): TrueUpResult {
+  return guard(computeTrueUp, [earnedToDate, paidToDate, options]);
+}
+
+function computeTrueUp(earnedToDate: Numeric, paidToDate: Numeric, options: TrueUpOptions): TrueUpResult {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed.scale, ["options", "scale"], 2);
   const forgivenBefore = parsed.forgivenToDate === undefined ? 0n : readMoney(parsed.forgivenToDate, ["options", "forgivenToDate"], scale, "non-negative");

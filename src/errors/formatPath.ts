@@ -1,4 +1,5 @@
 import { PayscoreError, type ErrorPath } from "./PayscoreError.js";
+import { guard } from "./guard.js";
 
 /**
  * Writes an error path the way a person reads a JSON location: `people[3].basePay`.
@@ -13,6 +14,10 @@ import { PayscoreError, type ErrorPath } from "./PayscoreError.js";
  * ```
  */
 export function formatPath(path: ErrorPath): string {
+  return guard(computeFormatPath, [path]);
+}
+
+function computeFormatPath(path: ErrorPath): string {
   if (!Array.isArray(path)) throw new PayscoreError("INVALID_ARGUMENT", "path must be an array of keys and indexes", { path: ["path"] });
   if (path.length === 0) return "(root)";
   let text = "";

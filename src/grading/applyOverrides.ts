@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 /** A graded person, as {@link forcedDistribution} or a grading run produces them. */
 export interface GradedPerson {
@@ -77,6 +78,14 @@ const optionsSchema = z.object({ grades: z.array(z.string()).optional() }).optio
  * ```
  */
 export function applyOverrides<T extends GradedPerson>(
+  assignments: readonly T[],
+  overrides: readonly GradeOverride[],
+  options?: ApplyOverridesOptions | undefined,
+): OverrideResult<T> {
+  return guard(computeApplyOverrides, [assignments, overrides, options]);
+}
+
+function computeApplyOverrides<T extends GradedPerson>(
   assignments: readonly T[],
   overrides: readonly GradeOverride[],
   options?: ApplyOverridesOptions | undefined,

@@ -1,6 +1,7 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
 import type { ForcedDistributionOptions, GradeQuota } from "./forcedDistribution.js";
 import { gradeUnits, readQuotas, readTies, seatsFor } from "./forcedCurve.js";
+import { guard } from "../errors/index.js";
 
 /** What {@link forcedDistributionColumns} returns: one slot per person, in input order. */
 export interface GradeColumns {
@@ -44,6 +45,14 @@ export interface GradeColumns {
  * ```
  */
 export function forcedDistributionColumns(
+  scoreUnits: Float64Array | readonly number[],
+  quotas: readonly GradeQuota[],
+  options?: ForcedDistributionOptions | undefined,
+): GradeColumns {
+  return guard(computeForcedDistributionColumns, [scoreUnits, quotas, options]);
+}
+
+function computeForcedDistributionColumns(
   scoreUnits: Float64Array | readonly number[],
   quotas: readonly GradeQuota[],
   options?: ForcedDistributionOptions | undefined,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** One band of a fixed grading scale: a score of at least `min` earns `grade`. */
 export interface GradeBand {
@@ -39,6 +40,10 @@ const bandsSchema = z.array(z.object({ grade: z.string(), min: z.unknown() }));
  * ```
  */
 export function gradeByScore(score: Numeric, bands: readonly GradeBand[]): string {
+  return guard(computeGradeByScore, [score, bands]);
+}
+
+function computeGradeByScore(score: Numeric, bands: readonly GradeBand[]): string {
   const value = readDecimal(score, ["score"]);
   const parsed = parseWith(bandsSchema, bands, "INVALID_ARGUMENT", ["bands"]);
   if (parsed.length === 0) {

@@ -1,5 +1,6 @@
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegativeField, nonZero, plain, readEntry, readField, readList } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One order line for {@link aggregateMargin}. */
 export interface MarginLine {
@@ -30,6 +31,10 @@ export interface MarginLine {
  * ```
  */
 export function aggregateMargin(lines: readonly MarginLine[]): Decimal {
+  return guard(computeAggregateMargin, [lines]);
+}
+
+function computeAggregateMargin(lines: readonly MarginLine[]): Decimal {
   const list = readList(lines, ["lines"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["lines"], "must contain at least one line");
   let revenue = new Decimal(0);

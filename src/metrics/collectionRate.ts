@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The collection rate (回款率): the share of the amount billed that was collected,
@@ -22,6 +23,10 @@ import { nonNegative, nonZero } from "./internal.js";
  * ```
  */
 export function collectionRate(collected: Numeric, billed: Numeric): Decimal {
+  return guard(computeCollectionRate, [collected, billed]);
+}
+
+function computeCollectionRate(collected: Numeric, billed: Numeric): Decimal {
   return collectionRateOf(readDecimal(collected, ["collected"]), readDecimal(billed, ["billed"]), []);
 }
 

@@ -1,6 +1,7 @@
 import { Decimal, readInteger } from "../numeric/index.js";
 import { describeValue } from "../errors/index.js";
 import { fault, readList, readOptions } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link csat}: the rating scale, whole numbers. */
 export interface CsatOptions {
@@ -46,6 +47,10 @@ const SCALE_LIMIT = 1_000_000;
  * ```
  */
 export function csat(ratings: readonly number[], options?: CsatOptions | undefined): CsatResult {
+  return guard(computeCsat, [ratings, options]);
+}
+
+function computeCsat(ratings: readonly number[], options?: CsatOptions | undefined): CsatResult {
   const o = readOptions(options, ["options"]);
   const bounds = { min: -SCALE_LIMIT, max: SCALE_LIMIT };
   const min = o?.["min"] === undefined ? 1 : readInteger(o["min"], ["options", "min"], bounds);

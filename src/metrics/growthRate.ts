@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonZero, plain } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The growth of a figure over its previous value (增长率; 同比 year over year, 环比 period over
@@ -23,6 +24,10 @@ import { nonZero, plain } from "./internal.js";
  * ```
  */
 export function growthRate(current: Numeric, previous: Numeric): Decimal {
+  return guard(computeGrowthRate, [current, previous]);
+}
+
+function computeGrowthRate(current: Numeric, previous: Numeric): Decimal {
   return growthRateOf(readDecimal(current, ["current"]), readDecimal(previous, ["previous"]), []);
 }
 

@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegative, nonZero, pathTo } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The share of a market held (市场占有率, 市场份额): `sales / market`.
@@ -21,6 +22,10 @@ import { fault, nonNegative, nonZero, pathTo } from "./internal.js";
  * ```
  */
 export function marketShare(sales: Numeric, market: Numeric): Decimal {
+  return guard(computeMarketShare, [sales, market]);
+}
+
+function computeMarketShare(sales: Numeric, market: Numeric): Decimal {
   return marketShareOf(readDecimal(sales, ["sales"]), readDecimal(market, ["market"]), []);
 }
 

@@ -1,5 +1,6 @@
 import { fault, exactSum, readEntry, readList, readTimestamp } from "./internal.js";
 import { Decimal } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** One resolved complaint (or ticket) for {@link meanResolutionHours}. */
 export interface ResolvedComplaint {
@@ -35,6 +36,10 @@ const MS_PER_HOUR = 3_600_000;
  * ```
  */
 export function meanResolutionHours(complaints: readonly ResolvedComplaint[]): Decimal {
+  return guard(computeMeanResolutionHours, [complaints]);
+}
+
+function computeMeanResolutionHours(complaints: readonly ResolvedComplaint[]): Decimal {
   const list = readList(complaints, ["complaints"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["complaints"], "must contain at least one resolved complaint");
   const elapsed = new Float64Array(list.length);

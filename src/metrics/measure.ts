@@ -8,6 +8,7 @@ import { fault, readRecord } from "./internal.js";
 import { marketShareOf } from "./marketShare.js";
 import { npsOf } from "./nps.js";
 import { orderMarginOf } from "./orderMargin.js";
+import { guard } from "../errors/index.js";
 
 /**
  * A computed value together with how it was computed: the shape a plan run puts in a trace so
@@ -95,6 +96,14 @@ const NPS_FORMULA = "100 * (promoters - detractors) / (promoters + passives + de
  * ```
  */
 export function measure(
+  indicator: MeasurableIndicator,
+  inputs: Readonly<Record<string, Numeric>>,
+  options?: AttainmentOptions | undefined,
+): Measured {
+  return guard(computeMeasure, [indicator, inputs, options]);
+}
+
+function computeMeasure(
   indicator: MeasurableIndicator,
   inputs: Readonly<Record<string, Numeric>>,
   options?: AttainmentOptions | undefined,

@@ -1,6 +1,7 @@
 import { Decimal } from "../numeric/index.js";
 import { describeValue, type ErrorPath } from "../errors/index.js";
 import { fault, readCount } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Response counts for {@link nps}: each a whole number ≥ 0. */
 export interface NpsCounts {
@@ -45,6 +46,10 @@ const RESPONSES: ErrorPath = Object.freeze(["responses"]);
  * ```
  */
 export function nps(responses: readonly number[] | NpsCounts): NpsResult {
+  return guard(computeNps, [responses]);
+}
+
+function computeNps(responses: readonly number[] | NpsCounts): NpsResult {
   if (Array.isArray(responses)) {
     const list = responses as readonly unknown[];
     let promoters = 0;

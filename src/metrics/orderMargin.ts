@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero, plain } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The gross margin of an order (毛利率): `(revenue − cost) / revenue`.
@@ -21,6 +22,10 @@ import { nonNegative, nonZero, plain } from "./internal.js";
  * ```
  */
 export function orderMargin(revenue: Numeric, cost: Numeric): Decimal {
+  return guard(computeOrderMargin, [revenue, cost]);
+}
+
+function computeOrderMargin(revenue: Numeric, cost: Numeric): Decimal {
   return orderMarginOf(readDecimal(revenue, ["revenue"]), readDecimal(cost, ["cost"]), []);
 }
 

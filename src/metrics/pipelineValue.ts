@@ -1,5 +1,6 @@
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegativeField, readEntry, readField, readList } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One open opportunity for {@link pipelineValue}. */
 export interface Opportunity {
@@ -41,6 +42,10 @@ export interface PipelineValue {
  * ```
  */
 export function pipelineValue(opportunities: readonly Opportunity[]): PipelineValue {
+  return guard(computePipelineValue, [opportunities]);
+}
+
+function computePipelineValue(opportunities: readonly Opportunity[]): PipelineValue {
   const list = readList(opportunities, ["opportunities"]);
   let total = new Decimal(0);
   let weighted = new Decimal(0);

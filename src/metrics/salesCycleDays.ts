@@ -1,6 +1,7 @@
 import { differenceInCalendarDays } from "date-fns";
 import { Decimal } from "../numeric/index.js";
 import { exactSum, fault, readCalendarDate, readEntry, readList } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One closed deal for {@link salesCycleDays}. */
 export interface ClosedDeal {
@@ -47,6 +48,10 @@ export interface SalesCycle {
  * ```
  */
 export function salesCycleDays(deals: readonly ClosedDeal[]): SalesCycle {
+  return guard(computeSalesCycleDays, [deals]);
+}
+
+function computeSalesCycleDays(deals: readonly ClosedDeal[]): SalesCycle {
   const list = readList(deals, ["deals"]);
   const count = list.length;
   if (count === 0) throw fault("EMPTY_INPUT", ["deals"], "must contain at least one deal");

@@ -1,5 +1,6 @@
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonZero, plain } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** The result of {@link shareChange}. */
 export interface ShareChange {
@@ -32,6 +33,10 @@ export interface ShareChange {
  * ```
  */
 export function shareChange(current: Numeric, previous: Numeric): ShareChange {
+  return guard(computeShareChange, [current, previous]);
+}
+
+function computeShareChange(current: Numeric, previous: Numeric): ShareChange {
   const c = readShare(current, "current");
   const p = readShare(previous, "previous");
   nonZero(p, [], "previous", "(current - previous) / previous");

@@ -1,5 +1,6 @@
 import { Decimal } from "../numeric/index.js";
 import { fault, readCount, readEntry, readList, readName } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One stage of a sales funnel for {@link stageConversion}. */
 export interface FunnelStage {
@@ -42,6 +43,10 @@ export interface StageRate {
  * ```
  */
 export function stageConversion(funnel: readonly FunnelStage[]): StageRate[] {
+  return guard(computeStageConversion, [funnel]);
+}
+
+function computeStageConversion(funnel: readonly FunnelStage[]): StageRate[] {
   const list = readList(funnel, ["funnel"]);
   const n = list.length;
   if (n === 0) throw fault("EMPTY_INPUT", ["funnel"], "must contain at least two stages");

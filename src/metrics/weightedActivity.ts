@@ -1,6 +1,7 @@
 import { describeValue } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, readCount, readEntry, readList, readName, readRecord } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One logged sales activity (or a batch of the same kind) for {@link weightedActivity}. */
 export interface Activity {
@@ -52,6 +53,10 @@ export interface ActivityWeights {
  * ```
  */
 export function weightedActivity(activities: readonly Activity[], weights: ActivityWeights): Decimal {
+  return guard(computeWeightedActivity, [activities, weights]);
+}
+
+function computeWeightedActivity(activities: readonly Activity[], weights: ActivityWeights): Decimal {
   const w = readRecord(weights, ["weights"]);
   const byType = readWeights(w["byType"], "byType");
   const byTier = w["byTier"] === undefined ? undefined : readWeights(w["byTier"], "byTier");

@@ -1,4 +1,5 @@
 import { PayscoreError, describeValue } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 // ISO 4217 codes that Intl formats but does not list as supported (fund codes and units of
 // account); their minor units come from the ISO 4217 table itself.
@@ -24,6 +25,10 @@ let supported: ReadonlySet<string> | undefined;
  * ```
  */
 export function minorUnits(currency: string): number {
+  return guard(computeMinorUnits, [currency]);
+}
+
+function computeMinorUnits(currency: string): number {
   if (typeof currency !== "string" || !/^[A-Za-z]{3}$/.test(currency)) {
     throw new PayscoreError("INVALID_ARGUMENT", `currency must be a three-letter ISO 4217 code such as "CNY"; got ${describeValue(currency)}`, { path: ["currency"] });
   }

@@ -4,6 +4,7 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/i
 import { isoDateSchema, type Period } from "./Period.js";
 import { readPeriod } from "./calendar.js";
 import { dayCount, toDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link businessDays}. */
 export interface BusinessDaysOptions {
@@ -62,6 +63,10 @@ const DEFAULT_WEEKEND: readonly number[] = [0, 6];
  * ```
  */
 export function businessDays(period: Period, options?: BusinessDaysOptions | undefined): number {
+  return guard(computeBusinessDays, [period, options]);
+}
+
+function computeBusinessDays(period: Period, options?: BusinessDaysOptions | undefined): number {
   const { start, end } = readPeriod(period, ["period"]);
   const opts = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]) ?? {};
   const holidays = new Set(opts.holidays ?? []);

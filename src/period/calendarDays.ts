@@ -1,6 +1,7 @@
 import type { Period } from "./Period.js";
 import { readPeriod } from "./calendar.js";
 import { dayCount, toDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The number of calendar days in a period, both ends counted (自然日天数).
@@ -20,6 +21,10 @@ import { dayCount, toDay } from "./day.js";
  * ```
  */
 export function calendarDays(period: Period): number {
+  return guard(computeCalendarDays, [period]);
+}
+
+function computeCalendarDays(period: Period): number {
   const { start, end } = readPeriod(period, ["period"]);
   return dayCount(toDay(start), toDay(end));
 }

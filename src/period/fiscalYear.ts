@@ -4,6 +4,7 @@ import { readInteger } from "../numeric/index.js";
 import type { Period } from "./Period.js";
 import { readOptions } from "./calendar.js";
 import { formatDay, localDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link fiscalYear}. */
 export interface FiscalYearOptions {
@@ -32,6 +33,10 @@ export interface FiscalYearOptions {
  * ```
  */
 export function fiscalYear(year: number, options?: FiscalYearOptions | undefined): Period {
+  return guard(computeFiscalYear, [year, options]);
+}
+
+function computeFiscalYear(year: number, options?: FiscalYearOptions | undefined): Period {
   const y = readInteger(year, ["year"], { min: 1, max: 9999 });
   const opts = readOptions(options, ["options"]);
   const startMonth = opts["startMonth"] === undefined ? 1 : readInteger(opts["startMonth"], ["options", "startMonth"], { min: 1, max: 12 });

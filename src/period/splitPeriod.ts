@@ -1,6 +1,7 @@
 import type { Period, PeriodUnit } from "./Period.js";
 import { readPeriod, readUnit, unitAt } from "./calendar.js";
 import { nextDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /**
  * Cuts a period into halves, quarters, calendar months or ISO weeks: contiguous, no gaps, no
@@ -34,6 +35,10 @@ import { nextDay } from "./day.js";
  * ```
  */
 export function splitPeriod(period: Period, unit: PeriodUnit): Period[] {
+  return guard(computeSplitPeriod, [period, unit]);
+}
+
+function computeSplitPeriod(period: Period, unit: PeriodUnit): Period[] {
   const whole = readPeriod(period, ["period"]);
   const by = readUnit(unit, ["unit"]);
   const parts: Period[] = [];

@@ -6,6 +6,8 @@ import { en } from "./locales/en.js";
 import { formatMoney, formatNumber, formatPercent, type ExplainLocale } from "./locales/numberText.js";
 import type { TraceWords } from "./locales/words.js";
 import { zhCN } from "./locales/zh-CN.js";
+import { readDiffShape } from "./runShapes.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link diffText}. */
 export interface DiffTextOptions {
@@ -52,9 +54,14 @@ const WORDS: Readonly<Record<ExplainLocale, { diff: DiffWords; trace: TraceWords
  * ```
  */
 export function diffText(diff: RunDiff, options: DiffTextOptions): string {
-  if (typeof diff !== "object" || diff === null || !Array.isArray((diff as { changed?: unknown }).changed)) {
-    throw new PayscoreError("INVALID_ARGUMENT", `diff must be a diff from diffRuns; got ${describeValue(diff)}`, { path: ["diff"] });
+  return guard(computeDiffText, [diff, options]);
+}
+
+function computeDiffText(given: RunDiff, options: DiffTextOptions): string {
+  if (typeof given !== "object" || given === null || !Array.isArray((given as { changed?: unknown }).changed)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `diff must be a diff from diffRuns; got ${describeValue(given)}`, { path: ["diff"] });
   }
+  const diff = readDiffShape(given, ["diff"]);
   const locale: unknown = (options as { locale?: unknown } | undefined)?.locale;
   if (locale !== "en" && locale !== "zh-CN") {
     throw new PayscoreError("INVALID_ARGUMENT", `options.locale must be "zh-CN" or "en"; got ${describeValue(locale)}`, { path: ["options", "locale"] });
@@ -100,8 +107,8 @@ export function diffText(diff: RunDiff, options: DiffTextOptions): string {
   return `${out.join("\n")}\n`;
 }
 
-function short(hash: string | null): string {
-  return hash === null ? "?" : hash.length > 19 ? `${hash.slice(0, 19)}…` : hash;
+function short(hash: string | null | undefined): string {
+  return hash === null || hash === undefined ? "?" : hash.length > 19 ? `${hash.slice(0, 19)}…` : hash;
 }
 
 type Kind = "money" | "percent" | "number" | "flag" | "text";

@@ -1,4 +1,5 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 /**
  * A stable fingerprint of a plan: `sha256:` + the hex SHA-256 of its canonical JSON (object keys
@@ -17,6 +18,10 @@ import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../err
  * ```
  */
 export function planHash(plan: unknown): string {
+  return guard(computePlanHash, [plan]);
+}
+
+function computePlanHash(plan: unknown): string {
   return `sha256:${sha256Hex(new TextEncoder().encode(canonicalJson(plan)))}`;
 }
 

@@ -2,6 +2,7 @@ import { readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { PayoutRun, Statement } from "./types.js";
+import { guard } from "../errors/index.js";
 
 export type { RunPlanOptions } from "./runOptions.js";
 
@@ -77,6 +78,10 @@ export type { RunPlanOptions } from "./runOptions.js";
  * ```
  */
 export function runPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
+  return guard(computeRunPlan, [plan, data, options]);
+}
+
+function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
   const p = parsePlan(plan);
   const trace = readRunOptions(options);
   const run = runEngine(p, plan, data, trace, !trace);

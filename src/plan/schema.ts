@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fromZodError } from "../errors/index.js";
 import { Decimal, isNumeric, jsonNumericSchema, minorUnits } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
@@ -387,6 +388,10 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
  * ```
  */
 export function parsePlan(input: unknown): Plan {
+  return guard(computeParsePlan, [input]);
+}
+
+function computeParsePlan(input: unknown): Plan {
   const result = planSchema.safeParse(input);
   if (!result.success) throw fromZodError(new z.ZodError(expandUnknownKeys(result.error.issues)), "INVALID_PLAN", []);
   return result.data;
@@ -414,6 +419,10 @@ function expandUnknownKeys(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssu
  * ```
  */
 export function planJsonSchema(): Record<string, unknown> {
+  return guard(computePlanJsonSchema, []);
+}
+
+function computePlanJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
 }
 

@@ -14,6 +14,7 @@ import {
   readWeight,
   type CheckedScale,
 } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One rating in a 360-degree review. Extra fields (a `ratee`, a comment) are ignored. */
 export interface Rating360 {
@@ -119,6 +120,10 @@ interface RaterRatings {
  * ```
  */
 export function aggregate360(ratings: readonly Rating360[], options: Aggregate360Options): Review360Result {
+  return guard(computeAggregate360, [ratings, options]);
+}
+
+function computeAggregate360(ratings: readonly Rating360[], options: Aggregate360Options): Review360Result {
   return compileAggregate360(options)(ratings);
 }
 
@@ -142,6 +147,10 @@ export function aggregate360(ratings: readonly Rating360[], options: Aggregate36
  * ```
  */
 export function compileAggregate360(options: Aggregate360Options): (ratings: readonly Rating360[]) => Review360Result {
+  return guard(computeCompileAggregate360, [options]);
+}
+
+function computeCompileAggregate360(options: Aggregate360Options): (ratings: readonly Rating360[]) => Review360Result {
   const o = readRecord(options, ["options"]);
   const weightTable = readRecord(o["weights"], ["options", "weights"]);
   const groupNames = Object.keys(weightTable);

@@ -1,5 +1,6 @@
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { canonicalOrder, fault, pathTo, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One part of a composite score. */
 export interface ScorePart {
@@ -34,6 +35,10 @@ export interface ScorePart {
  * ```
  */
 export function combineScores(parts: readonly ScorePart[]): Decimal {
+  return guard(computeCombineScores, [parts]);
+}
+
+function computeCombineScores(parts: readonly ScorePart[]): Decimal {
   const list = readList(parts, ["parts"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["parts"], "must hold at least one part");
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { curveValue, readCurve, type Curve } from "./curve.js";
+import { guard } from "../errors/index.js";
 
 /** A checked curve, ready to evaluate many times: `x ↦ value`. */
 export type CurveEvaluator = (x: Numeric) => Decimal;
@@ -25,6 +26,10 @@ export type CurveEvaluator = (x: Numeric) => Decimal;
  * ```
  */
 export function compileCurve(curve: Curve): CurveEvaluator {
+  return guard(computeCompileCurve, [curve]);
+}
+
+function computeCompileCurve(curve: Curve): CurveEvaluator {
   const checked = readCurve(curve, ["curve"]);
   return (x: Numeric): Decimal => curveValue(checked, readDecimal(x, ["x"]));
 }

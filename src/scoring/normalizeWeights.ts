@@ -1,5 +1,6 @@
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { fault, readList, readWeight } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * Rescales weights to sum 1 (权重归一化): `wᵢ / Σw`.
@@ -22,6 +23,10 @@ import { fault, readList, readWeight } from "./internal.js";
  * ```
  */
 export function normalizeWeights(weights: readonly Numeric[]): Decimal[] {
+  return guard(computeNormalizeWeights, [weights]);
+}
+
+function computeNormalizeWeights(weights: readonly Numeric[]): Decimal[] {
   const list = readList(weights, ["weights"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["weights"], "must hold at least one weight");
   const read = list.map((w, i) => readWeight(w, ["weights", i]));

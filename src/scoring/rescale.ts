@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, readRecord } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** A rating scale's ends. */
 export interface ScaleRange {
@@ -31,6 +32,10 @@ export interface ScaleRange {
  * ```
  */
 export function rescale(value: Numeric, from: ScaleRange, to: ScaleRange): Decimal {
+  return guard(computeRescale, [value, from, to]);
+}
+
+function computeRescale(value: Numeric, from: ScaleRange, to: ScaleRange): Decimal {
   const x = readDecimal(value, ["value"]);
   const [fromMin, fromMax] = readRange(from, ["from"]);
   const [toMin, toMax] = readRange(to, ["to"]);

@@ -1,5 +1,6 @@
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { canonicalOrder, fault, readChoice, readList, readName, readOptions, readRecord, readWeight } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One member of a team, for {@link rollUp}. Extra fields are ignored. */
 export interface TeamMember {
@@ -70,6 +71,10 @@ const BY = ["equal", "target", "weight"] as const;
  * ```
  */
 export function rollUp(members: readonly TeamMember[], options?: RollUpOptions | undefined): TeamScore {
+  return guard(computeRollUp, [members, options]);
+}
+
+function computeRollUp(members: readonly TeamMember[], options?: RollUpOptions | undefined): TeamScore {
   const o = readOptions(options, ["options"]);
   const by = readChoice(o["by"], ["options", "by"], BY, "equal");
   const list = readList(members, ["members"]);

@@ -1,4 +1,5 @@
 import { compileScorecard, type KpiScorecard, type KpiSpec, type KpiValue, type ScoreKpisOptions } from "./compileScorecard.js";
+import { guard } from "../errors/index.js";
 
 /**
  * Scores a weighted KPI scorecard (KPI 考核得分, 加权综合得分): each KPI's attainment becomes
@@ -47,6 +48,14 @@ import { compileScorecard, type KpiScorecard, type KpiSpec, type KpiValue, type 
  * ```
  */
 export function scoreKpis(
+  kpis: readonly KpiSpec[],
+  values: Readonly<Record<string, KpiValue | undefined>>,
+  options?: ScoreKpisOptions | undefined,
+): KpiScorecard {
+  return guard(computeScoreKpis, [kpis, values, options]);
+}
+
+function computeScoreKpis(
   kpis: readonly KpiSpec[],
   values: Readonly<Record<string, KpiValue | undefined>>,
   options?: ScoreKpisOptions | undefined,

@@ -2,6 +2,7 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/i
 import { Decimal, allocateDecimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, periodSchema, periodUnitSchema, splitPeriod, type BusinessDaysOptions, type Period, type PeriodUnit } from "../period/index.js";
 import { readOptions, readWeight, requireWholeSteps } from "./read.js";
+import { guard } from "../errors/index.js";
 
 /**
  * How {@link decomposeOverPeriods} weighs the sub-periods: `"equal"` (each the same),
@@ -64,6 +65,10 @@ const PLURAL: Readonly<Record<PeriodUnit, string>> = { half: "halves", quarter: 
  * ```
  */
 export function decomposeOverPeriods(total: Numeric, period: Period, options: DecomposeOverPeriodsOptions): PeriodTarget[] {
+  return guard(computeDecomposeOverPeriods, [total, period, options]);
+}
+
+function computeDecomposeOverPeriods(total: Numeric, period: Period, options: DecomposeOverPeriodsOptions): PeriodTarget[] {
   const amount = readDecimal(total, ["total"]);
   const whole = parseWith(periodSchema, period, "INVALID_ARGUMENT", ["period"]);
   const opts = readOptions(options, ["options"], true);

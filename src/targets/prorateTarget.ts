@@ -3,6 +3,7 @@ import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, isoDateSchema, periodSchema, type BusinessDaysOptions, type Period } from "../period/index.js";
 import { readOptions } from "./read.js";
+import { guard } from "../errors/index.js";
 
 /** When a person was active: from `from` to `to`, both inclusive; no `to` means still active at the period's end. */
 export interface ActiveSpan {
@@ -73,6 +74,10 @@ const basisSchema = z.enum(["calendar-days", "business-days"], {
  * ```
  */
 export function prorateTarget(target: Numeric, period: Period, active: ActiveSpan, options?: ProrateTargetOptions | undefined): Decimal {
+  return guard(computeProrateTarget, [target, period, active, options]);
+}
+
+function computeProrateTarget(target: Numeric, period: Period, active: ActiveSpan, options?: ProrateTargetOptions | undefined): Decimal {
   const amount = readDecimal(target, ["target"]);
   const whole = parseWith(periodSchema, period, "INVALID_ARGUMENT", ["period"]);
   const span = parseWith(activeSchema, active, "INVALID_ARGUMENT", ["active"]);
