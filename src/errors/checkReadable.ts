@@ -22,6 +22,9 @@ interface Frame {
  * @internal
  * @param args - the arguments of a public function
  * @param names - the parameters' names, for the error path (an index when a name is missing)
+ * @param throughGet - read each property with `value[key]` (which runs a proxy's `get` trap)
+ *   instead of through its descriptor (which runs only a getter); used to find what made a
+ *   computation fail, after the fact
  * @throws {PayscoreError} `INVALID_ARGUMENT` naming the path of the first unreadable place
  *
  * @example
@@ -29,7 +32,7 @@ interface Frame {
  * checkReadable([[1, , 1]], ["weights"]); // throws INVALID_ARGUMENT: weights[1] is a hole …
  * ```
  */
-export function checkReadable(args: readonly unknown[], names: readonly string[]): void {
+export function checkReadable(args: readonly unknown[], names: readonly string[], throughGet = false): void {
   const stack: Frame[] = [];
   const open = new Set<object>();
   const enter = (value: unknown, path: (string | number)[]): void => {
@@ -42,6 +45,8 @@ export function checkReadable(args: readonly unknown[], names: readonly string[]
     try {
       // A proxy whose getPrototypeOf trap throws breaks `instanceof`; find it here.
       Object.getPrototypeOf(value);
+      // After the fact, also what any object answers: a proxy whose get trap throws on everything.
+      if (throughGet) void (value as { constructor?: unknown }).constructor;
       if (ArrayBuffer.isView(value)) return;
       if (Array.isArray(value)) {
         length = value.length;
@@ -70,13 +75,20 @@ export function checkReadable(args: readonly unknown[], names: readonly string[]
       frame.index++;
       let child: unknown;
       try {
-        child = (frame.value as Record<string | number, unknown>)[key];
+        child = throughGet ? (frame.value as Record<string | number, unknown>)[key] : readOwn(frame.value, key);
       } catch (error) {
         throw unreadable([...frame.path, key], `cannot be read: ${messageOf(error)}`, error);
       }
       enter(child, [...frame.path, key]);
     }
   });
+}
+
+/** An own property's value from its descriptor: a data value as it is, a getter called. */
+function readOwn(value: object, key: string | number): unknown {
+  const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+  if (descriptor === undefined) return undefined;
+  return descriptor.get === undefined ? descriptor.value : Reflect.apply(descriptor.get, value, []);
 }
 
 function messageOf(error: unknown): string {

@@ -32,6 +32,13 @@ export function guard<A extends readonly unknown[], R>(compute: (...args: A) => 
     const result = compute(...args);
     return (typeof result === "function" ? guardFunction(result as (...inner: unknown[]) => unknown) : result) as R;
   } catch (error) {
+    if (isPayscoreError(error)) throw error;
+    // A proxy's get trap is not run by the first walk (it reads descriptors); find the caller's fault now.
+    try {
+      checkReadable(args, parameterNames(compute), true);
+    } catch (located) {
+      if (isPayscoreError(located)) throw located;
+    }
     throw asPayscoreError(error, []);
   }
 }

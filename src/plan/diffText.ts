@@ -34,7 +34,7 @@ const WORDS: Readonly<Record<ExplainLocale, { diff: DiffWords; trace: TraceWords
  * @param diff - from {@link diffRuns} (or read back from `payscore diff --format json`)
  * @param options - `locale`, and the names of the two runs
  * @returns the text, lines separated by `\n`, ending with a newline
- * @throws {PayscoreError} `INVALID_ARGUMENT` for something that is not a diff, or an unknown locale
+ * @throws {PayscoreError} `INVALID_ARGUMENT` for something that is not a diff (or a misshapen part of one), an unknown locale or a name that is not a string
  *
  * @example
  * ```ts
@@ -76,7 +76,7 @@ function computeDiffText(given: RunDiff, options: DiffTextOptions): string {
   };
 
   const out: string[] = [];
-  out.push(w.title(options.names?.before ?? "before", options.names?.after ?? "after"));
+  out.push(w.title(runName(options.names, "before"), runName(options.names, "after")));
   const hashes = diff.planHashes ?? { before: null, after: null };
   out.push(diff.planChanged ? w.planChanged(short(hashes.before), short(hashes.after)) : w.planSame(short(hashes.after)));
   out.push(`${w.total}${w.colon}${money(diff.totals.before)} → ${money(diff.totals.after)} (${signed(diff.totals.delta, money)})`);
@@ -105,6 +105,17 @@ function computeDiffText(given: RunDiff, options: DiffTextOptions): string {
     for (const [name, text] of rows) out.push(`  ${name}${" ".repeat(width - displayWidth(name))}  ${text}`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/** A run's name from `options.names`, or the default (`before`, `after`). */
+function runName(names: unknown, which: "before" | "after"): string {
+  if (names === undefined) return which;
+  const name: unknown = typeof names === "object" && names !== null ? (names as Record<string, unknown>)[which] : undefined;
+  if (name === undefined && typeof names === "object" && names !== null) return which;
+  if (typeof name !== "string" || name.length > 10_000) {
+    throw new PayscoreError("INVALID_ARGUMENT", `options.names.${which} must be a string (a file name); got ${describeValue(name)}`, { path: ["options", "names", which] });
+  }
+  return name;
 }
 
 function short(hash: string | null | undefined): string {

@@ -201,7 +201,7 @@ export const planPoolSchema = z.strictObject({
   id: name,
   /** The budget before funding. */
   budget: num,
-  /** Funding: `fundPool(budget, mean of the measure over the pool's people, curve)`, rounded down to the minor unit. */
+  /** Funding: `fundPool(budget, mean of the measure over the pool's people, curve)`, rounded once to the minor unit in the plan's rounding mode (`rounding.mode`). */
   funding: z.strictObject({ measure: measureSchema, curve: planCurveSchema }).optional(),
   /** A person's weight: `score` (default), `basePay-score` (base pay × score) or `equal`; times the grade multiplier when the plan has `gradeMultipliers`. */
   weightBy: z.enum(["score", "basePay-score", "equal"]).optional(),
