@@ -77,6 +77,7 @@ const optionsSchema = z
  * in BigInt. The results are the same either way. Equal amounts may be one shared Decimal
  * instance (Decimals are immutable).
  *
+ * @category Compensation
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param entries - `{ id, weight, cap?, score? }`, ids unique
  * @param options - `scale` (default 2), `minimum`, `threshold`

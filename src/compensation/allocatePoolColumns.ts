@@ -49,6 +49,7 @@ export interface PoolColumns {
  * entry). Expected O(n): the breakpoints are searched by quickselect, the leftover units go to the
  * k largest remainders found by selection. Sums past 2^53 are handled in BigInt.
  *
+ * @category Compensation
  * @param poolUnits - the pool in units, a safe integer ≥ 0
  * @param weightUnits - each entry's weight as a safe integer ≥ 0 at one common scale
  * @param capUnits - each entry's cap in units (≥ 0), `Infinity` for no cap; omit for no caps at all

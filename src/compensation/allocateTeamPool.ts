@@ -59,6 +59,7 @@ const optionsSchema = z
  * `Σ team amounts + unallocated = pool` exactly. A team with no eligible member of weight > 0
  * takes nothing.
  *
+ * @category Compensation
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param teams - `{ id, weight, cap?, members }`, team ids unique, person ids unique across teams
  * @param options - `scale` (default 2), `minimum` and `threshold` (per person, as in `allocatePool`)

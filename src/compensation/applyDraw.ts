@@ -61,6 +61,7 @@ const optionsSchema = z.strictObject(
  * Negative earnings (a period of clawbacks) are allowed: the draw still pays, and a recoverable
  * draw carries the whole gap. Run it period after period, feeding `balance` back in.
  *
+ * @category Compensation
  * @param earned - the period's earnings, any sign, a whole number of steps
  * @param draw - the draw for the period, ≥ 0, a whole number of steps
  * @param balance - the balance the rep owes from earlier draws, ≥ 0, a whole number of steps

@@ -172,6 +172,7 @@ const eventKind = choice(["payment", "refund", "credit-note"]);
  * period's lines depend only on events up to its end, so earlier periods never change when
  * later events are added.
  *
+ * @category Compensation
  * @param lines - the invoices, each `{ id, date, amount, reps, overlay?, events? }`
  * @param options - `period` and `tiers` (required), `unit`, `mode`, `release`, `clawbackWindowDays`, `tolerance`, `scale`, `rounding`
  * @returns `{ lines, periods, forgiven }`

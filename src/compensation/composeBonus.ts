@@ -95,6 +95,7 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  * Rounding twice, at the incentive and at the variable part, is deliberate: each line of a
  * statement is then a number a person can redo by hand from the line above.
  *
+ * @category Compensation
  * @param parts - `{ fixed?, variable?, awards? }`
  * @param options - `scale` (default 2), `rounding` (default `"half-even"`), `grades`
  * @returns the parts and the total

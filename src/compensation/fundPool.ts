@@ -22,6 +22,7 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  * ready for `allocatePool`. (A plan run passes the plan's own rounding mode: see
  * docs/plan-format.md, "Funded amount".)
  *
+ * @category Compensation
  * @param budget - the pool at 100 % company attainment, ≥ 0
  * @param companyAttainment - the company's (or business unit's) attainment ratio
  * @param curve - the funding curve (attainment → funding rate), see `evaluateCurve`

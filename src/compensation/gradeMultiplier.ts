@@ -17,6 +17,7 @@ export interface GradeMultiplierOptions {
  * `multiplier = table[grade]`; every multiplier must be ≥ 0. With `options.grades`, the table
  * must name only grades on that list (a typo such as `"优"` for `"优秀"` is caught).
  *
+ * @category Compensation
  * @param grade - the person's grade
  * @param table - grade → multiplier
  * @param options - `grades`: the grades that exist

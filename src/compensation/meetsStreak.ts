@@ -28,6 +28,7 @@ export interface StreakResult {
  * meeting periods ending at the latest one; `longest` = the longest such run anywhere;
  * `eligible = current ≥ count`. An empty history has `current = longest = 0`.
  *
+ * @category Compensation
  * @param history - one value per period (attainment, score), oldest first
  * @param options - `threshold` and `count` (required)
  * @returns `{ eligible, longest, current }`

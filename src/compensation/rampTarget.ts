@@ -1,4 +1,4 @@
-import { getDaysInMonth } from "date-fns";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
 import { Decimal, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode } from "../numeric/index.js";
@@ -68,6 +68,7 @@ const MONTH_LCM = 377580n;
  * three factors. The first month is not prorated by the start day; combine with
  * `prorateTarget` for that.
  *
+ * @category Compensation
  * @param target - the full (unramped) target for the period, ≥ 0
  * @param schedule - the factor of each month of tenure from month 1, each from 0 to 1 (`[0.25, 0.5, 0.75]`); empty means no ramp
  * @param start - the start (hire) date, `yyyy-MM-dd`

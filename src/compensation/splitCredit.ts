@@ -60,6 +60,7 @@ const optionsSchema = z
  * A negative amount (a credit note, a refund) splits as the positive one, negated part by part.
  * Shares are fractions: a share above 1 is refused, so `50` written for 50 % does not slip through.
  *
+ * @category Compensation
  * @param amount - the deal's credit (revenue, collections, margin): a whole number of steps, any sign
  * @param splits - `{ id, share }` per rep, ids unique, shares from 0 to 1
  * @param options - `scale` (default 2), `tolerance` (default 0), `overlay` (default false), `rounding` (overlay only, default `"half-even"`)

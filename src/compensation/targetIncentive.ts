@@ -20,6 +20,7 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  *
  * `incentive = round(targetAmount · curve(attainment), scale)`, half-even by default.
  *
+ * @category Compensation
  * @param targetAmount - the incentive at 100 % (目标奖金), ≥ 0
  * @param attainment - the attainment ratio (1 = 100 %)
  * @param curve - the payout curve (attainment → payout rate), see `evaluateCurve`

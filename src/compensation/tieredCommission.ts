@@ -32,6 +32,7 @@ const optionsSchema = z.object({ mode: z.enum(["marginal", "retroactive"]).optio
  * The result is exact, not rounded (round it with `roundTo` when you pay it). Marginal
  * commission is continuous in the amount; retroactive commission jumps at each `from`.
  *
+ * @category Compensation
  * @param amount - the sales (or margin, or collections) the commission is paid on, ≥ 0
  * @param tiers - the tiers, the first `from` = 0 and the `from`s strictly increasing; rates ≥ 0
  * @param options - `mode`: `"marginal"` (default) or `"retroactive"`

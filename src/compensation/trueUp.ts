@@ -54,6 +54,7 @@ const optionsSchema = z.strictObject(
  * one. A carried deficit needs no bookkeeping within the year — it is still in the figures
  * next time; at the year's end carry it into the next year as an amount already paid.
  *
+ * @category Compensation
  * @param earnedToDate - earned so far this year (after clawbacks), any sign, a whole number of steps
  * @param paidToDate - paid so far this year (advances, draws, earlier true-ups), any sign, a whole number of steps
  * @param options - `onNegative` (required), `forgivenToDate` (default 0), `scale` (default 2)

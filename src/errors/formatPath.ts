@@ -4,6 +4,7 @@ import { guard } from "./guard.js";
 /**
  * Writes an error path the way a person reads a JSON location: `people[3].basePay`.
  *
+ * @category Errors
  * @param path - keys and indexes, outermost first
  * @returns the dotted path, or `(root)` for an empty path
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `path` is not an array of strings and numbers

@@ -7,6 +7,7 @@ import { PAYSCORE_ERROR_BRAND, PAYSCORE_ERROR_CODES, type PayscoreError } from "
  * (`Symbol.for("payscore.PayscoreError")`) and that `code` is a known code. It never throws,
  * even for a revoked proxy or an object whose getters throw.
  *
+ * @category Errors
  * @param value - anything caught
  * @returns true when `value` is a PayscoreError (so `code`, `path` and `issues` can be read)
  * @throws never

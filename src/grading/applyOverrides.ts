@@ -60,6 +60,7 @@ const optionsSchema = z.object({ grades: z.array(z.string()).optional() }).optio
  * non-blank `reason` and `by`; a person may be overridden at most once per call (a second round
  * of calibration is a second call, whose audit follows the first).
  *
+ * @category Grading
  * @param assignments - the graded people `{ id, grade, … }` (other fields such as `rank` are kept); ids unique
  * @param overrides - the decisions `{ id, grade, reason, by, at? }`
  * @param options - `grades`: the grades that exist, to refuse an override to an unknown grade

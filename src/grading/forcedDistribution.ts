@@ -59,6 +59,7 @@ export interface GradeAssignment {
  * as exact integers by the engine of `forcedDistributionColumns`; any other score sends the
  * call to an exact Decimal comparison. The results are the same either way.
  *
+ * @category Grading
  * @param entries - the people: `{ id, score }`, ids unique
  * @param quotas - the grades, best first, with their shares
  * @param options - `ties`: `"share-grade"` (default) or `"by-order"`

@@ -21,6 +21,7 @@ const bandsSchema = z.array(z.object({ grade: z.string(), min: z.unknown() }));
  * Bands may be listed in any order; their `min`s must be distinct. A score exactly on a `min`
  * earns that band (优秀 ≥ 90 means 90 is 优秀).
  *
+ * @category Grading
  * @param score - the score to grade (any scale: 0–100, 1–5, a ratio)
  * @param bands - the scale, e.g. `[{ grade: "优秀", min: 90 }, { grade: "良好", min: 80 }, …]`
  * @returns the grade's name

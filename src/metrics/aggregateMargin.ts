@@ -18,6 +18,7 @@ export interface MarginLine {
  * line with revenue 0 (a free sample with a cost) is allowed as long as the total revenue is
  * not 0. The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param lines - the order lines, at least one
  * @returns the margin (0.3 = 30 %; never `-0`)
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `lines` is not an array of objects or an amount is negative; `INVALID_NUMBER` for a malformed number; `EMPTY_INPUT` for no lines; `ZERO_DENOMINATOR` when the total revenue is 0

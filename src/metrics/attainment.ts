@@ -68,6 +68,7 @@ const ZERO_TARGETS = ["error", "zero", "full"] as const;
  * stops it) and for `"reflect"`, and refused for `"inverse"`. The result is exact to the
  * library's precision (40 significant digits), not rounded.
  *
+ * @category Metrics
  * @param actual - what was achieved
  * @param target - the target, ≥ 0
  * @param options - `direction`, `lowerFormula`, `cap`, `floor`, `zeroTarget`

@@ -11,6 +11,7 @@ import { guard } from "../errors/index.js";
  * top of this period's billing is real and is reported as it is. The result is exact to the
  * library's precision, not rounded.
  *
+ * @category Metrics
  * @param collected - the cash collected (回款额), ≥ 0
  * @param billed - the amount billed or due (应收/开票额), > 0
  * @returns the collection rate (0.95 = 95 %)

@@ -12,6 +12,7 @@ import { guard } from "../errors/index.js";
  * score it with `attainment(rate, target, { direction: "lower" })`. The result is exact to the
  * library's precision, not rounded.
  *
+ * @category Metrics
  * @param complaints - the number of complaints, ≥ 0
  * @param interactions - the number of interactions, > 0
  * @returns the complaint rate (0.004 = 0.4 %)

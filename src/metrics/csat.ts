@@ -33,6 +33,7 @@ const SCALE_LIMIT = 1_000_000;
  *
  * Both are exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param ratings - whole-number ratings within the scale, at least one
  * @param options - `min` (default 1), `max` (default 5), `satisfiedAtLeast` (default `max − 1`); whole numbers from −1 000 000 to 1 000 000
  * @returns the satisfied share, the mean rating and the number of ratings

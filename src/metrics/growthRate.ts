@@ -11,6 +11,7 @@ import { guard } from "../errors/index.js";
  * loss of 100 turning into a profit of 50 is growth of +1.5, not −1.5. Both values may be
  * negative. The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param current - this period's value
  * @param previous - the comparison period's value, ≠ 0
  * @returns the growth ratio (0.2 = +20 %; never `-0`)

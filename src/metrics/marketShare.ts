@@ -10,6 +10,7 @@ import { guard } from "../errors/index.js";
  * so `sales > market` is refused as inconsistent data rather than reported as a share above 1.
  * The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param sales - the sales of the person, team or company, ≥ 0
  * @param market - the size of the whole market, > 0
  * @returns the share, from 0 to 1

@@ -23,6 +23,7 @@ const MS_PER_HOUR = 3_600_000;
  * out by the caller (they have no resolution time yet). The mean is exact to the library's
  * precision, not rounded. It is a lower-is-better figure.
  *
+ * @category Metrics
  * @param complaints - resolved complaints, at least one
  * @returns the mean resolution time in hours (1.5 = 90 minutes)
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `complaints` is not an array of objects or a timestamp is malformed or not a real date and time; `EMPTY_INPUT` for no complaints; `INVALID_DATA` when a complaint was resolved before it was opened

@@ -81,6 +81,7 @@ const NPS_FORMULA = "100 * (promoters - detractors) / (promoters + passives + de
  * with `zeroTarget: "zero"` is `"0 (target is 0)"`, an actual of 0 under `"inverse"` is
  * `"cap (actual is 0)"`.
  *
+ * @category Metrics
  * @param indicator - which indicator, a key of {@link INDICATOR_INPUTS}
  * @param inputs - exactly the inputs the indicator takes, by name (numbers, decimal strings, bigints or Decimals)
  * @param options - {@link AttainmentOptions}, for `attainment` only

@@ -10,6 +10,7 @@ import { guard } from "../errors/index.js";
  * would flip the sign of the margin). The margin is negative when the order was sold below
  * cost, and at most 1. The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param revenue - the order's revenue, > 0
  * @param cost - its cost, ≥ 0
  * @returns the margin (0.3 = 30 %; never `-0`)

@@ -27,6 +27,7 @@ export interface PipelineValue {
  *
  * An empty pipeline is worth 0 (both sums are 0), not an error. Exact, not rounded.
  *
+ * @category Metrics
  * @param opportunities - open opportunities (may be empty)
  * @returns the face-value and weighted totals
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `opportunities` is not an array of objects or an amount is negative; `INVALID_NUMBER` for a malformed number; `OUT_OF_RANGE` for a probability outside 0–1

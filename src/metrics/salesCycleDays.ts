@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { Decimal } from "../numeric/index.js";
 import { exactSum, fault, readCalendarDate, readEntry, readList } from "./internal.js";
 import { guard } from "../errors/index.js";
@@ -30,6 +30,7 @@ export interface SalesCycle {
  * calendar, so the result is the same in every time zone and across daylight-saving changes.
  * It is a lower-is-better figure.
  *
+ * @category Metrics
  * @param deals - closed deals, at least one
  * @returns the mean and median days and the number of deals
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `deals` is not an array of objects or a date is not a real `yyyy-MM-dd` date; `EMPTY_INPUT` for no deals; `INVALID_DATA` when a deal closed before it opened

@@ -20,6 +20,7 @@ export interface ShareChange {
  * Shares are ratios from 0 to 1, as {@link marketShare} returns them. Both results are exact to
  * the library's precision, not rounded.
  *
+ * @category Metrics
  * @param current - this period's share, 0–1
  * @param previous - the comparison period's share, 0 < previous ≤ 1
  * @returns the change in points and the relative change (never `-0`)

@@ -35,6 +35,7 @@ export interface ActivityWeights {
  * silently counted as 0: give it weight 0 to ignore it on purpose. No activity at all is worth 0.
  * Exact, not rounded.
  *
+ * @category Metrics
  * @param activities - the activities logged (may be empty)
  * @param weights - `byType`, and optionally `byTier`
  * @returns the weighted activity count

@@ -21,6 +21,7 @@ export interface AllocateOptions {
  * exact share `total·wᵢ/Σw` by less than one step, a zero weight gets exactly 0, and
  * `allocate(−t, w)` is `−allocate(t, w)` part by part.
  *
+ * @category Numbers and money
  * @param total - the amount to split; must be a whole number of steps
  * @param weights - one weight per part, each ≥ 0, at least one > 0
  * @param options - `scale`: decimal places of a step (default 2)

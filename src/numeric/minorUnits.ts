@@ -13,6 +13,7 @@ let supported: ReadonlySet<string> | undefined;
  * The number of minor units (decimal places) of an ISO 4217 currency: CNY 2 (fen), JPY 0,
  * KWD 3. Read from the platform's `Intl` data, so it follows the ICU the runtime ships.
  *
+ * @category Numbers and money
  * @param currency - a three-letter ISO 4217 code; case does not matter
  * @returns the number of decimal places of the currency's minor unit
  * @throws {PayscoreError} `INVALID_ARGUMENT` for a code that is not a known currency

@@ -43,6 +43,7 @@ const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalRounding>> = {
 /**
  * Rounds a number to `scale` decimal places (a negative scale rounds to tens, hundreds, …).
  *
+ * @category Numbers and money
  * @param x - the number to round
  * @param scale - decimal places, a whole number from −6 to 20 (2 for fen/cents, 0 for yuan, −3 for thousands)
  * @param mode - the rounding mode (default `"half-even"`)

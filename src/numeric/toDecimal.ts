@@ -20,6 +20,7 @@ const DECIMAL_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  * exactly, and payscore never rounds an input silently. A look-alike of a Decimal (an object
  * that only carries decimal.js's tag or prototype) is refused.
  *
+ * @category Numbers and money
  * @param value - the number to convert
  * @returns the value as a Decimal
  * @throws {PayscoreError} `INVALID_NUMBER` for NaN, ±Infinity, malformed strings and any other type;

@@ -9,6 +9,7 @@ import { guard } from "../errors/index.js";
  * `calendarDays = end − start + 1` in whole days. The basis of calendar-day proration and of the
  * `"calendar-days"` split; it does not depend on the machine's time zone or on DST changes.
  *
+ * @category Periods
  * @param period - the period
  * @returns the number of days, at least 1
  * @throws {PayscoreError} `INVALID_ARGUMENT` for an impossible date or an end before the start

@@ -1,4 +1,5 @@
-import { addDays, addMonths } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
 import { PayscoreError } from "../errors/index.js";
 import { readInteger } from "../numeric/index.js";
 import type { Period } from "./Period.js";
@@ -20,6 +21,7 @@ export interface FiscalYearOptions {
  * year named is the calendar year the fiscal year starts in, so with `startMonth: 4` FY2026
  * runs from 1 April 2026 to 31 March 2027.
  *
+ * @category Periods
  * @param year - the calendar year the fiscal year starts in, a whole number from 1 to 9999
  * @param options - `startMonth`: 1–12 (default 1)
  * @returns the period, labelled `FY<year>`

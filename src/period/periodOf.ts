@@ -7,6 +7,7 @@ import { guard } from "../errors/index.js";
  * The sub-period a date falls in: the element of `splitPeriod(period, unit)` that contains
  * `date`, found without building the whole split (which month, quarter or week a deal belongs to).
  *
+ * @category Periods
  * @param date - the day, `yyyy-MM-dd`
  * @param period - the period that is cut
  * @param unit - `"half" | "quarter" | "month" | "week"`

@@ -19,6 +19,7 @@ import { guard } from "../errors/index.js";
  * A unit cut by the start or end of the period is trimmed to it (a period starting on 15 March
  * has a first month of 15–31 March, still labelled `2026-03`).
  *
+ * @category Periods
  * @param period - the period to cut
  * @param unit - `"half" | "quarter" | "month" | "week"`
  * @returns the sub-periods in order; the first starts on `period.start`, the last ends on `period.end`

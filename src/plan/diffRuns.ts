@@ -75,6 +75,7 @@ export interface RunDiff {
  * attainment and points, scores, rank, grade, each pay component, promotion). The trace is not
  * compared line by line; the lines it explains are. Accepts runs read back from JSON.
  *
+ * @category Plans and runs
  * @param before - the earlier run
  * @param after - the later run
  * @returns the differences; `changed` lists only people with at least one differing line

@@ -31,6 +31,7 @@ const WORDS: Readonly<Record<ExplainLocale, { diff: DiffWords; trace: TraceWords
  * attainment and rates are percentages, and lines are named in words (`Commission`, not
  * `pay.commission.commission`).
  *
+ * @category Plans and runs
  * @param diff - from {@link diffRuns} (or read back from `payscore diff --format json`)
  * @param options - `locale`, and the names of the two runs
  * @returns the text, lines separated by `\n`, ending with a newline

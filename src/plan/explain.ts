@@ -39,6 +39,7 @@ const WORDS: Readonly<Record<ExplainLocale, ExplainWords>> = { en, "zh-CN": zhCN
  * rate, margin, growth, market share, complaint rate) are percentages (`0.94` → `94%`). No digit
  * of the statement is rounded away.
  *
+ * @category Plans and runs
  * @param statement - a statement from `runPlan` (or read back from a run's JSON)
  * @param options - `locale` (`"zh-CN"` or `"en"`), `trace` (default true), `currency` (the run's)
  * @returns multi-line text, lines separated by `\n`, ending without a newline

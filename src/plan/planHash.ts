@@ -6,6 +6,7 @@ import { guard } from "../errors/index.js";
  * sorted by code unit, no whitespace, `undefined` members dropped). Two plans that differ only in
  * key order or formatting have the same hash. Pure TypeScript (no `node:crypto`).
  *
+ * @category Plans and runs
  * @param plan - a plan (any JSON value)
  * @returns `"sha256:<64 hex digits>"`
  * @throws {PayscoreError} `INVALID_ARGUMENT` for a value JSON cannot hold (a bigint, a function, a

@@ -57,6 +57,7 @@ export type { RunPlanOptions } from "./runOptions.js";
  *
  * 绩效核算：一人一张结算单，附逐步计算过程。
  *
+ * @category Plans and runs
  * @param plan - the plan (validated again here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
  * @param options - `trace` (default true)

@@ -28,6 +28,7 @@ import { PayscoreError, describeValue, guard, guardFunction } from "../errors/in
  * `person`, `kpis` list and KPI lines. A statement is still plain JSON-ready data, deep-equal to
  * the reference's.
  *
+ * @category Plans and runs
  * @param plan - the plan (validated here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
  * @param options - `trace` (default true)

@@ -257,6 +257,8 @@ export const planPromotionSchema = z.strictObject({
 const roundingPlaces = z.number().int().min(0).max(10);
 
 const planObject = z.strictObject({
+  // Issue 22: an editor's `"$schema"` key (the JSON Schema the file follows) is accepted and ignored.
+  $schema: z.string().optional().describe("The JSON Schema this plan follows, for editors (ignored by payscore)"),
   version: z.literal(1).describe("The plan format's version: 1"),
   name: z.string().optional().describe("A name for the plan, copied into the run"),
   currency: z
@@ -375,6 +377,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
 /**
  * Validates a plan (parsed JSON) and returns it typed. Every problem is reported at once.
  *
+ * @category Plans and runs
  * @param input - the plan, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
  * @returns the plan
  * @throws {PayscoreError} `INVALID_PLAN` whose `issues` list every problem with its JSON path
@@ -411,6 +414,7 @@ function expandUnknownKeys(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssu
  * rules (weights summing to 1, ids unique, curve points increasing) are checked by
  * {@link parsePlan} only.
  *
+ * @category Plans and runs
  * @returns a JSON Schema object
  *
  * @example
@@ -423,8 +427,13 @@ export function planJsonSchema(): Record<string, unknown> {
 }
 
 function computePlanJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
+  // Issue 22: an `$id` and the format version, so a plan can name the schema it follows.
+  const schema = z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
+  return { ...schema, $id: PLAN_SCHEMA_ID, "x-payscore-format-version": 1 };
 }
+
+/** Where the plan format's JSON Schema (version 1) is published. */
+const PLAN_SCHEMA_ID = "https://github.com/payscore/payscore/blob/main/docs/plan.schema.json";
 
 // ─── Data ────────────────────────────────────────────────────────────────────────────────────
 

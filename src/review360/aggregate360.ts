@@ -92,6 +92,7 @@ interface RaterRatings {
  * Sums are taken in a fixed order (raters and competencies by name, groups in `weights` order),
  * so the result does not depend on the order of `ratings`. Means are exact to 40 significant digits.
  *
+ * @category 360 review
  * @param ratings - `{ rater, group, score, competency? }`
  * @param options - `weights` (required), `minRaters` (default 1), `competencyWeights`, `scale`
  * @returns `{ score, groups }`
@@ -134,6 +135,7 @@ function computeAggregate360(ratings: readonly Rating360[], options: Aggregate36
  * by who rated), so a run over many people with the usual 1–5 ratings computes each distinct
  * rater, group and result once. Results may be shared between calls: treat them as read-only.
  *
+ * @category 360 review
  * @param options - as {@link aggregate360}
  * @returns `ratings ↦ { score, groups }`
  * @throws {PayscoreError} as {@link aggregate360} for the options; the function throws as

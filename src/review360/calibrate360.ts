@@ -50,6 +50,7 @@ export type CalibratedRating<T extends Rating360 = Rating360> = Omit<T, "score">
  * default centre. Feed the result to {@link aggregate360}, one ratee at a time: the ratings need
  * every ratee a rater rated (a `ratee` field is kept as it is), not just one person's review.
  *
+ * @category 360 review
  * @param ratings - `{ rater, group, score, competency? }` plus any fields of your own (a `ratee`)
  * @param options - `center`, `strength` (0–1, default 1), `minRatings` (default 1), `scale`
  * @returns new rating objects in the same order, each with `score`, `rawScore` and `adjustment`

@@ -20,6 +20,7 @@ export interface ScorePart {
  * against a scale: bring them onto one first with {@link rescale}. The sum is taken in the
  * order of the ids, so the result does not depend on the order of `parts`.
  *
+ * @category Scoring
  * @param parts - `{ id, score, weight }`, ids unique, at least one
  * @returns the composite score
  * @throws {PayscoreError} `INVALID_WEIGHTS` for a negative weight or weights not summing to 1

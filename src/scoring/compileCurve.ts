@@ -13,6 +13,7 @@ export type CurveEvaluator = (x: Numeric) => Decimal;
  * The curve's points are copied while checking, so changing the caller's curve afterwards does
  * not change the evaluator.
  *
+ * @category Scoring
  * @param curve - the curve: points strictly increasing in `x`, at least one
  * @returns `x ↦ evaluateCurve(curve, x)`; the evaluator throws `INVALID_NUMBER` for a malformed `x`
  * @throws {PayscoreError} as {@link evaluateCurve} for a bad curve: `EMPTY_INPUT`, `INVALID_ARGUMENT`, `INVALID_NUMBER`

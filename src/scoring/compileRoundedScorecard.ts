@@ -140,6 +140,7 @@ const DIFFICULTY_ONE = 10 ** DIFFICULTY_SCALE;
  *   (`["rows", i, kpiId]` for a missing KPI, `["rows", i, "difficulty"]`); bad columns throw
  *   `INVALID_ARGUMENT` with a path `["columns", "kpis", kpiId, "actual"]`.
  *
+ * @category Scoring
  * @param kpis - the KPIs, as for `scoreKpis`
  * @param options - as {@link scoreRounded}: `missing`, `difficulty`, `attainmentScale`, `pointsScale`, `scoreScale`, `mode`
  * @returns `columns ↦ { size, scales, score, kpis: [{ id, present, attainment, points, contribution }], decimalRows }`

@@ -99,6 +99,7 @@ const ONE = new Decimal(1);
  * without checking the KPIs and curves again for every person. Only the values (and a per-call
  * difficulty) are checked per call.
  *
+ * @category Scoring
  * @param kpis - the KPIs: unique ids, weights ≥ 0 summing to 1 (within 1e-12)
  * @param options - `missing` (default `"error"`), `difficulty` (default 1)
  * @returns `(values, { difficulty }?) ↦ scoreKpis(kpis, values, options)`

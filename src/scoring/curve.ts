@@ -198,6 +198,7 @@ function onLine(c: CheckedCurve, i: number, x: Decimal): Decimal {
  * curve is checked on every call; to evaluate one curve many times, check it once with
  * {@link compileCurve}.
  *
+ * @category Scoring
  * @param curve - the curve: points strictly increasing in `x`, at least one
  * @param x - the input, usually an attainment ratio (1 = 100 %)
  * @returns the curve's value at `x`

@@ -10,6 +10,7 @@ import { guard } from "../errors/index.js";
  * sum to 1 within 1e-39 (well inside the 1e-12 that {@link scoreKpis} and {@link combineScores}
  * allow). Equal weights always get equal parts, and a zero weight gets exactly 0.
  *
+ * @category Scoring
  * @param weights - the weights, each ≥ 0, at least one > 0
  * @returns the rescaled weights, in the same order
  * @throws {PayscoreError} `EMPTY_INPUT` for no weights; `INVALID_WEIGHTS` for a negative weight

@@ -17,6 +17,7 @@ export interface ScaleRange {
  * `from.min` must be below `from.max`. `to` may run either way: `{ min: 100, max: 0 }` flips the
  * scale (for a rank where the smallest is best). The ends map exactly onto the ends.
  *
+ * @category Scoring
  * @param value - the value on the `from` scale, within `[from.min, from.max]`
  * @param from - the scale the value is on
  * @param to - the scale to map it onto

@@ -51,6 +51,7 @@ const BY = ["equal", "target", "weight"] as const;
  * `by: "target"`, the team score is exactly the team's own attainment `Σ actual / Σ target`.
  * Sums are taken in the order of the ids, so the result does not depend on the order of members.
  *
+ * @category Scoring
  * @param members - `{ id, score, target?, weight? }`, ids unique, at least one
  * @param options - `by` (default `"equal"`)
  * @returns `{ score, members: [{ id, weight, contribution }] }`

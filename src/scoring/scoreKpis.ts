@@ -21,6 +21,7 @@ import { guard } from "../errors/index.js";
  * are taken in the order of the ids, so the score does not depend on the order of `kpis`.
  * To score many people against one scorecard, check it once with {@link compileScorecard}.
  *
+ * @category Scoring
  * @param kpis - the KPIs: unique ids, weights ≥ 0 summing to 1 (within 1e-12); extra fields are ignored
  * @param values - each KPI's `{ actual, target }`, keyed by KPI id
  * @param options - `missing` (default `"error"`), `difficulty` (default 1)

@@ -36,6 +36,7 @@ const ONE = new Decimal(1);
  * are not rounded). The lines carry the rounded attainment and points; `baseScore` is the exact
  * `Σ contribution`, `score` the rounded total.
  *
+ * @category Scoring
  * @param kpis - the KPIs, as for `scoreKpis`
  * @param values - each KPI's `{ actual, target }`, keyed by KPI id
  * @param options - `missing` (default `"error"`), `difficulty` (default 1), `attainmentScale`

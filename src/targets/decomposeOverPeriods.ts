@@ -48,6 +48,7 @@ const PLURAL: Readonly<Record<PeriodUnit, string>> = { half: "halves", quarter: 
  * `Σ amountᵢ = total` to the cent. `"equal"` gives each sub-period the same share even when an
  * edge unit is trimmed; use `"calendar-days"` or `"business-days"` to weigh by length.
  *
+ * @category Targets
  * @param total - the target; a whole number of steps of `10^-scale`; may be negative
  * @param period - the period to spread over
  * @param options - `unit` (required), `method` (default `"equal"`), `scale` (default 2), and `holidays`, `workdays`, `weekend` for business days

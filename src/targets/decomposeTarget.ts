@@ -40,6 +40,7 @@ const partSchema = z.object(
  * `10^-scale` (see `allocate`): `Σ amountᵢ = total` exactly, each amount within one step of its
  * exact share, a zero weight gets exactly 0, ties of the remainder go to the earlier part.
  *
+ * @category Targets
  * @param total - the target to split; a whole number of steps of `10^-scale`; may be negative
  * @param parts - the parts in output order, keys unique, weights ≥ 0 with at least one > 0
  * @param options - `scale` (default 2)

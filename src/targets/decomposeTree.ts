@@ -76,6 +76,7 @@ const nodeSchema = z.object(
  *
  * Fixed amounts may be negative (an adjustment) as long as these rules hold.
  *
+ * @category Targets
  * @param total - the root's target; a whole number of steps of `10^-scale`; may be negative
  * @param tree - the root node: a `key` and `children`, no `weight` or `amount`
  * @param options - `scale` (default 2)

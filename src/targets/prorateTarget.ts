@@ -57,6 +57,7 @@ const basisSchema = z.enum(["calendar-days", "business-days"], {
  * the whole target (rounded to `scale`); active entirely outside the period → 0. The arithmetic
  * is exact: one rounding at the end.
  *
+ * @category Targets
  * @param target - the full-period target; may be negative
  * @param period - the target's period
  * @param active - `{ from, to? }`, `yyyy-MM-dd`, both inclusive; no `to` means active to the end
