@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
+import { markPurePlugin } from "./scripts/markPure.mjs";
 
 export default defineConfig([
   {
@@ -11,6 +12,8 @@ export default defineConfig([
     target: "node20",
     treeshake: true,
     splitting: false,
+    // Top-level schemas, clones and tables marked pure, so a bundle of one function drops the rest (issue 22).
+    esbuildPlugins: [markPurePlugin],
   },
   {
     // The command line: ESM only, not part of the typed public surface.

@@ -10,7 +10,7 @@
 // §1 Numbers, money, errors
 export { Decimal, toDecimal, roundTo, ROUNDING_MODES, minorUnits } from "./numeric/index.js";
 export type { Numeric, RoundingMode } from "./numeric/index.js";
-export { PayscoreError, PAYSCORE_ERROR_CODES, formatPath } from "./errors/index.js";
+export { PayscoreError, PAYSCORE_ERROR_CODES, isPayscoreError, formatPath } from "./errors/index.js";
 export type { PayscoreErrorCode, ErrorPath, PayscoreIssue, PayscoreErrorOptions } from "./errors/index.js";
 
 // §2 Allocation

@@ -62,6 +62,11 @@ function report(error: unknown, io: CliIo): number {
     for (const line of error.lines) io.stderr.write(`${line}\n`);
     return error.exitCode;
   }
+  // Issue 22: INTERNAL_ERROR (a foreign throw inside the library, or a run that fails its conservation check) is a bug: exit 1.
+  if (error instanceof PayscoreError && error.code === "INTERNAL_ERROR") {
+    io.stderr.write(`payscore: internal error (a bug in payscore ${PAYSCORE_VERSION}; please report it with the command you ran): ${error.message.split("\n")[0] ?? ""}\n`);
+    return 1;
+  }
   if (error instanceof PayscoreError) {
     // Faults in the input that no command mapped to a file: still the user's input, still one line each.
     for (const issue of error.issues) io.stderr.write(`payscore: ${issue.message}\n`);

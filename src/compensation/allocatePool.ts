@@ -6,6 +6,7 @@ import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, fromUnits, integerWeights, toSteps } from "./steps.js";
 import { waterFill } from "./waterFill.js";
+import { guard } from "../errors/index.js";
 
 /** One person (or team) sharing a pool. */
 export interface PoolEntry {
@@ -80,6 +81,7 @@ const optionsSchema = z
  * The results are the same either way. Equal amounts may be one shared Decimal instance
  * (Decimals are immutable).
  *
+ * @category Compensation
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param entries - `{ id, weight, cap?, score? }`, ids unique
  * @param options - `scale` (default 2), `minimum`, `threshold`
@@ -100,6 +102,10 @@ const optionsSchema = z
  * ```
  */
 export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], options?: AllocatePoolOptions | undefined): PoolResult {
+  return guard(computeAllocatePool, [pool, entries, options]);
+}
+
+function computeAllocatePool(pool: Numeric, entries: readonly PoolEntry[], options?: AllocatePoolOptions | undefined): PoolResult {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed?.scale, ["options", "scale"], 2);
   const poolSteps = readPool(pool, scale);

@@ -1,6 +1,7 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, lowerBounds } from "./poolInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link allocatePoolColumns}; every amount is in whole units (steps) of the pool. */
 export interface AllocatePoolColumnsOptions {
@@ -48,6 +49,7 @@ export interface PoolColumns {
  * entry). Expected O(n): the breakpoints are searched by quickselect, the leftover units go to the
  * k largest remainders found by selection. Sums past 2^53 are handled in BigInt.
  *
+ * @category Compensation
  * @param poolUnits - the pool in units, a safe integer ≥ 0
  * @param weightUnits - each entry's weight as a safe integer ≥ 0 at one common scale
  * @param capUnits - each entry's cap in units (≥ 0), `Infinity` for no cap; omit for no caps at all
@@ -64,6 +66,15 @@ export interface PoolColumns {
  * ```
  */
 export function allocatePoolColumns(
+  poolUnits: number,
+  weightUnits: Float64Array | readonly number[],
+  capUnits?: Float64Array | readonly number[] | undefined,
+  options?: AllocatePoolColumnsOptions | undefined,
+): PoolColumns {
+  return guard(computeAllocatePoolColumns, [poolUnits, weightUnits, capUnits, options]);
+}
+
+function computeAllocatePoolColumns(
   poolUnits: number,
   weightUnits: Float64Array | readonly number[],
   capUnits?: Float64Array | readonly number[] | undefined,

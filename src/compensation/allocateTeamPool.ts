@@ -5,6 +5,7 @@ import type { PoolAllocation, PoolEntry } from "./allocatePool.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries, type ReadPoolEntries } from "./poolInput.js";
 import { fromSteps, integerWeights, toSteps } from "./steps.js";
 import { waterFill } from "./waterFill.js";
+import { guard } from "../errors/index.js";
 
 /** A team sharing the first level of a pool, with its members sharing the second. */
 export interface PoolTeam {
@@ -58,6 +59,7 @@ const optionsSchema = z
  * `Σ team amounts + unallocated = pool` exactly. A team with no eligible member of weight > 0
  * takes nothing.
  *
+ * @category Compensation
  * @param pool - the pool, ≥ 0, a whole number of steps
  * @param teams - `{ id, weight, cap?, members }`, team ids unique, person ids unique across teams
  * @param options - `scale` (default 2), `minimum` and `threshold` (per person, as in `allocatePool`)
@@ -75,6 +77,10 @@ const optionsSchema = z
  * ```
  */
 export function allocateTeamPool(pool: Numeric, teams: readonly PoolTeam[], options?: AllocateTeamPoolOptions | undefined): TeamPoolResult {
+  return guard(computeAllocateTeamPool, [pool, teams, options]);
+}
+
+function computeAllocateTeamPool(pool: Numeric, teams: readonly PoolTeam[], options?: AllocateTeamPoolOptions | undefined): TeamPoolResult {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed?.scale, ["options", "scale"], 2);
   const poolSteps = readPool(pool, scale);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
 import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, divRound, fractionOf, moneyOf, readMoney } from "./cashInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link applyDraw}. */
 export interface ApplyDrawOptions {
@@ -60,6 +61,7 @@ const optionsSchema = z.strictObject(
  * Negative earnings (a period of clawbacks) are allowed: the draw still pays, and a recoverable
  * draw carries the whole gap. Run it period after period, feeding `balance` back in.
  *
+ * @category Compensation
  * @param earned - the period's earnings, any sign, a whole number of steps
  * @param draw - the draw for the period, ≥ 0, a whole number of steps
  * @param balance - the balance the rep owes from earlier draws, ≥ 0, a whole number of steps
@@ -80,6 +82,10 @@ const optionsSchema = z.strictObject(
  * ```
  */
 export function applyDraw(earned: Numeric, draw: Numeric, balance: Numeric, options: ApplyDrawOptions): DrawResult {
+  return guard(computeApplyDraw, [earned, draw, balance, options]);
+}
+
+function computeApplyDraw(earned: Numeric, draw: Numeric, balance: Numeric, options: ApplyDrawOptions): DrawResult {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed.scale, ["options", "scale"], 2);
   const share = readRecoveryShare(parsed.recoveryShare);

@@ -7,6 +7,7 @@ import { creditSteps, readCredit, readTolerance, type ReadCredit } from "./credi
 import type { CreditSplit } from "./splitCredit.js";
 import { toSteps } from "./steps.js";
 import { tieredCommission, type CommissionTier } from "./tieredCommission.js";
+import { guard } from "../errors/index.js";
 
 /** What happened to an invoice: cash in, cash back, or the invoice reduced. */
 export type CollectionEventKind = "payment" | "refund" | "credit-note";
@@ -171,6 +172,7 @@ const eventKind = choice(["payment", "refund", "credit-note"]);
  * period's lines depend only on events up to its end, so earlier periods never change when
  * later events are added.
  *
+ * @category Compensation
  * @param lines - the invoices, each `{ id, date, amount, reps, overlay?, events? }`
  * @param options - `period` and `tiers` (required), `unit`, `mode`, `release`, `clawbackWindowDays`, `tolerance`, `scale`, `rounding`
  * @returns `{ lines, periods, forgiven }`
@@ -199,6 +201,10 @@ const eventKind = choice(["payment", "refund", "credit-note"]);
  * ```
  */
 export function commissionOnCollections(lines: readonly CollectionInvoice[], options: CommissionOnCollectionsOptions): CollectionsResult {
+  return guard(computeCommissionOnCollections, [lines, options]);
+}
+
+function computeCommissionOnCollections(lines: readonly CollectionInvoice[], options: CommissionOnCollectionsOptions): CollectionsResult {
   const settings = readSettings(options);
   const invoices = readInvoices(lines, settings);
   const { scale, rounding } = settings;

@@ -4,6 +4,7 @@ import { Decimal, readDecimal, readRoundingMode, readScale, roundDecimal, type N
 import { evaluateCurve, type Curve } from "../scoring/index.js";
 import { readMultiplierTable, type GradeMultiplierTable } from "./gradeMultiplier.js";
 import { toSteps } from "./steps.js";
+import { guard } from "../errors/index.js";
 
 /** The variable part of a bonus: a target incentive on a curve, times a grade multiplier. */
 export interface VariableBonus {
@@ -94,6 +95,7 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  * Rounding twice, at the incentive and at the variable part, is deliberate: each line of a
  * statement is then a number a person can redo by hand from the line above.
  *
+ * @category Compensation
  * @param parts - `{ fixed?, variable?, awards? }`
  * @param options - `scale` (default 2), `rounding` (default `"half-even"`), `grades`
  * @returns the parts and the total
@@ -118,6 +120,10 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  * ```
  */
 export function composeBonus(parts: BonusParts, options?: ComposeBonusOptions | undefined): ComposedBonus {
+  return guard(computeComposeBonus, [parts, options]);
+}
+
+function computeComposeBonus(parts: BonusParts, options?: ComposeBonusOptions | undefined): ComposedBonus {
   const input = parseWith(partsSchema, parts, "INVALID_ARGUMENT", ["parts"]);
   const parsedOptions = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsedOptions?.scale, ["options", "scale"], 2);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PayscoreError, parseWith } from "../errors/index.js";
-import { readDecimal, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
+import { readDecimal, readRoundingMode, readScale, roundDecimal, roundedProduct, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link fundPool}. */
 export interface FundPoolOptions {
@@ -16,15 +17,18 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
 /**
  * Funds a bonus pool from company results (奖金包 = 预算 × 公司达成系数).
  *
- * `pool = round(budget · curve(companyAttainment), scale)`, rounded down by default so the pool
- * is never more than the curve funds and is a whole number of steps, ready for `allocatePool`.
+ * `pool = round(budget · curve(companyAttainment), scale)`, rounded once from the exact product,
+ * down by default so the pool is never more than the curve funds and is a whole number of steps,
+ * ready for `allocatePool`. (A plan run passes the plan's own rounding mode: see
+ * docs/plan-format.md, "Funded amount".)
  *
+ * @category Compensation
  * @param budget - the pool at 100 % company attainment, ≥ 0
  * @param companyAttainment - the company's (or business unit's) attainment ratio
  * @param curve - the funding curve (attainment → funding rate), see `evaluateCurve`
  * @param options - `scale` (default 2), `rounding` (default `"floor"`)
  * @returns the pool
- * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number; `INVALID_ARGUMENT` for a negative budget, a bad curve or rounding mode; `EMPTY_INPUT` for a curve without points; `OUT_OF_RANGE` for a bad scale
+ * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number; `INVALID_ARGUMENT` for a negative budget, a bad curve or rounding mode; `EMPTY_INPUT` for a curve without points; `OUT_OF_RANGE` for a bad scale; `PRECISION_EXCEEDED` for a pool that needs more than 40 digits to the minor unit
  *
  * @example
  * ```ts
@@ -35,6 +39,10 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  * ```
  */
 export function fundPool(budget: Numeric, companyAttainment: Numeric, curve: Curve, options?: FundPoolOptions | undefined): Decimal {
+  return guard(computeFundPool, [budget, companyAttainment, curve, options]);
+}
+
+function computeFundPool(budget: Numeric, companyAttainment: Numeric, curve: Curve, options?: FundPoolOptions | undefined): Decimal {
   const amount = readDecimal(budget, ["budget"]);
   if (amount.isNegative()) {
     throw new PayscoreError("INVALID_ARGUMENT", `budget must not be negative; got ${amount.toString()}`, { path: ["budget"] });
@@ -47,5 +55,6 @@ export function fundPool(budget: Numeric, companyAttainment: Numeric, curve: Cur
   if (rate.isNegative()) {
     throw new PayscoreError("INVALID_ARGUMENT", `the funding curve gives ${rate.toString()} at ${ratio.toString()}; a pool cannot be negative`, { path: ["curve"] });
   }
-  return roundDecimal(amount.times(rate), scale, rounding);
+  // One rounding, from the exact product (never 40 digits first, then the minor unit).
+  return roundedProduct(amount, rate, (x) => roundDecimal(x, scale, rounding), scale, ["budget"]);
 }

@@ -1,5 +1,6 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** A grade → multiplier table: `{ 优秀: 1.5, 良好: 1.2, 合格: 1, 不合格: 0 }`. */
 export type GradeMultiplierTable = Readonly<Record<string, Numeric>>;
@@ -16,6 +17,7 @@ export interface GradeMultiplierOptions {
  * `multiplier = table[grade]`; every multiplier must be ≥ 0. With `options.grades`, the table
  * must name only grades on that list (a typo such as `"优"` for `"优秀"` is caught).
  *
+ * @category Compensation
  * @param grade - the person's grade
  * @param table - grade → multiplier
  * @param options - `grades`: the grades that exist
@@ -30,6 +32,10 @@ export interface GradeMultiplierOptions {
  * ```
  */
 export function gradeMultiplier(grade: string, table: GradeMultiplierTable, options?: GradeMultiplierOptions | undefined): Decimal {
+  return guard(computeGradeMultiplier, [grade, table, options]);
+}
+
+function computeGradeMultiplier(grade: string, table: GradeMultiplierTable, options?: GradeMultiplierOptions | undefined): Decimal {
   const multipliers = readMultiplierTable(table, options?.grades, ["table"]);
   if (typeof grade !== "string") {
     throw new PayscoreError("INVALID_ARGUMENT", `grade must be a string; got ${describeValue(grade)}`, { path: ["grade"] });

@@ -1,5 +1,6 @@
 import { PayscoreError, describeValue } from "../errors/index.js";
 import { readDecimal, readInteger, type Numeric } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** The rule {@link meetsStreak} checks. */
 export interface StreakRule {
@@ -27,6 +28,7 @@ export interface StreakResult {
  * meeting periods ending at the latest one; `longest` = the longest such run anywhere;
  * `eligible = current ≥ count`. An empty history has `current = longest = 0`.
  *
+ * @category Compensation
  * @param history - one value per period (attainment, score), oldest first
  * @param options - `threshold` and `count` (required)
  * @returns `{ eligible, longest, current }`
@@ -41,6 +43,10 @@ export interface StreakResult {
  * ```
  */
 export function meetsStreak(history: readonly Numeric[], options: StreakRule): StreakResult {
+  return guard(computeMeetsStreak, [history, options]);
+}
+
+function computeMeetsStreak(history: readonly Numeric[], options: StreakRule): StreakResult {
   if (!Array.isArray(history)) {
     throw new PayscoreError("INVALID_ARGUMENT", `history must be an array of values, oldest first; got ${describeValue(history)}`, { path: ["history"] });
   }

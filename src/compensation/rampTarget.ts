@@ -1,9 +1,10 @@
-import { getDaysInMonth } from "date-fns";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
 import { Decimal, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, splitPeriod, type Period } from "../period/index.js";
 import { divRound, fractionOf, moneyOf } from "./cashInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link rampTarget}. */
 export interface RampTargetOptions {
@@ -67,6 +68,7 @@ const MONTH_LCM = 377580n;
  * three factors. The first month is not prorated by the start day; combine with
  * `prorateTarget` for that.
  *
+ * @category Compensation
  * @param target - the full (unramped) target for the period, ≥ 0
  * @param schedule - the factor of each month of tenure from month 1, each from 0 to 1 (`[0.25, 0.5, 0.75]`); empty means no ramp
  * @param start - the start (hire) date, `yyyy-MM-dd`
@@ -86,6 +88,10 @@ const MONTH_LCM = 377580n;
  * ```
  */
 export function rampTarget(target: Numeric, schedule: readonly Numeric[], start: string, period: Period, options?: RampTargetOptions | undefined): RampedTarget {
+  return guard(computeRampTarget, [target, schedule, start, period, options]);
+}
+
+function computeRampTarget(target: Numeric, schedule: readonly Numeric[], start: string, period: Period, options?: RampTargetOptions | undefined): RampedTarget {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed?.scale, ["options", "scale"], 2);
   const rounding = parsed?.rounding === undefined ? "half-even" : readRoundingMode(parsed.rounding, ["options", "rounding"]);

@@ -3,6 +3,7 @@ import { parseWith } from "../errors/index.js";
 import { readRoundingMode, readScale, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { flag, moneyOf, readMoney } from "./cashInput.js";
 import { creditSteps, readCredit, readTolerance } from "./creditShares.js";
+import { guard } from "../errors/index.js";
 
 /** One rep's share of a deal's credit. */
 export interface CreditSplit {
@@ -59,6 +60,7 @@ const optionsSchema = z
  * A negative amount (a credit note, a refund) splits as the positive one, negated part by part.
  * Shares are fractions: a share above 1 is refused, so `50` written for 50 % does not slip through.
  *
+ * @category Compensation
  * @param amount - the deal's credit (revenue, collections, margin): a whole number of steps, any sign
  * @param splits - `{ id, share }` per rep, ids unique, shares from 0 to 1
  * @param options - `scale` (default 2), `tolerance` (default 0), `overlay` (default false), `rounding` (overlay only, default `"half-even"`)
@@ -76,6 +78,10 @@ const optionsSchema = z
  * ```
  */
 export function splitCredit(amount: Numeric, splits: readonly CreditSplit[], options?: SplitCreditOptions | undefined): CreditShare[] {
+  return guard(computeSplitCredit, [amount, splits, options]);
+}
+
+function computeSplitCredit(amount: Numeric, splits: readonly CreditSplit[], options?: SplitCreditOptions | undefined): CreditShare[] {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed?.scale, ["options", "scale"], 2);
   const rounding = parsed?.rounding === undefined ? "half-even" : readRoundingMode(parsed.rounding, ["options", "rounding"]);

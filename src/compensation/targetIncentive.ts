@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PayscoreError, parseWith } from "../errors/index.js";
 import { readDecimal, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link targetIncentive}. */
 export interface TargetIncentiveOptions {
@@ -19,6 +20,7 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  *
  * `incentive = round(targetAmount · curve(attainment), scale)`, half-even by default.
  *
+ * @category Compensation
  * @param targetAmount - the incentive at 100 % (目标奖金), ≥ 0
  * @param attainment - the attainment ratio (1 = 100 %)
  * @param curve - the payout curve (attainment → payout rate), see `evaluateCurve`
@@ -35,6 +37,10 @@ const optionsSchema = z.object({ scale: z.unknown().optional(), rounding: z.unkn
  * ```
  */
 export function targetIncentive(targetAmount: Numeric, attainment: Numeric, curve: Curve, options?: TargetIncentiveOptions | undefined): Decimal {
+  return guard(computeTargetIncentive, [targetAmount, attainment, curve, options]);
+}
+
+function computeTargetIncentive(targetAmount: Numeric, attainment: Numeric, curve: Curve, options?: TargetIncentiveOptions | undefined): Decimal {
   const amount = readDecimal(targetAmount, ["targetAmount"]);
   if (amount.isNegative()) {
     throw new PayscoreError("INVALID_ARGUMENT", `targetAmount must not be negative; got ${amount.toString()}`, { path: ["targetAmount"] });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
+import { Decimal, exactProduct, exactSum, readDecimal, type Numeric } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** One commission tier: amounts from `from` upward are paid at `rate`. */
 export interface CommissionTier {
@@ -31,11 +32,12 @@ const optionsSchema = z.object({ mode: z.enum(["marginal", "retroactive"]).optio
  * The result is exact, not rounded (round it with `roundTo` when you pay it). Marginal
  * commission is continuous in the amount; retroactive commission jumps at each `from`.
  *
+ * @category Compensation
  * @param amount - the sales (or margin, or collections) the commission is paid on, ≥ 0
  * @param tiers - the tiers, the first `from` = 0 and the `from`s strictly increasing; rates ≥ 0
  * @param options - `mode`: `"marginal"` (default) or `"retroactive"`
  * @returns the commission
- * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number; `INVALID_ARGUMENT` for a negative amount or rate, malformed tiers, a first tier not starting at 0, `from`s not strictly increasing, or an unknown mode; `EMPTY_INPUT` for no tiers
+ * @throws {PayscoreError} `INVALID_NUMBER` for a malformed number; `INVALID_ARGUMENT` for a negative amount or rate, malformed tiers, a first tier not starting at 0, `from`s not strictly increasing, or an unknown mode; `EMPTY_INPUT` for no tiers; `PRECISION_EXCEEDED` when the exact commission (or an input) needs more than 40 significant digits
  *
  * @example
  * ```ts
@@ -45,6 +47,10 @@ const optionsSchema = z.object({ mode: z.enum(["marginal", "retroactive"]).optio
  * ```
  */
 export function tieredCommission(amount: Numeric, tiers: readonly CommissionTier[], options?: TieredCommissionOptions | undefined): Decimal {
+  return guard(computeTieredCommission, [amount, tiers, options]);
+}
+
+function computeTieredCommission(amount: Numeric, tiers: readonly CommissionTier[], options?: TieredCommissionOptions | undefined): Decimal {
   const value = readDecimal(amount, ["amount"]);
   if (value.isNegative()) {
     throw new PayscoreError("INVALID_ARGUMENT", `amount must not be negative; got ${value.toString()}`, { path: ["amount"] });
@@ -56,12 +62,13 @@ export function tieredCommission(amount: Numeric, tiers: readonly CommissionTier
   if (mode === "retroactive") {
     let reached = 0;
     while (reached + 1 < froms.length && (froms[reached + 1] as Decimal).lte(value)) reached++;
-    commission = value.times(rates[reached] as Decimal);
+    commission = exactProduct(value, rates[reached] as Decimal, ["amount"]);
   } else {
     for (let k = 0; k < froms.length && (froms[k] as Decimal).lt(value); k++) {
       const next = froms[k + 1];
       const top = next !== undefined && next.lt(value) ? next : value;
-      commission = commission.plus(top.minus(froms[k] as Decimal).times(rates[k] as Decimal));
+      const slice = exactSum(top, (froms[k] as Decimal).negated(), ["tiers", k]);
+      commission = exactSum(commission, exactProduct(slice, rates[k] as Decimal, ["tiers", k, "rate"]), ["amount"]);
     }
   }
   return commission.isZero() ? new Decimal(0) : commission;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { describeValue, parseWith } from "../errors/index.js";
 import { readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, moneyOf, readMoney } from "./cashInput.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link trueUp}. */
 export interface TrueUpOptions {
@@ -53,6 +54,7 @@ const optionsSchema = z.strictObject(
  * one. A carried deficit needs no bookkeeping within the year — it is still in the figures
  * next time; at the year's end carry it into the next year as an amount already paid.
  *
+ * @category Compensation
  * @param earnedToDate - earned so far this year (after clawbacks), any sign, a whole number of steps
  * @param paidToDate - paid so far this year (advances, draws, earlier true-ups), any sign, a whole number of steps
  * @param options - `onNegative` (required), `forgivenToDate` (default 0), `scale` (default 2)
@@ -71,6 +73,10 @@ const optionsSchema = z.strictObject(
  * ```
  */
 export function trueUp(earnedToDate: Numeric, paidToDate: Numeric, options: TrueUpOptions): TrueUpResult {
+  return guard(computeTrueUp, [earnedToDate, paidToDate, options]);
+}
+
+function computeTrueUp(earnedToDate: Numeric, paidToDate: Numeric, options: TrueUpOptions): TrueUpResult {
   const parsed = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]);
   const scale = readScale(parsed.scale, ["options", "scale"], 2);
   const forgivenBefore = parsed.forgivenToDate === undefined ? 0n : readMoney(parsed.forgivenToDate, ["options", "forgivenToDate"], scale, "non-negative");

@@ -9,6 +9,11 @@
  * - `OUT_OF_RANGE` — a value lies outside the range it must lie in.
  * - `INVALID_PLAN` — a plan does not match the plan schema (every problem is listed).
  * - `INVALID_DATA` — the data fed to a computation is inconsistent or missing.
+ * - `PRECISION_EXCEEDED` — an input, or an exact intermediate result (a sum, a product, an
+ *   amount of money), needs more than the library's 40 significant digits; payscore refuses it
+ *   rather than round it silently.
+ * - `INTERNAL_ERROR` — a fault inside payscore itself that no input check explains (a bug:
+ *   please report it with the input). Never thrown for a caller's mistake.
  */
 export type PayscoreErrorCode =
   | "INVALID_NUMBER"
@@ -18,7 +23,9 @@ export type PayscoreErrorCode =
   | "EMPTY_INPUT"
   | "OUT_OF_RANGE"
   | "INVALID_PLAN"
-  | "INVALID_DATA";
+  | "INVALID_DATA"
+  | "PRECISION_EXCEEDED"
+  | "INTERNAL_ERROR";
 
 /** The codes as a list, for validation and documentation. */
 export const PAYSCORE_ERROR_CODES: readonly PayscoreErrorCode[] = Object.freeze([
@@ -30,7 +37,16 @@ export const PAYSCORE_ERROR_CODES: readonly PayscoreErrorCode[] = Object.freeze(
   "OUT_OF_RANGE",
   "INVALID_PLAN",
   "INVALID_DATA",
+  "PRECISION_EXCEEDED",
+  "INTERNAL_ERROR",
 ]);
+
+/**
+ * The brand every {@link PayscoreError} carries, registered with `Symbol.for` so that it is the
+ * same symbol in every copy of payscore loaded in one process (the CommonJS and the ES module
+ * build, or two versions side by side), where `instanceof` cannot tell.
+ */
+export const PAYSCORE_ERROR_BRAND: unique symbol = Symbol.for("payscore.PayscoreError");
 
 /** A location inside an input: object keys and array indexes, outermost first. */
 export type ErrorPath = ReadonlyArray<string | number>;
@@ -71,6 +87,8 @@ export class PayscoreError extends Error {
   readonly path: ErrorPath;
   /** Every problem found (at least one: the error itself when there was only one). */
   readonly issues: readonly PayscoreIssue[];
+  /** The cross-copy brand read by `isPayscoreError`. */
+  readonly [PAYSCORE_ERROR_BRAND]: true;
 
   constructor(code: PayscoreErrorCode, message: string, options?: PayscoreErrorOptions | undefined) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
@@ -78,6 +96,7 @@ export class PayscoreError extends Error {
     this.code = code;
     this.path = Object.freeze([...(options?.path ?? [])]);
     const issues = options?.issues ?? [{ path: this.path, message }];
+    this[PAYSCORE_ERROR_BRAND] = true;
     this.issues = Object.freeze(issues.map((issue) => Object.freeze({ path: Object.freeze([...issue.path]), message: issue.message })));
   }
 }

@@ -1,7 +1,10 @@
-export { PayscoreError, PAYSCORE_ERROR_CODES } from "./PayscoreError.js";
+export { PayscoreError, PAYSCORE_ERROR_CODES, PAYSCORE_ERROR_BRAND } from "./PayscoreError.js";
+export { isPayscoreError } from "./isPayscoreError.js";
 export type { PayscoreErrorCode, ErrorPath, PayscoreIssue, PayscoreErrorOptions } from "./PayscoreError.js";
 export { fromZodError } from "./fromZodError.js";
 export { formatPath } from "./formatPath.js";
 export { describeValue } from "./describeValue.js";
 export { parseWith } from "./parseWith.js";
 export { pathTo, fault, readRecord, readOptions, readList, readName, hasOwn } from "./readShape.js";
+export { guard, guardFunction, asPayscoreError } from "./guard.js";
+export { checkReadable, MAX_INPUT_DEPTH } from "./checkReadable.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 /** A graded person, as {@link forcedDistribution} or a grading run produces them. */
 export interface GradedPerson {
@@ -59,6 +60,7 @@ const optionsSchema = z.object({ grades: z.array(z.string()).optional() }).optio
  * non-blank `reason` and `by`; a person may be overridden at most once per call (a second round
  * of calibration is a second call, whose audit follows the first).
  *
+ * @category Grading
  * @param assignments - the graded people `{ id, grade, … }` (other fields such as `rank` are kept); ids unique
  * @param overrides - the decisions `{ id, grade, reason, by, at? }`
  * @param options - `grades`: the grades that exist, to refuse an override to an unknown grade
@@ -77,6 +79,14 @@ const optionsSchema = z.object({ grades: z.array(z.string()).optional() }).optio
  * ```
  */
 export function applyOverrides<T extends GradedPerson>(
+  assignments: readonly T[],
+  overrides: readonly GradeOverride[],
+  options?: ApplyOverridesOptions | undefined,
+): OverrideResult<T> {
+  return guard(computeApplyOverrides, [assignments, overrides, options]);
+}
+
+function computeApplyOverrides<T extends GradedPerson>(
   assignments: readonly T[],
   overrides: readonly GradeOverride[],
   options?: ApplyOverridesOptions | undefined,

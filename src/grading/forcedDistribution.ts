@@ -1,6 +1,7 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric, claimId, idTable, splitDecimal, splitNumber, truncatedDouble, unitsAt, type Digits } from "../numeric/index.js";
 import { gradeUnits, readQuotas, readTies, seatsFor, type TiePolicy } from "./forcedCurve.js";
+import { guard } from "../errors/index.js";
 
 /** One person to grade on a forced curve. */
 export interface ScoredEntry {
@@ -58,6 +59,7 @@ export interface GradeAssignment {
  * as exact integers by the engine of `forcedDistributionColumns`; any other score sends the
  * call to an exact Decimal comparison. The results are the same either way.
  *
+ * @category Grading
  * @param entries - the people: `{ id, score }`, ids unique
  * @param quotas - the grades, best first, with their shares
  * @param options - `ties`: `"share-grade"` (default) or `"by-order"`
@@ -80,6 +82,14 @@ export interface GradeAssignment {
  * ```
  */
 export function forcedDistribution(
+  entries: readonly ScoredEntry[],
+  quotas: readonly GradeQuota[],
+  options?: ForcedDistributionOptions | undefined,
+): GradeAssignment[] {
+  return guard(computeForcedDistribution, [entries, quotas, options]);
+}
+
+function computeForcedDistribution(
   entries: readonly ScoredEntry[],
   quotas: readonly GradeQuota[],
   options?: ForcedDistributionOptions | undefined,

@@ -1,6 +1,7 @@
 import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
 import type { ForcedDistributionOptions, GradeQuota } from "./forcedDistribution.js";
 import { gradeUnits, readQuotas, readTies, seatsFor } from "./forcedCurve.js";
+import { guard } from "../errors/index.js";
 
 /** What {@link forcedDistributionColumns} returns: one slot per person, in input order. */
 export interface GradeColumns {
@@ -26,6 +27,7 @@ export interface GradeColumns {
  * Sorts one packed `Float64Array` (score and index in one exact integer) when
  * `(max − min + 1) · n < 2^53`, otherwise indices with a comparator: O(n log n).
  *
+ * @category Grading
  * @param scoreUnits - each person's score as a safe integer in one unit (a `Float64Array` or an array of numbers); higher is better
  * @param quotas - the grades, best first, with their shares (≥ 0, summing to 1 within 1e-12)
  * @param options - `ties`: `"share-grade"` (default) or `"by-order"`
@@ -44,6 +46,14 @@ export interface GradeColumns {
  * ```
  */
 export function forcedDistributionColumns(
+  scoreUnits: Float64Array | readonly number[],
+  quotas: readonly GradeQuota[],
+  options?: ForcedDistributionOptions | undefined,
+): GradeColumns {
+  return guard(computeForcedDistributionColumns, [scoreUnits, quotas, options]);
+}
+
+function computeForcedDistributionColumns(
   scoreUnits: Float64Array | readonly number[],
   quotas: readonly GradeQuota[],
   options?: ForcedDistributionOptions | undefined,

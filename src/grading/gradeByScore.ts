@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** One band of a fixed grading scale: a score of at least `min` earns `grade`. */
 export interface GradeBand {
@@ -20,6 +21,7 @@ const bandsSchema = z.array(z.object({ grade: z.string(), min: z.unknown() }));
  * Bands may be listed in any order; their `min`s must be distinct. A score exactly on a `min`
  * earns that band (优秀 ≥ 90 means 90 is 优秀).
  *
+ * @category Grading
  * @param score - the score to grade (any scale: 0–100, 1–5, a ratio)
  * @param bands - the scale, e.g. `[{ grade: "优秀", min: 90 }, { grade: "良好", min: 80 }, …]`
  * @returns the grade's name
@@ -39,6 +41,10 @@ const bandsSchema = z.array(z.object({ grade: z.string(), min: z.unknown() }));
  * ```
  */
 export function gradeByScore(score: Numeric, bands: readonly GradeBand[]): string {
+  return guard(computeGradeByScore, [score, bands]);
+}
+
+function computeGradeByScore(score: Numeric, bands: readonly GradeBand[]): string {
   const value = readDecimal(score, ["score"]);
   const parsed = parseWith(bandsSchema, bands, "INVALID_ARGUMENT", ["bands"]);
   if (parsed.length === 0) {

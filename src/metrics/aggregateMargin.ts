@@ -1,5 +1,6 @@
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegativeField, nonZero, plain, readEntry, readField, readList } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One order line for {@link aggregateMargin}. */
 export interface MarginLine {
@@ -17,6 +18,7 @@ export interface MarginLine {
  * line with revenue 0 (a free sample with a cost) is allowed as long as the total revenue is
  * not 0. The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param lines - the order lines, at least one
  * @returns the margin (0.3 = 30 %; never `-0`)
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `lines` is not an array of objects or an amount is negative; `INVALID_NUMBER` for a malformed number; `EMPTY_INPUT` for no lines; `ZERO_DENOMINATOR` when the total revenue is 0
@@ -30,6 +32,10 @@ export interface MarginLine {
  * ```
  */
 export function aggregateMargin(lines: readonly MarginLine[]): Decimal {
+  return guard(computeAggregateMargin, [lines]);
+}
+
+function computeAggregateMargin(lines: readonly MarginLine[]): Decimal {
   const list = readList(lines, ["lines"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["lines"], "must contain at least one line");
   let revenue = new Decimal(0);

@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegative, pathTo, plain, readChoice, readOptions } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link attainment}. */
 export interface AttainmentOptions {
@@ -67,6 +68,7 @@ const ZERO_TARGETS = ["error", "zero", "full"] as const;
  * stops it) and for `"reflect"`, and refused for `"inverse"`. The result is exact to the
  * library's precision (40 significant digits), not rounded.
  *
+ * @category Metrics
  * @param actual - what was achieved
  * @param target - the target, ≥ 0
  * @param options - `direction`, `lowerFormula`, `cap`, `floor`, `zeroTarget`
@@ -84,6 +86,10 @@ const ZERO_TARGETS = ["error", "zero", "full"] as const;
  * ```
  */
 export function attainment(actual: Numeric, target: Numeric, options?: AttainmentOptions | undefined): Decimal {
+  return guard(computeAttainment, [actual, target, options]);
+}
+
+function computeAttainment(actual: Numeric, target: Numeric, options?: AttainmentOptions | undefined): Decimal {
   const a = readDecimal(actual, ["actual"]);
   const t = readDecimal(target, ["target"]);
   return attainmentOf(a, t, readAttainmentOptions(options, ["options"]), []);

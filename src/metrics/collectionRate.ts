@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The collection rate (回款率): the share of the amount billed that was collected,
@@ -10,6 +11,7 @@ import { nonNegative, nonZero } from "./internal.js";
  * top of this period's billing is real and is reported as it is. The result is exact to the
  * library's precision, not rounded.
  *
+ * @category Metrics
  * @param collected - the cash collected (回款额), ≥ 0
  * @param billed - the amount billed or due (应收/开票额), > 0
  * @returns the collection rate (0.95 = 95 %)
@@ -22,6 +24,10 @@ import { nonNegative, nonZero } from "./internal.js";
  * ```
  */
 export function collectionRate(collected: Numeric, billed: Numeric): Decimal {
+  return guard(computeCollectionRate, [collected, billed]);
+}
+
+function computeCollectionRate(collected: Numeric, billed: Numeric): Decimal {
   return collectionRateOf(readDecimal(collected, ["collected"]), readDecimal(billed, ["billed"]), []);
 }
 

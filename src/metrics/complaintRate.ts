@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The complaint rate (投诉率): complaints per interaction (order, visit, ticket or customer —
@@ -11,6 +12,7 @@ import { nonNegative, nonZero } from "./internal.js";
  * score it with `attainment(rate, target, { direction: "lower" })`. The result is exact to the
  * library's precision, not rounded.
  *
+ * @category Metrics
  * @param complaints - the number of complaints, ≥ 0
  * @param interactions - the number of interactions, > 0
  * @returns the complaint rate (0.004 = 0.4 %)
@@ -23,6 +25,10 @@ import { nonNegative, nonZero } from "./internal.js";
  * ```
  */
 export function complaintRate(complaints: Numeric, interactions: Numeric): Decimal {
+  return guard(computeComplaintRate, [complaints, interactions]);
+}
+
+function computeComplaintRate(complaints: Numeric, interactions: Numeric): Decimal {
   return complaintRateOf(readDecimal(complaints, ["complaints"]), readDecimal(interactions, ["interactions"]), []);
 }
 

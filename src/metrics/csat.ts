@@ -1,6 +1,7 @@
 import { Decimal, readInteger } from "../numeric/index.js";
 import { describeValue } from "../errors/index.js";
 import { fault, readList, readOptions } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link csat}: the rating scale, whole numbers. */
 export interface CsatOptions {
@@ -32,6 +33,7 @@ const SCALE_LIMIT = 1_000_000;
  *
  * Both are exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param ratings - whole-number ratings within the scale, at least one
  * @param options - `min` (default 1), `max` (default 5), `satisfiedAtLeast` (default `max − 1`); whole numbers from −1 000 000 to 1 000 000
  * @returns the satisfied share, the mean rating and the number of ratings
@@ -46,6 +48,10 @@ const SCALE_LIMIT = 1_000_000;
  * ```
  */
 export function csat(ratings: readonly number[], options?: CsatOptions | undefined): CsatResult {
+  return guard(computeCsat, [ratings, options]);
+}
+
+function computeCsat(ratings: readonly number[], options?: CsatOptions | undefined): CsatResult {
   const o = readOptions(options, ["options"]);
   const bounds = { min: -SCALE_LIMIT, max: SCALE_LIMIT };
   const min = o?.["min"] === undefined ? 1 : readInteger(o["min"], ["options", "min"], bounds);

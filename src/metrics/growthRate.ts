@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonZero, plain } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The growth of a figure over its previous value (增长率; 同比 year over year, 环比 period over
@@ -10,6 +11,7 @@ import { nonZero, plain } from "./internal.js";
  * loss of 100 turning into a profit of 50 is growth of +1.5, not −1.5. Both values may be
  * negative. The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param current - this period's value
  * @param previous - the comparison period's value, ≠ 0
  * @returns the growth ratio (0.2 = +20 %; never `-0`)
@@ -23,6 +25,10 @@ import { nonZero, plain } from "./internal.js";
  * ```
  */
 export function growthRate(current: Numeric, previous: Numeric): Decimal {
+  return guard(computeGrowthRate, [current, previous]);
+}
+
+function computeGrowthRate(current: Numeric, previous: Numeric): Decimal {
   return growthRateOf(readDecimal(current, ["current"]), readDecimal(previous, ["previous"]), []);
 }
 

@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegative, nonZero, pathTo } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The share of a market held (市场占有率, 市场份额): `sales / market`.
@@ -9,6 +10,7 @@ import { fault, nonNegative, nonZero, pathTo } from "./internal.js";
  * so `sales > market` is refused as inconsistent data rather than reported as a share above 1.
  * The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param sales - the sales of the person, team or company, ≥ 0
  * @param market - the size of the whole market, > 0
  * @returns the share, from 0 to 1
@@ -21,6 +23,10 @@ import { fault, nonNegative, nonZero, pathTo } from "./internal.js";
  * ```
  */
 export function marketShare(sales: Numeric, market: Numeric): Decimal {
+  return guard(computeMarketShare, [sales, market]);
+}
+
+function computeMarketShare(sales: Numeric, market: Numeric): Decimal {
   return marketShareOf(readDecimal(sales, ["sales"]), readDecimal(market, ["market"]), []);
 }
 

@@ -1,5 +1,6 @@
 import { fault, exactSum, readEntry, readList, readTimestamp } from "./internal.js";
 import { Decimal } from "../numeric/index.js";
+import { guard } from "../errors/index.js";
 
 /** One resolved complaint (or ticket) for {@link meanResolutionHours}. */
 export interface ResolvedComplaint {
@@ -22,6 +23,7 @@ const MS_PER_HOUR = 3_600_000;
  * out by the caller (they have no resolution time yet). The mean is exact to the library's
  * precision, not rounded. It is a lower-is-better figure.
  *
+ * @category Metrics
  * @param complaints - resolved complaints, at least one
  * @returns the mean resolution time in hours (1.5 = 90 minutes)
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `complaints` is not an array of objects or a timestamp is malformed or not a real date and time; `EMPTY_INPUT` for no complaints; `INVALID_DATA` when a complaint was resolved before it was opened
@@ -35,6 +37,10 @@ const MS_PER_HOUR = 3_600_000;
  * ```
  */
 export function meanResolutionHours(complaints: readonly ResolvedComplaint[]): Decimal {
+  return guard(computeMeanResolutionHours, [complaints]);
+}
+
+function computeMeanResolutionHours(complaints: readonly ResolvedComplaint[]): Decimal {
   const list = readList(complaints, ["complaints"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["complaints"], "must contain at least one resolved complaint");
   const elapsed = new Float64Array(list.length);

@@ -8,6 +8,7 @@ import { fault, readRecord } from "./internal.js";
 import { marketShareOf } from "./marketShare.js";
 import { npsOf } from "./nps.js";
 import { orderMarginOf } from "./orderMargin.js";
+import { guard } from "../errors/index.js";
 
 /**
  * A computed value together with how it was computed: the shape a plan run puts in a trace so
@@ -80,6 +81,7 @@ const NPS_FORMULA = "100 * (promoters - detractors) / (promoters + passives + de
  * with `zeroTarget: "zero"` is `"0 (target is 0)"`, an actual of 0 under `"inverse"` is
  * `"cap (actual is 0)"`.
  *
+ * @category Metrics
  * @param indicator - which indicator, a key of {@link INDICATOR_INPUTS}
  * @param inputs - exactly the inputs the indicator takes, by name (numbers, decimal strings, bigints or Decimals)
  * @param options - {@link AttainmentOptions}, for `attainment` only
@@ -95,6 +97,14 @@ const NPS_FORMULA = "100 * (promoters - detractors) / (promoters + passives + de
  * ```
  */
 export function measure(
+  indicator: MeasurableIndicator,
+  inputs: Readonly<Record<string, Numeric>>,
+  options?: AttainmentOptions | undefined,
+): Measured {
+  return guard(computeMeasure, [indicator, inputs, options]);
+}
+
+function computeMeasure(
   indicator: MeasurableIndicator,
   inputs: Readonly<Record<string, Numeric>>,
   options?: AttainmentOptions | undefined,

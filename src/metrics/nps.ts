@@ -1,6 +1,7 @@
 import { Decimal } from "../numeric/index.js";
 import { describeValue, type ErrorPath } from "../errors/index.js";
 import { fault, readCount } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Response counts for {@link nps}: each a whole number ≥ 0. */
 export interface NpsCounts {
@@ -34,6 +35,7 @@ const RESPONSES: ErrorPath = Object.freeze(["responses"]);
  * export them. The score is exact to the library's precision, not rounded (1 promoter in 3
  * responses is 33.333…).
  *
+ * @category Metrics
  * @param responses - whole-number answers from 0 to 10, or `{ promoters, passives, detractors }`
  * @returns the score and the counts it was computed from
  * @throws {PayscoreError} `EMPTY_INPUT` for no responses (an empty list or three zero counts); `OUT_OF_RANGE` for a response outside 0–10 or not a whole number, a negative count, or counts whose total passes 2^53; `INVALID_ARGUMENT` for a count that is not a whole number or an argument that is neither a list nor an object
@@ -45,6 +47,10 @@ const RESPONSES: ErrorPath = Object.freeze(["responses"]);
  * ```
  */
 export function nps(responses: readonly number[] | NpsCounts): NpsResult {
+  return guard(computeNps, [responses]);
+}
+
+function computeNps(responses: readonly number[] | NpsCounts): NpsResult {
   if (Array.isArray(responses)) {
     const list = responses as readonly unknown[];
     let promoters = 0;

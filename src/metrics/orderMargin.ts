@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero, plain } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The gross margin of an order (毛利率): `(revenue − cost) / revenue`.
@@ -9,6 +10,7 @@ import { nonNegative, nonZero, plain } from "./internal.js";
  * would flip the sign of the margin). The margin is negative when the order was sold below
  * cost, and at most 1. The result is exact to the library's precision, not rounded.
  *
+ * @category Metrics
  * @param revenue - the order's revenue, > 0
  * @param cost - its cost, ≥ 0
  * @returns the margin (0.3 = 30 %; never `-0`)
@@ -21,6 +23,10 @@ import { nonNegative, nonZero, plain } from "./internal.js";
  * ```
  */
 export function orderMargin(revenue: Numeric, cost: Numeric): Decimal {
+  return guard(computeOrderMargin, [revenue, cost]);
+}
+
+function computeOrderMargin(revenue: Numeric, cost: Numeric): Decimal {
   return orderMarginOf(readDecimal(revenue, ["revenue"]), readDecimal(cost, ["cost"]), []);
 }
 

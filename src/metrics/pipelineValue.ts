@@ -1,5 +1,6 @@
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegativeField, readEntry, readField, readList } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One open opportunity for {@link pipelineValue}. */
 export interface Opportunity {
@@ -26,6 +27,7 @@ export interface PipelineValue {
  *
  * An empty pipeline is worth 0 (both sums are 0), not an error. Exact, not rounded.
  *
+ * @category Metrics
  * @param opportunities - open opportunities (may be empty)
  * @returns the face-value and weighted totals
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `opportunities` is not an array of objects or an amount is negative; `INVALID_NUMBER` for a malformed number; `OUT_OF_RANGE` for a probability outside 0–1
@@ -41,6 +43,10 @@ export interface PipelineValue {
  * ```
  */
 export function pipelineValue(opportunities: readonly Opportunity[]): PipelineValue {
+  return guard(computePipelineValue, [opportunities]);
+}
+
+function computePipelineValue(opportunities: readonly Opportunity[]): PipelineValue {
   const list = readList(opportunities, ["opportunities"]);
   let total = new Decimal(0);
   let weighted = new Decimal(0);

@@ -1,6 +1,7 @@
-import { differenceInCalendarDays } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { Decimal } from "../numeric/index.js";
 import { exactSum, fault, readCalendarDate, readEntry, readList } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One closed deal for {@link salesCycleDays}. */
 export interface ClosedDeal {
@@ -29,6 +30,7 @@ export interface SalesCycle {
  * calendar, so the result is the same in every time zone and across daylight-saving changes.
  * It is a lower-is-better figure.
  *
+ * @category Metrics
  * @param deals - closed deals, at least one
  * @returns the mean and median days and the number of deals
  * @throws {PayscoreError} `INVALID_ARGUMENT` when `deals` is not an array of objects or a date is not a real `yyyy-MM-dd` date; `EMPTY_INPUT` for no deals; `INVALID_DATA` when a deal closed before it opened
@@ -47,6 +49,10 @@ export interface SalesCycle {
  * ```
  */
 export function salesCycleDays(deals: readonly ClosedDeal[]): SalesCycle {
+  return guard(computeSalesCycleDays, [deals]);
+}
+
+function computeSalesCycleDays(deals: readonly ClosedDeal[]): SalesCycle {
   const list = readList(deals, ["deals"]);
   const count = list.length;
   if (count === 0) throw fault("EMPTY_INPUT", ["deals"], "must contain at least one deal");

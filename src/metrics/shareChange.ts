@@ -1,5 +1,6 @@
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonZero, plain } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** The result of {@link shareChange}. */
 export interface ShareChange {
@@ -19,6 +20,7 @@ export interface ShareChange {
  * Shares are ratios from 0 to 1, as {@link marketShare} returns them. Both results are exact to
  * the library's precision, not rounded.
  *
+ * @category Metrics
  * @param current - this period's share, 0–1
  * @param previous - the comparison period's share, 0 < previous ≤ 1
  * @returns the change in points and the relative change (never `-0`)
@@ -32,6 +34,10 @@ export interface ShareChange {
  * ```
  */
 export function shareChange(current: Numeric, previous: Numeric): ShareChange {
+  return guard(computeShareChange, [current, previous]);
+}
+
+function computeShareChange(current: Numeric, previous: Numeric): ShareChange {
   const c = readShare(current, "current");
   const p = readShare(previous, "previous");
   nonZero(p, [], "previous", "(current - previous) / previous");

@@ -1,5 +1,6 @@
 import { Decimal } from "../numeric/index.js";
 import { fault, readCount, readEntry, readList, readName } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One stage of a sales funnel for {@link stageConversion}. */
 export interface FunnelStage {
@@ -27,6 +28,7 @@ export interface StageRate {
  * stage that counts more than the one before, e.g. counted over a different window) is
  * reported as it is.
  *
+ * @category Metrics
  * @param funnel - the stages in funnel order, at least two
  * @returns `funnel.length − 1` stage-to-stage rates, then the overall first→last rate
  * @throws {PayscoreError} `EMPTY_INPUT` for no stages; `INVALID_ARGUMENT` for a single stage, an entry that is not `{ stage, count }`, an empty or repeated stage name, or a count that is not a whole number; `OUT_OF_RANGE` for a negative count; `ZERO_DENOMINATOR` for a count of 0 on any stage but the last
@@ -42,6 +44,10 @@ export interface StageRate {
  * ```
  */
 export function stageConversion(funnel: readonly FunnelStage[]): StageRate[] {
+  return guard(computeStageConversion, [funnel]);
+}
+
+function computeStageConversion(funnel: readonly FunnelStage[]): StageRate[] {
   const list = readList(funnel, ["funnel"]);
   const n = list.length;
   if (n === 0) throw fault("EMPTY_INPUT", ["funnel"], "must contain at least two stages");

@@ -1,6 +1,7 @@
 import { describeValue } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, readCount, readEntry, readList, readName, readRecord } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One logged sales activity (or a batch of the same kind) for {@link weightedActivity}. */
 export interface Activity {
@@ -34,6 +35,7 @@ export interface ActivityWeights {
  * silently counted as 0: give it weight 0 to ignore it on purpose. No activity at all is worth 0.
  * Exact, not rounded.
  *
+ * @category Metrics
  * @param activities - the activities logged (may be empty)
  * @param weights - `byType`, and optionally `byTier`
  * @returns the weighted activity count
@@ -52,6 +54,10 @@ export interface ActivityWeights {
  * ```
  */
 export function weightedActivity(activities: readonly Activity[], weights: ActivityWeights): Decimal {
+  return guard(computeWeightedActivity, [activities, weights]);
+}
+
+function computeWeightedActivity(activities: readonly Activity[], weights: ActivityWeights): Decimal {
   const w = readRecord(weights, ["weights"]);
   const byType = readWeights(w["byType"], "byType");
   const byTier = w["byTier"] === undefined ? undefined : readWeights(w["byTier"], "byTier");

@@ -3,6 +3,8 @@ import { Decimal, type Numeric } from "./decimal.js";
 import { readDecimal } from "./toDecimal.js";
 import { readScale } from "./readInteger.js";
 import { apportion } from "./apportion.js";
+import { guard } from "../errors/index.js";
+import { fitsAtScale } from "./exact.js";
 
 /** Options for {@link allocate}. */
 export interface AllocateOptions {
@@ -19,11 +21,12 @@ export interface AllocateOptions {
  * exact share `total·wᵢ/Σw` by less than one step, a zero weight gets exactly 0, and
  * `allocate(−t, w)` is `−allocate(t, w)` part by part.
  *
+ * @category Numbers and money
  * @param total - the amount to split; must be a whole number of steps
  * @param weights - one weight per part, each ≥ 0, at least one > 0
  * @param options - `scale`: decimal places of a step (default 2)
  * @returns one part per weight, in the order of `weights`
- * @throws {PayscoreError} `INVALID_ARGUMENT` when `total` is not a multiple of the step or `weights` is not an array; `INVALID_WEIGHTS` for a negative weight or none > 0; `INVALID_NUMBER` for a malformed number
+ * @throws {PayscoreError} `INVALID_ARGUMENT` when `total` is not a multiple of the step or `weights` is not an array; `INVALID_WEIGHTS` for a negative weight or none > 0; `INVALID_NUMBER` for a malformed number; `PRECISION_EXCEEDED` when `total` to `scale` places needs more than 40 digits
  *
  * @example
  * ```ts
@@ -33,8 +36,12 @@ export interface AllocateOptions {
  * ```
  */
 export function allocate(total: Numeric, weights: readonly Numeric[], options?: AllocateOptions | undefined): Decimal[] {
-  const amount = readDecimal(total, ["total"]);
+  return guard(computeAllocate, [total, weights, options]);
+}
+
+function computeAllocate(total: Numeric, weights: readonly Numeric[], options?: AllocateOptions | undefined): Decimal[] {
   const scale = readScale(options?.scale, ["options", "scale"], 2);
+  const amount = fitsAtScale(readDecimal(total, ["total"]), scale, ["total"]);
   if (!Array.isArray(weights)) {
     throw new PayscoreError("INVALID_ARGUMENT", `weights must be an array; got ${describeValue(weights)}`, { path: ["weights"] });
   }

@@ -1,4 +1,5 @@
 import { PayscoreError, describeValue } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 // ISO 4217 codes that Intl formats but does not list as supported (fund codes and units of
 // account); their minor units come from the ISO 4217 table itself.
@@ -12,6 +13,7 @@ let supported: ReadonlySet<string> | undefined;
  * The number of minor units (decimal places) of an ISO 4217 currency: CNY 2 (fen), JPY 0,
  * KWD 3. Read from the platform's `Intl` data, so it follows the ICU the runtime ships.
  *
+ * @category Numbers and money
  * @param currency - a three-letter ISO 4217 code; case does not matter
  * @returns the number of decimal places of the currency's minor unit
  * @throws {PayscoreError} `INVALID_ARGUMENT` for a code that is not a known currency
@@ -24,6 +26,10 @@ let supported: ReadonlySet<string> | undefined;
  * ```
  */
 export function minorUnits(currency: string): number {
+  return guard(computeMinorUnits, [currency]);
+}
+
+function computeMinorUnits(currency: string): number {
   if (typeof currency !== "string" || !/^[A-Za-z]{3}$/.test(currency)) {
     throw new PayscoreError("INVALID_ARGUMENT", `currency must be a three-letter ISO 4217 code such as "CNY"; got ${describeValue(currency)}`, { path: ["currency"] });
   }

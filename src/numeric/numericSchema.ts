@@ -17,7 +17,8 @@ export const numericSchema = z.custom<Numeric>((value) => isNumeric(value), {
 });
 
 /**
- * A zod schema for a plain JSON number or decimal string (what a plan file may hold).
+ * A zod schema for a plain JSON number or decimal string (what a plan file may hold). A `-0`
+ * (which `JSON.parse("-0")` gives) is read as `0`, so a parsed plan never holds negative zero.
  *
  * @internal
  * @example
@@ -27,4 +28,5 @@ export const numericSchema = z.custom<Numeric>((value) => isNumeric(value), {
  */
 export const jsonNumericSchema = z
   .union([z.number(), z.string()])
-  .refine((value) => isNumeric(value), { message: 'expected a finite number or a plain decimal string such as "1200.50"' });
+  .refine((value) => isNumeric(value), { message: 'expected a finite number or a plain decimal string such as "1200.50"' })
+  .transform((value) => (Object.is(value, -0) ? 0 : value));

@@ -2,6 +2,7 @@ import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../err
 import { Decimal, type DecimalRounding, type Numeric } from "./decimal.js";
 import { readDecimal } from "./toDecimal.js";
 import { readInteger, MAX_SCALE, MIN_SCALE } from "./readInteger.js";
+import { guard } from "../errors/index.js";
 
 /**
  * How to round. `half-*` modes round to the nearest step and differ only on exact halves.
@@ -42,6 +43,7 @@ const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalRounding>> = {
 /**
  * Rounds a number to `scale` decimal places (a negative scale rounds to tens, hundreds, …).
  *
+ * @category Numbers and money
  * @param x - the number to round
  * @param scale - decimal places, a whole number from −6 to 20 (2 for fen/cents, 0 for yuan, −3 for thousands)
  * @param mode - the rounding mode (default `"half-even"`)
@@ -57,6 +59,10 @@ const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalRounding>> = {
  * ```
  */
 export function roundTo(x: Numeric, scale: number, mode: RoundingMode = "half-even"): Decimal {
+  return guard(computeRoundTo, [x, scale, mode]);
+}
+
+function computeRoundTo(x: Numeric, scale: number, mode: RoundingMode = "half-even"): Decimal {
   return roundDecimal(readDecimal(x, ["x"]), readInteger(scale, ["scale"], { min: MIN_SCALE, max: MAX_SCALE }), readRoundingMode(mode, ["mode"]));
 }
 

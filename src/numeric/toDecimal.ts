@@ -1,5 +1,6 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { Decimal, MAX_EXPONENT, type Numeric } from "./decimal.js";
+import { guard } from "../errors/index.js";
 
 const DECIMAL_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -14,11 +15,16 @@ const DECIMAL_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  *   currency signs;
  * - a `bigint` is taken as it is; a `Decimal` (from any decimal.js) must be finite.
  *
- * Negative zero becomes zero. Values whose exponent is beyond ±1000 are refused.
+ * Negative zero becomes zero. Values whose exponent is beyond ±1000 are refused, and so are values
+ * with more than 40 significant digits (`PRECISION_EXCEEDED`): they could not be computed with
+ * exactly, and payscore never rounds an input silently. A look-alike of a Decimal (an object
+ * that only carries decimal.js's tag or prototype) is refused.
  *
+ * @category Numbers and money
  * @param value - the number to convert
  * @returns the value as a Decimal
- * @throws {PayscoreError} `INVALID_NUMBER` for NaN, ±Infinity, malformed strings and any other type
+ * @throws {PayscoreError} `INVALID_NUMBER` for NaN, ±Infinity, malformed strings and any other type;
+ * `PRECISION_EXCEEDED` for more than 40 significant digits
  *
  * @example
  * ```ts
@@ -28,6 +34,10 @@ const DECIMAL_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  * ```
  */
 export function toDecimal(value: Numeric): Decimal {
+  return guard(computeToDecimal, [value]);
+}
+
+function computeToDecimal(value: Numeric): Decimal {
   return readDecimal(value, []);
 }
 
@@ -55,20 +65,48 @@ export function readDecimal(value: unknown, path: ErrorPath): Decimal {
     result = new Decimal(value);
   } else if (typeof value === "bigint") {
     result = new Decimal(value.toString());
-  } else if (Decimal.isDecimal(value)) {
-    const foreign = value as Decimal;
-    if (!foreign.isFinite()) throw invalidNumber(value, path);
-    // A Decimal from another decimal.js clone is re-read so it carries this library's settings.
-    // (Every clone of one decimal.js shares a prototype, so `instanceof` cannot tell them apart;
-    // the constructor can: it is what decimal.js reads precision and rounding from.)
-    result = foreign.constructor === Decimal ? foreign : new Decimal(foreign.toString());
+  } else if (typeof value === "object" && value !== null) {
+    result = readDecimalObject(value, path);
   } else {
     throw invalidNumber(value, path);
   }
-  if (!result.isFinite() || (!result.isZero() && Math.abs(result.e) > MAX_EXPONENT)) {
-    throw new PayscoreError("INVALID_NUMBER", `${formatPath(path)} is too large or too small to be an amount or a ratio: ${describeValue(value)}`, { path });
-  }
+  if (!result.isFinite() || (!result.isZero() && Math.abs(result.e) > MAX_EXPONENT)) throw tooLarge(value, path);
+  if (result.sd() > Decimal.precision) throw precisionExceeded(value, result, path);
   return result.isZero() && result.isNegative() ? new Decimal(0) : result;
+}
+
+/**
+ * Reads a Decimal from any decimal.js (this library's clone, another clone, another copy of
+ * decimal.js). Anything that only looks like one — `{ toStringTag: "[object Decimal]" }`, an
+ * object made from `Decimal.prototype` with broken digits, a proxy — is refused: its fields are
+ * checked (digits a list of integers 0 … 9 999 999, a safe integer exponent, a sign ±1) before
+ * any of its methods is trusted.
+ */
+function readDecimalObject(value: object, path: ErrorPath): Decimal {
+  let digits: unknown;
+  let exponent: unknown;
+  let sign: unknown;
+  let own: boolean;
+  try {
+    if ((value as { toStringTag?: unknown }).toStringTag !== "[object Decimal]") throw invalidNumber(value, path);
+    ({ d: digits, e: exponent, s: sign } = value as { d?: unknown; e?: unknown; s?: unknown });
+    own = value instanceof Decimal && (value as Decimal).constructor === Decimal;
+  } catch (error) {
+    throw error instanceof PayscoreError ? error : invalidNumber(value, path);
+  }
+  // NaN and ±Infinity have no digits (decimal.js keeps `d` null); refused as not finite.
+  if (!Array.isArray(digits) || digits.length === 0 || !Number.isSafeInteger(exponent) || (sign !== 1 && sign !== -1)) throw invalidNumber(value, path);
+  if (Math.abs(exponent as number) > MAX_EXPONENT + 1) throw tooLarge(value, path);
+  for (let i = 0; i < digits.length; i++) {
+    const word: unknown = digits[i];
+    if (!Number.isInteger(word) || (word as number) < 0 || (word as number) >= 1e7) throw invalidNumber(value, path);
+  }
+  // This library's own Decimal is taken as it is; any other is re-read from its digits so it
+  // carries this library's settings (decimal.js reads precision and rounding from the constructor).
+  if (own) return value as Decimal;
+  const text = Decimal.prototype.toString.call(Object.assign(Object.create(Decimal.prototype) as Decimal, { d: [...(digits as number[])], e: exponent, s: sign }));
+  if (!DECIMAL_LITERAL.test(text)) throw invalidNumber(value, path);
+  return new Decimal(text);
 }
 
 /**
@@ -91,6 +129,19 @@ export function isNumeric(value: unknown): value is Numeric {
   } catch {
     return false;
   }
+}
+
+function tooLarge(value: unknown, path: ErrorPath): PayscoreError {
+  return new PayscoreError("INVALID_NUMBER", `${formatPath(path)} is too large or too small to be an amount or a ratio: ${describeValue(value)}`, { path });
+}
+
+function precisionExceeded(value: unknown, result: Decimal, path: ErrorPath): PayscoreError {
+  const where = path.length === 0 ? "value" : formatPath(path);
+  return new PayscoreError(
+    "PRECISION_EXCEEDED",
+    `${where} has ${result.sd()} significant digits; payscore computes exactly with at most ${Decimal.precision} and will not round an input: ${describeValue(value)}`,
+    { path },
+  );
 }
 
 function invalidNumber(value: unknown, path: ErrorPath): PayscoreError {

@@ -1,9 +1,10 @@
-import { getDay } from "date-fns";
+import { getDay } from "date-fns/getDay";
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
 import { isoDateSchema, type Period } from "./Period.js";
 import { readPeriod } from "./calendar.js";
 import { dayCount, toDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link businessDays}. */
 export interface BusinessDaysOptions {
@@ -46,6 +47,7 @@ const DEFAULT_WEEKEND: readonly number[] = [0, 6];
  * (whole weeks plus the remainder), not day by day, so the cost grows with the number of
  * holidays, not with the length of the period.
  *
+ * @category Periods
  * @param period - the period
  * @param options - `holidays`, `workdays` (make-up working days) and `weekend` (default `[0, 6]`)
  * @returns the number of working days, from 0 to the number of days in the period
@@ -62,6 +64,10 @@ const DEFAULT_WEEKEND: readonly number[] = [0, 6];
  * ```
  */
 export function businessDays(period: Period, options?: BusinessDaysOptions | undefined): number {
+  return guard(computeBusinessDays, [period, options]);
+}
+
+function computeBusinessDays(period: Period, options?: BusinessDaysOptions | undefined): number {
   const { start, end } = readPeriod(period, ["period"]);
   const opts = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"]) ?? {};
   const holidays = new Set(opts.holidays ?? []);

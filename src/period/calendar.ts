@@ -1,7 +1,14 @@
 /**
  * Period validation and the sub-period rule shared by splitPeriod and periodOf (internal).
  */
-import { addDays, addMonths, differenceInCalendarMonths, format, lastDayOfISOWeek, lastDayOfMonth, startOfISOWeek, startOfMonth } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { differenceInCalendarMonths } from "date-fns/differenceInCalendarMonths";
+import { format } from "date-fns/format";
+import { lastDayOfISOWeek } from "date-fns/lastDayOfISOWeek";
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
+import { startOfMonth } from "date-fns/startOfMonth";
 import { PayscoreError, describeValue, formatPath, parseWith, type ErrorPath } from "../errors/index.js";
 import { periodSchema, periodUnitSchema, type Period, type PeriodUnit } from "./Period.js";
 import { formatDay, toDay } from "./day.js";

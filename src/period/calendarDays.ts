@@ -1,6 +1,7 @@
 import type { Period } from "./Period.js";
 import { readPeriod } from "./calendar.js";
 import { dayCount, toDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The number of calendar days in a period, both ends counted (自然日天数).
@@ -8,6 +9,7 @@ import { dayCount, toDay } from "./day.js";
  * `calendarDays = end − start + 1` in whole days. The basis of calendar-day proration and of the
  * `"calendar-days"` split; it does not depend on the machine's time zone or on DST changes.
  *
+ * @category Periods
  * @param period - the period
  * @returns the number of days, at least 1
  * @throws {PayscoreError} `INVALID_ARGUMENT` for an impossible date or an end before the start
@@ -20,6 +22,10 @@ import { dayCount, toDay } from "./day.js";
  * ```
  */
 export function calendarDays(period: Period): number {
+  return guard(computeCalendarDays, [period]);
+}
+
+function computeCalendarDays(period: Period): number {
   const { start, end } = readPeriod(period, ["period"]);
   return dayCount(toDay(start), toDay(end));
 }

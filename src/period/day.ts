@@ -3,7 +3,10 @@
  * local midnight through date-fns and formatted back with `format(d, "yyyy-MM-dd")`; day counts
  * use calendar-day differences, so nothing depends on the machine's time zone or on DST.
  */
-import { addDays, differenceInCalendarDays, format, getDaysInMonth } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { format } from "date-fns/format";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

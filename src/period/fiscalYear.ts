@@ -1,9 +1,11 @@
-import { addDays, addMonths } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
 import { PayscoreError } from "../errors/index.js";
 import { readInteger } from "../numeric/index.js";
 import type { Period } from "./Period.js";
 import { readOptions } from "./calendar.js";
 import { formatDay, localDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link fiscalYear}. */
 export interface FiscalYearOptions {
@@ -19,6 +21,7 @@ export interface FiscalYearOptions {
  * year named is the calendar year the fiscal year starts in, so with `startMonth: 4` FY2026
  * runs from 1 April 2026 to 31 March 2027.
  *
+ * @category Periods
  * @param year - the calendar year the fiscal year starts in, a whole number from 1 to 9999
  * @param options - `startMonth`: 1–12 (default 1)
  * @returns the period, labelled `FY<year>`
@@ -32,6 +35,10 @@ export interface FiscalYearOptions {
  * ```
  */
 export function fiscalYear(year: number, options?: FiscalYearOptions | undefined): Period {
+  return guard(computeFiscalYear, [year, options]);
+}
+
+function computeFiscalYear(year: number, options?: FiscalYearOptions | undefined): Period {
   const y = readInteger(year, ["year"], { min: 1, max: 9999 });
   const opts = readOptions(options, ["options"]);
   const startMonth = opts["startMonth"] === undefined ? 1 : readInteger(opts["startMonth"], ["options", "startMonth"], { min: 1, max: 12 });

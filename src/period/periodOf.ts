@@ -1,11 +1,13 @@
 import { PayscoreError, parseWith } from "../errors/index.js";
 import { isoDateSchema, type Period, type PeriodUnit } from "./Period.js";
 import { readPeriod, readUnit, unitAt } from "./calendar.js";
+import { guard } from "../errors/index.js";
 
 /**
  * The sub-period a date falls in: the element of `splitPeriod(period, unit)` that contains
  * `date`, found without building the whole split (which month, quarter or week a deal belongs to).
  *
+ * @category Periods
  * @param date - the day, `yyyy-MM-dd`
  * @param period - the period that is cut
  * @param unit - `"half" | "quarter" | "month" | "week"`
@@ -21,6 +23,10 @@ import { readPeriod, readUnit, unitAt } from "./calendar.js";
  * ```
  */
 export function periodOf(date: string, period: Period, unit: PeriodUnit): Period {
+  return guard(computePeriodOf, [date, period, unit]);
+}
+
+function computePeriodOf(date: string, period: Period, unit: PeriodUnit): Period {
   const day = parseWith(isoDateSchema, date, "INVALID_ARGUMENT", ["date"]);
   const whole = readPeriod(period, ["period"]);
   const by = readUnit(unit, ["unit"]);

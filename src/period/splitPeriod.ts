@@ -1,6 +1,7 @@
 import type { Period, PeriodUnit } from "./Period.js";
 import { readPeriod, readUnit, unitAt } from "./calendar.js";
 import { nextDay } from "./day.js";
+import { guard } from "../errors/index.js";
 
 /**
  * Cuts a period into halves, quarters, calendar months or ISO weeks: contiguous, no gaps, no
@@ -18,6 +19,7 @@ import { nextDay } from "./day.js";
  * A unit cut by the start or end of the period is trimmed to it (a period starting on 15 March
  * has a first month of 15–31 March, still labelled `2026-03`).
  *
+ * @category Periods
  * @param period - the period to cut
  * @param unit - `"half" | "quarter" | "month" | "week"`
  * @returns the sub-periods in order; the first starts on `period.start`, the last ends on `period.end`
@@ -34,6 +36,10 @@ import { nextDay } from "./day.js";
  * ```
  */
 export function splitPeriod(period: Period, unit: PeriodUnit): Period[] {
+  return guard(computeSplitPeriod, [period, unit]);
+}
+
+function computeSplitPeriod(period: Period, unit: PeriodUnit): Period[] {
   const whole = readPeriod(period, ["period"]);
   const by = readUnit(unit, ["unit"]);
   const parts: Period[] = [];

@@ -1,6 +1,8 @@
 import { PayscoreError, describeValue } from "../errors/index.js";
 import { Decimal, isNumeric } from "../numeric/index.js";
+import { readRunShape } from "./runShapes.js";
 import type { PayoutRun, Statement, TraceStep } from "./types.js";
+import { guard } from "../errors/index.js";
 
 /** One line of a statement that differs between two runs. */
 export interface DiffLine {
@@ -73,6 +75,7 @@ export interface RunDiff {
  * attainment and points, scores, rank, grade, each pay component, promotion). The trace is not
  * compared line by line; the lines it explains are. Accepts runs read back from JSON.
  *
+ * @category Plans and runs
  * @param before - the earlier run
  * @param after - the later run
  * @returns the differences; `changed` lists only people with at least one differing line
@@ -88,6 +91,10 @@ export interface RunDiff {
  * ```
  */
 export function diffRuns(before: PayoutRun, after: PayoutRun): RunDiff {
+  return guard(computeDiffRuns, [before, after]);
+}
+
+function computeDiffRuns(before: PayoutRun, after: PayoutRun): RunDiff {
   const a = readRun(before, "before");
   const b = readRun(after, "after");
   const beforeById = new Map(a.statements.map((s) => [s.person.id, s]));
@@ -146,7 +153,7 @@ function readRun(run: unknown, name: string): PayoutRun {
       throw new PayscoreError("INVALID_ARGUMENT", `${name}.statements[${i}] must be a statement with person.id; got ${describeValue(s)}`, { path: [name, "statements", i] });
     }
   });
-  return run as PayoutRun;
+  return readRunShape(run, [name]);
 }
 
 /** The comparable lines of a statement, in a stable order. */

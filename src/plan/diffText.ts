@@ -6,6 +6,8 @@ import { en } from "./locales/en.js";
 import { formatMoney, formatNumber, formatPercent, type ExplainLocale } from "./locales/numberText.js";
 import type { TraceWords } from "./locales/words.js";
 import { zhCN } from "./locales/zh-CN.js";
+import { readDiffShape } from "./runShapes.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link diffText}. */
 export interface DiffTextOptions {
@@ -29,10 +31,11 @@ const WORDS: Readonly<Record<ExplainLocale, { diff: DiffWords; trace: TraceWords
  * attainment and rates are percentages, and lines are named in words (`Commission`, not
  * `pay.commission.commission`).
  *
+ * @category Plans and runs
  * @param diff - from {@link diffRuns} (or read back from `payscore diff --format json`)
  * @param options - `locale`, and the names of the two runs
  * @returns the text, lines separated by `\n`, ending with a newline
- * @throws {PayscoreError} `INVALID_ARGUMENT` for something that is not a diff, or an unknown locale
+ * @throws {PayscoreError} `INVALID_ARGUMENT` for something that is not a diff (or a misshapen part of one), an unknown locale or a name that is not a string
  *
  * @example
  * ```ts
@@ -52,9 +55,14 @@ const WORDS: Readonly<Record<ExplainLocale, { diff: DiffWords; trace: TraceWords
  * ```
  */
 export function diffText(diff: RunDiff, options: DiffTextOptions): string {
-  if (typeof diff !== "object" || diff === null || !Array.isArray((diff as { changed?: unknown }).changed)) {
-    throw new PayscoreError("INVALID_ARGUMENT", `diff must be a diff from diffRuns; got ${describeValue(diff)}`, { path: ["diff"] });
+  return guard(computeDiffText, [diff, options]);
+}
+
+function computeDiffText(given: RunDiff, options: DiffTextOptions): string {
+  if (typeof given !== "object" || given === null || !Array.isArray((given as { changed?: unknown }).changed)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `diff must be a diff from diffRuns; got ${describeValue(given)}`, { path: ["diff"] });
   }
+  const diff = readDiffShape(given, ["diff"]);
   const locale: unknown = (options as { locale?: unknown } | undefined)?.locale;
   if (locale !== "en" && locale !== "zh-CN") {
     throw new PayscoreError("INVALID_ARGUMENT", `options.locale must be "zh-CN" or "en"; got ${describeValue(locale)}`, { path: ["options", "locale"] });
@@ -69,7 +77,7 @@ export function diffText(diff: RunDiff, options: DiffTextOptions): string {
   };
 
   const out: string[] = [];
-  out.push(w.title(options.names?.before ?? "before", options.names?.after ?? "after"));
+  out.push(w.title(runName(options.names, "before"), runName(options.names, "after")));
   const hashes = diff.planHashes ?? { before: null, after: null };
   out.push(diff.planChanged ? w.planChanged(short(hashes.before), short(hashes.after)) : w.planSame(short(hashes.after)));
   out.push(`${w.total}${w.colon}${money(diff.totals.before)} → ${money(diff.totals.after)} (${signed(diff.totals.delta, money)})`);
@@ -100,8 +108,19 @@ export function diffText(diff: RunDiff, options: DiffTextOptions): string {
   return `${out.join("\n")}\n`;
 }
 
-function short(hash: string | null): string {
-  return hash === null ? "?" : hash.length > 19 ? `${hash.slice(0, 19)}…` : hash;
+/** A run's name from `options.names`, or the default (`before`, `after`). */
+function runName(names: unknown, which: "before" | "after"): string {
+  if (names === undefined) return which;
+  const name: unknown = typeof names === "object" && names !== null ? (names as Record<string, unknown>)[which] : undefined;
+  if (name === undefined && typeof names === "object" && names !== null) return which;
+  if (typeof name !== "string" || name.length > 10_000) {
+    throw new PayscoreError("INVALID_ARGUMENT", `options.names.${which} must be a string (a file name); got ${describeValue(name)}`, { path: ["options", "names", which] });
+  }
+  return name;
+}
+
+function short(hash: string | null | undefined): string {
+  return hash === null || hash === undefined ? "?" : hash.length > 19 ? `${hash.slice(0, 19)}…` : hash;
 }
 
 type Kind = "money" | "percent" | "number" | "flag" | "text";

@@ -4,7 +4,9 @@ import { formatMoney, formatNumber, formatPercent, type ExplainLocale } from "./
 import { traceText } from "./locales/traceText.js";
 import type { ExplainWords } from "./locales/words.js";
 import { zhCN } from "./locales/zh-CN.js";
+import { readStatement } from "./runShapes.js";
 import type { Statement } from "./types.js";
+import { guard } from "../errors/index.js";
 
 export type { ExplainLocale } from "./locales/numberText.js";
 
@@ -37,6 +39,7 @@ const WORDS: Readonly<Record<ExplainLocale, ExplainWords>> = { en, "zh-CN": zhCN
  * rate, margin, growth, market share, complaint rate) are percentages (`0.94` → `94%`). No digit
  * of the statement is rounded away.
  *
+ * @category Plans and runs
  * @param statement - a statement from `runPlan` (or read back from a run's JSON)
  * @param options - `locale` (`"zh-CN"` or `"en"`), `trace` (default true), `currency` (the run's)
  * @returns multi-line text, lines separated by `\n`, ending without a newline
@@ -58,9 +61,14 @@ const WORDS: Readonly<Record<ExplainLocale, ExplainWords>> = { en, "zh-CN": zhCN
  * ```
  */
 export function explain(statement: Statement, options: ExplainOptions): string {
-  if (typeof statement !== "object" || statement === null || typeof statement.person !== "object" || !Array.isArray(statement.kpis)) {
-    throw new PayscoreError("INVALID_ARGUMENT", `statement must be a statement from runPlan; got ${describeValue(statement)}`, { path: ["statement"] });
+  return guard(computeExplain, [statement, options]);
+}
+
+function computeExplain(given: Statement, options: ExplainOptions): string {
+  if (typeof given !== "object" || given === null || typeof given.person !== "object" || !Array.isArray(given.kpis)) {
+    throw new PayscoreError("INVALID_ARGUMENT", `statement must be a statement from runPlan; got ${describeValue(given)}`, { path: ["statement"] });
   }
+  const statement = readStatement(given, ["statement"]);
   const locale: unknown = (options as { locale?: unknown } | undefined)?.locale;
   if (locale !== "en" && locale !== "zh-CN") {
     throw new PayscoreError("INVALID_ARGUMENT", `options.locale must be "zh-CN" or "en"; got ${describeValue(locale)}`, { path: ["options", "locale"] });
@@ -69,7 +77,16 @@ export function explain(statement: Statement, options: ExplainOptions): string {
   const w = t.trace;
   const currency = typeof options.currency === "string" && options.currency !== "" ? options.currency : undefined;
   const list = <T>(value: readonly T[] | undefined | null): readonly T[] => (Array.isArray(value) ? value : []);
-  const s = { ...statement, indicators: list(statement.indicators), pay: list(statement.pay), trace: list(statement.trace) };
+  // A statement read from JSON may lack any part; an absent part is worded like a null one.
+  const s = {
+    ...statement,
+    indicators: list(statement.indicators),
+    pay: list(statement.pay),
+    trace: list(statement.trace),
+    review360: statement.review360 ?? null,
+    grade: statement.grade ?? null,
+    promotion: statement.promotion ?? null,
+  };
   const colon = t.colon;
   const money = (amount: string): string => formatMoney(amount, locale, currency);
   const num = (value: string): string => formatNumber(value, locale);
@@ -115,7 +132,7 @@ export function explain(statement: Statement, options: ExplainOptions): string {
   lines.push(`${t.kpiScore}${colon}${num(s.kpiScore)}`);
   if (s.review360 !== null) {
     lines.push("", `${t.review360}${colon}${s.review360.points === null ? t.review360None : num(s.review360.points)}`);
-    for (const g of s.review360.groups) {
+    for (const g of list(s.review360.groups)) {
       const reason = known(w.exclusions, g.reason ?? "weight 0");
       lines.push(`  ${t.groupLine({ ...g, group: known(w.groups, g.group), mean: g.mean === null ? null : num(g.mean), reason })}`);
     }

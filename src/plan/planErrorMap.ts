@@ -54,6 +54,9 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the quadratic table when that alone
+    // is over the limit (a 1 MB value in an enum field must not take seconds).
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;

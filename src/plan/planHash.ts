@@ -1,10 +1,12 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 /**
  * A stable fingerprint of a plan: `sha256:` + the hex SHA-256 of its canonical JSON (object keys
  * sorted by code unit, no whitespace, `undefined` members dropped). Two plans that differ only in
  * key order or formatting have the same hash. Pure TypeScript (no `node:crypto`).
  *
+ * @category Plans and runs
  * @param plan - a plan (any JSON value)
  * @returns `"sha256:<64 hex digits>"`
  * @throws {PayscoreError} `INVALID_ARGUMENT` for a value JSON cannot hold (a bigint, a function, a
@@ -17,6 +19,10 @@ import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../err
  * ```
  */
 export function planHash(plan: unknown): string {
+  return guard(computePlanHash, [plan]);
+}
+
+function computePlanHash(plan: unknown): string {
   return `sha256:${sha256Hex(new TextEncoder().encode(canonicalJson(plan)))}`;
 }
 

@@ -4,6 +4,7 @@ import { runHeader } from "./runHeader.js";
 import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
 import { compositeStage } from "./stages/compositeStage.js";
+import { conservationCheck } from "./stages/conservationCheck.js";
 import { gradeStage } from "./stages/gradeStage.js";
 import { kpiInputStage } from "./stages/kpiInputStage.js";
 import { kpiStage } from "./stages/kpiStage.js";
@@ -29,6 +30,7 @@ import type { LazyPayoutRun } from "./types.js";
  * 8. pools (global per pool) and awards
  * 9. promotion (per person)
  * 10. statements and traces — made one at a time, on request
+ * 11. conservation check — pools, totals and each statement add up to the minor unit
  *
  * Per-person stages depend only on that person's row (and, for the 360, ratings); the global
  * stages are where a run split across workers would meet (see the guide's "Large runs").
@@ -66,7 +68,7 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
   const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions }, shareLines);
-  return { ...runHeader(plan, p, ctx.scale, ctx.mode), ...statements, pools: pools.reports, path: "columnar" };
+  return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode), ...statements, pools: pools.reports, path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 
 /**

@@ -2,6 +2,7 @@ import { readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { PayoutRun, Statement } from "./types.js";
+import { guard } from "../errors/index.js";
 
 export type { RunPlanOptions } from "./runOptions.js";
 
@@ -56,6 +57,7 @@ export type { RunPlanOptions } from "./runOptions.js";
  *
  * 绩效核算：一人一张结算单，附逐步计算过程。
  *
+ * @category Plans and runs
  * @param plan - the plan (validated again here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
  * @param options - `trace` (default true)
@@ -77,6 +79,10 @@ export type { RunPlanOptions } from "./runOptions.js";
  * ```
  */
 export function runPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
+  return guard(computeRunPlan, [plan, data, options]);
+}
+
+function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
   const p = parsePlan(plan);
   const trace = readRunOptions(options);
   const run = runEngine(p, plan, data, trace, !trace);

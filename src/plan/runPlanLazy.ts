@@ -1,7 +1,8 @@
 import { readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
-import type { LazyPayoutRun } from "./types.js";
+import type { LazyPayoutRun, Statement } from "./types.js";
+import { PayscoreError, describeValue, guard, guardFunction } from "../errors/index.js";
 
 /**
  * Runs a plan like `runPlan` but makes the statements on request (按需生成结算单): returns the
@@ -27,6 +28,7 @@ import type { LazyPayoutRun } from "./types.js";
  * `person`, `kpis` list and KPI lines. A statement is still plain JSON-ready data, deep-equal to
  * the reference's.
  *
+ * @category Plans and runs
  * @param plan - the plan (validated here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
  * @param options - `trace` (default true)
@@ -49,6 +51,18 @@ import type { LazyPayoutRun } from "./types.js";
  * ```
  */
 export function runPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
+  return guard(computeRunPlanLazy, [plan, data, options]);
+}
+
+function computeRunPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
   const p = parsePlan(plan);
-  return runEngine(p, plan, data, readRunOptions(options), false);
+  const run = runEngine(p, plan, data, readRunOptions(options), false);
+  // statementAt is called by the caller, with the caller's index: it is an export too.
+  const statementAt = (index: number): Statement => {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= run.size) {
+      throw new PayscoreError("OUT_OF_RANGE", `index must be a whole number from 0 to ${run.size - 1}; got ${describeValue(index)}`, { path: ["index"] });
+    }
+    return run.statementAt(index);
+  };
+  return { ...run, statementAt: guardFunction(statementAt) };
 }

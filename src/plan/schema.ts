@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Decimal, isNumeric, minorUnits } from "../numeric/index.js";
 import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
 import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";
+import { guard } from "../errors/index.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
@@ -226,7 +227,7 @@ export const planPoolSchema = z.strictObject({
   id: name,
   /** The budget before funding. */
   budget: num,
-  /** Funding: `fundPool(budget, mean of the measure over the pool's people, curve)`, rounded down to the minor unit. */
+  /** Funding: `fundPool(budget, mean of the measure over the pool's people, curve)`, rounded once to the minor unit in the plan's rounding mode (`rounding.mode`). */
   funding: z.strictObject({ measure: measureSchema, curve: planCurveSchema }).optional(),
   /** A person's weight: `score` (default), `basePay-score` (base pay × score) or `equal`; times the grade multiplier when the plan has `gradeMultipliers`. */
   weightBy: z.enum(["score", "basePay-score", "equal"]).optional(),
@@ -302,6 +303,8 @@ export const planInputsSchema = z.strictObject({
 const roundingPlaces = z.number().int().min(0).max(10);
 
 const planObject = z.strictObject({
+  // Issue 22: an editor's `"$schema"` key (the JSON Schema the file follows) is accepted and ignored.
+  $schema: z.string().optional().describe("The JSON Schema this plan follows, for editors (ignored by payscore)"),
   version: z.literal(1).describe("The plan format's version: 1"),
   name: z.string().optional().describe("A name for the plan, copied into the run"),
   currency: z
@@ -429,6 +432,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
 /**
  * Validates a plan (parsed JSON) and returns it typed. Every problem is reported at once.
  *
+ * @category Plans and runs
  * @param input - the plan: a {@link PlanInput} built in code (typed, so editors complete its
  *   fields), or anything, e.g. `JSON.parse(fs.readFileSync("plan.json", "utf8"))`
  * @returns the plan
@@ -445,6 +449,10 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
 export function parsePlan(input: PlanInput): Plan;
 export function parsePlan(input: unknown): Plan;
 export function parsePlan(input: PlanInput | unknown): Plan {
+  return guard(computeParsePlan, [input]);
+}
+
+function computeParsePlan(input: unknown): Plan {
   const result = planSchema.safeParse(input, { error: planErrorMap });
   if (!result.success) throw planIssuesError(result.error.issues);
   return result.data;
@@ -455,6 +463,7 @@ export function parsePlan(input: PlanInput | unknown): Plan {
  * rules (weights summing to 1, ids unique, curve points increasing) are checked by
  * {@link parsePlan} only.
  *
+ * @category Plans and runs
  * @returns a JSON Schema object
  *
  * @example
@@ -463,8 +472,17 @@ export function parsePlan(input: PlanInput | unknown): Plan {
  * ```
  */
 export function planJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
+  return guard(computePlanJsonSchema, []);
 }
+
+function computePlanJsonSchema(): Record<string, unknown> {
+  // Issue 22: an `$id` and the format version, so a plan can name the schema it follows.
+  const schema = z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
+  return { ...schema, $id: PLAN_SCHEMA_ID, "x-payscore-format-version": 1 };
+}
+
+/** Where the plan format's JSON Schema (version 1) is published. */
+const PLAN_SCHEMA_ID = "https://github.com/payscore/payscore/blob/main/docs/plan.schema.json";
 
 // ─── Data ────────────────────────────────────────────────────────────────────────────────────
 

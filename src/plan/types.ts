@@ -44,7 +44,7 @@ export interface StatementKpiLine {
   readonly points: string;
   readonly weight: string;
   readonly difficulty: string;
-  /** weight · points · difficulty */
+  /** weight · points (the difficulty is already in the points: curve(attainment × difficulty)) */
   readonly contribution: string;
 }
 

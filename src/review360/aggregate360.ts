@@ -2,6 +2,7 @@ import type { ErrorPath } from "../errors/index.js";
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { byCodeUnits, readList, readName, readRecord } from "./internal.js";
 import { Review360Rules, type Keyed } from "./review360Rules.js";
+import { guard } from "../errors/index.js";
 
 /** One rating in a 360-degree review. Extra fields (a `ratee`, a comment) are ignored. */
 export interface Rating360 {
@@ -79,6 +80,7 @@ interface RaterRatings {
  * Sums are taken in a fixed order (raters and competencies by name, groups in `weights` order),
  * so the result does not depend on the order of `ratings`. Means are exact to 40 significant digits.
  *
+ * @category 360 review
  * @param ratings - `{ rater, group, score, competency? }`
  * @param options - `weights` (required), `minRaters` (default 1), `competencyWeights`, `scale`
  * @returns `{ score, groups }`
@@ -107,6 +109,10 @@ interface RaterRatings {
  * ```
  */
 export function aggregate360(ratings: readonly Rating360[], options: Aggregate360Options): Review360Result {
+  return guard(computeAggregate360, [ratings, options]);
+}
+
+function computeAggregate360(ratings: readonly Rating360[], options: Aggregate360Options): Review360Result {
   return compileAggregate360(options)(ratings);
 }
 
@@ -117,6 +123,7 @@ export function aggregate360(ratings: readonly Rating360[], options: Aggregate36
  * by who rated), so a run over many people with the usual 1–5 ratings computes each distinct
  * rater, group and result once. Results may be shared between calls: treat them as read-only.
  *
+ * @category 360 review
  * @param options - as {@link aggregate360}
  * @returns `ratings ↦ { score, groups }`
  * @throws {PayscoreError} as {@link aggregate360} for the options; the function throws as
@@ -130,6 +137,10 @@ export function aggregate360(ratings: readonly Rating360[], options: Aggregate36
  * ```
  */
 export function compileAggregate360(options: Aggregate360Options): (ratings: readonly Rating360[]) => Review360Result {
+  return guard(computeCompileAggregate360, [options]);
+}
+
+function computeCompileAggregate360(options: Aggregate360Options): (ratings: readonly Rating360[]) => Review360Result {
   const rules = new Review360Rules(options);
   const memo = new Memo(rules);
 

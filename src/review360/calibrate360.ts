@@ -2,6 +2,7 @@ import type { ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, readInteger, type Numeric } from "../numeric/index.js";
 import type { Rating360 } from "./aggregate360.js";
 import { byCodeUnits, fault, meanOf, plain, readList, readName, readOptions, readRatingScale, readRecord, readScore } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Options for {@link calibrate360}. */
 export interface Calibrate360Options {
@@ -49,6 +50,7 @@ export type CalibratedRating<T extends Rating360 = Rating360> = Omit<T, "score">
  * default centre. Feed the result to {@link aggregate360}, one ratee at a time: the ratings need
  * every ratee a rater rated (a `ratee` field is kept as it is), not just one person's review.
  *
+ * @category 360 review
  * @param ratings - `{ rater, group, score, competency? }` plus any fields of your own (a `ratee`)
  * @param options - `center`, `strength` (0–1, default 1), `minRatings` (default 1), `scale`
  * @returns new rating objects in the same order, each with `score`, `rawScore` and `adjustment`
@@ -69,6 +71,10 @@ export type CalibratedRating<T extends Rating360 = Rating360> = Omit<T, "score">
  * ```
  */
 export function calibrate360<T extends Rating360>(ratings: readonly T[], options?: Calibrate360Options | undefined): CalibratedRating<T>[] {
+  return guard(computeCalibrate360, [ratings, options]);
+}
+
+function computeCalibrate360<T extends Rating360>(ratings: readonly T[], options?: Calibrate360Options | undefined): CalibratedRating<T>[] {
   const o = readOptions(options, ["options"]);
   const scale = readRatingScale(o["scale"], ["options", "scale"]);
   const strength = o["strength"] === undefined ? new Decimal(1) : readDecimal(o["strength"], ["options", "strength"]);

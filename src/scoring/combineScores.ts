@@ -1,5 +1,6 @@
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { canonicalOrder, fault, pathTo, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One part of a composite score. */
 export interface ScorePart {
@@ -19,6 +20,7 @@ export interface ScorePart {
  * against a scale: bring them onto one first with {@link rescale}. The sum is taken in the
  * order of the ids, so the result does not depend on the order of `parts`.
  *
+ * @category Scoring
  * @param parts - `{ id, score, weight }`, ids unique, at least one
  * @returns the composite score
  * @throws {PayscoreError} `INVALID_WEIGHTS` for a negative weight or weights not summing to 1
@@ -34,6 +36,10 @@ export interface ScorePart {
  * ```
  */
 export function combineScores(parts: readonly ScorePart[]): Decimal {
+  return guard(computeCombineScores, [parts]);
+}
+
+function computeCombineScores(parts: readonly ScorePart[]): Decimal {
   const list = readList(parts, ["parts"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["parts"], "must hold at least one part");
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { curveValue, readCurve, type Curve } from "./curve.js";
+import { guard } from "../errors/index.js";
 
 /** A checked curve, ready to evaluate many times: `x ↦ value`. */
 export type CurveEvaluator = (x: Numeric) => Decimal;
@@ -12,6 +13,7 @@ export type CurveEvaluator = (x: Numeric) => Decimal;
  * The curve's points are copied while checking, so changing the caller's curve afterwards does
  * not change the evaluator.
  *
+ * @category Scoring
  * @param curve - the curve: points strictly increasing in `x`, at least one
  * @returns `x ↦ evaluateCurve(curve, x)`; the evaluator throws `INVALID_NUMBER` for a malformed `x`
  * @throws {PayscoreError} as {@link evaluateCurve} for a bad curve: `EMPTY_INPUT`, `INVALID_ARGUMENT`, `INVALID_NUMBER`
@@ -25,6 +27,10 @@ export type CurveEvaluator = (x: Numeric) => Decimal;
  * ```
  */
 export function compileCurve(curve: Curve): CurveEvaluator {
+  return guard(computeCompileCurve, [curve]);
+}
+
+function computeCompileCurve(curve: Curve): CurveEvaluator {
   const checked = readCurve(curve, ["curve"]);
   return (x: Numeric): Decimal => curveValue(checked, readDecimal(x, ["x"]));
 }

@@ -6,6 +6,7 @@ import type { CheckedCurve } from "./curve.js";
 import { fault, hasOwn, readChoice, readOptions, readRecord } from "./internal.js";
 import { readRoundingPoints, type ScoreRoundedOptions } from "./scoreRounded.js";
 import { MODE_CODE, decimalUnits, divideRounded, fits, rescaleUnits, unitsOf } from "./scaledUnits.js";
+import { guard } from "../errors/index.js";
 
 /** One column of numbers, one cell per person: an array or a typed array; `undefined`, `null` or `""` is an empty cell. */
 export type NumericColumn = ArrayLike<Numeric | null | undefined>;
@@ -139,6 +140,7 @@ const DIFFICULTY_ONE = 10 ** DIFFICULTY_SCALE;
  *   (`["rows", i, kpiId]` for a missing KPI, `["rows", i, "difficulty"]`); bad columns throw
  *   `INVALID_ARGUMENT` with a path `["columns", "kpis", kpiId, "actual"]`.
  *
+ * @category Scoring
  * @param kpis - the KPIs, as for `scoreKpis`
  * @param options - as {@link scoreRounded}: `missing`, `difficulty`, `attainmentScale`, `pointsScale`, `scoreScale`, `mode`
  * @returns `columns ↦ { size, scales, score, kpis: [{ id, present, attainment, points, contribution }], decimalRows }`
@@ -162,6 +164,10 @@ const DIFFICULTY_ONE = 10 ** DIFFICULTY_SCALE;
  * ```
  */
 export function compileRoundedScorecard(kpis: readonly KpiSpec[], options?: ScoreRoundedOptions | undefined): RoundedScorecard {
+  return guard(computeCompileRoundedScorecard, [kpis, options]);
+}
+
+function computeCompileRoundedScorecard(kpis: readonly KpiSpec[], options?: ScoreRoundedOptions | undefined): RoundedScorecard {
   const o = readOptions(options, ["options"]);
   const missing = readChoice(o["missing"], ["options", "missing"], MISSING, "error");
   const totalDifficulty = o["difficulty"] === undefined ? ONE : readDifficulty(o["difficulty"], ["options", "difficulty"]);

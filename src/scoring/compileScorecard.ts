@@ -2,6 +2,7 @@ import { Decimal, type Numeric } from "../numeric/index.js";
 import { readDifficulty, readKpis, scoreChecked } from "./checkScorecard.js";
 import type { Curve } from "./curve.js";
 import { readChoice, readOptions } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * One KPI of a scorecard (考核指标): its weight, how its attainment is measured and how
@@ -98,6 +99,7 @@ const ONE = new Decimal(1);
  * without checking the KPIs and curves again for every person. Only the values (and a per-call
  * difficulty) are checked per call.
  *
+ * @category Scoring
  * @param kpis - the KPIs: unique ids, weights ≥ 0 summing to 1 (within 1e-12)
  * @param options - `missing` (default `"error"`), `difficulty` (default 1)
  * @returns `(values, { difficulty }?) ↦ scoreKpis(kpis, values, options)`
@@ -113,6 +115,10 @@ const ONE = new Decimal(1);
  * ```
  */
 export function compileScorecard(kpis: readonly KpiSpec[], options?: ScoreKpisOptions | undefined): Scorecard {
+  return guard(computeCompileScorecard, [kpis, options]);
+}
+
+function computeCompileScorecard(kpis: readonly KpiSpec[], options?: ScoreKpisOptions | undefined): Scorecard {
   const o = readOptions(options, ["options"]);
   const missing = readChoice(o["missing"], ["options", "missing"], MISSING, "error");
   const totalDifficulty = o["difficulty"] === undefined ? ONE : readDifficulty(o["difficulty"], ["options", "difficulty"]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
 import { Decimal, compareDecimal, differenceDecimal, numericSchema, productDecimal, readDecimal, splitDecimal, sumDecimal, type Digits, type Numeric } from "../numeric/index.js";
 import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One point of a {@link Curve}: input `x` (usually an attainment ratio) pays `y`. */
 export interface CurvePoint {
@@ -197,6 +198,7 @@ function onLine(c: CheckedCurve, i: number, x: Decimal): Decimal {
  * curve is checked on every call; to evaluate one curve many times, check it once with
  * {@link compileCurve}.
  *
+ * @category Scoring
  * @param curve - the curve: points strictly increasing in `x`, at least one
  * @param x - the input, usually an attainment ratio (1 = 100 %)
  * @returns the curve's value at `x`
@@ -215,6 +217,10 @@ function onLine(c: CheckedCurve, i: number, x: Decimal): Decimal {
  * ```
  */
 export function evaluateCurve(curve: Curve, x: Numeric): Decimal {
+  return guard(computeEvaluateCurve, [curve, x]);
+}
+
+function computeEvaluateCurve(curve: Curve, x: Numeric): Decimal {
   const checked = readCurve(curve, ["curve"]);
   return curveValue(checked, readDecimal(x, ["x"]));
 }

@@ -1,5 +1,6 @@
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { fault, readList, readWeight } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /**
  * Rescales weights to sum 1 (权重归一化): `wᵢ / Σw`.
@@ -9,6 +10,7 @@ import { fault, readList, readWeight } from "./internal.js";
  * sum to 1 within 1e-39 (well inside the 1e-12 that {@link scoreKpis} and {@link combineScores}
  * allow). Equal weights always get equal parts, and a zero weight gets exactly 0.
  *
+ * @category Scoring
  * @param weights - the weights, each ≥ 0, at least one > 0
  * @returns the rescaled weights, in the same order
  * @throws {PayscoreError} `EMPTY_INPUT` for no weights; `INVALID_WEIGHTS` for a negative weight
@@ -22,6 +24,10 @@ import { fault, readList, readWeight } from "./internal.js";
  * ```
  */
 export function normalizeWeights(weights: readonly Numeric[]): Decimal[] {
+  return guard(computeNormalizeWeights, [weights]);
+}
+
+function computeNormalizeWeights(weights: readonly Numeric[]): Decimal[] {
   const list = readList(weights, ["weights"]);
   if (list.length === 0) throw fault("EMPTY_INPUT", ["weights"], "must hold at least one weight");
   const read = list.map((w, i) => readWeight(w, ["weights", i]));

@@ -1,6 +1,7 @@
 import type { ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, readRecord } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** A rating scale's ends. */
 export interface ScaleRange {
@@ -16,6 +17,7 @@ export interface ScaleRange {
  * `from.min` must be below `from.max`. `to` may run either way: `{ min: 100, max: 0 }` flips the
  * scale (for a rank where the smallest is best). The ends map exactly onto the ends.
  *
+ * @category Scoring
  * @param value - the value on the `from` scale, within `[from.min, from.max]`
  * @param from - the scale the value is on
  * @param to - the scale to map it onto
@@ -31,6 +33,10 @@ export interface ScaleRange {
  * ```
  */
 export function rescale(value: Numeric, from: ScaleRange, to: ScaleRange): Decimal {
+  return guard(computeRescale, [value, from, to]);
+}
+
+function computeRescale(value: Numeric, from: ScaleRange, to: ScaleRange): Decimal {
   const x = readDecimal(value, ["value"]);
   const [fromMin, fromMax] = readRange(from, ["from"]);
   const [toMin, toMax] = readRange(to, ["to"]);

@@ -1,5 +1,6 @@
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { canonicalOrder, fault, readChoice, readList, readName, readOptions, readRecord, readWeight } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** One member of a team, for {@link rollUp}. Extra fields are ignored. */
 export interface TeamMember {
@@ -50,6 +51,7 @@ const BY = ["equal", "target", "weight"] as const;
  * `by: "target"`, the team score is exactly the team's own attainment `Σ actual / Σ target`.
  * Sums are taken in the order of the ids, so the result does not depend on the order of members.
  *
+ * @category Scoring
  * @param members - `{ id, score, target?, weight? }`, ids unique, at least one
  * @param options - `by` (default `"equal"`)
  * @returns `{ score, members: [{ id, weight, contribution }] }`
@@ -70,6 +72,10 @@ const BY = ["equal", "target", "weight"] as const;
  * ```
  */
 export function rollUp(members: readonly TeamMember[], options?: RollUpOptions | undefined): TeamScore {
+  return guard(computeRollUp, [members, options]);
+}
+
+function computeRollUp(members: readonly TeamMember[], options?: RollUpOptions | undefined): TeamScore {
   const o = readOptions(options, ["options"]);
   const by = readChoice(o["by"], ["options", "by"], BY, "equal");
   const list = readList(members, ["members"]);

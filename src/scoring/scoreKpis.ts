@@ -5,6 +5,7 @@ import { readChoice, readOptions } from "./internal.js";
 
 const MISSING = ["error", "zero", "reweight"] as const;
 const ONE = new Decimal(1);
+import { guard } from "../errors/index.js";
 
 /**
  * Scores a weighted KPI scorecard (KPI 考核得分, 加权综合得分): each KPI's attainment becomes
@@ -39,6 +40,7 @@ const ONE = new Decimal(1);
  * between results; each result has its own line objects). The results are those of a first call,
  * digit for digit. {@link compileScorecard} checks once and reads no snapshot at all.
  *
+ * @category Scoring
  * @param kpis - the KPIs: unique ids, weights ≥ 0 summing to 1 (within 1e-12); extra fields are ignored
  * @param values - each KPI's `{ actual, target }`, keyed by KPI id
  * @param options - `missing` (default `"error"`), `difficulty` (default 1)
@@ -66,6 +68,14 @@ const ONE = new Decimal(1);
  * ```
  */
 export function scoreKpis(
+  kpis: readonly KpiSpec[],
+  values: Readonly<Record<string, KpiValue | undefined>>,
+  options?: ScoreKpisOptions | undefined,
+): KpiScorecard {
+  return guard(computeScoreKpis, [kpis, values, options]);
+}
+
+function computeScoreKpis(
   kpis: readonly KpiSpec[],
   values: Readonly<Record<string, KpiValue | undefined>>,
   options?: ScoreKpisOptions | undefined,

@@ -2,6 +2,7 @@ import { Decimal, readRoundingMode, readScale, type RoundingMode } from "../nume
 import { readDifficulty, readKpis, scoreChecked, type CheckedRounding } from "./checkScorecard.js";
 import type { KpiScorecard, KpiSpec, KpiValue, ScoreKpisOptions } from "./compileScorecard.js";
 import { readChoice, readOptions } from "./internal.js";
+import { guard } from "../errors/index.js";
 
 /** Where a bulk run rounds: attainment, points and the score, each to its own scale. */
 export interface RoundingPoints {
@@ -36,6 +37,7 @@ const ONE = new Decimal(1);
  * `Σ contribution`, `score` the rounded total. Repeated calls with the same `kpis` array reuse
  * its checked scorecard until anything the check reads changes, as for `scoreKpis`.
  *
+ * @category Scoring
  * @param kpis - the KPIs, as for `scoreKpis`
  * @param values - each KPI's `{ actual, target }`, keyed by KPI id
  * @param options - `missing` (default `"error"`), `difficulty` (default 1), `attainmentScale`
@@ -59,6 +61,14 @@ const ONE = new Decimal(1);
  * ```
  */
 export function scoreRounded(
+  kpis: readonly KpiSpec[],
+  values: Readonly<Record<string, KpiValue | undefined>>,
+  options?: ScoreRoundedOptions | undefined,
+): KpiScorecard {
+  return guard(computeScoreRounded, [kpis, values, options]);
+}
+
+function computeScoreRounded(
   kpis: readonly KpiSpec[],
   values: Readonly<Record<string, KpiValue | undefined>>,
   options?: ScoreRoundedOptions | undefined,

@@ -2,6 +2,7 @@ import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/i
 import { Decimal, allocateDecimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, periodSchema, periodUnitSchema, splitPeriod, type BusinessDaysOptions, type Period, type PeriodUnit } from "../period/index.js";
 import { readOptions, readWeight, requireWholeSteps } from "./read.js";
+import { guard } from "../errors/index.js";
 
 /**
  * How {@link decomposeOverPeriods} weighs the sub-periods: `"equal"` (each the same),
@@ -47,6 +48,7 @@ const PLURAL: Readonly<Record<PeriodUnit, string>> = { half: "halves", quarter: 
  * `Σ amountᵢ = total` to the cent. `"equal"` gives each sub-period the same share even when an
  * edge unit is trimmed; use `"calendar-days"` or `"business-days"` to weigh by length.
  *
+ * @category Targets
  * @param total - the target; a whole number of steps of `10^-scale`; may be negative
  * @param period - the period to spread over
  * @param options - `unit` (required), `method` (default `"equal"`), `scale` (default 2), and `holidays`, `workdays`, `weekend` for business days
@@ -64,6 +66,10 @@ const PLURAL: Readonly<Record<PeriodUnit, string>> = { half: "halves", quarter: 
  * ```
  */
 export function decomposeOverPeriods(total: Numeric, period: Period, options: DecomposeOverPeriodsOptions): PeriodTarget[] {
+  return guard(computeDecomposeOverPeriods, [total, period, options]);
+}
+
+function computeDecomposeOverPeriods(total: Numeric, period: Period, options: DecomposeOverPeriodsOptions): PeriodTarget[] {
   const amount = readDecimal(total, ["total"]);
   const whole = parseWith(periodSchema, period, "INVALID_ARGUMENT", ["period"]);
   const opts = readOptions(options, ["options"], true);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
 import { allocateDecimal, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { readOptions, readWeight, requireUniqueKeys, requireWholeSteps } from "./read.js";
+import { guard } from "../errors/index.js";
 
 /** One share of a split: a region, product line, channel or person and its weight. */
 export interface TargetPart {
@@ -39,6 +40,7 @@ const partSchema = z.object(
  * `10^-scale` (see `allocate`): `Σ amountᵢ = total` exactly, each amount within one step of its
  * exact share, a zero weight gets exactly 0, ties of the remainder go to the earlier part.
  *
+ * @category Targets
  * @param total - the target to split; a whole number of steps of `10^-scale`; may be negative
  * @param parts - the parts in output order, keys unique, weights ≥ 0 with at least one > 0
  * @param options - `scale` (default 2)
@@ -58,6 +60,10 @@ const partSchema = z.object(
  * ```
  */
 export function decomposeTarget(total: Numeric, parts: readonly TargetPart[], options?: DecomposeTargetOptions | undefined): TargetShare[] {
+  return guard(computeDecomposeTarget, [total, parts, options]);
+}
+
+function computeDecomposeTarget(total: Numeric, parts: readonly TargetPart[], options?: DecomposeTargetOptions | undefined): TargetShare[] {
   const amount = readDecimal(total, ["total"]);
   if (!Array.isArray(parts)) {
     throw new PayscoreError("INVALID_ARGUMENT", `parts must be an array of { key, weight }; got ${describeValue(parts)}`, { path: ["parts"] });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, type ErrorPath } from "../errors/index.js";
 import { Decimal, allocateDecimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { readOptions, readWeight, requireUniqueKeys, requireWholeSteps } from "./read.js";
+import { guard } from "../errors/index.js";
 
 /**
  * A node of a target tree (company → region → team → person). Every node except the root has
@@ -75,6 +76,7 @@ const nodeSchema = z.object(
  *
  * Fixed amounts may be negative (an adjustment) as long as these rules hold.
  *
+ * @category Targets
  * @param total - the root's target; a whole number of steps of `10^-scale`; may be negative
  * @param tree - the root node: a `key` and `children`, no `weight` or `amount`
  * @param options - `scale` (default 2)
@@ -97,6 +99,10 @@ const nodeSchema = z.object(
  * ```
  */
 export function decomposeTree(total: Numeric, tree: TargetNode, options?: DecomposeTreeOptions | undefined): TargetTreeResult {
+  return guard(computeDecomposeTree, [total, tree, options]);
+}
+
+function computeDecomposeTree(total: Numeric, tree: TargetNode, options?: DecomposeTreeOptions | undefined): TargetTreeResult {
   const amount = readDecimal(total, ["total"]);
   const scale = readScale(readOptions(options, ["options"], false)["scale"], ["options", "scale"], 2);
   requireWholeSteps(amount, scale, ["total"]);

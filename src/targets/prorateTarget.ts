@@ -3,6 +3,7 @@ import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, isoDateSchema, periodSchema, type BusinessDaysOptions, type Period } from "../period/index.js";
 import { readOptions } from "./read.js";
+import { guard } from "../errors/index.js";
 
 /** When a person was active: from `from` to `to`, both inclusive; no `to` means still active at the period's end. */
 export interface ActiveSpan {
@@ -56,6 +57,7 @@ const basisSchema = z.enum(["calendar-days", "business-days"], {
  * the whole target (rounded to `scale`); active entirely outside the period → 0. The arithmetic
  * is exact: one rounding at the end.
  *
+ * @category Targets
  * @param target - the full-period target; may be negative
  * @param period - the target's period
  * @param active - `{ from, to? }`, `yyyy-MM-dd`, both inclusive; no `to` means active to the end
@@ -73,6 +75,10 @@ const basisSchema = z.enum(["calendar-days", "business-days"], {
  * ```
  */
 export function prorateTarget(target: Numeric, period: Period, active: ActiveSpan, options?: ProrateTargetOptions | undefined): Decimal {
+  return guard(computeProrateTarget, [target, period, active, options]);
+}
+
+function computeProrateTarget(target: Numeric, period: Period, active: ActiveSpan, options?: ProrateTargetOptions | undefined): Decimal {
   const amount = readDecimal(target, ["target"]);
   const whole = parseWith(periodSchema, period, "INVALID_ARGUMENT", ["period"]);
   const span = parseWith(activeSchema, active, "INVALID_ARGUMENT", ["active"]);

@@ -114,7 +114,7 @@ describe("payscore validate", () => {
     dir.write("plan.json", JSON.stringify({ ...commissionPlan, bonus: 1 }));
     const { code, err } = await cli("validate", "plan.json");
     expect(code).toBe(2);
-    expect(err).toMatch(/^plan\.json: bonus is an unknown key; the keys here are version, name, currency/);
+    expect(err).toMatch(/^plan\.json: bonus is an unknown key; the keys here are \$schema, version, name, currency/);
   });
 
   it("gives the line and column of a JSON syntax error", async () => {

@@ -362,7 +362,7 @@ describe("commissionOnCollections", () => {
     expect(failureOf(() => commissionOnCollections([ok, , ok] as never, monthly("0.1")))).toEqual({
       code: "INVALID_ARGUMENT",
       path: ["lines", 1],
-      message: "lines[1] must be an invoice { id, date, amount, reps, events }; got undefined",
+      message: "lines[1] is a hole (an empty slot in the array); write null or a value",
     });
     expect(failureOf(() => commissionOnCollections([ok, ok], monthly("0.1")))).toEqual({
       code: "INVALID_ARGUMENT",

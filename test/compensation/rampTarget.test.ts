@@ -74,7 +74,7 @@ describe("rampTarget", () => {
     });
     expect(errorOf(() => rampTarget(1, ["-0.1"], "2026-03-16", april))).toEqual({ code: "OUT_OF_RANGE", path: ["schedule", 0] });
     // eslint-disable-next-line no-sparse-arrays
-    expect(errorOf(() => rampTarget(1, [0.25, , 0.75] as never, "2026-03-16", april))).toEqual({ code: "INVALID_NUMBER", path: ["schedule", 1] });
+    expect(errorOf(() => rampTarget(1, [0.25, , 0.75] as never, "2026-03-16", april))).toEqual({ code: "INVALID_ARGUMENT", path: ["schedule", 1] });
     expect(failureOf(() => rampTarget(1, "0.25" as never, "2026-03-16", april))).toEqual({
       code: "INVALID_ARGUMENT",
       path: ["schedule"],

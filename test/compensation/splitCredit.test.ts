@@ -91,7 +91,7 @@ describe("splitCredit", () => {
     expect(failureOf(() => splitCredit(100, []))).toEqual({ code: "EMPTY_INPUT", path: ["splits"], message: "splits must name at least one rep" });
     // eslint-disable-next-line no-sparse-arrays
     const holey = [{ id: "a", share: "0.5" }, , { id: "b", share: "0.5" }] as never;
-    expect(failureOf(() => splitCredit(100, holey))).toEqual({ code: "INVALID_ARGUMENT", path: ["splits", 1], message: "splits[1] must be an object { id, share }; got undefined" });
+    expect(failureOf(() => splitCredit(100, holey))).toEqual({ code: "INVALID_ARGUMENT", path: ["splits", 1], message: "splits[1] is a hole (an empty slot in the array); write null or a value" });
     expect(errorOf(() => splitCredit(100, [7] as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["splits", 0] });
     expect(errorOf(() => splitCredit(100, [[1]] as never))).toEqual({ code: "INVALID_ARGUMENT", path: ["splits", 0] });
     expect(failureOf(() => splitCredit(100, [{ id: "", share: 1 }]))).toEqual({ code: "INVALID_ARGUMENT", path: ["splits", 0, "id"], message: 'splits[0].id must be a non-empty string; got ""' });

@@ -19,7 +19,7 @@ describe("PayscoreError", () => {
   });
 
   it("lists at least the contract's codes", () => {
-    for (const code of ["INVALID_NUMBER", "INVALID_ARGUMENT", "INVALID_WEIGHTS", "ZERO_DENOMINATOR", "EMPTY_INPUT", "OUT_OF_RANGE", "INVALID_PLAN", "INVALID_DATA"]) {
+    for (const code of ["INVALID_NUMBER", "INVALID_ARGUMENT", "INVALID_WEIGHTS", "ZERO_DENOMINATOR", "EMPTY_INPUT", "OUT_OF_RANGE", "INVALID_PLAN", "INVALID_DATA", "PRECISION_EXCEEDED", "INTERNAL_ERROR"]) {
       expect(PAYSCORE_ERROR_CODES).toContain(code);
     }
   });

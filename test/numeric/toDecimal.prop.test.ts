@@ -17,10 +17,22 @@ describe("toDecimal properties", () => {
     );
   });
 
-  it("accepts every bigint exactly", () => {
+  it("accepts every bigint of at most 40 significant digits exactly", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n }), (x) => {
-        expect(toDecimal(x).toFixed()).toBe(x.toString());
+      fc.property(fc.bigInt({ min: -(10n ** 40n) + 1n, max: 10n ** 40n - 1n }), fc.integer({ min: 0, max: 20 }), (x, zeros) => {
+        const shifted = x * 10n ** BigInt(zeros);
+        expect(toDecimal(shifted).toFixed()).toBe(shifted.toString());
+      }),
+    );
+  });
+
+  it("refuses, never rounds, a value with more than 40 significant digits", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 10n ** 40n, max: 10n ** 60n }).filter((x) => x % 10n !== 0n), fc.boolean(), (x, negative) => {
+        const value = negative ? -x : x;
+        for (const input of [value, value.toString(), `0.${x.toString()}`]) {
+          expect(() => toDecimal(input)).toThrow(expect.objectContaining({ code: "PRECISION_EXCEEDED" }));
+        }
       }),
     );
   });

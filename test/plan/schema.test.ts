@@ -46,7 +46,7 @@ describe("parsePlan", () => {
     const issues = issuesOf({ ...minimal, extra: true, kpis: [{ ...minimal.kpis[0], wieght: 1 }] });
     expect(issues).toEqual(
       expect.arrayContaining([
-        { path: "extra", message: "extra is an unknown key; the keys here are version, name, currency, rounding, period, subPeriods, people, kpis, score, review360, grading, pay, promotion, inputs" },
+        { path: "extra", message: "extra is an unknown key; the keys here are $schema, version, name, currency, rounding, period, subPeriods, people, kpis, score, review360, grading, pay, promotion, inputs" },
         { path: "kpis.0.wieght", message: 'kpis[0].wieght is an unknown key; did you mean "weight"?' },
       ]),
     );
@@ -93,10 +93,19 @@ describe("planJsonSchema", () => {
     expect(schema.$schema).toContain("json-schema.org");
     expect(schema.required).toEqual(["version", "currency", "period", "kpis"]);
     expect(Object.keys(schema.properties)).toEqual([
-      "version", "name", "currency", "rounding", "period", "subPeriods", "people", "kpis", "score", "review360", "grading", "pay", "promotion", "inputs",
+      "$schema", "version", "name", "currency", "rounding", "period", "subPeriods", "people", "kpis", "score", "review360", "grading", "pay", "promotion", "inputs",
     ]);
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+
+  it("names itself with an $id and the format version, and accepts an editor's \"$schema\" key in a plan (issue 22)", () => {
+    const schema = planJsonSchema() as { $id: string; "x-payscore-format-version": number };
+    expect(schema.$id).toBe("https://github.com/payscore/payscore/blob/main/docs/plan.schema.json");
+    expect(schema["x-payscore-format-version"]).toBe(1);
+    const plan = { $schema: schema.$id, version: 1, currency: "CNY", period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" }, kpis: [{ id: "s", weight: 1, actual: "s", target: 1 }] };
+    expect(parsePlan(plan).currency).toBe("CNY");
+    expect(() => parsePlan({ ...plan, $schema: 7 })).toThrow(expect.objectContaining({ code: "INVALID_PLAN" }));
   });
 
   it("is the same object every call and agrees with planSchema", () => {

@@ -1,4 +1,5 @@
-import { Decimal, readDecimal, roundDecimal, scaledInteger } from "../../numeric/index.js";
+import { Decimal, fitsAtScale, readDecimal, roundDecimal, scaledInteger } from "../../numeric/index.js";
+import { PayscoreError, formatPath } from "../../errors/index.js";
 import { within } from "../dataCells.js";
 import * as D from "../domains.js";
 import type { RosterPerson } from "../roster.js";
@@ -83,7 +84,7 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
   const path = ["pay", "pools", poolIndex];
   const members = membersOf(ctx, pool);
   const m = members.length;
-  const budget = readDecimal(pool.budget, [...path, "budget"]);
+  const budget = fitsAtScale(readDecimal(pool.budget, [...path, "budget"]), ctx.scale, [...path, "budget"]);
   let ratio = new Decimal(1);
   let fundingMeasure: Decimal | null = null;
   const funding = pool.funding;
@@ -97,7 +98,8 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
   const funded =
     funding === undefined || fundingMeasure === null
       ? ctx.money(budget)
-      : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, funding.curve as D.CurveInput, { scale: ctx.scale }));
+      : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, funding.curve as D.CurveInput, { scale: ctx.scale, rounding: ctx.mode }));
+  refuseUnsafeUnits(funded, ctx.scale, [...path, "budget"]);
   const weights = weightsOf(ctx, run, pool, members);
   const caps = capsOf(ctx, pool, members, path);
   const allocation = allocate(ctx, pool, path, funded, weights, caps, m);
@@ -207,6 +209,20 @@ interface Allocation {
   readonly capped: Uint8Array;
   readonly allocatedUnits: number;
   readonly unallocated: Decimal;
+}
+
+/**
+ * A run carries pool amounts as whole minor units in doubles; past 2^53 − 1 units (about 90
+ * trillion yuan at 2 places) they would no longer be exact, so such a pool is refused.
+ */
+function refuseUnsafeUnits(funded: Decimal, scale: number, path: (string | number)[]): void {
+  if (funded.abs().times(new Decimal(10).pow(scale)).gt(Number.MAX_SAFE_INTEGER)) {
+    throw new PayscoreError(
+      "PRECISION_EXCEEDED",
+      `${formatPath(path)}: the funded pool ${funded.toString()} is more than ${Number.MAX_SAFE_INTEGER} minor units, beyond what a run allocates exactly`,
+      { path },
+    );
+  }
 }
 
 function allocate(ctx: RunContext, pool: Pool, path: (string | number)[], funded: Decimal, weights: Weights, caps: (Decimal | undefined)[] | undefined, count: number): Allocation {

@@ -178,7 +178,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
     const funded =
       fundingCurve === undefined || fundingMeasure === null
         ? money(budget)
-        : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, fundingCurve, { scale }));
+        : within([...path, "funding"], `pool "${pool.id}" funding`, () => D.fundPool(budget, fundingMeasure as Decimal, fundingCurve, { scale, rounding: mode }));
     const weightBy = pool.weightBy ?? "score";
     const entries = members.map((w) => {
       let weight = weightBy === "equal" ? new Decimal(1) : weightBy === "score" ? w.score : requireBasePay(w.person).times(w.score);

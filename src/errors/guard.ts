@@ -1,0 +1,105 @@
+import { PayscoreError, type ErrorPath } from "./PayscoreError.js";
+import { checkReadable } from "./checkReadable.js";
+import { isPayscoreError } from "./isPayscoreError.js";
+
+/**
+ * Runs a public function's computation on arguments that are first checked to be readable plain
+ * data ({@link checkReadable}), and turns anything but a {@link PayscoreError} thrown on the way
+ * into one, so that nothing foreign (a `TypeError`, a decimal.js error, a stack overflow) leaves
+ * the library:
+ *
+ * - a `RangeError` for the call stack → `INVALID_ARGUMENT` (the input is nested too deeply);
+ * - any other foreign throw → `INTERNAL_ERROR`, the original kept as `cause` (a bug in payscore).
+ *
+ * A function result (a compiled scorecard, a curve evaluator) is guarded the same way.
+ *
+ * @internal
+ * @param compute - the computation, a function of the public function's arguments
+ * @param args - the arguments as the caller passed them
+ * @returns what `compute` returns
+ * @throws {PayscoreError} only
+ *
+ * @example
+ * ```ts
+ * export function attainment(actual: Numeric, target: Numeric, options?: AttainmentOptions | undefined): Decimal {
+ *   return guard(attainmentOf, [actual, target, options]);
+ * }
+ * ```
+ */
+export function guard<A extends readonly unknown[], R>(compute: (...args: A) => R, args: A): R {
+  try {
+    checkReadable(args, parameterNames(compute));
+    const result = compute(...args);
+    return (typeof result === "function" ? guardFunction(result as (...inner: unknown[]) => unknown) : result) as R;
+  } catch (error) {
+    if (isPayscoreError(error)) throw error;
+    // A proxy's get trap is not run by the first walk (it reads descriptors); find the caller's fault now.
+    try {
+      checkReadable(args, parameterNames(compute), true);
+    } catch (located) {
+      if (isPayscoreError(located)) throw located;
+    }
+    throw asPayscoreError(error, []);
+  }
+}
+
+/**
+ * A function that calls `fn` through {@link guard}.
+ *
+ * @internal
+ * @param fn - a function returned to the caller
+ * @returns the guarded function (same parameters and result)
+ *
+ * @example
+ * ```ts
+ * const evaluate = guardFunction((x: number) => x * 2);
+ * ```
+ */
+export function guardFunction<F extends (...args: never[]) => unknown>(fn: F): F {
+  const guarded = (...args: Parameters<F>): ReturnType<F> => guard(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
+  return guarded as unknown as F;
+}
+
+/**
+ * Turns a thrown value into a {@link PayscoreError}: a PayscoreError (from any copy of payscore)
+ * as it is, a stack overflow as `INVALID_ARGUMENT`, anything else as `INTERNAL_ERROR`.
+ *
+ * @internal
+ * @param error - what was thrown
+ * @param path - where the computation was, when known
+ * @returns the error to throw
+ *
+ * @example
+ * ```ts
+ * asPayscoreError(new TypeError("x"), []).code; // "INTERNAL_ERROR"
+ * ```
+ */
+export function asPayscoreError(error: unknown, path: ErrorPath): PayscoreError {
+  if (isPayscoreError(error)) return error;
+  if (error instanceof RangeError && /call stack/i.test(safeMessage(error))) {
+    return new PayscoreError("INVALID_ARGUMENT", "the input is nested too deeply to be processed", { path, cause: error });
+  }
+  return new PayscoreError("INTERNAL_ERROR", `internal error in payscore (please report it with the input): ${safeMessage(error)}`, { path, cause: error });
+}
+
+function safeMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "an unprintable value was thrown";
+  }
+}
+
+const names = new WeakMap<object, readonly string[]>();
+
+/** The names of a function's parameters, from its source text (for error paths only). */
+function parameterNames(fn: object): readonly string[] {
+  let known = names.get(fn);
+  if (known === undefined) {
+    const source = Function.prototype.toString.call(fn);
+    const list = /^[^(]*\(([^)]*)\)/.exec(source)?.[1] ?? "";
+    known = list.split(",").map((part) => /^\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(part)?.[1] ?? "");
+    names.set(fn, known);
+  }
+  return known;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { PayscoreError, allocate, attainment, isPayscoreError, planHash } from "../../src/index.js";
+import { asPayscoreError, guard, guardFunction } from "../../src/errors/guard.js";
+import { checkReadable, MAX_INPUT_DEPTH } from "../../src/errors/checkReadable.js";
+
+function nested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+describe("guard", () => {
+  it("returns what the computation returns for readable input", () => {
+    expect(guard((a: number, b: number) => a + b, [1, 2])).toBe(3);
+  });
+
+  it("passes a PayscoreError through unchanged", () => {
+    const error = new PayscoreError("OUT_OF_RANGE", "x");
+    expect(() =>
+      guard(() => {
+        throw error;
+      }, []),
+    ).toThrow(error);
+  });
+
+  it("turns a foreign throw into INTERNAL_ERROR keeping the cause", () => {
+    const cause = new TypeError("boom");
+    const caught = (() => {
+      try {
+        guard(() => {
+          throw cause;
+        }, []);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })() as PayscoreError;
+    expect(caught.code).toBe("INTERNAL_ERROR");
+    expect(caught.cause).toBe(cause);
+  });
+
+  it("turns a stack overflow into INVALID_ARGUMENT", () => {
+    const deep = (n: number): number => (n === 0 ? 0 : 1 + deep(n - 1));
+    expect(() => guard(() => deep(1e7), [])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(asPayscoreError(new RangeError("Maximum call stack size exceeded"), ["x"]).path).toEqual(["x"]);
+    expect(asPayscoreError("a string", []).code).toBe("INTERNAL_ERROR");
+  });
+
+  it("guards a returned function too", () => {
+    const make = guard(() => (x: number) => {
+      if (x < 0) throw new Error("negative");
+      return x;
+    }, []);
+    expect(make(2)).toBe(2);
+    expect(() => make(-1)).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));
+    const direct = guardFunction((x: number) => x * 2);
+    expect(direct(4)).toBe(8);
+  });
+});
+
+describe("checkReadable, through the exports", () => {
+  it("refuses a throwing getter with its path", () => {
+    const weights = [1, 1];
+    Object.defineProperty(weights, 1, {
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    expect(() => allocate(100, weights)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["weights", 1] }));
+  });
+
+  it("refuses array holes (issue 22: allocate(100, [1,,1]))", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => allocate(100, [1, , 1] as number[])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["weights", 1] }));
+    // a huge sparse array is refused at its first hole, at once
+    expect(() => allocate(100, new Array(2 ** 32 - 1))).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["weights", 0] }));
+  });
+
+  it("refuses revoked proxies and proxies whose traps throw", () => {
+    const { proxy, revoke } = Proxy.revocable({ cap: 1 }, {});
+    revoke();
+    expect(() => attainment(1, 1, proxy as never)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["options"] }));
+    const trap = new Proxy([1, 2], {
+      getPrototypeOf() {
+        throw new Error("trap");
+      },
+    });
+    expect(() => allocate(100, trap)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["weights"] }));
+  });
+
+  it("refuses 100 000-deep input without overflowing the stack (issue 22: planHash)", () => {
+    const error = (() => {
+      try {
+        planHash(nested(100_000));
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(isPayscoreError(error)).toBe(true);
+    expect((error as PayscoreError).code).toBe("INVALID_ARGUMENT");
+    expect((error as PayscoreError).path).toHaveLength(MAX_INPUT_DEPTH + 1);
+  });
+
+  it("walks shared objects and cycles once and skips typed arrays", () => {
+    const shared = { a: 1 };
+    const cyclic: Record<string, unknown> = { shared, again: shared };
+    cyclic["self"] = cyclic;
+    expect(() => checkReadable([cyclic, new Float64Array(10)], ["a", "b"])).not.toThrow();
+    expect(() => checkReadable([nested(MAX_INPUT_DEPTH - 1)], [])).not.toThrow();
+    expect(() => checkReadable([nested(MAX_INPUT_DEPTH + 1)], [])).toThrow(/nested more than 500 levels/);
+  });
+});
