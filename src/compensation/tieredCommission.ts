@@ -55,8 +55,8 @@ function computeTieredCommission(amount: Numeric, tiers: readonly CommissionTier
   if (value.isNegative()) {
     throw new PayscoreError("INVALID_ARGUMENT", `amount must not be negative; got ${value.toString()}`, { path: ["amount"] });
   }
-  const mode = parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"])?.mode ?? "marginal";
-  const { froms, rates } = readTiers(tiers);
+  const mode = modeOf(options);
+  const { froms, rates } = tiersOf(tiers);
 
   let commission = new Decimal(0);
   if (mode === "retroactive") {
@@ -74,7 +74,67 @@ function computeTieredCommission(amount: Numeric, tiers: readonly CommissionTier
   return commission.isZero() ? new Decimal(0) : commission;
 }
 
-function readTiers(tiers: readonly CommissionTier[]): { froms: Decimal[]; rates: Decimal[] } {
+/** The mode, without a schema parse for the usual options (none, or a known `mode`). */
+function modeOf(options: TieredCommissionOptions | undefined): "marginal" | "retroactive" {
+  if (options === undefined) return "marginal";
+  if (typeof options === "object" && options !== null && Object.getPrototypeOf(options) === Object.prototype) {
+    const mode = options.mode;
+    if (mode === undefined || mode === "marginal" || mode === "retroactive") return mode ?? "marginal";
+  }
+  return parseWith(optionsSchema, options, "INVALID_ARGUMENT", ["options"])?.mode ?? "marginal";
+}
+
+interface ReadTiers {
+  readonly froms: Decimal[];
+  readonly rates: Decimal[];
+}
+
+/** What was read from a tiers array, with the objects and values it was read from. */
+interface TiersSnapshot extends ReadTiers {
+  readonly objects: readonly object[];
+  readonly fromValues: readonly unknown[];
+  readonly rateValues: readonly unknown[];
+}
+
+/**
+ * The tiers read once per array: a commission is worked out per person against one list of tiers.
+ * The list is reused while it holds the same tier objects with the same `from` and `rate` values
+ * (by `Object.is`; a Decimal by identity, as Decimals are immutable); any change, in place or
+ * not, has it read afresh.
+ */
+const snapshots = new WeakMap<object, TiersSnapshot>();
+
+function tiersOf(tiers: readonly CommissionTier[]): ReadTiers {
+  if (!Array.isArray(tiers)) return readTiers(tiers);
+  const known = snapshots.get(tiers);
+  if (known !== undefined && sameTiers(known, tiers)) return known;
+  const objects: object[] = [];
+  const fromValues: unknown[] = [];
+  const rateValues: unknown[] = [];
+  for (let i = 0; i < tiers.length; i++) {
+    const tier: unknown = tiers[i];
+    // Not a plain tier: no snapshot, the reader says what is wrong.
+    if (typeof tier !== "object" || tier === null || Object.getPrototypeOf(tier) !== Object.prototype) return readTiers(tiers);
+    objects.push(tier);
+    fromValues.push((tier as CommissionTier).from);
+    rateValues.push((tier as CommissionTier).rate);
+  }
+  // Read from what the snapshot holds, so a getter's second answer cannot differ from it.
+  const read = readTiers(fromValues.map((from, i) => ({ from, rate: rateValues[i] })) as CommissionTier[]);
+  snapshots.set(tiers, { ...read, objects, fromValues, rateValues });
+  return read;
+}
+
+function sameTiers(known: TiersSnapshot, tiers: readonly CommissionTier[]): boolean {
+  if (tiers.length !== known.objects.length) return false;
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
+    if (tier !== known.objects[i] || !Object.is((tier as CommissionTier).from, known.fromValues[i]) || !Object.is((tier as CommissionTier).rate, known.rateValues[i])) return false;
+  }
+  return true;
+}
+
+function readTiers(tiers: readonly CommissionTier[]): ReadTiers {
   const parsed = parseWith(tiersSchema, tiers, "INVALID_ARGUMENT", ["tiers"]);
   if (parsed.length === 0) {
     throw new PayscoreError("EMPTY_INPUT", "tiers must list at least one tier (from 0)", { path: ["tiers"] });

@@ -43,24 +43,26 @@ export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[
   // is needed; at the first id out of order, the table is built from the rows before it.
   const ids = new Array<string>(rows.length);
   let byId: Map<string, { row: DataRow; index: number }> | undefined;
-  rows.forEach((row, index) => {
+  // One loop and no allocation a row but the id (paths are made only for an error).
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as DataRow;
     const raw = row["id"];
-    const path = ["rows", index, "id"];
-    if (raw === undefined) throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: the data has no "id" column naming the person`, { path });
-    const id = raw === null ? "" : String(raw).trim();
-    if (id === "") throw new PayscoreError("INVALID_DATA", `${formatPath(path)} is empty; every row must name a person`, { path });
+    if (raw === undefined) throw new PayscoreError("INVALID_DATA", `${formatPath(["rows", index, "id"])}: the data has no "id" column naming the person`, { path: ["rows", index, "id"] });
+    const id = raw === null ? "" : typeof raw === "string" ? raw.trim() : String(raw).trim();
+    if (id === "") throw new PayscoreError("INVALID_DATA", `${formatPath(["rows", index, "id"])} is empty; every row must name a person`, { path: ["rows", index, "id"] });
     ids[index] = id;
     if (byId === undefined && index > 0 && !((ids[index - 1] as string) < id)) {
       byId = new Map();
       for (let before = 0; before < index; before++) byId.set(ids[before] as string, { row: rows[before] as DataRow, index: before });
     }
-    if (byId === undefined) return;
+    if (byId === undefined) continue;
     if (byId.has(id)) {
       const first = byId.get(id)?.index ?? 0;
+      const path = ["rows", index, "id"];
       throw new PayscoreError("INVALID_DATA", `${formatPath(path)}: person "${id}" appears twice (also in rows[${first}])`, { path });
     }
     byId.set(id, { row, index });
-  });
+  }
   const sorted = byId === undefined;
   const found = (id: string): { row: DataRow; index: number } | undefined => {
     if (byId === undefined) byId = new Map(rows.map((row, index) => [ids[index] as string, { row, index }]));
@@ -85,42 +87,44 @@ export function buildRoster(plan: Plan, rows: readonly DataRow[]): RosterPerson[
       }
       const basePay = person.basePay === undefined ? null : readDecimal(person.basePay, ["people", j, "basePay"]);
       people.push(
-        makePerson(person.id, person.name ?? null, person.team ?? null, person.region ?? null, person.role ?? null, person.activeFrom ?? null, person.activeTo ?? null, basePay, entry, start, end, ["people", j]),
+        makePerson(person.id, person.name ?? null, person.team ?? null, person.region ?? null, person.role ?? null, person.activeFrom ?? null, person.activeTo ?? null, basePay, entry.row, entry.index, start, end, j),
       );
     });
   } else {
     for (let index = 0; index < rows.length; index++) {
-      const id = ids[index] as string;
       const row = rows[index] as DataRow;
-      const dateCell = (column: string): string | null => {
-        const text = readText(row, column);
-        if (text !== null && !isIsoDay(text)) {
-          // A day that is not on the calendar (2026-13-01) is refused here, before it could be
-          // compared with the period as text and reported as "not active in the period".
-          const path = ["rows", index, column];
-          throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a real date written yyyy-MM-dd; got ${describeValue(text)}`, { path });
-        }
-        return text;
-      };
       const payText = readText(row, "basePay");
       let basePay: Decimal | null = null;
       if (payText !== null) {
-        const path = ["rows", index, "basePay"];
         try {
-          basePay = readDecimal(row["basePay"], path);
+          basePay = readDecimal(row["basePay"], ["rows", index, "basePay"]);
         } catch (error) {
+          const path = ["rows", index, "basePay"];
           throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number such as "8000.00"; got ${describeValue(payText)}`, { path, cause: error });
         }
       }
-      people.push(
-        makePerson(id, readText(row, "name"), readText(row, "team"), readText(row, "region"), readText(row, "role"), dateCell("activeFrom"), dateCell("activeTo"), basePay, { row, index }, start, end, ["rows", index]),
-      );
+      const from = dateCell(row, index, "activeFrom");
+      const to = dateCell(row, index, "activeTo");
+      people.push(makePerson(ids[index] as string, readText(row, "name"), readText(row, "team"), readText(row, "region"), readText(row, "role"), from, to, basePay, row, index, start, end, null));
     }
   }
   // Rows already in id order (and no plan roster) need no sort.
   return sorted && plan.people === undefined ? people : people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A day cell of the data, refused here unless it is a real date. */
+function dateCell(row: DataRow, index: number, column: string): string | null {
+  const text = readText(row, column);
+  if (text !== null && !isIsoDay(text)) {
+    // A day that is not on the calendar (2026-13-01) is refused here, before it could be
+    // compared with the period as text and reported as "not active in the period".
+    const path = ["rows", index, column];
+    throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a real date written yyyy-MM-dd; got ${describeValue(text)}`, { path });
+  }
+  return text;
+}
+
+/** A roster entry; `planIndex` is the person's index in the plan's `people`, null for a data row. */
 function makePerson(
   id: string,
   name: string | null,
@@ -130,16 +134,18 @@ function makePerson(
   from: string | null,
   to: string | null,
   basePay: Decimal | null,
-  found: { row: DataRow; index: number },
+  row: DataRow,
+  rowIndex: number,
   start: string,
   end: string,
-  path: (string | number)[],
+  planIndex: number | null,
 ): RosterPerson {
   const activeFrom = from === null || from < start ? start : from;
   const activeTo = to === null || to > end ? end : to;
   if (activeFrom > activeTo) {
-    const code = path[0] === "people" ? "INVALID_PLAN" : "INVALID_DATA";
+    const path = planIndex === null ? ["rows", rowIndex] : ["people", planIndex];
+    const code = planIndex === null ? "INVALID_DATA" : "INVALID_PLAN";
     throw new PayscoreError(code, `${formatPath(path)}: person "${id}" is not active in the period (${activeFrom} to ${activeTo})`, { path });
   }
-  return { id, name, team, region, role, activeFrom, activeTo, partial: activeFrom !== start || activeTo !== end, basePay, row: found.row, rowIndex: found.index };
+  return { id, name, team, region, role, activeFrom, activeTo, partial: activeFrom !== start || activeTo !== end, basePay, row, rowIndex };
 }

@@ -6,7 +6,7 @@ import type { CheckedCurve } from "./curve.js";
 import { fault, hasOwn, readChoice, readOptions, readRecord } from "./internal.js";
 import { readRoundingPoints, type ScoreRoundedOptions } from "./scoreRounded.js";
 import { MODE_CODE, decimalUnits, divideRounded, fits, rescaleUnits, unitsOf } from "./scaledUnits.js";
-import { guard } from "../errors/index.js";
+import { guard, guardReadingFunction } from "../errors/index.js";
 
 /** One column of numbers, one cell per person: an array or a typed array; `undefined`, `null` or `""` is an empty cell. */
 export type NumericColumn = ArrayLike<Numeric | null | undefined>;
@@ -181,7 +181,8 @@ function computeCompileRoundedScorecard(kpis: readonly KpiSpec[], options?: Scor
     score: rounding.scoreScale,
   });
   const plan = fastPlan(checked, rounding, weightScale, totalDifficulty);
-  return (columns) => scoreColumns(checked, missing, totalDifficulty, rounding, scales, plan, columns);
+  // Its columns are walked only after a throw (see guardReading): the scorer reads every cell it uses.
+  return guardReadingFunction((columns: ScorecardColumns) => scoreColumns(checked, missing, totalDifficulty, rounding, scales, plan, columns));
 }
 
 interface FastPlan {

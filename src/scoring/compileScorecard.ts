@@ -2,7 +2,7 @@ import { Decimal, type Numeric } from "../numeric/index.js";
 import { readDifficulty, readKpis, scoreChecked } from "./checkScorecard.js";
 import type { Curve } from "./curve.js";
 import { readChoice, readOptions } from "./internal.js";
-import { guard } from "../errors/index.js";
+import { guard, guardReadingFunction } from "../errors/index.js";
 
 /**
  * One KPI of a scorecard (考核指标): its weight, how its attainment is measured and how
@@ -123,10 +123,11 @@ function computeCompileScorecard(kpis: readonly KpiSpec[], options?: ScoreKpisOp
   const missing = readChoice(o["missing"], ["options", "missing"], MISSING, "error");
   const totalDifficulty = o["difficulty"] === undefined ? ONE : readDifficulty(o["difficulty"], ["options", "difficulty"]);
   const checked = readKpis(kpis);
-  return (values, callOptions) => {
+  // Called once per person: its input is walked only after a throw (see guardReading).
+  return guardReadingFunction((values: Readonly<Record<string, KpiValue | undefined>>, callOptions?: ScorecardCallOptions | undefined) => {
     const c = readOptions(callOptions, ["options"]);
     const difficulty = c["difficulty"] === undefined ? totalDifficulty : readDifficulty(c["difficulty"], ["options", "difficulty"]);
     return scoreChecked(checked, missing, difficulty, values);
-  };
+  });
 }
 

@@ -5,7 +5,7 @@ import { readChoice, readOptions } from "./internal.js";
 
 const MISSING = ["error", "zero", "reweight"] as const;
 const ONE = new Decimal(1);
-import { guard } from "../errors/index.js";
+import { guardReading } from "../errors/index.js";
 
 /**
  * Scores a weighted KPI scorecard (KPI 考核得分, 加权综合得分): each KPI's attainment becomes
@@ -72,7 +72,8 @@ export function scoreKpis(
   values: Readonly<Record<string, KpiValue | undefined>>,
   options?: ScoreKpisOptions | undefined,
 ): KpiScorecard {
-  return guard(computeScoreKpis, [kpis, values, options]);
+  // Called once per person: the input is walked only after a throw (see guardReading).
+  return guardReading(computeScoreKpis, [kpis, values, options]);
 }
 
 function computeScoreKpis(

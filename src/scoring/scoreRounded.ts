@@ -2,7 +2,7 @@ import { Decimal, readRoundingMode, readScale, type RoundingMode } from "../nume
 import { readDifficulty, readKpis, scoreChecked, type CheckedRounding } from "./checkScorecard.js";
 import type { KpiScorecard, KpiSpec, KpiValue, ScoreKpisOptions } from "./compileScorecard.js";
 import { readChoice, readOptions } from "./internal.js";
-import { guard } from "../errors/index.js";
+import { guardReading } from "../errors/index.js";
 
 /** Where a bulk run rounds: attainment, points and the score, each to its own scale. */
 export interface RoundingPoints {
@@ -65,7 +65,8 @@ export function scoreRounded(
   values: Readonly<Record<string, KpiValue | undefined>>,
   options?: ScoreRoundedOptions | undefined,
 ): KpiScorecard {
-  return guard(computeScoreRounded, [kpis, values, options]);
+  // Called once per person: the input is walked only after a throw (see guardReading).
+  return guardReading(computeScoreRounded, [kpis, values, options]);
 }
 
 function computeScoreRounded(

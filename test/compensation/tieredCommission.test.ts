@@ -74,3 +74,32 @@ describe("tieredCommission", () => {
     expect(tiers).toEqual(copy);
   });
 });
+
+describe("tieredCommission on one tiers array, call after call", () => {
+  it("reads the tiers afresh when a tier is changed, added, removed or replaced in place", () => {
+    const list = [{ from: 0, rate: 0.03 }, { from: 100000, rate: 0.05 }];
+    expect(tieredCommission(200000, list).toString()).toBe("8000");
+    expect(tieredCommission(200000, list).toString()).toBe("8000");
+    (list[1] as { rate: number }).rate = 0.1; // in place
+    expect(tieredCommission(200000, list).toString()).toBe("13000");
+    list.push({ from: 150000, rate: 0.2 });
+    expect(tieredCommission(200000, list).toString()).toBe("18000");
+    list[2] = { from: 150000, rate: 0.3 };
+    expect(tieredCommission(200000, list).toString()).toBe("23000");
+    list.pop();
+    expect(tieredCommission(200000, list).toString()).toBe("13000");
+    (list[0] as { from: number }).from = 1; // now refused, every time
+    for (let i = 0; i < 2; i++) expect(errorOf(() => tieredCommission(200000, list)).path).toEqual(["tiers", 0, "from"]);
+  });
+
+  it("follows a getter's answer from call to call, and refuses a bad mode even after good calls", () => {
+    let rate = 0.01;
+    const tier = Object.defineProperty({ from: 0 }, "rate", { get: () => rate, enumerable: true });
+    const list = [tier as { from: number; rate: number }];
+    expect(tieredCommission(100, list).toString()).toBe("1");
+    rate = 0.02;
+    expect(tieredCommission(100, list).toString()).toBe("2");
+    expect(errorOf(() => tieredCommission(100, list, { mode: "flat" as "marginal" })).code).toBe("INVALID_ARGUMENT");
+    expect(tieredCommission(100, [{ from: 0, rate: 0.05 }], { mode: "retroactive" }).toString()).toBe("5");
+  });
+});

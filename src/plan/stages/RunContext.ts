@@ -35,8 +35,6 @@ export interface RunContext {
   readonly money: (x: Decimal) => Decimal;
   /** Money as text with exactly `scale` decimals. */
   readonly cash: (x: Decimal) => string;
-  /** The run's `score / 100` by score text (see `measureOf`). */
-  readonly ratios: Map<string, Decimal>;
 }
 
 /** The tracer of a run without traces: every `add` returns at once. */
@@ -90,7 +88,6 @@ export function runContext(p: Plan, people: readonly RosterPerson[], trace: bool
     tracers: trace ? people.map(() => new Tracer(true)) : undefined,
     money: (x) => roundDecimal(x, scale, mode),
     cash: (x) => x.toFixed(scale),
-    ratios: new Map(),
   };
 }
 

@@ -67,22 +67,73 @@ export function conservationCheck(run: LazyPayoutRun, p: Plan, scale: number, mo
 
   const made = new Uint8Array(run.size);
   let left = run.size;
+  // Σ totalPayout: whole minor units in a double while they stay safe, moved into `paid` before they would not.
   let paid = 0n;
+  let paidSmall = 0;
   const statementAt = (index: number): Statement => {
     const statement = run.statementAt(index);
-    let lines = 0n;
-    for (const line of statement.pay) lines += units(line.amount, `statement of ${statement.person.id}, pay ${line.component} ${line.id}`);
-    const total = units(statement.totalPayout, `statement of ${statement.person.id}, totalPayout`);
-    if (lines !== total) fail(`statement of ${statement.person.id}: the pay lines sum to ${lines} minor units, not the total payout ${statement.totalPayout}`);
+    // Called for every statement of a run: no text is made unless a sum fails.
+    let lines = 0;
+    let exact = true;
+    for (const line of statement.pay) {
+      const u = smallUnits(line.amount, scale);
+      if (u === undefined || !Number.isSafeInteger(lines + u)) exact = false;
+      else lines += u;
+    }
+    let total = smallUnits(statement.totalPayout, scale);
+    if (!exact || total === undefined) {
+      // A long amount or a malformed one: the exact check, with the message naming the line.
+      let big = 0n;
+      for (const line of statement.pay) big += units(line.amount, `statement of ${statement.person.id}, pay ${line.component} ${line.id}`);
+      const bigTotal = units(statement.totalPayout, `statement of ${statement.person.id}, totalPayout`);
+      if (big !== bigTotal) fail(`statement of ${statement.person.id}: the pay lines sum to ${big} minor units, not the total payout ${statement.totalPayout}`);
+      total = undefined;
+      if (made[index] === 0) paid += bigTotal;
+    } else if (lines !== total) {
+      fail(`statement of ${statement.person.id}: the pay lines sum to ${lines} minor units, not the total payout ${statement.totalPayout}`);
+    }
     if (made[index] === 0) {
       made[index] = 1;
       left--;
-      paid += total;
-      if (left === 0 && paid !== payoutUnits) fail(`the statements' total payouts sum to ${new Decimal(paid.toString()).div(new Decimal(10).pow(scale)).toFixed(scale)}, not the run's payout ${t.payout}`);
+      if (total !== undefined) {
+        if (!Number.isSafeInteger(paidSmall + total)) {
+          paid += BigInt(paidSmall);
+          paidSmall = 0;
+        }
+        paidSmall += total;
+      }
+      if (left === 0 && paid + BigInt(paidSmall) !== payoutUnits) {
+        const sum = paid + BigInt(paidSmall);
+        fail(`the statements' total payouts sum to ${new Decimal(sum.toString()).div(new Decimal(10).pow(scale)).toFixed(scale)}, not the run's payout ${t.payout}`);
+      }
     }
     return statement;
   };
   return { ...run, statementAt };
+}
+
+/**
+ * An amount written with exactly `scale` decimals (`-12.30` for 2) as whole minor units, when it
+ * has at most 15 digits (so the number is exact); undefined otherwise (the caller then checks it
+ * exactly). Reads the characters: no text or BigInt is made.
+ */
+function smallUnits(text: string, scale: number): number | undefined {
+  if (typeof text !== "string") return undefined;
+  const negative = text.charCodeAt(0) === 45;
+  const from = negative ? 1 : 0;
+  const point = scale > 0 ? text.length - scale - 1 : text.length;
+  if (point <= from || text.length - from - (scale > 0 ? 1 : 0) > 15) return undefined;
+  let value = 0;
+  for (let i = from; i < text.length; i++) {
+    if (i === point) {
+      if (text.charCodeAt(i) !== 46) return undefined;
+      continue;
+    }
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
 }
 
 function fail(text: string): never {

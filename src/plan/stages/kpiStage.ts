@@ -182,10 +182,14 @@ function kpiLineMaker(ctx: RunContext, inputs: KpiInputs, scored: D.RoundedScore
   const attainment = scored?.kpis.map((c) => c.attainment) ?? [];
   const points = scored?.kpis.map((c) => c.points) ?? [];
   const contribution = scored?.kpis.map((c) => c.contribution) ?? [];
+  // Read from the plan once: a million statements read them eight million times.
+  const ids = kpis.map((kpi) => kpi.id);
+  const names = kpis.map((kpi) => kpi.name ?? null);
+  const categories = kpis.map((kpi) => kpi.category ?? null);
   const integerLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => ({
-    id: (kpis[k] as Plan["kpis"][number]).id,
-    name: kpis[k]?.name ?? null,
-    category: kpis[k]?.category ?? null,
+    id: ids[k] as string,
+    name: names[k] ?? null,
+    category: categories[k] ?? null,
     actual,
     target,
     attainment: (present[k] as Uint8Array)[j] === 1 ? attainmentText.value((attainment[k] as Float64Array)[j] as number) : null,

@@ -5,7 +5,7 @@ import * as D from "../domains.js";
 import type { Statement } from "../types.js";
 import { tracerOf, type RunContext } from "./RunContext.js";
 import type { KpiScores } from "./kpiStage.js";
-import { measureOf } from "./measureOf.js";
+import { measureWithText } from "./measureOf.js";
 
 type Promotion = NonNullable<Statement["promotion"]>;
 
@@ -58,19 +58,12 @@ export function promotionStage(
       throw new PayscoreError("INVALID_DATA", missingPersonMessage(person.id, rule.count), { path });
     }
     const given = listed ? (history as Record<string, readonly (string | number)[]>)[person.id] : undefined;
-    const earlier = (given ?? []).map((value, i): Decimal => {
-      const path = ["history", person.id, i];
-      try {
-        return readDecimal(value, path);
-      } catch (error) {
-        throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number; got ${describeValue(value)}`, { path, cause: error });
-      }
-    });
-    const now = measureOf(ctx, kpis, scores, j, rule.measure, "promotion.measure");
-    const values = [...earlier, now];
-    const key = values.join(" ");
+    const now = measureWithText(ctx, kpis, scores, j, rule.measure, "promotion.measure");
+    // Keyed by the values as written: a list seen before was read (and checked) then.
+    const key = given === undefined || given.length === 0 ? now.text : historyKey(given, now.text);
     let streak = known.get(key);
     if (streak === undefined) {
+      const values = [...readHistory(person.id, given ?? []), now.value];
       const result = within(["promotion"], `person "${person.id}", promotion`, () => D.meetsStreak(values, { threshold: rule.threshold, count: rule.count }));
       streak = Object.freeze({ eligible: result.eligible, longest: result.longest, current: result.current });
       if (known.size >= 1 << 16) known.clear();
@@ -81,8 +74,8 @@ export function promotionStage(
       "promotion",
       "eligible when the last `count` values (history, then this period) are all ≥ threshold",
       () => ({
-        history: values.map((x) => x.toString()).join(", "),
-        ...periodsInput(earlier.length, historyPeriods, ctx.p.period.label),
+        history: [...readHistory(person.id, given ?? []).map((x) => x.toString()), now.text].join(", "),
+        ...periodsInput(given?.length ?? 0, historyPeriods, ctx.p.period.label),
         threshold: String(rule.threshold),
         count: String(rule.count),
       }),
@@ -91,6 +84,28 @@ export function promotionStage(
     results[j] = streak;
   });
   return results;
+}
+
+/**
+ * A key that tells any two lists of values apart (the count, then each value's type and text,
+ * NUL-separated: a text with a NUL is no number, and the count keeps it from passing for two).
+ */
+function historyKey(given: readonly (string | number)[], now: string): string {
+  let key = `${given.length}`;
+  for (const value of given) key += typeof value === "number" ? `\u0000n${value}` : `\u0000s${value}`;
+  return `${key}\u0000${now}`;
+}
+
+/** A person's earlier values, read as decimals (a bad one refused with its place in the history). */
+function readHistory(id: string, given: readonly (string | number)[]): Decimal[] {
+  return given.map((value, i): Decimal => {
+    const path = ["history", id, i];
+    try {
+      return readDecimal(value, path);
+    } catch (error) {
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number; got ${describeValue(value)}`, { path, cause: error });
+    }
+  });
 }
 
 /**

@@ -80,7 +80,7 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
     }
     const person = ctx.people[j] as RosterPerson;
     const pay = payOf(j);
-    const total = sumMoney(pay.map((line) => line.amount), ctx.scale);
+    const total = pay.length === 1 ? (pay[0] as PayLine).amount : sumPay(pay, ctx.scale);
     const kpiScore = r.kpis.scoreText(j);
     return {
       person: {
@@ -113,6 +113,17 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
 function traceOf(ctx: RunContext, j: number, pay: readonly PayLine[], total: string): TraceStep[] {
   const inputs = Object.fromEntries(pay.map((line) => [`${line.component}:${line.id}`, line.amount]));
   return [...tracerOf(ctx, j).steps, { step: "pay.total", formula: "Σ pay components", inputs, result: total }];
+}
+
+/** The exact sum of a statement's pay lines (as {@link sumMoney}, without a list of their amounts). */
+function sumPay(pay: readonly PayLine[], scale: number): string {
+  let units = 0;
+  for (const line of pay) {
+    const u = scaledInteger(line.amount, scale);
+    if (u === undefined || !Number.isSafeInteger(units + u)) return sumMoney(pay.map((l) => l.amount), scale);
+    units += u;
+  }
+  return unitsFixed(units, scale);
 }
 
 /**

@@ -76,4 +76,22 @@ describe("conservationCheck", () => {
     shifted.statementAt(0);
     expect(() => shifted.statementAt(1)).toThrow(/statements' total payouts sum to 2\.00/);
   });
+
+  it("checks long, negative and malformed amounts in a statement exactly, naming the line", () => {
+    const lazy = runPlanLazy(poolPlan("half-up"), { rows });
+    const p = parsePlan(poolPlan("half-up"));
+    const withPay = (pay: Statement["pay"], totalPayout: string) =>
+      conservationCheck({ ...lazy, statementAt: (i) => ({ ...lazy.statementAt(i), pay, totalPayout }) }, p, 2, "half-up");
+    // 18 digits: past a double's exact range, checked in BigInt
+    const long = withPay([{ component: "fixed", id: "fixed", amount: "1234567890123456.78" }, { component: "pool", id: "bonus", amount: "0.01" }], "1234567890123456.79");
+    expect(long.statementAt(0).totalPayout).toBe("1234567890123456.79");
+    expect(() => withPay([{ component: "fixed", id: "fixed", amount: "1234567890123456.78" }], "1234567890123456.77").statementAt(0)).toThrow(/pay lines sum to 123456789012345678 minor units/);
+    // a clawback line
+    expect(withPay([{ component: "fixed", id: "fixed", amount: "10.00" }, { component: "commission", id: "commission", amount: "-2.50" }], "7.50").statementAt(0).totalPayout).toBe("7.50");
+    expect(() => withPay([{ component: "fixed", id: "fixed", amount: "10.00" }, { component: "commission", id: "commission", amount: "-2.50" }], "12.50").statementAt(0)).toThrow(/pay lines sum to 750 minor units/);
+    // not in whole minor units
+    for (const bad of ["10.0", "10.000", ".50", "+1.00", "1e3", "10,00"]) {
+      expect(() => withPay([{ component: "fixed", id: "fixed", amount: bad }], "10.00").statementAt(0)).toThrow(/pay fixed fixed is .*not an amount in whole minor units/);
+    }
+  });
 });
