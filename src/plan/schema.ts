@@ -3,11 +3,14 @@ import { Decimal, isNumeric, minorUnits } from "../numeric/index.js";
 import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
 import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";
 import { guard } from "../errors/index.js";
+import { describeFields } from "./planFieldDocs.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
 /** What a number field takes, in the words of every message about one. */
 const NUMBER = 'a number or decimal string, e.g. "0.4"';
+/** The description of every number field that has no description of its own. */
+const NUMBER_DESCRIPTION = 'A JSON number or a plain decimal string such as "1200.50"';
 
 /**
  * A number in a plan: a JSON number or a plain decimal string (`"1200000.50"`, `"0.3"`) — the
@@ -16,7 +19,7 @@ const NUMBER = 'a number or decimal string, e.g. "0.4"';
 const num = z
   .union([z.number(), z.string()], { error: expecting(NUMBER) })
   .refine((value) => isNumeric(value), { error: expecting(NUMBER) })
-  .meta({ description: 'A JSON number or a plain decimal string such as "1200.50"' });
+  .meta({ description: NUMBER_DESCRIPTION });
 
 /** A non-empty text (an id, a column, a grade), described as `what` in messages. */
 const text = (what: string) => z.string({ error: expecting(what) }).min(1, { error: expecting(what) });
@@ -478,6 +481,8 @@ export function planJsonSchema(): Record<string, unknown> {
 function computePlanJsonSchema(): Record<string, unknown> {
   // Issue 22: an `$id` and the format version, so a plan can name the schema it follows.
   const schema = z.toJSONSchema(planSchema, { io: "input" }) as Record<string, unknown>;
+  // Every field described: from the schema where it says what the field is, else from the table.
+  describeFields(schema, [NUMBER_DESCRIPTION]);
   return { ...schema, $id: PLAN_SCHEMA_ID, "x-payscore-format-version": 1 };
 }
 
