@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PayscoreError, allocate, attainment, isPayscoreError, planHash } from "../../src/index.js";
-import { asPayscoreError, guard, guardFunction } from "../../src/errors/guard.js";
+import { asPayscoreError, guard, guardFunction, guardReading, guardReadingFunction } from "../../src/errors/guard.js";
+import { scoreKpis } from "../../src/scoring/scoreKpis.js";
 import { checkReadable, MAX_INPUT_DEPTH } from "../../src/errors/checkReadable.js";
 
 function nested(depth: number): unknown {
@@ -109,5 +110,52 @@ describe("checkReadable, through the exports", () => {
     expect(() => checkReadable([cyclic, new Float64Array(10)], ["a", "b"])).not.toThrow();
     expect(() => checkReadable([nested(MAX_INPUT_DEPTH - 1)], [])).not.toThrow();
     expect(() => checkReadable([nested(MAX_INPUT_DEPTH + 1)], [])).toThrow(/nested more than 500 levels/);
+  });
+});
+
+describe("guardReading (the hot functions' guard)", () => {
+  it("does not walk the input before the computation: a fault in a part never read is not refused", () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const input = { used: 2, ignored: revoked.proxy };
+    expect(guardReading((x: { used: number }) => x.used * 2, [input])).toBe(4);
+    expect(() => guard((x: { used: number }) => x.used * 2, [input])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+  });
+
+  it("reports the caller's fault as guard would, once the computation throws", () => {
+    // scoreKpis runs through guardReading: a hole in the KPI list is named as a hole, at its path
+    // eslint-disable-next-line no-sparse-arrays
+    const holey = [{ id: "a", weight: 0.5 }, , { id: "b", weight: 0.5 }] as unknown as Parameters<typeof scoreKpis>[0];
+    expect(() => scoreKpis(holey, {})).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["kpis", 1] }));
+    expect(() => scoreKpis(holey, {})).toThrow(/is a hole/);
+    const throwing = Object.defineProperty({ target: 4 }, "actual", { get: () => { throw new Error("no access"); }, enumerable: true });
+    expect(() => scoreKpis([{ id: "a", weight: 1 }], { a: throwing as { actual: number; target: number } })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["values", "a", "actual"] }));
+  });
+
+  it("wraps a foreign throw that no input explains as INTERNAL_ERROR, and guards returned functions", () => {
+    expect(() => guardReading(() => { throw new TypeError("bug"); }, [])).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));
+    const f = guardReadingFunction((x: number) => {
+      if (x < 0) throw new Error("negative");
+      return x;
+    });
+    expect(f(3)).toBe(3);
+    expect(() => f(-1)).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));
+    // guard returns a function guardReadingFunction made as it is (not wrapped twice)
+    expect(guard(() => f, [])).toBe(f);
+  });
+
+  it("runs a guarded call made inside another guarded call unguarded: the outer one checks and wraps", () => {
+    let innerWalked = false;
+    const inner = (x: unknown) => guard((v: unknown) => v, [x]);
+    const sneaky = { get value() { innerWalked = true; return 1; } };
+    // the outer walk reads the getter once; the inner call does not walk again
+    let reads = 0;
+    const counted = Object.defineProperty({}, "n", { get: () => ++reads, enumerable: true });
+    guard((o: object) => inner(o), [counted]);
+    expect(reads).toBe(1);
+    expect(guard((o: { value: number }) => inner(o.value), [sneaky])).toBe(1);
+    expect(innerWalked).toBe(true);
+    // a foreign throw deep inside still leaves as a PayscoreError
+    expect(() => guard(() => guard(() => { throw new RangeError("x"); }, []), [])).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));
   });
 });
