@@ -1,24 +1,72 @@
+import type { ErrorPath } from "../errors/index.js";
+
+/** Exit code of a bug in payscore. */
+export const EXIT_BUG = 1;
+/** Exit code of a problem with the input: a file, the plan, the data. */
+export const EXIT_INPUT = 2;
+/** Exit code of a usage error: an unknown command or flag, a flag's value, a missing argument (BSD `EX_USAGE`). */
+export const EXIT_USAGE = 64;
+
+/** What a {@link CliError} carries besides its lines. */
+export interface CliErrorOptions {
+  /** The process exit code: 2 (bad input, the default) or 64 (usage). */
+  readonly exitCode?: number | undefined;
+  /**
+   * A code for programs (`--json`): a `PayscoreError` code such as `INVALID_DATA`, or one of the
+   * command line's own — `USAGE`, `INVALID_INPUT`, `LIMIT_EXCEEDED`, `OUTPUT_LOCKED`. Defaults
+   * by the exit code: `USAGE` for 64, `INVALID_INPUT` otherwise.
+   */
+  readonly code?: string | undefined;
+  /** Where in the input the fault is (a `PayscoreError`'s path), `[]` if not known. */
+  readonly path?: ErrorPath | undefined;
+}
+
 /**
  * A fault in what the user gave the command (a file, a flag, the data): the command prints
- * `lines` on stderr, one problem a line, and exits with `exitCode` (2 unless said otherwise).
- * Anything else that escapes a command is a bug in payscore and exits with 1.
+ * `lines` on stderr, one problem a line, and exits with `exitCode` (2 unless said otherwise,
+ * 64 for a usage error). Anything else that escapes a command is a bug in payscore and exits
+ * with 1.
  *
  * @example
  * ```ts
  * throw new CliError(["data.csv:4:3: revenue: \"1,200\" is not a plain number"]);
+ * throw new CliError("payscore run: --format must be json, csv or xlsx", { exitCode: EXIT_USAGE });
  * ```
  */
 export class CliError extends Error {
   /** The lines to print, each one whole problem. */
   readonly lines: readonly string[];
-  /** The process exit code: 2 for a user error. */
+  /** The process exit code: 2 for a user error, 64 for a usage error. */
   readonly exitCode: number;
+  /** The code `--json` reports. */
+  readonly code: string;
+  /** Where in the input the fault is, `[]` if not known. */
+  readonly path: ErrorPath;
 
-  constructor(lines: string | readonly string[], exitCode = 2) {
+  constructor(lines: string | readonly string[], options: number | CliErrorOptions = {}) {
     const list = typeof lines === "string" ? [lines] : [...lines];
     super(list.join("\n"));
+    const settings = typeof options === "number" ? { exitCode: options } : options;
     this.name = "CliError";
     this.lines = Object.freeze(list);
-    this.exitCode = exitCode;
+    this.exitCode = settings.exitCode ?? EXIT_INPUT;
+    this.code = settings.code ?? (this.exitCode === EXIT_USAGE ? "USAGE" : "INVALID_INPUT");
+    this.path = Object.freeze([...(settings.path ?? [])]);
   }
+}
+
+/**
+ * A usage error (exit 64): an unknown command or flag, a flag without its value or with a value
+ * it does not take, a missing or extra argument.
+ *
+ * @param lines - the lines to print
+ * @returns the error to throw
+ *
+ * @example
+ * ```ts
+ * throw usageError("payscore run: missing <plan.json> (see payscore run --help)");
+ * ```
+ */
+export function usageError(lines: string | readonly string[]): CliError {
+  return new CliError(lines, { exitCode: EXIT_USAGE });
 }

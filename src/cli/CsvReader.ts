@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { DEFAULT_LIMITS, tooLongCell, type InputLimits } from "./inputLimits.js";
 
 /** Receives one record: `cells[0 … count − 1]` (the array is reused: copy what you keep) and its line. */
 export type CsvRecordSink = (cells: readonly string[], count: number, line: number) => void;
@@ -50,7 +51,9 @@ function isSpace(c: number): boolean {
  * - anything but white space between a closing quote and the next `,` or line end (csv-parse
  *   read `"a" "b"` as `ab`; this reader refuses it);
  * - a quoted cell never closed: `file:line:column:` of its opening quote (csv-parse named the last
- *   line of the file).
+ *   line of the file);
+ * - a cell longer than `limits.maxCell` characters (`--max-cell`), found as soon as that much of
+ *   it has been read (issue 22: a cell with no end cannot grow without bound).
  *
  * @example
  * ```ts
@@ -69,6 +72,7 @@ export class CsvReader {
   constructor(
     private readonly displayName: string,
     private readonly sink: CsvRecordSink,
+    private readonly limits: Pick<InputLimits, "maxCell"> = DEFAULT_LIMITS,
   ) {}
 
   /** Reads the next piece of text; a record cut off at its end waits for the next piece. */
@@ -191,6 +195,7 @@ export class CsvReader {
           value = last === -1 ? "" : text.slice(from, last + 1);
           if (last !== -1) blank = false;
         }
+        if (value.length > this.limits.maxCell) throw tooLongCell(`${this.displayName}:${line}:${count + 1}`, this.limits);
         cells[count] = value;
         count += 1;
         if (ends === 0) {
@@ -213,10 +218,24 @@ export class CsvReader {
       // An unfinished record (never when final): read again, from its first line, with the next piece.
       this.pending = text.slice(pos);
       this.line = startLine;
+      this.checkPending();
       return;
     }
     this.pending = "";
     this.line = line;
+  }
+
+  /**
+   * Refuses an unfinished record whose last cell is already past the limit: the text after its
+   * last comma (a lower bound of the cell's length, within the quotes and doubled quotes that
+   * the cell's text will not keep) is more than twice the limit.
+   */
+  private checkPending(): void {
+    const pending = this.pending;
+    const limit = this.limits.maxCell;
+    if (pending.length <= 2 * limit + 2) return;
+    const tail = pending.length - pending.lastIndexOf(",") - 1;
+    if (tail > 2 * limit + 2) throw tooLongCell(`${this.displayName}:${this.line}`, this.limits);
   }
 
   /**

@@ -6,6 +6,7 @@ import { CsvReader } from "./CsvReader.js";
 import { fileProblem } from "./fileProblem.js";
 import { numberFormatProblem } from "./numberFormatProblem.js";
 import { EncodedReader, type CsvEncoding } from "./EncodedReader.js";
+import { DEFAULT_LIMITS, tooManyBytes, tooManyRows, type InputLimits } from "./inputLimits.js";
 import { Utf8Reader } from "./Utf8Reader.js";
 
 const RATING_COLUMNS = ["person", "rater", "group", "score"] as const;
@@ -18,7 +19,10 @@ const CHUNK = 1 << 16;
  * time as the run iterates over them, each checked (cells present, the score a plain number)
  * and handed on as one short-lived object — twelve million ratings are never twelve million
  * objects at once. Only each rating's line number is kept (4 bytes), so a fault the run finds
- * in rating `i` can name its line. It can be iterated once.
+ * in rating `i` can name its line. It can be iterated once. The input limits hold: past
+ * `--max-bytes`, `--max-cell` or `--max-rows` the file is refused as the run reaches that point.
+ * A FIFO or standard input is read into memory first ({@link RatingsFile.fromBytes}), since the
+ * run reads ratings without waiting.
  *
  * @example
  * ```ts
@@ -34,11 +38,13 @@ export class RatingsFile implements Iterable<RatingRow> {
   private readonly queue = { person: [] as string[], rater: [] as string[], group: [] as string[], score: [] as string[], competency: [] as (string | undefined)[] };
   private header: string[] | null = null;
   private used = false;
+  private bytes = 0;
 
   private constructor(
     readonly file: string,
-    private fd: number | null,
+    private source: ByteSource | null,
     private readonly csv: { reader: CsvReader; utf8: Utf8Reader | EncodedReader },
+    private readonly limits: InputLimits,
   ) {}
 
   /**
@@ -47,19 +53,46 @@ export class RatingsFile implements Iterable<RatingRow> {
    * @param file - the path as given
    * @param cwd - the folder it is relative to
    * @param encoding - the file's encoding (`--encoding`); strict UTF-8 without it
+   * @param limits - the input limits; the defaults without them
    * @returns the open file, ready to iterate
    * @throws {CliError} when the file cannot be read, is empty, or its header lacks a column
    */
-  static open(file: string, cwd: string, encoding?: CsvEncoding | undefined): RatingsFile {
+  static open(file: string, cwd: string, encoding?: CsvEncoding | undefined, limits: InputLimits = DEFAULT_LIMITS): RatingsFile {
     let fd: number;
     try {
       fd = openSync(resolve(cwd, file), "r");
     } catch (error) {
       throw fileProblem(error, file, "read");
     }
+    const opened = fd;
+    return RatingsFile.start(file, { read: (buffer) => readSync(opened, buffer, 0, buffer.length, null), close: () => closeSync(opened) }, encoding, limits);
+  }
+
+  /**
+   * Ratings already read into memory (from a FIFO or standard input), read as {@link open} reads a file.
+   *
+   * @param file - the name as given (`-` for stdin)
+   * @param bytes - the file's bytes
+   * @param encoding - the file's encoding (`--encoding`); strict UTF-8 without it
+   * @param limits - the input limits; the defaults without them
+   * @returns the ratings, ready to iterate
+   * @throws {CliError} when the text is empty, or its header lacks a column
+   */
+  static fromBytes(file: string, bytes: Uint8Array, encoding?: CsvEncoding | undefined, limits: InputLimits = DEFAULT_LIMITS): RatingsFile {
+    let at = 0;
+    const read = (buffer: Uint8Array): number => {
+      const count = Math.min(buffer.length, bytes.length - at);
+      buffer.set(bytes.subarray(at, at + count));
+      at += count;
+      return count;
+    };
+    return RatingsFile.start(file, { read, close: () => undefined }, encoding, limits);
+  }
+
+  private static start(file: string, source: ByteSource, encoding: CsvEncoding | undefined, limits: InputLimits): RatingsFile {
     const csv = { reader: undefined as unknown as CsvReader, utf8: encoding === undefined || encoding === "utf-8" ? new Utf8Reader(file) : new EncodedReader(file, encoding) };
-    const ratings = new RatingsFile(file, fd, csv);
-    csv.reader = new CsvReader(file, (cells, count, line) => ratings.take(cells, count, line));
+    const ratings = new RatingsFile(file, source, csv, limits);
+    csv.reader = new CsvReader(file, (cells, count, line) => ratings.take(cells, count, line), limits);
     while (ratings.header === null && ratings.fill()) {
       // reading until the header is complete
     }
@@ -107,16 +140,18 @@ export class RatingsFile implements Iterable<RatingRow> {
 
   /** Reads the next chunk into the queue; false at the end of the file. */
   private fill(): boolean {
-    if (this.fd === null) return false;
+    if (this.source === null) return false;
     const buffer = new Uint8Array(CHUNK);
     let read: number;
     try {
-      read = readSync(this.fd, buffer, 0, CHUNK, null);
+      read = this.source.read(buffer);
     } catch (error) {
       this.close();
       throw fileProblem(error, this.file, "read");
     }
+    this.bytes += read;
     try {
+      if (this.bytes > this.limits.maxBytes) throw tooManyBytes(this.file, this.limits);
       if (read === 0) {
         this.close();
         this.csv.reader.push(this.csv.utf8.end());
@@ -132,8 +167,8 @@ export class RatingsFile implements Iterable<RatingRow> {
   }
 
   private close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    if (this.source !== null) this.source.close();
+    this.source = null;
   }
 
   private take(cells: readonly string[], count: number, line: number): void {
@@ -149,6 +184,7 @@ export class RatingsFile implements Iterable<RatingRow> {
     }
     const header = this.header;
     if (count !== header.length) throw new CliError(`${file}:${line}: the row has ${count} cells but the header has ${header.length} columns`);
+    if (this.count === this.limits.maxRows) throw tooManyRows(`${file}:${line}`, this.limits);
     const c = this.columnIndex;
     const person = cells[c.person] as string;
     const rater = cells[c.rater] as string;
@@ -172,4 +208,11 @@ export class RatingsFile implements Iterable<RatingRow> {
     }
     this.lineNumbers[this.count++] = line;
   }
+}
+
+/** Where a ratings file's bytes come from: an open file, or bytes already read. */
+interface ByteSource {
+  /** Fills the start of `buffer`; returns how many bytes (0 at the end). */
+  read(buffer: Uint8Array): number;
+  close(): void;
 }

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { getHeapStatistics } from "node:v8";
-import { CliError } from "./CliError.js";
+import { CliError, usageError } from "./CliError.js";
 
 /** One input of a run with its kind (what a byte of it costs in memory differs). */
 export interface SizedInput {
@@ -45,7 +45,7 @@ export async function checkMemory(inputs: readonly SizedInput[], cwd: string, ma
   const heapLimit = getHeapStatistics().heap_size_limit;
   let limit = heapLimit;
   if (maxMemory !== undefined) {
-    if (!/^[1-9]\d*$/.test(maxMemory)) throw new CliError(`payscore run: --max-memory must be a whole number of MiB, such as 2048; got ${JSON.stringify(maxMemory)}`);
+    if (!/^[1-9]\d*$/.test(maxMemory)) throw usageError(`payscore run: --max-memory must be a whole number of MiB, such as 2048; got ${JSON.stringify(maxMemory)}`);
     limit = Math.min(Number(maxMemory) * MIB, heapLimit);
   }
   let estimate = BASELINE;

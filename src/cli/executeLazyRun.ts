@@ -26,7 +26,7 @@ export function executeLazyRun(plan: Plan, loaded: LoadedData, planFile: string,
   try {
     return runPlanLazy(plan, loaded.data, { trace });
   } catch (error) {
-    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile));
+    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), { code: error.code, path: error.issues[0]?.path ?? error.path });
     throw error;
   }
 }

@@ -24,7 +24,7 @@ export function executeRun(plan: Plan, loaded: LoadedData, planFile: string, tra
   try {
     return runPlan(plan, loaded.data, { trace });
   } catch (error) {
-    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile));
+    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), { code: error.code, path: error.issues[0]?.path ?? error.path });
     throw error;
   }
 }

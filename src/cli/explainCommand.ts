@@ -3,6 +3,7 @@ import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
+import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
 import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
@@ -31,7 +32,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const parsed = parseCommandArgs(
     "explain",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, person: { type: "string" }, locale: { type: "string" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, person: { type: "string" }, locale: { type: "string" }, ...INPUT_LIMIT_FLAGS },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -41,10 +42,11 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const planFile = parsed.positionals[0] as string;
   const person = requiredFlag(parsed, "explain", "person", "<id>");
   const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
-  const plan = await readPlanFile(planFile, io.cwd);
+  const limits = inputLimits(parsed, "explain");
+  const plan = await readPlanFile(planFile, io.cwd, limits);
   const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
   const dataFile = requiredInput(files, "explain", "<file>");
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd, limits });
   requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);

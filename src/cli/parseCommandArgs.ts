@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { CliError } from "./CliError.js";
+import { usageError } from "./CliError.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -11,7 +11,7 @@ export interface CommandArgs {
 
 /**
  * Reads a command's arguments strictly with `node:util` `parseArgs`: an unknown flag, a flag
- * without its value, or the wrong number of file names is a user error (exit 2) that names the
+ * without its value, or the wrong number of file names is a usage error (exit 64) that names the
  * command and points at its `--help`.
  *
  * @param command - the command's name, for messages
@@ -33,17 +33,17 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
     parsed = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
-    throw new CliError(`payscore ${command}: ${firstLine(message)} (see payscore ${command} --help)`);
+    throw usageError(`payscore ${command}: ${firstLine(message)} (see payscore ${command} --help)`);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values["help"] === true) return { values, positionals: parsed.positionals };
   const expected = positionals.names.length;
   if (parsed.positionals.length < expected) {
     const missing = positionals.names.slice(parsed.positionals.length).join(" and ");
-    throw new CliError(`payscore ${command}: missing ${missing} (see payscore ${command} --help)`);
+    throw usageError(`payscore ${command}: missing ${missing} (see payscore ${command} --help)`);
   }
   if (parsed.positionals.length > expected) {
-    throw new CliError(`payscore ${command}: unexpected argument ${JSON.stringify(parsed.positionals[expected])} (see payscore ${command} --help)`);
+    throw usageError(`payscore ${command}: unexpected argument ${JSON.stringify(parsed.positionals[expected])} (see payscore ${command} --help)`);
   }
   return { values, positionals: parsed.positionals };
 }
@@ -62,7 +62,7 @@ export function stringFlag(args: CommandArgs, name: string): string | undefined 
 /** A string flag that must be given. */
 export function requiredFlag(args: CommandArgs, command: string, name: string, what: string): string {
   const value = stringFlag(args, name);
-  if (value === undefined || value === "") throw new CliError(`payscore ${command}: --${name} ${what} is required (see payscore ${command} --help)`);
+  if (value === undefined || value === "") throw usageError(`payscore ${command}: --${name} ${what} is required (see payscore ${command} --help)`);
   return value;
 }
 
@@ -71,7 +71,7 @@ export function choiceFlag<T extends string>(args: CommandArgs, command: string,
   const value = stringFlag(args, name);
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) {
-    throw new CliError(`payscore ${command}: --${name} must be ${choices.join(" or ")}, not ${JSON.stringify(value)}`);
+    throw usageError(`payscore ${command}: --${name} must be ${choices.join(" or ")}, not ${JSON.stringify(value)}`);
   }
   return value as T;
 }

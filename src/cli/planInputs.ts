@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Plan } from "../plan/index.js";
-import { CliError } from "./CliError.js";
+import { CliError, usageError } from "./CliError.js";
 
 /** The input files of a run: the data, the 360 ratings and the promotion history. */
 export interface InputFiles {
@@ -80,7 +80,7 @@ function leaves(base: string, target: string): boolean {
 export function requiredInput(files: InputFiles, command: string, what: string): string {
   const data = files.data;
   if (data === undefined || data === "") {
-    throw new CliError(`payscore ${command}: --data ${what} is required, or the plan's "inputs": { "data": … } (see payscore ${command} --help)`);
+    throw usageError(`payscore ${command}: --data ${what} is required, or the plan's "inputs": { "data": … } (see payscore ${command} --help)`);
   }
   return data;
 }

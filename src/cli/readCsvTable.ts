@@ -1,9 +1,9 @@
-import { createReadStream } from "node:fs";
-import { resolve } from "node:path";
 import { CliError } from "./CliError.js";
 import { CsvReader } from "./CsvReader.js";
 import { EncodedReader, type CsvEncoding } from "./EncodedReader.js";
 import { fileProblem } from "./fileProblem.js";
+import { inputChunks } from "./inputFile.js";
+import { DEFAULT_LIMITS, tooManyRows, type InputLimits } from "./inputLimits.js";
 import { Utf8Reader } from "./Utf8Reader.js";
 
 /** A CSV file read into rows keyed by the header's column names, every cell a string. */
@@ -22,6 +22,14 @@ export interface ReadCsvTableOptions {
   readonly onProgress?: ((rows: number) => void) | undefined;
   /** The file's encoding (`--encoding`); without it, strict UTF-8 with the not-UTF-8 message. */
   readonly encoding?: CsvEncoding | undefined;
+  /** The input limits (`--max-bytes`, `--max-cell`, `--max-rows`); the defaults without it. */
+  readonly limits?: InputLimits | undefined;
+  /**
+   * Checks the header as soon as it is read (the columns the caller needs), before any row: it
+   * throws for a file that is not the CSV expected. Until it has passed, no fault quotes the
+   * file's text (issue 22: a file that is not this CSV at all — a system file — is never quoted).
+   */
+  readonly checkHeader?: ((header: readonly string[]) => void) | undefined;
 }
 
 /**
@@ -30,7 +38,8 @@ export interface ReadCsvTableOptions {
  * or LF line ends, a header whose names are present and distinct, and every row with exactly as
  * many cells as the header has columns. Blank lines, and rows whose cells are all empty (what a
  * spreadsheet leaves under a table), are skipped. Cells are trimmed. The reading is
- * {@link CsvReader}'s, which reads what csv-parse read before it.
+ * {@link CsvReader}'s, which reads what csv-parse read before it. `-` reads standard input, and a FIFO is read
+ * as it comes; past `--max-bytes`, `--max-cell` or `--max-rows` the file is refused.
  *
  * Memory stays small per row: each row is one object literal with the header's keys (every row
  * shares one hidden class, for fast property reads), holding the cells as read.
@@ -53,22 +62,31 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
   const rows: Record<string, string>[] = [];
   const lines: number[] = [];
   const onProgress = options?.onProgress;
+  const limits = options?.limits ?? DEFAULT_LIMITS;
+  const maxRows = limits.maxRows;
   let bytes = 0;
-  const csv = new CsvReader(file, (cells, count, line) => {
-    if (header === null) {
-      header = readHeader(cells.slice(0, count), file);
-      makeRow = rowMaker(header);
-      return;
-    }
-    if (count !== header.length) throw cellCountError(file, line, cells.slice(0, count), header);
-    rows.push(makeRow(cells));
-    lines.push(line);
-    if (onProgress !== undefined && rows.length % 10_000 === 0) onProgress(rows.length);
-  });
+  const csv = new CsvReader(
+    file,
+    (cells, count, line) => {
+      if (header === null) {
+        const names = cells.slice(0, count);
+        options?.checkHeader?.(names);
+        header = readHeader(names, file);
+        makeRow = rowMaker(header);
+        return;
+      }
+      if (count !== header.length) throw cellCountError(file, line, cells.slice(0, count), header);
+      if (rows.length === maxRows) throw tooManyRows(`${file}:${line}`, limits);
+      rows.push(makeRow(cells));
+      lines.push(line);
+      if (onProgress !== undefined && rows.length % 10_000 === 0) onProgress(rows.length);
+    },
+    limits,
+  );
   const encoding = options?.encoding;
   const utf8 = encoding === undefined || encoding === "utf-8" ? new Utf8Reader(file) : new EncodedReader(file, encoding);
   try {
-    for await (const chunk of createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of inputChunks(file, cwd, limits)) {
       bytes += chunk.length;
       csv.push(utf8.decode(chunk));
     }

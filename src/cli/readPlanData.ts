@@ -1,13 +1,15 @@
 import { extname } from "node:path";
 import { formatPath } from "../errors/index.js";
 import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../plan/index.js";
-import { CliError } from "./CliError.js";
+import { CliError, usageError } from "./CliError.js";
 import { columnsReadBy } from "./columnsReadBy.js";
 import type { CsvEncoding } from "./EncodedReader.js";
 import { numberFormatProblem } from "./numberFormatProblem.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { RatingsFile } from "./RatingsFile.js";
 import { readJsonFile } from "./readJsonFile.js";
+import { STDIN, checkInputSize, readInput } from "./inputFile.js";
+import { DEFAULT_LIMITS, tooLongCell, tooManyRows, type InputLimits } from "./inputLimits.js";
 
 /** Where a table of the data came from, to turn an index back into a file and line. */
 export interface TableSource {
@@ -44,6 +46,8 @@ export interface ReadPlanDataOptions {
   readonly onProgress?: ((rows: number) => void) | undefined;
   /** The CSV files' encoding (`--encoding`); without it, UTF-8. */
   readonly encoding?: CsvEncoding | undefined;
+  /** The input limits (`--max-bytes`, `--max-cell`, `--max-rows`); the defaults without it. */
+  readonly limits?: InputLimits | undefined;
 }
 
 /**
@@ -52,7 +56,8 @@ export interface ReadPlanDataOptions {
  * and the cells the plan reads as numbers are plain numbers (no thousands separators, currency
  * or percent signs — reported, never guessed). A plan with a 360 review needs ratings (from
  * `--ratings` or the JSON data's `ratings`): a run that silently left the 360 part out would
- * pay people differently, so it is refused.
+ * pay people differently, so it is refused. Any input may be `-` (standard input; CSV, as a
+ * name without `.json` is) or a FIFO; each is held to the input limits.
  *
  * @param plan - the validated plan (it says which columns must be there)
  * @param options - the files
@@ -65,12 +70,16 @@ export interface ReadPlanDataOptions {
  * ```
  */
 export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
-  let loaded = isJson(options.data) ? await readJsonData(options.data, options.cwd) : await readCsvData(plan, options);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if ([options.data, options.ratings, options.history].filter((file) => file === STDIN).length > 1) {
+    throw usageError("payscore: only one input can be - (standard input); give the others as files");
+  }
+  let loaded = isJson(options.data) ? await readJsonData(options.data, options.cwd, limits) : await readCsvData(plan, options, limits);
   if (options.ratings !== undefined) {
     if (loaded.data.ratings !== undefined) {
       throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
     }
-    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd) : readCsvRatings(options.ratings, options.cwd, options.encoding);
+    const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd, limits) : await readCsvRatings(options.ratings, options.cwd, options.encoding, limits);
     loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
   }
   if (options.history !== undefined) {
@@ -79,8 +88,8 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     }
     // Issue 18: a CSV's period columns (historyPeriods) name the earlier periods in the promotion trace.
     const { history, historyPeriods } = isJson(options.history)
-      ? { history: await readJsonHistory(options.history, options.cwd), historyPeriods: undefined }
-      : await readCsvHistory(options.history, options.cwd, options.encoding);
+      ? { history: await readJsonHistory(options.history, options.cwd, limits), historyPeriods: undefined }
+      : await readCsvHistory(options.history, options.cwd, options.encoding, limits);
     loaded = { data: { ...loaded.data, history, ...(historyPeriods === undefined ? {} : { historyPeriods }) }, sources: { ...loaded.sources, history: options.history } };
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
@@ -121,23 +130,29 @@ function isJson(file: string): boolean {
 /** A whole number written canonically that fits V8's small integers. */
 const SMALL_INTEGER = /^(?:0|-?[1-9]\d{0,8})$/;
 
-async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
+async function readCsvData(plan: Plan, options: ReadPlanDataOptions, limits: InputLimits): Promise<LoadedData> {
   const file = options.data;
-  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress, encoding: options.encoding });
-  const { header, rows, lines } = table;
-  if (!header.includes("id")) {
-    const near = header.find((name) => name.toLowerCase() === "id");
-    throw new CliError(
-      `${file}:1: no "id" column in the header${near === undefined ? "" : ` (there is ${JSON.stringify(near)}; the name must be exactly "id")`}; the header has: ${header.join(", ")}`,
-    );
-  }
-  if (rows.length === 0) throw new CliError(`${file}:1: the file has a header but no data rows`);
   const needed = columnsReadBy(plan);
-  for (const use of needed) {
-    if (!header.includes(use.column)) {
-      throw new CliError(`${file}:1: no column ${JSON.stringify(use.column)} in the header (the plan reads it at ${formatPath(use.path)}); the header has: ${header.join(", ")}`);
+  // At the header, before any row: a file without the "id" column is not a data CSV, and none of
+  // its text is quoted (unless it has the column in another case: "ID").
+  const checkHeader = (header: readonly string[]): void => {
+    if (!header.includes("id")) {
+      const near = header.find((name) => name.toLowerCase() === "id");
+      throw new CliError(
+        near === undefined
+          ? `${file}:1: no "id" column in the header (the first line has ${header.length} ${header.length === 1 ? "column" : "columns"}); a data file is a CSV with an "id" column and one row per person`
+          : `${file}:1: no "id" column in the header (there is ${JSON.stringify(near)}; the name must be exactly "id"); the header has: ${header.join(", ")}`,
+      );
     }
-  }
+    for (const use of needed) {
+      if (!header.includes(use.column)) {
+        throw new CliError(`${file}:1: no column ${JSON.stringify(use.column)} in the header (the plan reads it at ${formatPath(use.path)}); the header has: ${header.join(", ")}`);
+      }
+    }
+  };
+  const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress, encoding: options.encoding, limits, checkHeader });
+  const { header, rows, lines } = table;
+  if (rows.length === 0) throw new CliError(`${file}:1: the file has a header but no data rows`);
   const idColumn = header.indexOf("id") + 1;
   const numeric = [...new Set([...needed.map((use) => use.column), ...(plan.people === undefined && header.includes("basePay") ? ["basePay"] : [])])].map(
     (column) => ({ column, number: header.indexOf(column) + 1 }),
@@ -177,9 +192,10 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions): Promise<Lo
   return { data: { rows }, sources: { rows: { file, kind: "csv", lines, header } } };
 }
 
-async function readJsonData(file: string, cwd: string): Promise<LoadedData> {
-  const value = await readJsonFile(file, cwd);
+async function readJsonData(file: string, cwd: string, limits: InputLimits): Promise<LoadedData> {
+  const value = await readJsonFile(file, cwd, limits);
   const bare = Array.isArray(value);
+  checkJsonRows(file, bare ? value : (value as { rows?: unknown } | null)?.rows, bare ? [] : ["rows"], limits);
   const result = planDataSchema.safeParse(bare ? { rows: value } : value);
   if (!result.success) {
     const problems = result.error.issues.slice(0, 20).map((issue) => {
@@ -204,9 +220,29 @@ async function readJsonData(file: string, cwd: string): Promise<LoadedData> {
   return { data, sources: { rows: { file, kind: "json", jsonPath }, ratings: { file, kind: "json", jsonPath: ["ratings"] } } };
 }
 
-/** A ratings CSV as a stream: the header is checked now, the ratings as the run reads them. */
-function readCsvRatings(file: string, cwd: string, encoding?: CsvEncoding | undefined): { ratings: Iterable<RatingRow>; source: TableSource } {
-  const ratings = RatingsFile.open(file, cwd, encoding);
+/**
+ * The JSON data's rows held to the limits: at most `--max-rows` rows, no text value longer than
+ * `--max-cell` (what a CSV's cells are held to).
+ */
+function checkJsonRows(file: string, rows: unknown, at: readonly (string | number)[], limits: InputLimits): void {
+  if (!Array.isArray(rows)) return; // the schema reports it
+  if (rows.length > limits.maxRows) throw tooManyRows(`${file}: ${at.length === 0 ? "the array" : formatPath(at)}`, limits);
+  for (let index = 0; index < rows.length; index += 1) {
+    const row: unknown = rows[index];
+    if (typeof row !== "object" || row === null) continue;
+    for (const [key, cell] of Object.entries(row)) {
+      if (typeof cell === "string" && cell.length > limits.maxCell) throw tooLongCell(`${file}: ${formatPath([...at, index, key])}`, limits);
+    }
+  }
+}
+
+/**
+ * A ratings CSV as a stream: the header is checked now, the ratings as the run reads them. A
+ * FIFO or standard input is read into memory first (the run reads ratings without waiting).
+ */
+async function readCsvRatings(file: string, cwd: string, encoding: CsvEncoding | undefined, limits: InputLimits): Promise<{ ratings: Iterable<RatingRow>; source: TableSource }> {
+  const kind = await checkInputSize(file, cwd, limits);
+  const ratings = kind.kind === "file" ? RatingsFile.open(file, cwd, encoding, limits) : RatingsFile.fromBytes(file, await readInput(file, cwd, limits), encoding, limits);
   return {
     ratings,
     source: {
@@ -221,8 +257,9 @@ function readCsvRatings(file: string, cwd: string, encoding?: CsvEncoding | unde
   };
 }
 
-async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: RatingRow[]; source: TableSource }> {
-  const value = await readJsonFile(file, cwd);
+async function readJsonRatings(file: string, cwd: string, limits: InputLimits): Promise<{ ratings: RatingRow[]; source: TableSource }> {
+  const value = await readJsonFile(file, cwd, limits);
+  checkJsonRows(file, value, [], limits);
   const result = planDataSchema.shape.ratings.safeParse(value);
   if (!result.success || result.data === undefined) {
     const issues = result.success ? [] : result.error.issues;
@@ -232,9 +269,11 @@ async function readJsonRatings(file: string, cwd: string): Promise<{ ratings: Ra
   return { ratings: result.data as RatingRow[], source: { file, kind: "json", jsonPath: [] } };
 }
 
-async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ history: Record<string, string[]>; historyPeriods: string[] }> {
-  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
-  if (!header.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
+async function readCsvHistory(file: string, cwd: string, encoding: CsvEncoding | undefined, limits: InputLimits): Promise<{ history: Record<string, string[]>; historyPeriods: string[] }> {
+  const checkHeader = (names: readonly string[]): void => {
+    if (!names.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
+  };
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding, limits, checkHeader });
   const periods = header.filter((name) => name !== "id");
   const history: Record<string, string[]> = {};
   rows.forEach((row, index) => {
@@ -254,8 +293,8 @@ async function readCsvHistory(file: string, cwd: string, encoding?: CsvEncoding 
   return { history, historyPeriods: periods };
 }
 
-async function readJsonHistory(file: string, cwd: string): Promise<Readonly<Record<string, readonly (string | number)[]>>> {
-  const value = await readJsonFile(file, cwd);
+async function readJsonHistory(file: string, cwd: string, limits: InputLimits): Promise<Readonly<Record<string, readonly (string | number)[]>>> {
+  const value = await readJsonFile(file, cwd, limits);
   const result = planDataSchema.shape.history.safeParse(value);
   if (!result.success || result.data === undefined) {
     const issues = result.success ? [] : result.error.issues;

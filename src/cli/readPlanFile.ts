@@ -1,6 +1,7 @@
 import { PayscoreError, formatPath } from "../errors/index.js";
 import { parsePlan, type Plan } from "../plan/index.js";
 import { CliError } from "./CliError.js";
+import type { InputLimits } from "./inputLimits.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /**
@@ -10,6 +11,7 @@ import { readJsonFile } from "./readJsonFile.js";
  *
  * @param file - the path as the user wrote it
  * @param cwd - the folder a relative path is read from
+ * @param limits - the input limits (`--max-bytes`); the defaults without it
  * @returns the validated plan
  * @throws {CliError} listing every problem
  *
@@ -18,12 +20,12 @@ import { readJsonFile } from "./readJsonFile.js";
  * await readPlanFile("examples/regional-team/plan.json", process.cwd()); // { version: 1, … }
  * ```
  */
-export async function readPlanFile(file: string, cwd: string): Promise<Plan> {
-  const value = await readJsonFile(file, cwd);
+export async function readPlanFile(file: string, cwd: string, limits?: InputLimits | undefined): Promise<Plan> {
+  const value = await readJsonFile(file, cwd, limits);
   try {
     return parsePlan(value);
   } catch (error) {
-    if (error instanceof PayscoreError) throw new CliError(planProblemLines(file, error));
+    if (error instanceof PayscoreError) throw new CliError(planProblemLines(file, error), { code: error.code, path: error.issues[0]?.path ?? error.path });
     throw error;
   }
 }

@@ -1,8 +1,9 @@
-import { PayscoreError } from "../errors/index.js";
+import { PayscoreError, type ErrorPath } from "../errors/index.js";
 import { PAYSCORE_VERSION } from "../plan/index.js";
-import { CliError } from "./CliError.js";
+import { CliError, EXIT_BUG, EXIT_INPUT, EXIT_USAGE, usageError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { diffCommand } from "./diffCommand.js";
+import { errorJson } from "./errorJson.js";
 import { explainCommand } from "./explainCommand.js";
 import { helpText } from "./helpText.js";
 import { runCommand } from "./runCommand.js";
@@ -22,9 +23,13 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
  * exit code and lines on stderr — never a stack trace.
  *
  * - 0: done;
- * - 2: a problem with the input (a flag, a file, the plan, the data): one line per problem,
+ * - 2: a problem with the input (a file, the plan, the data): one line per problem,
  *   `file:line:column: what is wrong` where a place is known;
+ * - 64: a usage error (an unknown command or flag, a flag's value, a missing argument);
  * - 1: a bug in payscore: one short line asking for a report.
+ *
+ * With `--json` (anywhere before a `--`), a failure is one JSON object on one line of stderr
+ * instead: `{ code, message, path, file, line, column, exitCode, problems? }` (see `errorJson`).
  *
  * @param argv - the arguments after `payscore`
  * @param io - the streams, folder and environment
@@ -36,12 +41,15 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [first, ...rest] = argv;
+  const end = argv.indexOf("--");
+  const json = (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+  const [first, ...rest] = json ? argv.filter((arg, index) => arg !== "--json" || (end !== -1 && index > end)) : argv;
   try {
     if (first === undefined || first === "--help" || first === "-h" || first === "help") {
       const topic = first === "help" ? (rest[0] ?? "") : "";
+      if (first === undefined && json) throw usageError("payscore: no command given; the commands are run, validate, explain, diff and schema (see payscore --help)");
       (first === undefined ? io.stderr : io.stdout).write(helpText(topic));
-      return first === undefined ? 2 : 0;
+      return first === undefined ? EXIT_USAGE : 0;
     }
     if (first === "--version" || first === "-v" || first === "version") {
       io.stdout.write(`payscore ${PAYSCORE_VERSION}\n`);
@@ -49,30 +57,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (command === undefined) {
-      throw new CliError(`payscore: unknown command ${JSON.stringify(first)}; the commands are run, validate, explain, diff and schema (see payscore --help)`);
+      throw usageError(`payscore: unknown command ${JSON.stringify(first)}; the commands are run, validate, explain, diff and schema (see payscore --help)`);
     }
     return await command(rest, io);
   } catch (error) {
-    return report(error, io);
+    const { code, path, lines, exitCode } = describe(error);
+    if (json) io.stderr.write(`${JSON.stringify(errorJson(code, path, lines, exitCode))}\n`);
+    else for (const line of lines) io.stderr.write(`${line}\n`);
+    return exitCode;
   }
 }
 
-function report(error: unknown, io: CliIo): number {
-  if (error instanceof CliError) {
-    for (const line of error.lines) io.stderr.write(`${line}\n`);
-    return error.exitCode;
-  }
+/** What went wrong, as lines for stderr, with the code, path and exit code for `--json`. */
+function describe(error: unknown): { code: string; path: ErrorPath; lines: readonly string[]; exitCode: number } {
+  if (error instanceof CliError) return { code: error.code, path: error.path, lines: error.lines, exitCode: error.exitCode };
   // Issue 22: INTERNAL_ERROR (a foreign throw inside the library, or a run that fails its conservation check) is a bug: exit 1.
   if (error instanceof PayscoreError && error.code === "INTERNAL_ERROR") {
-    io.stderr.write(`payscore: internal error (a bug in payscore ${PAYSCORE_VERSION}; please report it with the command you ran): ${error.message.split("\n")[0] ?? ""}\n`);
-    return 1;
+    return { code: error.code, path: error.path, lines: [bugLine(error.message)], exitCode: EXIT_BUG };
   }
   if (error instanceof PayscoreError) {
     // Faults in the input that no command mapped to a file: still the user's input, still one line each.
-    for (const issue of error.issues) io.stderr.write(`payscore: ${issue.message}\n`);
-    return 2;
+    return { code: error.code, path: error.path, lines: error.issues.map((issue) => `payscore: ${issue.message}`), exitCode: EXIT_INPUT };
   }
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr.write(`payscore: internal error (a bug in payscore ${PAYSCORE_VERSION}; please report it with the command you ran): ${message.split("\n")[0] ?? ""}\n`);
-  return 1;
+  return { code: "INTERNAL_ERROR", path: [], lines: [bugLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error))], exitCode: EXIT_BUG };
+}
+
+function bugLine(message: string): string {
+  return `payscore: internal error (a bug in payscore ${PAYSCORE_VERSION}; please report it with the command you ran): ${message.split("\n")[0] ?? ""}`;
 }

@@ -1,11 +1,13 @@
 import { stat } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
-import { CliError } from "./CliError.js";
+import { CliError, usageError } from "./CliError.js";
 import { checkMemory } from "./checkMemory.js";
 import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
 import { executeLazyRun } from "./executeLazyRun.js";
 import { helpText } from "./helpText.js";
+import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
+import { lockOutput } from "./outputLock.js";
 import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
 import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
@@ -16,13 +18,15 @@ import { writeRunJson } from "./writeRunJson.js";
 import { writeRunXlsx } from "./writeRunXlsx.js";
 
 /**
- * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]`:
+ * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]`:
  * reads the plan and the data, runs the plan, and writes the run. The input files default to the
  * plan's `inputs` (read from the plan's folder; a flag overrides each) — the whole run as JSON (every
  * statement with its trace), one CSV row per person (`--bom` starts it with a UTF-8 byte-order
  * mark for Excel), or an Excel workbook (sheets Statements and Pools). `--encoding` names the
  * CSV inputs' encoding (gbk, gb18030, utf-16le, utf-8). With `--out` the file is written
- * atomically, so a failed run leaves nothing behind. When stderr is a terminal and the run
+ * atomically and under a lock (a second run writing the same file fails), so a failed run leaves
+ * nothing behind. Each input is held to the input limits (`--max-bytes`, `--max-cell`,
+ * `--max-rows`); any input may be `-` (standard input) or a FIFO. When stderr is a terminal and the run
  * takes more than a second, a progress line shows what it is doing.
  *
  * The format defaults to CSV when `--out` ends in `.csv`, xlsx when it ends in `.xlsx`, JSON otherwise. Traces are left out
@@ -42,7 +46,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -53,15 +57,18 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const out = stringFlag(parsed, "out");
   const format = choiceFlag(parsed, "run", "format", ["json", "csv", "xlsx"] as const) ?? formatOfOut(out);
   const bom = parsed.values["bom"] === true;
-  if (bom && format !== "csv") throw new CliError(`payscore run: --bom is for CSV output (--format csv), not ${format}`);
+  if (bom && format !== "csv") throw usageError(`payscore run: --bom is for CSV output (--format csv), not ${format}`);
   const encoding = choiceFlag(parsed, "run", "encoding", ENCODINGS);
   const trace = format === "json" && parsed.values["no-trace"] !== true;
 
+  const limits = inputLimits(parsed, "run");
   if (out !== undefined) await checkOutputFolder(out, io.cwd);
   const maxMemory = stringFlag(parsed, "max-memory");
+  // Locked before anything is read: a second run writing the same file fails now, not at the end.
+  const lock = out === undefined ? undefined : lockOutput(out, io.cwd);
   const progress = new Progress(io);
   try {
-    const plan = await readPlanFile(planFile, io.cwd);
+    const plan = await readPlanFile(planFile, io.cwd, limits);
     const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
     const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
     // Before anything is read: refuse inputs that would not fit in memory.
@@ -80,6 +87,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       history: files.history,
       cwd: io.cwd,
       encoding,
+      limits,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),
     });
     requireHistory(plan, loaded.data.history !== undefined, planFile);
@@ -94,6 +102,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     );
   } finally {
     progress.done();
+    lock?.release();
   }
   return 0;
 }

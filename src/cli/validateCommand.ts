@@ -1,7 +1,8 @@
-import { CliError } from "./CliError.js";
+import { usageError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
+import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
 import { parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
 import { planInputFiles, requireHistory } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
@@ -25,13 +26,19 @@ import { readPlanFile } from "./readPlanFile.js";
  * ```
  */
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs("validate", args, { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" } }, { names: ["<plan.json>"] });
+  const parsed = parseCommandArgs(
+    "validate",
+    args,
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, ...INPUT_LIMIT_FLAGS },
+    { names: ["<plan.json>"] },
+  );
   if (parsed.values["help"] === true) {
     io.stdout.write(helpText("validate"));
     return 0;
   }
   const planFile = parsed.positionals[0] as string;
-  const plan = await readPlanFile(planFile, io.cwd);
+  const limits = inputLimits(parsed, "validate");
+  const plan = await readPlanFile(planFile, io.cwd, limits);
   const flags = { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") };
   // The plan's own inputs are checked (inside its folder) and, with the data, run.
   const files = await planInputFiles(plan, planFile, io.cwd, flags);
@@ -40,12 +47,12 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   if (plan.people !== undefined) facts.push(`${plan.people.length} ${plan.people.length === 1 ? "person" : "people"}`);
   if (dataFile === undefined) {
     for (const flag of ["ratings", "history"] as const) {
-      if (flags[flag] !== undefined) throw new CliError(`payscore validate: --${flag} needs --data (see payscore validate --help)`);
+      if (flags[flag] !== undefined) throw usageError(`payscore validate: --${flag} needs --data (see payscore validate --help)`);
     }
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
   }
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd, limits });
   requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, false);
   io.stdout.write(`${planFile}: valid (${facts.join(", ")}); ${dataFile}: ${run.statements.length} statements computed\n`);

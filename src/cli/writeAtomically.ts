@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { open, rename, unlink } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileProblem } from "./fileProblem.js";
+import { lockOutput, tempFileFor } from "./outputLock.js";
 
 /**
  * Writes text (or UTF-8 bytes, which are handed on as they are) somewhere; resolves when more
@@ -16,14 +16,19 @@ const pendingTemps = new Set<string>();
 /**
  * Writes a file so that it is either complete or not there: the text goes to a temp file in
  * the target's own folder (same file system, so the rename is atomic), is flushed to disk,
- * and then renamed over the target. If `produce` throws, the temp file is removed and the
- * target is left as it was.
+ * and then renamed over the target, and the folder is flushed too (so the rename itself survives
+ * a power cut). If `produce` throws, the temp file is removed and the target is left as it was.
+ *
+ * Issue 22: the target is written under its lock ({@link lockOutput}: a second payscore writing
+ * the same file fails instead of one result silently replacing the other), and the temp file is
+ * `.<name>.payscore-<pid>.tmp`, so a run killed with `kill -9` leaves a file the next run
+ * recognises and removes.
  *
  * @param file - the target path as the user wrote it
  * @param cwd - the folder a relative path is written to
  * @param produce - writes the content through the given function
  * @returns when the target is in place
- * @throws whatever `produce` throws; a {@link CliError} when the folder cannot be written
+ * @throws whatever `produce` throws; a {@link CliError} when the folder cannot be written or another payscore holds the lock
  *
  * @example
  * ```ts
@@ -32,9 +37,19 @@ const pendingTemps = new Set<string>();
  */
 export async function writeAtomically(file: string, cwd: string, produce: (write: WriteText) => Promise<void>): Promise<void> {
   const target = resolve(cwd, file);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const lock = lockOutput(file, cwd);
+  try {
+    await writeLocked(file, target, produce);
+  } finally {
+    lock.release();
+  }
+}
+
+async function writeLocked(file: string, target: string, produce: (write: WriteText) => Promise<void>): Promise<void> {
+  const temp = tempFileFor(target);
   let handle;
   try {
+    // Exclusive (never through a link someone left there); the lock removed any orphan of this name.
     handle = await open(temp, "wx");
   } catch (error) {
     throw fileProblem(error, file, "write");
@@ -72,6 +87,7 @@ export async function writeAtomically(file: string, cwd: string, produce: (write
       throw fileProblem(error, file, "write");
     }
     done = true;
+    await syncFolder(dirname(target));
   } catch (error) {
     throw fileProblem(error, file, "write");
   } finally {
@@ -99,4 +115,20 @@ export function removePendingTemps(): void {
     }
   }
   pendingTemps.clear();
+}
+
+/**
+ * Flushes a folder's entries to disk (after a rename into it). Where a folder cannot be opened or
+ * flushed (Windows, some network drives) there is nothing more to do.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, "r");
+    await handle.sync();
+  } catch {
+    // not supported here
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }

@@ -1,52 +1,25 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtCli, root, type BuiltCli } from "./builtCli.js";
 import { commissionPlanText, goodCsv } from "./fixtures.js";
 import { tempDir, type TempDir } from "./helpers.js";
 
-// A handful of real spawns of the built executable. dist/cli.js is used when it is newer than
-// every file in src/; otherwise the same entry is built with tsup into a temp folder under
-// node_modules/.cache (so a test run never wipes the shared dist/ while someone else uses it,
-// and the bundle resolves csv-parse, zod… from the project as dist/cli.js does).
-const root = fileURLToPath(new URL("../../", import.meta.url));
-let bin = join(root, "dist", "cli.js");
-let buildDir: string | null = null;
+// A handful of real spawns of the built executable (see builtCli).
+let cliBuild: BuiltCli;
+let bin: string;
 let dir: TempDir;
-
-function newestSource(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 beforeAll(async () => {
   dir = tempDir();
-  if (existsSync(bin) && statSync(bin).mtimeMs > newestSource(join(root, "src"))) return;
-  const cache = join(root, "node_modules", ".cache");
-  mkdirSync(cache, { recursive: true });
-  buildDir = mkdtempSync(join(cache, "payscore-cli-build-"));
-  const { build } = await import("tsup");
-  await build({
-    config: false,
-    entry: { cli: join(root, "src/cli/main.ts") },
-    format: ["esm"],
-    outDir: buildDir,
-    target: "node20",
-    platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
-    silent: true,
-  });
-  bin = join(buildDir, "cli.js");
+  cliBuild = await builtCli();
+  bin = cliBuild.bin;
 }, 120_000);
 
 afterAll(() => {
   dir.remove();
-  if (buildDir !== null) rmSync(buildDir, { recursive: true, force: true });
+  cliBuild.remove();
 });
 
 function payscore(...args: string[]): { status: number | null; stdout: string; stderr: string } {

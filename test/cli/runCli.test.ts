@@ -53,19 +53,19 @@ describe("payscore --version and --help", () => {
     }
   });
 
-  it("exits with 2 and the help on stderr when no command is given", async () => {
+  it("exits with 64 (usage) and the help on stderr when no command is given", async () => {
     const { code, out, err } = await cli();
-    expect(code).toBe(2);
+    expect(code).toBe(64);
     expect(out).toBe("");
     expect(err).toContain("Usage:");
   });
 
   it("refuses an unknown command and an unknown flag in one line", async () => {
     const unknown = await cli("pay", "plan.json");
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(64);
     expect(unknown.err).toBe('payscore: unknown command "pay"; the commands are run, validate, explain, diff and schema (see payscore --help)\n');
     const flag = await cli("validate", "plan.json", "--strict");
-    expect(flag.code).toBe(2);
+    expect(flag.code).toBe(64);
     expect(flag.err).toMatch(/^payscore validate: unknown option '--strict' \(see payscore validate --help\)\n$/);
   });
 
@@ -124,9 +124,9 @@ describe("payscore validate", () => {
     expect(err).toBe("plan.json:4:1: not valid JSON: a trailing comma is not allowed in JSON\n");
   });
 
-  it("says so when the plan is not JSON at all (a CSV by mistake)", async () => {
+  it("says so when the plan is not JSON at all (a CSV by mistake), quoting none of it", async () => {
     dir.write("plan.json", "id,sales\nC01,100\n");
-    expect((await cli("validate", "plan.json")).err).toMatch(/^plan\.json:1:1: not valid JSON: unexpected "i": expected a value/);
+    expect((await cli("validate", "plan.json")).err).toBe("plan.json: not valid JSON: the file does not start with { or [ (is it the right file?)\n");
   });
 
   it("reports a missing, empty or non-UTF-8 plan in one line", async () => {
@@ -248,7 +248,7 @@ describe("payscore run with a broken CSV", () => {
 
   it("refuses a bad --format", async () => {
     const { code, err } = await cli("run", "plan.json", "--data", "d.csv", "--format", "ods");
-    expect([code, err]).toEqual([2, 'payscore run: --format must be json or csv or xlsx, not "ods"\n']);
+    expect([code, err]).toEqual([64, 'payscore run: --format must be json or csv or xlsx, not "ods"\n']);
   });
 });
 

@@ -126,7 +126,7 @@ describe("CSV output", () => {
     const plain = await cli("run", regional("plan.json"), ...regionalArgs, "--format", "csv");
     expect(plain.out.startsWith("id,")).toBe(true);
     const refused = await cli("run", regional("plan.json"), ...regionalArgs, "--bom");
-    expect([refused.code, refused.err]).toEqual([2, "payscore run: --bom is for CSV output (--format csv), not json\n"]);
+    expect([refused.code, refused.err]).toEqual([64, "payscore run: --bom is for CSV output (--format csv), not json\n"]);
   });
 });
 
