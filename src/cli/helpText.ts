@@ -5,7 +5,7 @@ const HELP: Readonly<Record<string, string>> = {
 Usage:
   payscore run <plan.json> [--data <data.csv|data.json>] [--ratings <file>] [--history <file>]
                [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]
-               [--max-memory <MiB>]
+               [--max-memory <MiB>] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
   payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
   payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
   payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en]
@@ -13,8 +13,15 @@ Usage:
   payscore --help | --version
 
 The input files default to the plan's "inputs" (read from the plan's folder); a flag overrides each.
+Any one input (the plan, --data, --ratings or --history) may be - for standard input (CSV for
+data, ratings and history; JSON for the plan); a FIFO is read too.
 Run "payscore <command> --help" for a command's flags.
-Exit codes: 0 done, 2 a problem with the input (one line per problem on stderr), 1 a bug in payscore.
+
+  --json             print a failure as one JSON object on stderr:
+                     { code, message, path, file, line, column, exitCode, problems? }
+
+Exit codes: 0 done, 2 a problem with the input (one line per problem on stderr), 64 a usage error
+(an unknown command or flag, a bad flag value, a missing argument), 1 a bug in payscore.
 `,
   run: `payscore run <plan.json> [--data <data.csv|data.json>] [options]
 
@@ -36,24 +43,35 @@ Options:
   --bom              start the CSV with a UTF-8 byte-order mark (for Excel on Windows)
   --encoding <name>  the CSV inputs' encoding: gbk, gb18030 (Chinese Excel's CSV), utf-16le or
                      utf-8 (default: UTF-8, and a file that is not is refused)
-  --out <file>       write to this file (atomically: complete, or not at all); default stdout
+  --out <file>       write to this file (atomically: complete, or not at all), under a lock:
+                     <file>.lock holds the writer's process id, and a second payscore writing
+                     the same file fails (exit 2); a lock or temp file left by a killed run is
+                     cleaned up by the next one; default stdout
   --no-trace         leave the traces out of the JSON (smaller, faster for big runs)
   --max-memory <MiB> refuse, before reading anything, inputs estimated to need more memory
                      than this (default and ceiling: Node's heap limit; raise that with
                      NODE_OPTIONS=--max-old-space-size=<MiB>)
+  --max-bytes <size> refuse an input file larger than this (default 2G; K, M, G are KiB, MiB,
+                     GiB); a JSON file can never be larger than 512 MiB
+  --max-cell <n>     refuse a CSV cell or JSON text value longer than n characters (default 1M)
+  --max-rows <n>     refuse an input with more than n rows or ratings (default 20000000)
+
+Any input may be - (standard input) or a FIFO; --json and the exit codes are in payscore --help.
 `,
   validate: `payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
+                  [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
 
 Checks a plan against the plan format and prints every problem, one a line, with its JSON path:
 everything a run would refuse about the plan itself. With --data (or the plan's inputs.data),
 also reads the data and runs the plan on it, reporting the first problem in the data with its
-file, line and column.
+file, line and column. --max-bytes, --max-cell and --max-rows limit the inputs as for run.
 `,
   explain: `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+                 [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
 
 The input files default to the plan's "inputs", as for run. Runs the plan and prints one person's statement in words, step by step, so they can redo the
 arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
-en otherwise.
+en otherwise. --max-bytes, --max-cell and --max-rows limit the inputs as for run.
 `,
   diff: `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]
 
