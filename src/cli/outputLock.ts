@@ -115,7 +115,14 @@ function handle(target: string, lockFile: string): OutputLock {
 function createLock(lockFile: string, file: string): boolean {
   const temp = join(dirname(lockFile), `.${basename(lockFile)}.payscore-${process.pid}.tmp`);
   try {
-    writeFileSync(temp, `${process.pid}\n`, { flag: "w" });
+    // Exclusive, so never through a link left in its place; one of this id left behind is an orphan.
+    try {
+      writeFileSync(temp, `${process.pid}\n`, { flag: "wx" });
+    } catch (error) {
+      if (codeOf(error) !== "EEXIST") throw error;
+      unlinkSync(temp);
+      writeFileSync(temp, `${process.pid}\n`, { flag: "wx" });
+    }
   } catch (error) {
     throw fileProblem(error, file, "write");
   }

@@ -38,8 +38,9 @@ export interface ReadCsvTableOptions {
  * or LF line ends, a header whose names are present and distinct, and every row with exactly as
  * many cells as the header has columns. Blank lines, and rows whose cells are all empty (what a
  * spreadsheet leaves under a table), are skipped. Cells are trimmed. The reading is
- * {@link CsvReader}'s, which reads what csv-parse read before it. `-` reads standard input, and a FIFO is read
- * as it comes; past `--max-bytes`, `--max-cell` or `--max-rows` the file is refused.
+ * {@link CsvReader}'s, which reads what csv-parse read before it. `-` reads standard input, and
+ * a FIFO is read as it comes; past `--max-bytes`, `--max-cell` or `--max-rows` the file is
+ * refused.
  *
  * Memory stays small per row: each row is one object literal with the header's keys (every row
  * shares one hidden class, for fast property reads), holding the cells as read.
