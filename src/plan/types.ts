@@ -85,8 +85,18 @@ export interface Statement {
   readonly score: string;
   /** Rank by score among everyone in the run, 1 = best; equal scores share a rank (1, 2, 2, 4). */
   readonly rank: number;
-  /** The grade before calibration, the final grade and the override's reason; null without grading. */
-  readonly grade: { readonly initial: string; readonly final: string; readonly reason: string | null } | null;
+  /**
+   * The grade before calibration, the final grade and the override's reason; null without
+   * grading. A calibrated grade also carries who decided (`by`) and when (`at`, `null` when the
+   * plan's override does not say) — the audit record of the decision.
+   */
+  readonly grade: {
+    readonly initial: string;
+    readonly final: string;
+    readonly reason: string | null;
+    readonly by?: string | undefined;
+    readonly at?: string | null | undefined;
+  } | null;
   readonly pay: readonly PayLine[];
   /** Σ pay amounts. */
   readonly totalPayout: string;
