@@ -38,6 +38,9 @@ Options:
                      utf-8 (default: UTF-8, and a file that is not is refused)
   --out <file>       write to this file (atomically: complete, or not at all); default stdout
   --no-trace         leave the traces out of the JSON (smaller, faster for big runs)
+  --stamp            record the time of the run in the JSON header ("runAt"); without it a
+                     rerun on the same files is byte-identical (the header always records the
+                     SHA-256 of the plan file and of each input file, "inputs")
   --max-memory <MiB> refuse, before reading anything, inputs estimated to need more memory
                      than this (default and ceiling: Node's heap limit; raise that with
                      NODE_OPTIONS=--max-old-space-size=<MiB>)
