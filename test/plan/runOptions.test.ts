@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError, parsePlan, runPlan, runPlanLazy, type Plan } from "../../src/index.js";
+import { PayscoreError, explain, parsePlan, runPlan, runPlanLazy, type Plan } from "../../src/index.js";
 import { readRunAudit } from "../../src/plan/runOptions.js";
 import { writeRunJson } from "../../src/cli/writeRunJson.js";
 
@@ -34,6 +34,13 @@ describe("calibrated grades in the statement", () => {
   it("show who and when in the grade step of the trace", () => {
     const step = runPlan(plan, data).statements[0]?.trace.find((s) => s.step === "grade");
     expect(step?.inputs).toEqual({ score: "120", rank: "1", calibratedFrom: "A", reason: "deal booked twice, corrected", by: "sales committee", at: "2026-04-03T10:30:00+08:00" });
+  });
+
+  it("say who decided and when in the explanation, also of a statement read back from JSON", () => {
+    const [p01, p02] = runPlan(plan, data).statements;
+    expect(explain(p01 as never, { locale: "en" })).toContain("Grade: B (calibrated from A: deal booked twice, corrected — decided by sales committee on 2026-04-03T10:30:00+08:00)");
+    expect(explain(JSON.parse(JSON.stringify(p02)) as never, { locale: "en" })).toContain("Grade: A (calibrated from B: covered a vacant territory — decided by regional director)");
+    expect(explain(p01 as never, { locale: "zh-CN" })).toContain("由 A 校准：deal booked twice, corrected（决定人：sales committee，2026-04-03T10:30:00+08:00）");
   });
 
   it("refuses an override whose at is not an ISO date or date-time", () => {

@@ -205,7 +205,7 @@ export const en: ExplainWords = {
   score: "Score",
   rank: (rank) => `rank ${rank}`,
   grade: "Grade",
-  calibrated: (from, reason) => `calibrated from ${from}: ${reason}`,
+  calibrated: (from, reason, by, at) => `calibrated from ${from}: ${reason}${by == null ? "" : ` — decided by ${by}${at == null ? "" : ` on ${at}`}`}`,
   pay: "Pay",
   components: { fixed: "Fixed pay", targetIncentive: "Target incentive", commission: "Commission", pool: "Bonus pool", award: "Award" },
   total: "Total payout",

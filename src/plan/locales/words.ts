@@ -95,7 +95,7 @@ export interface ExplainWords {
   readonly score: string;
   readonly rank: (rank: number) => string;
   readonly grade: string;
-  readonly calibrated: (from: string, reason: string) => string;
+  readonly calibrated: (from: string, reason: string, by?: string | null | undefined, at?: string | null | undefined) => string;
   readonly pay: string;
   readonly components: Readonly<Record<PayLine["component"], string>>;
   readonly total: string;

@@ -201,7 +201,7 @@ export const zhCN: ExplainWords = {
   score: "综合得分",
   rank: (rank) => `排名第 ${rank}`,
   grade: "绩效等级",
-  calibrated: (from, reason) => `由 ${from} 校准：${reason}`,
+  calibrated: (from, reason, by, at) => `由 ${from} 校准：${reason}${by == null ? "" : `（决定人：${by}${at == null ? "" : `，${at}`}）`}`,
   pay: "薪酬",
   components: { fixed: "固定工资", targetIncentive: "目标奖金", commission: "提成", pool: "奖金池", award: "专项奖励" },
   total: "应发合计",
