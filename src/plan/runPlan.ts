@@ -30,8 +30,12 @@ export type { RunInputFile, RunInputs, RunPlanOptions } from "./runOptions.js";
  *
  * Money is rounded to the currency's minor units, with the plan's rounding mode (default
  * half-even) unless said otherwise, at these points only:
- * - fixed pay: `round(basePay × share)`;
- * - target incentive (`composeBonus`): `incentive = round(targetAmount × curve(measure))`, then
+ * - fixed pay: `round(basePay × share)`; with `pay.prorate` (`"calendar-days"` or
+ *   `"business-days"`, counted with the plan's `calendar`), a person active part of the period
+ *   gets `round(basePay × share × activeDays / periodDays)`, exact and rounded once (the default
+ *   `"none"` pays everyone in full, as plans always were);
+ * - target incentive (`composeBonus`): `incentive = round(targetAmount × curve(measure))` (×
+ *   activeDays / periodDays inside the rounding under `pay.prorate`), then
  *   `amount = round(incentive × gradeMultiplier)` — two roundings, so each line can be redone
  *   by hand from the one above;
  * - commission: `round(tieredCommission(base, tiers))`;

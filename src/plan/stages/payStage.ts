@@ -34,7 +34,9 @@ export interface PayInputs {
  * Stage 7, pay (per person, independent): fixed pay `round(basePay × share)`; the target
  * incentive `round(targetAmount × curve(measure))` times the grade multiplier, rounded; and
  * tiered commission on a KPI's actual or a column, rounded to the minor unit with the plan's
- * mode.
+ * mode. With `pay.prorate`, a person active part of the period gets fixed pay
+ * `round(basePay × share × activeDays / periodDays)` and the incentive
+ * `round(targetAmount × curve(measure) × activeDays / periodDays)` (see `payProration.ts`).
  *
  * @internal
  * @param ctx - the run
