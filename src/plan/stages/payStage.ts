@@ -1,5 +1,5 @@
 import { PayscoreError, formatPath } from "../../errors/index.js";
-import { Decimal, readDecimal } from "../../numeric/index.js";
+import { Decimal, exactProduct, fitsAtScale, readDecimal } from "../../numeric/index.js";
 import { readCell, within } from "../dataCells.js";
 // The variable part's arithmetic is composeBonus's own, not re-exported from the folder (internal).
 import { variablePart } from "../../compensation/composeBonus.js";
@@ -93,7 +93,8 @@ export function requireBasePay(person: RosterPerson): Decimal {
 function fixedPay(ctx: RunContext, j: number, share: Decimal, proration: PayProration | null): string {
   const basePay = requireBasePay(ctx.people[j] as RosterPerson);
   if (proration !== null) {
-    const amount = ctx.cash(proratedAmount(basePay.times(share), proration, ctx.scale, ctx.mode));
+    const path = ["rows", (ctx.people[j] as RosterPerson).rowIndex, "basePay"];
+    const amount = ctx.cash(fitsAtScale(proratedAmount(exactProduct(basePay, share, path), proration, ctx.scale, ctx.mode), ctx.scale, path));
     tracerOf(ctx, j).add(
       "pay.fixed",
       "round(basePay × share × activeDays / periodDays)",
@@ -189,7 +190,8 @@ function incentive(ctx: RunContext, run: PayInputs, j: number, rule: IncentiveRu
 
 /** The target incentive of a person active part of the period: the proration inside the first rounding. */
 function proratedIncentive(ctx: RunContext, target: Decimal, full: ReturnType<IncentiveRule["compute"]>, proration: PayProration): ReturnType<IncentiveRule["compute"]> {
-  const incentive = proratedAmount(target.times(full.payoutRate), proration, ctx.scale, ctx.mode);
+  const path = ["pay", "targetIncentive", "amount"];
+  const incentive = fitsAtScale(proratedAmount(exactProduct(target, full.payoutRate, path), proration, ctx.scale, ctx.mode), ctx.scale, path);
   return { payoutRate: full.payoutRate, incentive, multiplier: full.multiplier, amount: ctx.money(incentive.times(full.multiplier)) };
 }
 

@@ -129,6 +129,21 @@ describe("pay.prorate", () => {
     }
   });
 
+  it("refuses a prorated amount past the library's 40 digits rather than round it silently", () => {
+    // 1e39 × 0.7 × 31/90 = 2.41…e38: 39 digits before the point and 2 after
+    const huge = { rows: [{ id: "p03", basePay: "1e39", sales: "120", activeTo: "2026-01-31" }] };
+    const error = (() => {
+      try {
+        runPlan(plan({ prorate: "calendar-days", targetIncentive: undefined }), huge);
+      } catch (e) {
+        return e as PayscoreError;
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe("PRECISION_EXCEEDED");
+    expect(error?.path).toEqual(["rows", 0, "basePay"]);
+  });
+
   it("refuses an unknown basis with the choices", () => {
     expect(() => parsePlan(plan({ prorate: "days" }))).toThrow('pay.prorate is "days": expected one of "calendar-days", "business-days", "none"');
   });
