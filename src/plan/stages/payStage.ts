@@ -190,8 +190,9 @@ function incentive(ctx: RunContext, run: PayInputs, j: number, rule: IncentiveRu
 
 /** The target incentive of a person active part of the period: the proration inside the first rounding. */
 function proratedIncentive(ctx: RunContext, target: Decimal, full: ReturnType<IncentiveRule["compute"]>, proration: PayProration): ReturnType<IncentiveRule["compute"]> {
+  // The payout rate is the curve's value (a Decimal of the library's precision, as variablePart multiplies it).
   const path = ["pay", "targetIncentive", "amount"];
-  const incentive = fitsAtScale(proratedAmount(exactProduct(target, full.payoutRate, path), proration, ctx.scale, ctx.mode), ctx.scale, path);
+  const incentive = fitsAtScale(proratedAmount(target.times(full.payoutRate), proration, ctx.scale, ctx.mode), ctx.scale, path);
   return { payoutRate: full.payoutRate, incentive, multiplier: full.multiplier, amount: ctx.money(incentive.times(full.multiplier)) };
 }
 
