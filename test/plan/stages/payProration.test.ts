@@ -201,5 +201,6 @@ describe("proratedAmount", () => {
     expect(proratedAmount(new Decimal("0.015"), half, 2, "half-even").toString()).toBe("0.01"); // 0.0075 → 0.01
     expect(proratedAmount(new Decimal("123456789012345678901234.5678"), days, 2, "down").toString()).toBe("42524005104252400510425.24");
     expect(proratedAmount(new Decimal("0"), days, 2, "up").toString()).toBe("0");
+    expect(proratedAmount(new Decimal("7000"), days, -2, "half-even").toString()).toBe("2400"); // 2411.1… to hundreds
   });
 });
