@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { RunInputs } from "../plan/index.js";
 import { fileProblem } from "./fileProblem.js";
@@ -16,7 +17,8 @@ export interface RunFiles {
  * The SHA-256 of each input file's bytes, for the run's audit record (`runPlan`'s `inputs`
  * option, the header's `inputs`): the plan file, the data, and the ratings and history when
  * given. Each file is read as a stream (a large file is never held whole for this), as bytes:
- * the hash is of what is on disk, whatever its encoding.
+ * the hash is of what is on disk, whatever its encoding. An input that is not a regular file —
+ * `-` (standard input) or a FIFO, which can be read only once — is left out of the record.
  *
  * @param files - the paths, relative to `cwd`
  * @param cwd - the folder they are relative to
@@ -33,9 +35,16 @@ export async function inputDigests(files: RunFiles, cwd: string): Promise<RunInp
   const inputs: Record<string, { file: string; sha256: string }> = {};
   for (const kind of ["plan", "data", "ratings", "history"] as const) {
     const file = files[kind];
-    if (file !== undefined) inputs[kind] = { file, sha256: await sha256Of(file, cwd) };
+    if (file !== undefined && (await isRegularFile(file, cwd))) inputs[kind] = { file, sha256: await sha256Of(file, cwd) };
   }
   return inputs;
+}
+
+/** Whether the input can be read again for its hash: a regular file, not `-` or a FIFO (a missing file is left to the hash, which names it). */
+async function isRegularFile(file: string, cwd: string): Promise<boolean> {
+  if (file === "-") return false;
+  const info = await stat(resolve(cwd, file)).catch(() => null);
+  return info === null || info.isFile();
 }
 
 async function sha256Of(file: string, cwd: string): Promise<string> {

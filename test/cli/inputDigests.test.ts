@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inputDigests } from "../../src/cli/inputDigests.js";
 import { runCli } from "../../src/cli/runCli.js";
@@ -75,6 +77,15 @@ describe("payscore run, the audit record", () => {
     expect(Object.keys(digests)).toEqual(["plan", "data", "ratings", "history"]);
     expect(digests.history).toEqual({ file: "history.csv", sha256: sha256("id,2025-Q4\n") });
     await expect(inputDigests({ plan: "plan.json", data: "gone.csv" }, dir.path)).rejects.toThrow(/gone\.csv/);
+  });
+
+  it("leaves out an input that cannot be read twice: standard input (-) and a FIFO", async () => {
+    dir.write("plan.json", commissionPlanText);
+    expect(await inputDigests({ plan: "plan.json", data: "-" }, dir.path)).toEqual({ plan: { file: "plan.json", sha256: sha256(commissionPlanText) } });
+    if (process.platform !== "win32") {
+      execFileSync("mkfifo", [join(dir.path, "data.fifo")]);
+      expect(Object.keys(await inputDigests({ plan: "plan.json", data: "data.fifo" }, dir.path))).toEqual(["plan"]);
+    }
   });
 
   it("documents --stamp in run --help", async () => {
