@@ -1,5 +1,5 @@
 import { PayscoreError } from "../errors/index.js";
-import { runPlanLazy, type LazyPayoutRun, type Plan } from "../plan/index.js";
+import { runPlanLazy, type LazyPayoutRun, type Plan, type RunPlanOptions } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import { dataProblemLines } from "./dataProblemLines.js";
 import type { LoadedData } from "./readPlanData.js";
@@ -14,6 +14,7 @@ import type { LoadedData } from "./readPlanData.js";
  * @param loaded - the data and where it came from
  * @param planFile - the plan's path as the user wrote it
  * @param trace - whether statements carry their traces
+ * @param audit - the input files' hashes and the time stamp for the header (`runPlan`'s `inputs`, `runAt`)
  * @returns the lazy run
  * @throws {CliError} for a fault in the input
  *
@@ -22,9 +23,9 @@ import type { LoadedData } from "./readPlanData.js";
  * executeLazyRun(plan, loaded, "plan.json", false).size; // 12
  * ```
  */
-export function executeLazyRun(plan: Plan, loaded: LoadedData, planFile: string, trace: boolean): LazyPayoutRun {
+export function executeLazyRun(plan: Plan, loaded: LoadedData, planFile: string, trace: boolean, audit?: Pick<RunPlanOptions, "inputs" | "runAt"> | undefined): LazyPayoutRun {
   try {
-    return runPlanLazy(plan, loaded.data, { trace });
+    return runPlanLazy(plan, loaded.data, { trace, ...audit });
   } catch (error) {
     if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), { code: error.code, path: error.issues[0]?.path ?? error.path });
     throw error;

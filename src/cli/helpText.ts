@@ -48,6 +48,9 @@ Options:
                      the same file fails (exit 2); a lock or temp file left by a killed run is
                      cleaned up by the next one; default stdout
   --no-trace         leave the traces out of the JSON (smaller, faster for big runs)
+  --stamp            record the time of the run in the JSON header ("runAt"); without it a
+                     rerun on the same files is byte-identical (the header always records the
+                     SHA-256 of the plan file and of each input file, "inputs")
   --max-memory <MiB> refuse, before reading anything, inputs estimated to need more memory
                      than this (default and ceiling: Node's heap limit; raise that with
                      NODE_OPTIONS=--max-old-space-size=<MiB>)

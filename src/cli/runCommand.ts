@@ -6,6 +6,7 @@ import type { CliIo } from "./CliIo.js";
 import { emitText } from "./emitText.js";
 import { executeLazyRun } from "./executeLazyRun.js";
 import { helpText } from "./helpText.js";
+import { inputDigests } from "./inputDigests.js";
 import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
 import { lockOutput } from "./outputLock.js";
 import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
@@ -18,7 +19,7 @@ import { writeRunJson } from "./writeRunJson.js";
 import { writeRunXlsx } from "./writeRunXlsx.js";
 
 /**
- * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]`:
+ * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>] [--stamp]`:
  * reads the plan and the data, runs the plan, and writes the run. The input files default to the
  * plan's `inputs` (read from the plan's folder; a flag overrides each) — the whole run as JSON (every
  * statement with its trace), one CSV row per person (`--bom` starts it with a UTF-8 byte-order
@@ -27,7 +28,9 @@ import { writeRunXlsx } from "./writeRunXlsx.js";
  * atomically and under a lock (a second run writing the same file fails), so a failed run leaves
  * nothing behind. Each input is held to the input limits (`--max-bytes`, `--max-cell`,
  * `--max-rows`); any input may be `-` (standard input) or a FIFO. When stderr is a terminal and the run
- * takes more than a second, a progress line shows what it is doing.
+ * takes more than a second, a progress line shows what it is doing. The JSON run's header records
+ * the SHA-256 of the plan file and of each input file (`inputs`); `--stamp` adds the time of the
+ * run (`runAt`), which is otherwise left out so that a rerun is byte-identical.
  *
  * The format defaults to CSV when `--out` ends in `.csv`, xlsx when it ends in `.xlsx`, JSON otherwise. Traces are left out
  * of a CSV (it has no place for them), and out of JSON with `--no-trace`.
@@ -46,7 +49,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -91,10 +94,15 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),
     });
     requireHistory(plan, loaded.data.history !== undefined, planFile);
+    // Issue 18, the audit record: every input file's SHA-256 in the header; the time only with --stamp.
+    const audit = {
+      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history }, io.cwd),
+      ...(parsed.values["stamp"] === true ? { runAt: new Date().toISOString() } : {}),
+    };
     const people = loaded.data.rows.length;
     progress.update(`computing ${formatCount(people)} statements…`, true);
     // Lazy: each statement is made as the writer reaches it, so a large run streams out.
-    const run = executeLazyRun(plan, loaded, planFile, trace);
+    const run = executeLazyRun(plan, loaded, planFile, trace, audit);
     const target = out ?? "stdout";
     const onWritten = (done: number): void => progress.update(`writing ${target}: ${formatCount(done)} of ${formatCount(people)}`);
     await emitText(io, out, (write) =>

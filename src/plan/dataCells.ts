@@ -1,5 +1,6 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal } from "../numeric/index.js";
+import { inPlanWords } from "./planErrorMap.js";
 import type { DataRow } from "./schema.js";
 
 /**
@@ -64,7 +65,8 @@ export function within<T>(path: ErrorPath, what: string, compute: () => T): T {
     return compute();
   } catch (error) {
     if (error instanceof PayscoreError) {
-      throw new PayscoreError(error.code, `${what}: ${error.message}`, { path, cause: error });
+      // A domain's names for what the run passed it (values.<kpi>.target…) in the plan's words.
+      throw new PayscoreError(error.code, `${what}: ${inPlanWords(error.message)}`, { path, cause: error });
     }
     throw error;
   }

@@ -3,6 +3,7 @@
 import type { Numeric } from "../numeric/index.js";
 
 export { splitPeriod } from "../period/index.js";
+export { businessDays, calendarDays } from "../period/index.js";
 export { gradeByScore, forcedDistribution, forcedDistributionColumns, applyOverrides } from "../grading/index.js";
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";

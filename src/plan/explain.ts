@@ -139,7 +139,7 @@ function computeExplain(given: Statement, options: ExplainOptions): string {
   }
   lines.push("", `${t.score}${colon}${num(s.score)} (${t.rank(s.rank)})`);
   if (s.grade !== null) {
-    lines.push(`${t.grade}${colon}${s.grade.final}${s.grade.reason === null ? "" : ` (${t.calibrated(s.grade.initial, s.grade.reason)})`}`);
+    lines.push(`${t.grade}${colon}${s.grade.final}${s.grade.reason === null ? "" : ` (${t.calibrated(s.grade.initial, s.grade.reason, s.grade.by, s.grade.at)})`}`);
   }
   if (s.pay.length > 0) {
     lines.push("", t.pay);

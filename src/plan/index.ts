@@ -15,7 +15,7 @@ export type {
   LazyPayoutRun,
 } from "./types.js";
 export { runPlan } from "./runPlan.js";
-export type { RunPlanOptions } from "./runPlan.js";
+export type { RunInputFile, RunInputs, RunPlanOptions } from "./runPlan.js";
 export { runPlanLazy } from "./runPlanLazy.js";
 export { planHash } from "./planHash.js";
 export { PAYSCORE_VERSION } from "./version.js";

@@ -367,3 +367,36 @@ export function inPlanTermsOf<T>(from: string, to: ErrorPath, compute: () => T):
     throw error;
   }
 }
+
+/** The names domain functions give the values a run passes them, and the plan's words for them. */
+const DOMAIN_NAMES: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
+  // scoreRounded / scoreKpis: values.<kpi>.target, values["a b"].actual
+  [/(^|[^\w.$\]])values(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])\.(target|actual)\b/g, (before, id, quoted, field) => `${before}KPI ${quoted ?? JSON.stringify(id)} ${field}`],
+  // composeBonus: parts.variable.* is the plan's target incentive
+  [/(^|[^\w.$\]])parts\.variable\.targetAmount\b/g, (before) => `${before}pay.targetIncentive.amount`],
+  [/(^|[^\w.$\]])parts\.variable\.attainment\b/g, (before) => `${before}pay.targetIncentive.measure`],
+  [/(^|[^\w.$\]])parts\.variable\.curve\b/g, (before) => `${before}pay.targetIncentive.curve`],
+  [/(^|[^\w.$\]])parts\.variable\.(?:grade|multipliers)\b/g, (before) => `${before}pay.gradeMultipliers`],
+];
+
+/**
+ * A domain function's message about a value the run passed it, in the plan's words: the
+ * scorer's `values.sales.target` becomes `KPI "sales" target`, `composeBonus`'s
+ * `parts.variable.targetAmount` becomes `pay.targetIncentive.amount` — names the user wrote, not
+ * the options of a function they never called (issue 18).
+ *
+ * @internal
+ * @param message - the domain's message
+ * @returns the message with the internal names replaced
+ *
+ * @example
+ * ```ts
+ * inPlanWords("values.sales.target must not be negative; got -5"); // 'KPI "sales" target must not be negative; got -5'
+ * inPlanWords("parts.variable.targetAmount must not be negative; got -5"); // "pay.targetIncentive.amount must not be negative; got -5"
+ * ```
+ */
+export function inPlanWords(message: string): string {
+  let text = message;
+  for (const [pattern, words] of DOMAIN_NAMES) text = text.replace(pattern, (_match, ...groups: unknown[]) => words(...groups.slice(0, 4).map((g) => (typeof g === "string" ? g : (undefined as unknown as string)))));
+  return text;
+}

@@ -1,6 +1,7 @@
 import { parseWith } from "../errors/index.js";
 import { inPlanTermsOf } from "./planErrorMap.js";
 import { runHeader } from "./runHeader.js";
+import type { RunAudit } from "./runOptions.js";
 import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
 import { compositeStage } from "./stages/compositeStage.js";
@@ -42,6 +43,7 @@ import type { LazyPayoutRun } from "./types.js";
  * @param trace - whether to build each statement's trace
  * @param shareLines - whether statements share their repeated KPI lines (for a caller that
  *   keeps every statement)
+ * @param audit - the caller's input hashes and time stamp, for the header
  * @returns the lazy run
  * @throws {PayscoreError} for any fault in the data or in the plan as it meets the data
  *
@@ -52,7 +54,7 @@ import type { LazyPayoutRun } from "./types.js";
  * runEngine(plan, plan, { rows: [{ id: "p01", sales: "120000" }] }, false, false).statementAt(0).score; // "120"
  * ```
  */
-export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, trace: boolean, shareLines: boolean): LazyPayoutRun {
+export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, trace: boolean, shareLines: boolean, audit: RunAudit = {}): LazyPayoutRun {
   // The history's period names are for the trace only; the other inputs go to stage 1 as given.
   const { historyPeriods, rest } = splitHistoryPeriods(data);
   const given = readInputs(p, rest);
@@ -68,7 +70,7 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
   const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions }, shareLines);
-  return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode), ...statements, pools: pools.reports, path: "columnar" }, p, ctx.scale, ctx.mode);
+  return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 
 /**

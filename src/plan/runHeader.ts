@@ -1,6 +1,7 @@
 import type { RoundingMode } from "../numeric/index.js";
 import * as D from "./domains.js";
 import { planHash } from "./planHash.js";
+import type { RunAudit } from "./runOptions.js";
 import type { Plan } from "./schema.js";
 import { PAYSCORE_VERSION } from "./version.js";
 
@@ -13,13 +14,14 @@ import { PAYSCORE_VERSION } from "./version.js";
  * @param p - the validated plan
  * @param scale - the currency's minor units
  * @param mode - the plan's rounding mode
- * @returns version, planHash, planName, currency, scale, rounding, period, subPeriods
+ * @param audit - the caller's `inputs` and `runAt`, added last when given (issue 18)
+ * @returns version, planHash, planName, currency, scale, rounding, period, subPeriods, then inputs and runAt when given
  * @example
  * ```ts
  * runHeader(plan, parsePlan(plan), 2, "half-even").currency; // "CNY"
  * ```
  */
-export function runHeader(plan: unknown, p: Plan, scale: number, mode: RoundingMode) {
+export function runHeader(plan: unknown, p: Plan, scale: number, mode: RoundingMode, audit: RunAudit = {}) {
   return {
     version: PAYSCORE_VERSION,
     planHash: planHash(plan),
@@ -29,5 +31,7 @@ export function runHeader(plan: unknown, p: Plan, scale: number, mode: RoundingM
     rounding: mode,
     period: { start: p.period.start, end: p.period.end, label: p.period.label },
     subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+    ...(audit.inputs === undefined ? {} : { inputs: audit.inputs }),
+    ...(audit.runAt === undefined ? {} : { runAt: audit.runAt }),
   };
 }

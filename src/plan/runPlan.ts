@@ -1,10 +1,10 @@
-import { readRunOptions, type RunPlanOptions } from "./runOptions.js";
+import { readRunAudit, readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { PayoutRun, Statement } from "./types.js";
 import { guardReading } from "../errors/index.js";
 
-export type { RunPlanOptions } from "./runOptions.js";
+export type { RunInputFile, RunInputs, RunPlanOptions } from "./runOptions.js";
 
 /**
  * Runs a plan on a period's data: scores every person, grades, funds and allocates pools, pays,
@@ -30,8 +30,12 @@ export type { RunPlanOptions } from "./runOptions.js";
  *
  * Money is rounded to the currency's minor units, with the plan's rounding mode (default
  * half-even) unless said otherwise, at these points only:
- * - fixed pay: `round(basePay × share)`;
- * - target incentive (`composeBonus`): `incentive = round(targetAmount × curve(measure))`, then
+ * - fixed pay: `round(basePay × share)`; with `pay.prorate` (`"calendar-days"` or
+ *   `"business-days"`, counted with the plan's `calendar`), a person active part of the period
+ *   gets `round(basePay × share × activeDays / periodDays)`, exact and rounded once (the default
+ *   `"none"` pays everyone in full, as plans always were);
+ * - target incentive (`composeBonus`): `incentive = round(targetAmount × curve(measure))` (×
+ *   activeDays / periodDays inside the rounding under `pay.prorate`), then
  *   `amount = round(incentive × gradeMultiplier)` — two roundings, so each line can be redone
  *   by hand from the one above;
  * - commission: `round(tieredCommission(base, tiers))`;
@@ -60,7 +64,9 @@ export type { RunPlanOptions } from "./runOptions.js";
  * @category Plans and runs
  * @param plan - the plan (validated again here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
- * @param options - `trace` (default true)
+ * @param options - `trace` (default true); `inputs`, the SHA-256 of each input file the caller
+ *   read (`{ data: { file: "data.csv", sha256: "…" } }`), and `runAt`, an ISO date-time: both
+ *   copied into the header as the run's audit record, absent unless given (no clock is read)
  * @returns the run: statements, totals, the pool report, the plan hash and the library version
  * @throws {PayscoreError} `INVALID_PLAN` for a plan that does not match the schema or names an unknown person;
  *   `INVALID_DATA` for bad data (path `["rows", index, column]`, `["ratings", index, field]`, `["history", person, index]`);
@@ -87,7 +93,7 @@ export function runPlan(plan: Plan, data: PlanData | PlanDataStream, options?: R
 function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
   const p = parsePlan(plan);
   const trace = readRunOptions(options);
-  const run = runEngine(p, plan, data, trace, !trace);
+  const run = runEngine(p, plan, data, trace, !trace, readRunAudit(options));
   const statements = new Array<Statement>(run.size);
   for (let i = 0; i < run.size; i++) statements[i] = run.statementAt(i);
   return {
@@ -99,6 +105,8 @@ function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: R
     rounding: run.rounding,
     period: run.period,
     subPeriods: run.subPeriods,
+    ...(run.inputs === undefined ? {} : { inputs: run.inputs }),
+    ...(run.runAt === undefined ? {} : { runAt: run.runAt }),
     statements,
     totals: run.totals,
     pools: run.pools,

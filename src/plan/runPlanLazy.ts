@@ -1,4 +1,4 @@
-import { readRunOptions, type RunPlanOptions } from "./runOptions.js";
+import { readRunAudit, readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { LazyPayoutRun, Statement } from "./types.js";
@@ -31,7 +31,7 @@ import { PayscoreError, describeValue, guardFunction, guardReading } from "../er
  * @category Plans and runs
  * @param plan - the plan (validated here)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
- * @param options - `trace` (default true)
+ * @param options - `trace` (default true), `inputs` and `runAt` (see `runPlan`)
  * @returns `{ …header, totals, pools, size, statementAt, lineIds, path }`
  * @throws {PayscoreError} as `runPlan`; `statementAt` throws `OUT_OF_RANGE` for an index outside 0…size − 1
  *
@@ -57,7 +57,7 @@ export function runPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options
 
 function computeRunPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
   const p = parsePlan(plan);
-  const run = runEngine(p, plan, data, readRunOptions(options), false);
+  const run = runEngine(p, plan, data, readRunOptions(options), false, readRunAudit(options));
   // statementAt is called by the caller, with the caller's index: it is an export too.
   const statementAt = (index: number): Statement => {
     if (!Number.isSafeInteger(index) || index < 0 || index >= run.size) {

@@ -66,7 +66,7 @@ function shapes(): Shapes {
     review360: maybe(z.object({ score: maybe(text), points: maybe(text), groups: maybe(list(group)) })),
     score: maybe(text),
     rank: maybe(count),
-    grade: maybe(z.object({ initial: maybe(text), final: maybe(text), reason: maybe(text) })),
+    grade: maybe(z.object({ initial: maybe(text), final: maybe(text), reason: maybe(text), by: maybe(text), at: maybe(text) })),
     pay: maybe(list(z.object({ component: text, id: text, amount: text }))),
     totalPayout: maybe(text),
     promotion: maybe(z.object({ eligible: maybe(z.boolean()), longest: maybe(count), current: maybe(count) })),

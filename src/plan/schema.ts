@@ -199,8 +199,23 @@ export const planReview360Schema = z.strictObject({
   scale: z.strictObject({ min: num, max: num }).optional(),
 });
 
+/** When a calibration decision was made: `yyyy-MM-dd`, or an ISO date-time with its offset. */
+const WHEN = 'an ISO date or date-time, e.g. "2026-04-03" or "2026-04-03T10:30:00+08:00"';
+const ISO_WHEN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
 /** A calibration decision (校准): the person, the new grade, why and who decided (both required). */
-const overrideSchema = z.strictObject({ person: name, grade: name, reason: name, by: name, at: z.string().optional() });
+const overrideSchema = z.strictObject({
+  person: name,
+  grade: name,
+  reason: name,
+  by: name,
+  at: z
+    .string({ error: expecting(WHEN) })
+    .regex(ISO_WHEN, { error: expecting(WHEN) })
+    .refine((when) => isRealDate(when.slice(0, 10)), { error: (issue) => expectedMessage(issue.path, issue.input, "a day that exists in the calendar") })
+    .optional()
+    .describe('When the decision was made: an ISO date or date-time, e.g. "2026-04-03" or "2026-04-03T10:30:00+08:00"; copied into the statement\'s grade'),
+});
 
 /** Grading by score bands, or by forced distribution; then calibration overrides. */
 export const planGradingSchema = z.discriminatedUnion("method", [
@@ -257,6 +272,16 @@ export const planPaySchema = z.strictObject({
     })
     .optional(),
   pools: z.array(planPoolSchema).optional(),
+  /**
+   * Pay proration for joiners and leavers (按出勤天数折算): fixed pay and the target incentive of a
+   * person active for part of the period are multiplied by activeDays / periodDays, counted as
+   * calendar days or as business days (with the plan's `calendar`), rounded once. `none` (the
+   * default) pays everyone in full, as before this option existed.
+   */
+  prorate: z
+    .enum(["calendar-days", "business-days", "none"])
+    .optional()
+    .describe('Prorate fixed pay and the target incentive for people active part of the period: "calendar-days", "business-days" (with the plan\'s calendar) or "none" (default: full pay, as plans without this key always had)'),
   /** Fixed awards to named people (one-off prizes). */
   awards: z.array(z.strictObject({ id: name, name: z.string().optional(), amount: num, people: z.array(name).min(1) })).optional(),
 });
@@ -287,6 +312,16 @@ export const planInputsSchema = z.strictObject({
   history: text('a file name in the plan\'s folder, e.g. "history.csv"').optional().describe("Earlier periods' values of the promotion measure (CSV or JSON)"),
 });
 
+/**
+ * The plan's working calendar (工作日历): public holidays that fall on weekdays, and weekend days
+ * that are worked (调休上班日). Business-day proration — of targets (`kpis[].prorate`) and of pay
+ * (`pay.prorate`) — counts with it; weekends are Saturday and Sunday.
+ */
+export const planCalendarSchema = z.strictObject({
+  holidays: z.array(isoDate).optional().describe('Days off, yyyy-MM-dd (e.g. "2026-10-01"); a holiday on a weekend changes nothing'),
+  workdays: z.array(isoDate).optional().describe('Weekend days that are worked (调休), yyyy-MM-dd (e.g. "2026-09-27"); each must be a Saturday or Sunday'),
+});
+
 // ─── The plan ────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -300,7 +335,8 @@ export const planInputsSchema = z.strictObject({
  * `subPeriods?` (half/quarter/month/week, listed in the run), `people?` (the roster; when absent,
  * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
  * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`, `inputs?` (the input files
- * for the command line, relative to the plan file's folder).
+ * for the command line, relative to the plan file's folder), `calendar?` (holidays and make-up
+ * working days for business-day proration).
  */
 /** Decimal places of a rounding point: a whole number from 0 to 10. */
 const roundingPlaces = z.number().int().min(0).max(10);
@@ -338,6 +374,7 @@ const planObject = z.strictObject({
   pay: planPaySchema.optional().describe("Pay components: fixed, target incentive, commission, pools, awards"),
   promotion: planPromotionSchema.optional().describe("Promotion rule: the measure ≥ threshold in the last count periods"),
   inputs: planInputsSchema.optional().describe("The input files, read from the plan file's folder by the command line; its flags override each"),
+  calendar: planCalendarSchema.optional().describe("Holidays and make-up working days (调休) that business-day proration counts with"),
 });
 
 /**
@@ -428,8 +465,25 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
     });
   }
   if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
+  if (plan.calendar !== undefined) checkCalendar(plan.calendar, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
   // The domain's own checks read well-formed values only: they wait for the shapes to be right.
   if (ctx.issues.length === 0) checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+/** A make-up working day must be a weekend day, and no day can be both a holiday and a working day. */
+function checkCalendar(calendar: NonNullable<RawPlan["calendar"]>, report: (path: readonly (string | number)[], message: string) => void): void {
+  const holidays = new Set(calendar.holidays ?? []);
+  calendar.workdays?.forEach((day, i) => {
+    const path = ["calendar", "workdays", i];
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (holidays.has(day)) {
+      report(path, `calendar.workdays[${i}] ${JSON.stringify(day)} is also in calendar.holidays; a day is either a holiday or a working day`);
+    } else if (weekday !== 0 && weekday !== 6) {
+      report(path, `calendar.workdays[${i}] ${JSON.stringify(day)} is a ${WEEKDAYS[weekday] as string}, already a working day; list only the Saturdays and Sundays that are worked (调休)`);
+    }
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { RunInputs } from "./runOptions.js";
+
 /**
  * One step of a statement's arithmetic, all values as decimal strings, so a person can redo it
  * by hand: `{ step: "kpi.sales.attainment", formula: "actual / target", inputs: { actual:
@@ -85,8 +87,18 @@ export interface Statement {
   readonly score: string;
   /** Rank by score among everyone in the run, 1 = best; equal scores share a rank (1, 2, 2, 4). */
   readonly rank: number;
-  /** The grade before calibration, the final grade and the override's reason; null without grading. */
-  readonly grade: { readonly initial: string; readonly final: string; readonly reason: string | null } | null;
+  /**
+   * The grade before calibration, the final grade and the override's reason; null without
+   * grading. A calibrated grade also carries who decided (`by`) and when (`at`, `null` when the
+   * plan's override does not say) — the audit record of the decision.
+   */
+  readonly grade: {
+    readonly initial: string;
+    readonly final: string;
+    readonly reason: string | null;
+    readonly by?: string | undefined;
+    readonly at?: string | null | undefined;
+  } | null;
   readonly pay: readonly PayLine[];
   /** Σ pay amounts. */
   readonly totalPayout: string;
@@ -139,6 +151,13 @@ export interface PayoutRun {
   readonly period: { readonly start: string; readonly end: string; readonly label: string };
   /** The period split by the plan's `subPeriods` (`splitPeriod`); empty when the plan has none. */
   readonly subPeriods: readonly { readonly start: string; readonly end: string; readonly label: string }[];
+  /**
+   * The audit record of the input files, when the caller gives it (`runPlan`'s `inputs` option;
+   * `payscore run` always does): each file's SHA-256 and name. Absent otherwise.
+   */
+  readonly inputs?: RunInputs | undefined;
+  /** When the run was made (ISO 8601), only when the caller asks (`runAt`; `payscore run --stamp`). */
+  readonly runAt?: string | undefined;
   readonly statements: readonly Statement[];
   readonly totals: RunTotals;
   readonly pools: readonly PoolReport[];

@@ -72,7 +72,13 @@ function kpiOnlyRun(): PayoutRun {
   return runPlan(rest as Plan, fixtureData());
 }
 
-const runs: readonly PayoutRun[] = [regionalRun(), runPlan(fixturePlan(), fixtureData()), runPlan(featurePlan, featureData), fewRatingsRun(), kpiOnlyRun()];
+/** The worked example with pay prorated by business days over a holiday calendar (issue 18): the proration steps. */
+function proratedPayRun(): PayoutRun {
+  const plan = fixturePlan();
+  return runPlan({ ...plan, pay: { ...plan.pay, prorate: "business-days" }, calendar: { holidays: ["2026-02-16", "2026-02-17"], workdays: ["2026-02-28"] } } as Plan, fixtureData());
+}
+
+const runs: readonly PayoutRun[] = [regionalRun(), runPlan(fixturePlan(), fixtureData()), runPlan(featurePlan, featureData), fewRatingsRun(), kpiOnlyRun(), proratedPayRun()];
 const everyone: readonly { run: PayoutRun; statement: Statement }[] = runs.flatMap((run) => run.statements.map((statement) => ({ run, statement })));
 
 /** The formula patterns reached, by the label and formula kind: every kind the run writes must appear. */
@@ -89,7 +95,7 @@ function dataWords(run: PayoutRun, statement: Statement): Set<string> {
   const p = statement.person;
   // the currency's symbol in Chinese (US$ for USD)
   const symbol = new Intl.NumberFormat("zh-CN", { style: "currency", currency: run.currency }).formatToParts(1).find((part) => part.type === "currency")?.value;
-  for (const text of [p.id, p.name, p.team, p.region, p.role, statement.grade?.reason, statement.grade?.initial, statement.grade?.final, symbol]) add(text);
+  for (const text of [p.id, p.name, p.team, p.region, p.role, statement.grade?.reason, statement.grade?.by, statement.grade?.initial, statement.grade?.final, symbol]) add(text);
   for (const k of statement.kpis) {
     add(k.id);
     add(k.name);

@@ -15,7 +15,7 @@ describe("explain", () => {
     // the collection rate is a rate: 0.95 → 95%
     expect(text).toContain("Collection rate (collection): actual 95%, target 95%, attainment 100%");
     expect(text).toContain("Score: 82 (rank 4)");
-    expect(text).toContain("Grade: B (calibrated from C: covered the West key accounts during p03's ramp-up)");
+    expect(text).toContain("Grade: B (calibrated from C: covered the West key accounts during p03's ramp-up — decided by sales committee on 2026-04-03)");
     expect(text).toContain("  Target incentive: CN¥1,485.00");
     expect(text).toContain("Total payout: CN¥10,648.66");
     expect(text).not.toContain("How it was computed");
@@ -25,7 +25,7 @@ describe("explain", () => {
     const text = explain(p04, { locale: "zh-CN", currency: "CNY" });
     expect(text.split("\n")[0]).toBe("绩效与薪酬结算单：Zhao Qiang (p04)");
     expect(text).toContain("达成率 75%");
-    expect(text).toContain("绩效等级：B (由 C 校准：covered the West key accounts during p03's ramp-up)");
+    expect(text).toContain("绩效等级：B (由 C 校准：covered the West key accounts during p03's ramp-up（决定人：sales committee，2026-04-03）)");
     expect(text).toContain("应发合计：¥10,648.66");
     expect(text).toContain("计算过程");
     expect(text).toContain("  sales · 达成率：实际值 ÷ 目标值，限定在 [下限, 上限] 之间，保留 4 位小数 = 75%  [实际值=60,000；目标值=80,000；上限=150%]");

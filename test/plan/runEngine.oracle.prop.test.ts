@@ -63,7 +63,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       method: fc.constant("forced"),
       quotas: fc.constant([{ grade: "A", share: "0.2" }, { grade: "B", share: "0.7" }, { grade: "C", share: "0.1" }]),
       ties: fc.constantFrom("share-grade", "by-order"),
-      overrides: fc.constantFrom([], [{ person: who[0] as string, grade: "B", reason: "moved territory", by: "committee" }]),
+      overrides: fc.constantFrom([], [{ person: who[0] as string, grade: "B", reason: "moved territory", by: "committee" }], [{ person: who[0] as string, grade: "C", reason: "audit finding", by: "HR", at: "2026-04-03T10:30:00+08:00" }]),
     }),
     fc.record({ method: fc.constant("bands"), bands: fc.constant([{ grade: "A", min: 110 }, { grade: "B", min: 80 }, { grade: "C", min: -1000 }]) }),
   );
@@ -83,6 +83,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         [{ id: "equal", budget: "999.99", weightBy: "equal", funding: { measure: "score", curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } }],
       ),
       awards: fc.constantFrom([], [{ id: "new-logo", name: "Biggest new customer", amount: "5000", people: [who[who.length - 1] as string] }]),
+      prorate: fc.constantFrom("none", "calendar-days", "business-days"),
     },
     { requiredKeys: [] },
   );
@@ -101,7 +102,8 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         ),
         { nil: undefined },
       ),
-      mode: fc.constantFrom("half-even", "half-up"),
+      mode: fc.constantFrom("half-even", "half-up", "floor", "up"),
+      calendar: fc.constantFrom(undefined, { holidays: ["2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18"], workdays: ["2026-02-14", "2026-02-28"] }),
       missing: fc.constantFrom("error", "zero"),
     })
     .map((r) => {
@@ -123,6 +125,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         };
       }
       if (r.grading !== undefined) plan["grading"] = r.grading;
+      if (r.calendar !== undefined) plan["calendar"] = r.calendar;
       if (r.pay !== undefined) {
         const { gradeMultipliers, ...rest } = r.pay as { gradeMultipliers?: unknown };
         plan["pay"] = r.grading === undefined ? rest : { ...rest, ...(gradeMultipliers === undefined ? {} : { gradeMultipliers }) };

@@ -89,7 +89,7 @@ describe("runPlan grading on the per-person path", () => {
     expect(run.statements.map((s) => s.grade?.final)).toEqual(["A", "B"]);
     const calibrated: Plan = { ...forced, grading: { method: "forced", quotas: [{ grade: "A", share: "0.5" }, { grade: "B", share: "0.5" }], overrides: [{ person: "p02", grade: "A", reason: "key account", by: "committee" }] } };
     const p02 = runPlan(calibrated, { rows }).statements[1];
-    expect(p02?.grade).toEqual({ initial: "B", final: "A", reason: "key account" });
+    expect(p02?.grade).toEqual({ initial: "B", final: "A", reason: "key account", by: "committee", at: null });
   });
 
   it("grades an empty roster by forced distribution without error", () => {

@@ -47,7 +47,7 @@ describe("runPlan — the worked example without 360 (KPI score only)", () => {
   it("grades by bands and applies the calibration override with its reason", () => {
     // A ≥ 100, B ≥ 85, C ≥ 0: p01 112 A, p02 94 B, p03 104 A, p04 85 B (confirmed by the committee)
     expect(run.statements.map((s) => s.grade?.final)).toEqual(["A", "B", "A", "B"]);
-    expect(byId(run.statements, "p04").grade).toEqual({ initial: "B", final: "B", reason: "covered the West key accounts during p03's ramp-up" });
+    expect(byId(run.statements, "p04").grade).toEqual({ initial: "B", final: "B", reason: "covered the West key accounts during p03's ramp-up", by: "sales committee", at: "2026-04-03" });
   });
 
   it("pays every component as computed by hand", () => {

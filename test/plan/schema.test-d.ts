@@ -45,3 +45,21 @@ test("PlanInput types a plan built in code, and parsePlan takes it or anything",
   void misspelt;
   void wrongChoice;
 });
+
+test("pay.prorate, the calendar and the run's audit options are typed (issue 18)", () => {
+  const input: PlanInput = {
+    version: 1,
+    currency: "CNY",
+    period: { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" },
+    kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }],
+    pay: { fixed: { share: "0.7" }, prorate: "business-days" },
+    calendar: { holidays: ["2026-01-01"], workdays: ["2026-02-14"] },
+  };
+  // @ts-expect-error "weeks" is not a proration basis
+  const wrong: PlanInput = { ...input, pay: { prorate: "weeks" } };
+  void wrong;
+  const run = runPlan(parsePlan(input), { rows: [] }, { inputs: { data: { file: "data.csv", sha256: "0".repeat(64) } }, runAt: "2026-04-05T09:30:00Z" });
+  expectTypeOf(run.runAt).toEqualTypeOf<string | undefined>();
+  // @ts-expect-error an input file needs its sha256
+  runPlan(parsePlan(input), { rows: [] }, { inputs: { data: { file: "data.csv" } } });
+});

@@ -52,6 +52,9 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^score \/ 100$/, "measureScore", []],
   [/^attainment of KPI (.+) \(0 when missing\)$/s, "measureKpi", ["kpi"]],
   [/^round\(basePay × share\)$/, "fixed", []],
+  [/^round\(basePay × share × activeDays \/ periodDays\)$/, "fixedProrated", []],
+  [/^activeDays \/ periodDays, (calendar-days|business-days)$/, "payProrate", ["basis"]],
+  [/^incentive = round\(targetAmount × curve\(measure\) × activeDays \/ periodDays\); amount = round\(incentive × gradeMultiplier\)$/, "targetIncentiveProrated", []],
   [/^incentive = round\(targetAmount × curve\(measure\)\); amount = round\(incentive × gradeMultiplier\)$/, "targetIncentive", []],
   [/^round\(tieredCommission\(base, tiers, (marginal|retroactive)\)\)$/, "commission", ["mode"]],
   [/^allocatePool\(funded, weights, caps\): funded × weight \/ Σweight, capped, in steps of the minor unit$/, "pool", []],
@@ -71,6 +74,7 @@ function labelOf(step: string): StepLabel | null {
     "score.review360": "score360",
     score: "score",
     grade: "grade",
+    "pay.prorate": "prorate",
     "pay.fixed": "fixed",
     "pay.targetIncentive.measure": "incentiveMeasure",
     "pay.targetIncentive": "incentive",
@@ -105,6 +109,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
     case "total":
       return "money";
     case "grade":
+    case "prorate": // the fraction as days, "45/90", shown as written
       return "grade";
     default:
       return "number";
@@ -113,7 +118,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
 
 const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base"]);
 const PERCENT_INPUTS = new Set(["attainment", "measure", "payoutRate", "fundingMeasure", "fundingRatio", "share", "threshold"]);
-const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
+const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "by", "at", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
 
 /** How an input reads. */
 function inputKind(label: StepLabel, key: string, rate: boolean): Kind {
@@ -175,7 +180,7 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
         params["measure"] = word(words.measures, params["measure"] as string, "measure formula");
         params["indicator"] = word(words.indicators, params["indicator"] as string, "indicator");
       }
-      if (id === "targetProrated") params["basis"] = word(words.values, params["basis"] as string, "value");
+      if (id === "targetProrated" || id === "payProrate") params["basis"] = word(words.values, params["basis"] as string, "value");
       if (id === "commission") params["mode"] = word(words.values, params["mode"] as string, "value");
       return words.formulas[id](params);
     }
@@ -217,7 +222,7 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "curve") return [name, curveWords(raw, words, untranslated)];
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
-    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "grade" || key === "periods" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
+    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "by" || key === "at" || key === "grade" || key === "periods" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
     return [name, value(raw, kind)];
   });
 

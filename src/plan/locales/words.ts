@@ -26,6 +26,9 @@ export type FormulaId =
   | "measureScore"
   | "measureKpi"
   | "fixed"
+  | "fixedProrated"
+  | "payProrate"
+  | "targetIncentiveProrated"
   | "targetIncentive"
   | "commission"
   | "pool"
@@ -39,7 +42,7 @@ export type FormulaParams = Readonly<Record<string, string>>;
 /** What a trace step is about, read from its dotted name. @internal */
 export type StepLabel =
   | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" }
-  | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
+  | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "prorate" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
 
 /** The words of the trace, one table per locale. @internal */
@@ -92,7 +95,7 @@ export interface ExplainWords {
   readonly score: string;
   readonly rank: (rank: number) => string;
   readonly grade: string;
-  readonly calibrated: (from: string, reason: string) => string;
+  readonly calibrated: (from: string, reason: string, by?: string | null | undefined, at?: string | null | undefined) => string;
   readonly pay: string;
   readonly components: Readonly<Record<PayLine["component"], string>>;
   readonly total: string;

@@ -75,7 +75,7 @@ export function gradeStage(ctx: RunContext, scores: readonly string[]): Grades {
       tracerOf(ctx, j).add(
         "grade",
         grading.method === "bands" ? "the band with the greatest min ≤ score" : "forced distribution by rank",
-        () => ({ score: scores[j] as string, rank: String(rank[j]), ...(reason === null ? {} : { calibratedFrom: grade.initial, reason }) }),
+        () => ({ score: scores[j] as string, rank: String(rank[j]), ...(reason === null ? {} : calibrationInputs(grade)) }),
         grade.final,
       );
     }
@@ -116,13 +116,13 @@ function applyCalibration(ctx: RunContext, index: Int32Array, names: readonly st
   const overrides = grading?.overrides ?? [];
   const result = new Map<number, NonNullable<Statement["grade"]>>();
   if (overrides.length === 0) return result;
-  const reasons = new Map<string, string>();
+  const decisions = new Map<string, (typeof overrides)[number]>();
   overrides.forEach((o, i) => {
     if (!ctx.indexOf.has(o.person)) {
       const at = ["grading", "overrides", i, "person"];
       throw new PayscoreError("INVALID_PLAN", `${formatPath(at)}: no person "${o.person}" in this run`, { path: at });
     }
-    reasons.set(o.person, o.reason);
+    decisions.set(o.person, o);
   });
   const assignments = ctx.people.map((person, j) => ({ id: person.id, grade: names[index[j] as number] as string }));
   const calibrated = within(["grading", "overrides"], "calibration", () =>
@@ -135,8 +135,51 @@ function applyCalibration(ctx: RunContext, index: Int32Array, names: readonly st
   for (const a of calibrated.assignments) {
     const j = ctx.indexOf.get(a.id) as number;
     const initial = names[index[j] as number] as string;
-    const reason = reasons.get(a.id) ?? null;
-    if (reason !== null || a.grade !== initial) result.set(j, { initial, final: a.grade, reason });
+    const decision = decisions.get(a.id);
+    if (decision !== undefined) result.set(j, calibratedGrade(initial, a.grade, decision));
+    else if (a.grade !== initial) result.set(j, { initial, final: a.grade, reason: null });
   }
   return result;
+}
+
+/**
+ * A calibrated grade as the statement keeps it (issue 18, the audit record): both grades, and the
+ * override's `reason`, `by` and `at` (`null` when the plan does not say when).
+ *
+ * @internal
+ * @param initial - the grade before calibration
+ * @param final - the grade after it
+ * @param decision - the plan's override
+ * @returns the statement's grade
+ *
+ * @example
+ * ```ts
+ * calibratedGrade("C", "B", { reason: "moved territory", by: "committee", at: "2026-04-03" });
+ * // { initial: "C", final: "B", reason: "moved territory", by: "committee", at: "2026-04-03" }
+ * ```
+ */
+export function calibratedGrade(initial: string, final: string, decision: { readonly reason: string; readonly by: string; readonly at?: string | undefined }): Grade {
+  return { initial, final, reason: decision.reason, by: decision.by, at: decision.at ?? null };
+}
+
+/**
+ * The grade step's trace inputs for a calibrated grade: where it came from, why, who and when.
+ *
+ * @internal
+ * @param grade - the calibrated grade
+ * @returns `calibratedFrom`, `reason`, `by` and (when known) `at`
+ *
+ * @example
+ * ```ts
+ * calibrationInputs({ initial: "C", final: "B", reason: "moved", by: "committee", at: null });
+ * // { calibratedFrom: "C", reason: "moved", by: "committee" }
+ * ```
+ */
+export function calibrationInputs(grade: Grade): Record<string, string> {
+  return {
+    calibratedFrom: grade.initial,
+    reason: grade.reason ?? "",
+    ...(grade.by === undefined ? {} : { by: grade.by }),
+    ...(grade.at === undefined || grade.at === null ? {} : { at: grade.at }),
+  };
 }

@@ -7,6 +7,7 @@ import type { Plan } from "../schema.js";
 import type { IndicatorLine } from "../types.js";
 import { frozenKpiSpecs, tracerOf, type RunContext } from "./RunContext.js";
 import { cellText } from "./cellText.js";
+import { calendarOptions } from "./payProration.js";
 import { unitsText } from "./unitsText.js";
 
 type Kpi = Plan["kpis"][number];
@@ -290,7 +291,7 @@ function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: M
     const full = cellText(value) as string;
     const basis = kpi.prorate;
     const prorated = within(["kpis", k, "prorate"], `person "${person.id}", KPI "${kpi.id}" proration`, () =>
-      D.prorateTarget(full, ctx.p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale: ctx.scale }),
+      D.prorateTarget(full, ctx.p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale: ctx.scale, ...calendarOptions(ctx.p) }),
     ).toString();
     tracer.add(
       `kpi.${kpi.id}.target`,

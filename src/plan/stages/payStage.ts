@@ -1,5 +1,5 @@
 import { PayscoreError, formatPath } from "../../errors/index.js";
-import { Decimal, readDecimal } from "../../numeric/index.js";
+import { Decimal, exactProduct, fitsAtScale, readDecimal } from "../../numeric/index.js";
 import { readCell, within } from "../dataCells.js";
 // The variable part's arithmetic is composeBonus's own, not re-exported from the folder (internal).
 import { variablePart } from "../../compensation/composeBonus.js";
@@ -11,6 +11,7 @@ import type { Grades } from "./gradeStage.js";
 import type { KpiInputs } from "./kpiInputStage.js";
 import type { KpiScores } from "./kpiStage.js";
 import { measureOf } from "./measureOf.js";
+import { payProrations, proratedAmount, type PayProration } from "./payProration.js";
 
 type Pay = NonNullable<Plan["pay"]>;
 
@@ -33,7 +34,9 @@ export interface PayInputs {
  * Stage 7, pay (per person, independent): fixed pay `round(basePay × share)`; the target
  * incentive `round(targetAmount × curve(measure))` times the grade multiplier, rounded; and
  * tiered commission on a KPI's actual or a column, rounded to the minor unit with the plan's
- * mode.
+ * mode. With `pay.prorate`, a person active part of the period gets fixed pay
+ * `round(basePay × share × activeDays / periodDays)` and the incentive
+ * `round(targetAmount × curve(measure) × activeDays / periodDays)` (see `payProration.ts`).
  *
  * @internal
  * @param ctx - the run
@@ -55,9 +58,12 @@ export function payStage(ctx: RunContext, run: PayInputs): PayColumns {
   const commission = pay?.commission === undefined ? undefined : new Array<string>(n);
   const share = pay?.fixed === undefined ? undefined : readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
   const rule = pay?.targetIncentive === undefined ? undefined : new IncentiveRule(ctx, pay);
+  // Issue 18: pay.prorate scales fixed pay and the target incentive of joiners and leavers.
+  const prorationOf = fixed === undefined && targetIncentive === undefined ? () => null : payProrations(ctx);
   for (let j = 0; j < n; j++) {
-    if (fixed !== undefined && share !== undefined) fixed[j] = fixedPay(ctx, j, share);
-    if (targetIncentive !== undefined && rule !== undefined) targetIncentive[j] = incentive(ctx, run, j, rule, pay as Pay);
+    const proration = prorationOf(j);
+    if (fixed !== undefined && share !== undefined) fixed[j] = fixedPay(ctx, j, share, proration);
+    if (targetIncentive !== undefined && rule !== undefined) targetIncentive[j] = incentive(ctx, run, j, rule, pay as Pay, proration);
     if (commission !== undefined) commission[j] = commissionOf(ctx, run, j, (pay as Pay).commission as NonNullable<Pay["commission"]>);
   }
   return { fixed, targetIncentive, commission };
@@ -84,8 +90,19 @@ export function requireBasePay(person: RosterPerson): Decimal {
   return person.basePay;
 }
 
-function fixedPay(ctx: RunContext, j: number, share: Decimal): string {
+function fixedPay(ctx: RunContext, j: number, share: Decimal, proration: PayProration | null): string {
   const basePay = requireBasePay(ctx.people[j] as RosterPerson);
+  if (proration !== null) {
+    const path = ["rows", (ctx.people[j] as RosterPerson).rowIndex, "basePay"];
+    const amount = ctx.cash(fitsAtScale(proratedAmount(exactProduct(basePay, share, path), proration, ctx.scale, ctx.mode), ctx.scale, path));
+    tracerOf(ctx, j).add(
+      "pay.fixed",
+      "round(basePay × share × activeDays / periodDays)",
+      () => ({ basePay: basePay.toString(), share: share.toString(), activeDays: String(proration.activeDays), periodDays: String(proration.periodDays) }),
+      amount,
+    );
+    return amount;
+  }
   const amount = ctx.cash(ctx.money(basePay.times(share)));
   tracerOf(ctx, j).add("pay.fixed", "round(basePay × share)", () => ({ basePay: basePay.toString(), share: share.toString() }), amount);
   return amount;
@@ -142,22 +159,26 @@ class IncentiveRule {
 
 const ONE = new Decimal(1);
 
-function incentive(ctx: RunContext, run: PayInputs, j: number, rule: IncentiveRule, pay: Pay): string {
+function incentive(ctx: RunContext, run: PayInputs, j: number, rule: IncentiveRule, pay: Pay, proration: PayProration | null): string {
   const ti = pay.targetIncentive as NonNullable<Pay["targetIncentive"]>;
   const person = ctx.people[j] as RosterPerson;
   const tracer = tracerOf(ctx, j);
   const target = targetAmountOf(ti.amount, person);
   const x = measureOf(ctx, run.kpis, run.scores, j, ti.measure, "pay.targetIncentive.measure");
   const grade = run.grades.gradeOf(j)?.final;
-  const variable = rule.compute(person, target, x, grade);
+  const full = rule.compute(person, target, x, grade);
+  const variable = proration === null ? full : proratedIncentive(ctx, target, full, proration);
   const amount = ctx.cash(variable.amount);
   tracer.add(
     "pay.targetIncentive",
-    "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
+    proration === null
+      ? "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)"
+      : "incentive = round(targetAmount × curve(measure) × activeDays / periodDays); amount = round(incentive × gradeMultiplier)",
     () => ({
       targetAmount: target.toString(),
       measure: x.toString(),
       payoutRate: variable.payoutRate.toString(),
+      ...(proration === null ? {} : { activeDays: String(proration.activeDays), periodDays: String(proration.periodDays) }),
       incentive: ctx.cash(variable.incentive),
       gradeMultiplier: variable.multiplier.toString(),
       ...(grade === undefined ? {} : { grade }),
@@ -165,6 +186,14 @@ function incentive(ctx: RunContext, run: PayInputs, j: number, rule: IncentiveRu
     amount,
   );
   return amount;
+}
+
+/** The target incentive of a person active part of the period: the proration inside the first rounding. */
+function proratedIncentive(ctx: RunContext, target: Decimal, full: ReturnType<IncentiveRule["compute"]>, proration: PayProration): ReturnType<IncentiveRule["compute"]> {
+  // The payout rate is the curve's value (a Decimal of the library's precision, as variablePart multiplies it).
+  const path = ["pay", "targetIncentive", "amount"];
+  const incentive = fitsAtScale(proratedAmount(target.times(full.payoutRate), proration, ctx.scale, ctx.mode), ctx.scale, path);
+  return { payoutRate: full.payoutRate, incentive, multiplier: full.multiplier, amount: ctx.money(incentive.times(full.multiplier)) };
 }
 
 function commissionOf(ctx: RunContext, run: PayInputs, j: number, c: NonNullable<Pay["commission"]>): string {

@@ -30,7 +30,7 @@ interface Work {
   review360: Review360Line | null;
   score: Decimal;
   rank: number;
-  grade: { initial: string; final: string; reason: string | null } | null;
+  grade: { initial: string; final: string; reason: string | null; by?: string; at?: string | null } | null;
   pay: { component: PayLine["component"]; id: string; amount: Decimal }[];
 }
 
@@ -99,14 +99,33 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   };
 
   const pay = p.pay;
+  const prorate = pay?.prorate ?? "none";
   for (const w of works) {
     const { person, tracer } = w;
     const base = ["rows", person.rowIndex];
+    // pay.prorate: the days counted one by one, the fraction exact (a wide Decimal), one rounding.
+    const days =
+      prorate === "none" || !person.partial || (pay?.fixed === undefined && pay?.targetIncentive === undefined)
+        ? null
+        : { active: countDays(p, prorate, person.activeFrom, person.activeTo), period: countDays(p, prorate, p.period.start, p.period.end) };
+    if (days !== null) {
+      if (days.period === 0) {
+        throw new PayscoreError("ZERO_DENOMINATOR", `pay.prorate: the period ${p.period.start} to ${p.period.end} has no business day, so pay cannot be prorated by business days`, { path: ["pay", "prorate"] });
+      }
+      tracer.add(
+        "pay.prorate",
+        `activeDays / periodDays, ${prorate}`,
+        () => ({ activeFrom: person.activeFrom, activeTo: person.activeTo, periodStart: p.period.start, periodEnd: p.period.end, activeDays: String(days.active), periodDays: String(days.period) }),
+        `${days.active}/${days.period}`,
+      );
+    }
+    const prorated = (x: Decimal): Decimal => (days === null ? x : new Wide(x.toString()).times(days.active).div(days.period));
     if (pay?.fixed !== undefined) {
       const share = readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
       const basePay = requireBasePay(person);
-      const amount = money(basePay.times(share));
-      tracer.add("pay.fixed", "round(basePay × share)", () => ({ basePay: str(basePay), share: str(share) }), cash(amount));
+      const amount = money(new Decimal(roundWide(prorated(basePay.times(share)), scale, mode)));
+      if (days === null) tracer.add("pay.fixed", "round(basePay × share)", () => ({ basePay: str(basePay), share: str(share) }), cash(amount));
+      else tracer.add("pay.fixed", "round(basePay × share × activeDays / periodDays)", () => ({ basePay: str(basePay), share: str(share), activeDays: String(days.active), periodDays: String(days.period) }), cash(amount));
       w.pay.push({ component: "fixed", id: "fixed", amount });
     }
     if (pay?.targetIncentive !== undefined) {
@@ -121,16 +140,24 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
           { scale, rounding: mode },
         ),
       );
-      const variable = bonus.variable;
+      const full = bonus.variable;
+      let variable = full;
+      if (full !== null && days !== null) {
+        const incentive = new Decimal(roundWide(prorated(target.times(full.payoutRate)), scale, mode));
+        variable = { ...full, incentive, amount: money(incentive.times(full.multiplier)) };
+      }
       const amount = variable?.amount ?? new Decimal(0);
       if (variable !== null) {
         tracer.add(
           "pay.targetIncentive",
-          "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)",
+          days === null
+            ? "incentive = round(targetAmount × curve(measure)); amount = round(incentive × gradeMultiplier)"
+            : "incentive = round(targetAmount × curve(measure) × activeDays / periodDays); amount = round(incentive × gradeMultiplier)",
           () => ({
             targetAmount: str(target),
             measure: str(x),
             payoutRate: str(variable.payoutRate),
+            ...(days === null ? {} : { activeDays: String(days.active), periodDays: String(days.period) }),
             incentive: cash(variable.incentive),
             gradeMultiplier: str(variable.multiplier),
             ...(grade === undefined ? {} : { grade }),
@@ -346,6 +373,33 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   };
 }
 
+/** A Decimal wide enough that a quotient of days is exact to far past any rounding point. */
+const Wide = Decimal.clone({ precision: 200 });
+
+/** Rounds a wide value to `scale` places in `mode`, as text. */
+function roundWide(x: Decimal | InstanceType<typeof Wide>, scale: number, mode: RoundingMode): string {
+  const modes: Record<RoundingMode, number> = { "half-even": Decimal.ROUND_HALF_EVEN, "half-up": Decimal.ROUND_HALF_UP, "half-down": Decimal.ROUND_HALF_DOWN, up: Decimal.ROUND_UP, down: Decimal.ROUND_DOWN, ceil: Decimal.ROUND_CEIL, floor: Decimal.ROUND_FLOOR };
+  return new Wide(x.toString()).toDecimalPlaces(scale, modes[mode] as Parameters<Decimal["toDecimalPlaces"]>[1]).toString();
+}
+
+/** The plan's calendar as prorateTarget's options. */
+function calendarOf(p: Plan): { holidays?: readonly string[]; workdays?: readonly string[] } {
+  return { ...(p.calendar?.holidays === undefined ? {} : { holidays: p.calendar.holidays }), ...(p.calendar?.workdays === undefined ? {} : { workdays: p.calendar.workdays }) };
+}
+
+/** Days from `start` to `end`, both inclusive, one by one: every day, or the working days (Monday–Friday and the plan's workdays, less its holidays). */
+function countDays(p: Plan, basis: "calendar-days" | "business-days", start: string, end: string): number {
+  const holidays = new Set(p.calendar?.holidays ?? []);
+  const workdays = new Set(p.calendar?.workdays ?? []);
+  let count = 0;
+  for (let day = new Date(`${start}T00:00:00Z`); day.toISOString().slice(0, 10) <= end; day = new Date(day.getTime() + 86_400_000)) {
+    const text = day.toISOString().slice(0, 10);
+    const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
+    if (basis === "calendar-days" || workdays.has(text) || (!weekend && !holidays.has(text))) count++;
+  }
+  return count;
+}
+
 function requireBasePay(person: RosterPerson): Decimal {
   if (person.basePay === null) {
     const path = ["rows", person.rowIndex, "basePay"];
@@ -549,7 +603,7 @@ function targetOf(p: Plan, kpi: Kpi, k: number, w: Work, decomposed: Map<string,
     const full = value;
     const basis = kpi.prorate;
     value = within(["kpis", k, "prorate"], `person "${person.id}", KPI "${kpi.id}" proration`, () =>
-      D.prorateTarget(full, p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale }),
+      D.prorateTarget(full, p.period, { from: person.activeFrom, to: person.activeTo }, { basis, scale, ...calendarOf(p) }),
     );
     const prorated = value;
     tracer.add(
@@ -693,7 +747,7 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
         : within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade }));
   }
   const initial = new Map(assignments.map((a) => [a.id, a.grade]));
-  const reasons = new Map<string, string>();
+  const decisions = new Map<string, NonNullable<typeof grading.overrides>[number]>();
   const overrides = grading.overrides ?? [];
   if (overrides.length > 0) {
     overrides.forEach((o, i) => {
@@ -701,7 +755,7 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
         const at = ["grading", "overrides", i, "person"];
         throw new PayscoreError("INVALID_PLAN", `${formatPath(at)}: no person "${o.person}" in this run`, { path: at });
       }
-      reasons.set(o.person, o.reason);
+      decisions.set(o.person, o);
     });
     const grades = grading.method === "bands" ? grading.bands.map((b) => b.grade) : grading.quotas.map((q) => q.grade);
     const result = within(["grading", "overrides"], "calibration", () =>
@@ -717,12 +771,17 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
     const w = workById.get(a.id);
     if (w === undefined) continue;
     const first = initial.get(a.id) ?? a.grade;
-    const reason = reasons.get(a.id) ?? null;
-    w.grade = { initial: first, final: a.grade, reason };
+    const decision = decisions.get(a.id);
+    const grade = decision === undefined ? { initial: first, final: a.grade, reason: null } : { initial: first, final: a.grade, reason: decision.reason, by: decision.by, at: decision.at ?? null };
+    w.grade = grade;
     w.tracer.add(
       "grade",
       grading.method === "bands" ? "the band with the greatest min ≤ score" : "forced distribution by rank",
-      () => ({ score: str(w.score), rank: String(w.rank), ...(reason === null ? {} : { calibratedFrom: first, reason }) }),
+      () => ({
+        score: str(w.score),
+        rank: String(w.rank),
+        ...(decision === undefined ? {} : { calibratedFrom: first, reason: decision.reason, by: decision.by, ...(decision.at === undefined ? {} : { at: decision.at }) }),
+      }),
       a.grade,
     );
   }
