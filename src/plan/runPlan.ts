@@ -2,7 +2,7 @@ import { readRunAudit, readRunOptions, type RunPlanOptions } from "./runOptions.
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { PayoutRun, Statement } from "./types.js";
-import { guardReading } from "../errors/index.js";
+import { guard } from "../errors/index.js";
 
 export type { RunInputFile, RunInputs, RunPlanOptions } from "./runOptions.js";
 
@@ -85,9 +85,7 @@ export type { RunInputFile, RunInputs, RunPlanOptions } from "./runOptions.js";
  * ```
  */
 export function runPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
-  // The plan is read by its schema and every cell of the data by the input stage: the input is
-  // walked only after a throw (see guardReading), not once more before the run.
-  return guardReading(computeRunPlan, [plan, data, options]);
+  return guard(computeRunPlan, [plan, data, options]);
 }
 
 function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {

@@ -2,7 +2,7 @@ import { readRunAudit, readRunOptions, type RunPlanOptions } from "./runOptions.
 import { runEngine } from "./runEngine.js";
 import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import type { LazyPayoutRun, Statement } from "./types.js";
-import { PayscoreError, describeValue, guardFunction, guardReading } from "../errors/index.js";
+import { PayscoreError, describeValue, guard, guardFunction } from "../errors/index.js";
 
 /**
  * Runs a plan like `runPlan` but makes the statements on request (按需生成结算单): returns the
@@ -51,8 +51,7 @@ import { PayscoreError, describeValue, guardFunction, guardReading } from "../er
  * ```
  */
 export function runPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
-  // Walked only after a throw, as runPlan (see guardReading).
-  return guardReading(computeRunPlanLazy, [plan, data, options]);
+  return guard(computeRunPlanLazy, [plan, data, options]);
 }
 
 function computeRunPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
