@@ -31,7 +31,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const parsed = parseCommandArgs(
     "explain",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, person: { type: "string" }, locale: { type: "string" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, person: { type: "string" }, locale: { type: "string" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -42,9 +42,14 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const person = requiredFlag(parsed, "explain", "person", "<id>");
   const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
   const plan = await readPlanFile(planFile, io.cwd);
-  const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
+  const files = await planInputFiles(plan, planFile, io.cwd, {
+    data: stringFlag(parsed, "data"),
+    ratings: stringFlag(parsed, "ratings"),
+    history: stringFlag(parsed, "history"),
+    transactions: stringFlag(parsed, "transactions"),
+  });
   const dataFile = requiredInput(files, "explain", "<file>");
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd });
+  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd });
   requireHistory(plan, loaded.data.history !== undefined, planFile);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);

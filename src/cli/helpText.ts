@@ -28,6 +28,11 @@ Options:
   --ratings <file>   360 ratings: a CSV with person,rater,group,score[,competency] (or JSON)
   --history <file>   earlier periods' values of the promotion measure: a CSV with id and one
                      column per earlier period, oldest first (or JSON { "R01": [1.04, 1.08] })
+  --transactions <file>
+                     invoices, payments and credit notes for commission on collections: a CSV
+                     with invoice,date,kind,amount,reps,shares[,id] (kind invoice, payment — a
+                     negative amount is a refund — or credit-note; reps "S1;S2", shares
+                     "0.6;0.4" on the invoice row), or JSON (an array of such objects)
   --format json|csv|xlsx
                      json (default): the whole run, every statement with its trace;
                      csv: one row per person (default when --out ends in .csv);

@@ -42,7 +42,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -62,7 +62,12 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const progress = new Progress(io);
   try {
     const plan = await readPlanFile(planFile, io.cwd);
-    const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
+    const files = await planInputFiles(plan, planFile, io.cwd, {
+      data: stringFlag(parsed, "data"),
+      ratings: stringFlag(parsed, "ratings"),
+      history: stringFlag(parsed, "history"),
+      transactions: stringFlag(parsed, "transactions"),
+    });
     const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
     // Before anything is read: refuse inputs that would not fit in memory.
     await checkMemory(
@@ -70,6 +75,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
         { file: dataFile, kind: "data" },
         ...(files.ratings === undefined ? [] : [{ file: files.ratings, kind: "ratings" as const }]),
         ...(files.history === undefined ? [] : [{ file: files.history, kind: "history" as const }]),
+        ...(files.transactions === undefined ? [] : [{ file: files.transactions, kind: "history" as const }]),
       ],
       io.cwd,
       maxMemory,
@@ -78,6 +84,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       data: dataFile,
       ratings: files.ratings,
       history: files.history,
+      transactions: files.transactions,
       cwd: io.cwd,
       encoding,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),

@@ -3,6 +3,8 @@ import { inPlanTermsOf } from "./planErrorMap.js";
 import { runHeader } from "./runHeader.js";
 import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
+import { collectionsStage } from "./stages/collectionsStage.js";
+import { drawStage } from "./stages/drawStage.js";
 import { compositeStage } from "./stages/compositeStage.js";
 import { conservationCheck } from "./stages/conservationCheck.js";
 import { gradeStage } from "./stages/gradeStage.js";
@@ -26,7 +28,8 @@ import type { LazyPayoutRun } from "./types.js";
  * 4. 360 review — ratings read once as a stream, then per person
  * 5. composite score (per person)
  * 6. rank and grade — global: needs every score
- * 7. pay — fixed, target incentive, commission (per person)
+ * 7. pay — fixed, target incentive, commission (per person); commission on collections (one
+ *    pass over the transactions) and the draw against the commission (per person)
  * 8. pools (global per pool) and awards
  * 9. promotion (per person)
  * 10. statements and traces — made one at a time, on request
@@ -64,10 +67,14 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const scores = compositeStage(ctx, kpis, review);
   const grades = gradeStage(ctx, scores);
   const pay = payStage(ctx, { inputs, kpis, scores, grades });
+  // Issue 20: commission on collections, then the draw against the commission.
+  const collections = collectionsStage(ctx, given.transactions);
+  const earned = [...(pay.commission === undefined ? [] : [pay.commission]), ...collections.map((column) => column.amounts)];
+  const commissionLines = [...collections, ...drawStage(ctx, earned)];
   const pools = poolStage(ctx, { kpis, scores, grades });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
-  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions }, shareLines);
+  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
   return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode), ...statements, pools: pools.reports, path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 

@@ -31,7 +31,12 @@ export type FormulaId =
   | "pool"
   | "award"
   | "promotion"
-  | "total";
+  | "total"
+  // Issue 20: commission on collections and draws.
+  | "commissionRelease"
+  | "commissionClawback"
+  | "commissionForgiven"
+  | "draw";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;
@@ -40,6 +45,8 @@ export type FormulaParams = Readonly<Record<string, string>>;
 export type StepLabel =
   | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" }
   | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
+  // Issue 20: a release, clawback or forgiven reversal of commission on collections; a draw.
+  | { readonly kind: "commissionRelease" | "commissionClawback" | "commissionForgiven" | "draw" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
 
 /** The words of the trace, one table per locale. @internal */
@@ -95,6 +102,8 @@ export interface ExplainWords {
   readonly calibrated: (from: string, reason: string) => string;
   readonly pay: string;
   readonly components: Readonly<Record<PayLine["component"], string>>;
+  /** Issue 20: the names of the commission lines other than the commission itself (`clawback`, `draw`, `drawRecovery`). */
+  readonly commissionLines: Readonly<Record<string, string>>;
   readonly total: string;
   readonly promotion: string;
   readonly promotionLine: (eligible: boolean, current: number, longest: number) => string;

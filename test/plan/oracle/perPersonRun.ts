@@ -7,6 +7,8 @@ import { runHeader } from "../../../src/plan/runHeader.js";
 import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
 import { Tracer } from "../../../src/plan/trace.js";
+import { collectionsResult, traceForgiven, traceLine } from "../../../src/plan/stages/collectionsStage.js";
+import { readTransactions } from "../../../src/plan/transactions.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
@@ -140,13 +142,13 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       }
       w.pay.push({ component: "targetIncentive", id: "targetIncentive", amount });
     }
-    if (pay?.commission !== undefined) {
+    if (pay?.commission !== undefined && !("collections" in pay.commission.base)) {
       const c = pay.commission;
       let amountBase: Decimal;
       if ("kpi" in c.base) {
         amountBase = w.actuals.get(c.base.kpi) ?? new Decimal(0);
       } else {
-        amountBase = readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0);
+        amountBase = "column" in c.base ? (readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0)) : new Decimal(0);
       }
       const raw = within([...base], `person "${person.id}", commission`, () => D.tieredCommission(amountBase, c.tiers, { mode: c.mode ?? "marginal" }));
       const amount = money(raw);
@@ -159,6 +161,10 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       w.pay.push({ component: "commission", id: "commission", amount });
     }
   }
+  // Issue 20: commission on collections, person by person (each on only the invoices crediting
+  // them), then the draw against each person's commission.
+  if (pay?.commission !== undefined && "collections" in pay.commission.base) payCollections(p, pay.commission, d.transactions, works, scale, mode, money, cash);
+  if (pay?.draw !== undefined) payDraw(pay.draw, works, scale, cash);
 
   const pools: PoolReport[] = [];
   (pay?.pools ?? []).forEach((pool, poolIndex) => {
@@ -725,5 +731,79 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
       () => ({ score: str(w.score), rank: String(w.rank), ...(reason === null ? {} : { calibratedFrom: first, reason }) }),
       a.grade,
     );
+  }
+}
+
+type Commission = NonNullable<NonNullable<Plan["pay"]>["commission"]>;
+
+/**
+ * Commission on collections, one person at a time: the transactions are checked as the engine
+ * checks them (all of them, for the same errors), then each person's commission is
+ * `round(tieredCommission(Σ their release bases))` over only the invoices that credit them, and
+ * their clawback the sum of their clawback lines.
+ */
+function payCollections(
+  p: Plan,
+  c: Commission,
+  transactions: PlanData["transactions"],
+  works: readonly Work[],
+  scale: number,
+  mode: RoundingMode,
+  money: (x: Decimal) => Decimal,
+  cash: (x: Decimal) => string,
+): void {
+  const roster = new Set(works.map((w) => w.person.id));
+  collectionsResult(p, c, transactions, roster, scale, mode);
+  const read = readTransactions(transactions ?? [], roster);
+  const options = "collections" in c.base ? c.base.collections : {};
+  const tiersText = c.tiers.map((t) => `${String(t.from)}@${String(t.rate)}`).join(", ");
+  const lines = works.map((w) => {
+    const id = w.person.id;
+    const mine = read.invoices.filter((invoice) => invoice.reps.some((rep) => rep.id === id));
+    const result = D.commissionOnCollections(mine, {
+      period: p.period,
+      tiers: c.tiers,
+      mode: c.mode ?? "marginal",
+      scale,
+      rounding: mode,
+      ...(options.release === undefined ? {} : { release: options.release }),
+      ...(options.clawbackWindowDays === undefined ? {} : { clawbackWindowDays: options.clawbackWindowDays }),
+      ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+    });
+    const own = result.lines.filter((line) => line.rep === id);
+    const credited = own.filter((line) => line.kind === "release").reduce((s, line) => s.plus(line.base), new Decimal(0));
+    const commission = money(D.tieredCommission(credited, c.tiers, { mode: c.mode ?? "marginal" }));
+    const clawback = own.filter((line) => line.kind === "clawback").reduce((s, line) => s.plus(line.commission), new Decimal(0));
+    w.tracer.add("pay.commission", `round(tieredCommission(base, tiers, ${c.mode ?? "marginal"}))`, () => ({ base: str(credited), tiers: tiersText }), cash(commission));
+    w.pay.push({ component: "commission", id: "commission", amount: commission });
+    w.pay.push({ component: "commission", id: "clawback", amount: clawback });
+    return { own, forgiven: result.forgiven.filter((line) => line.rep === id) };
+  });
+  // The engine traces every person's tiered step first, then the lines: the same per person.
+  works.forEach((w, j) => {
+    const { own, forgiven } = lines[j] as (typeof lines)[number];
+    for (const line of own) traceLine(w.tracer, line, cash);
+    for (const line of forgiven) traceForgiven(w.tracer, line, cash);
+  });
+}
+
+/** The draw against each person's commission lines (all of them so far), by `applyDraw`. */
+function payDraw(draw: NonNullable<NonNullable<Plan["pay"]>["draw"]>, works: readonly Work[], scale: number, cash: (x: Decimal) => string): void {
+  for (const w of works) {
+    const { person } = w;
+    const earned = w.pay.filter((line) => line.component === "commission").reduce((s, line) => s.plus(line.amount), new Decimal(0));
+    const amount = typeof draw.amount === "object" ? (readCell(person.row, person.rowIndex, draw.amount.column) ?? new Decimal(0)) : readDecimal(draw.amount, ["pay", "draw", "amount"]);
+    const balance = draw.balance === undefined ? new Decimal(0) : (readCell(person.row, person.rowIndex, draw.balance.column) ?? new Decimal(0));
+    const r = within(["rows", person.rowIndex], `person "${person.id}", draw`, () =>
+      D.applyDraw(earned, amount, balance, { type: draw.type, scale, ...(draw.recoveryShare === undefined ? {} : { recoveryShare: draw.recoveryShare }) }),
+    );
+    w.tracer.add(
+      "pay.draw",
+      `applyDraw(earned, draw, balance, ${draw.type})`,
+      () => ({ earned: cash(r.earned), draw: cash(r.draw), openingBalance: cash(r.openingBalance), advance: cash(r.advance), recovery: cash(r.recovery), balance: cash(r.balance) }),
+      cash(r.pay),
+    );
+    w.pay.push({ component: "commission", id: "draw", amount: r.advance });
+    if (draw.type === "recoverable") w.pay.push({ component: "commission", id: "drawRecovery", amount: r.recovery.isZero() ? r.recovery : r.recovery.negated() });
   }
 }
