@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { readTransactionsFile } from "../../src/cli/readTransactionsFile.js";
+import { groupPayColumns } from "../../src/cli/spreadsheetText.js";
 import { runCli } from "../../src/cli/runCli.js";
 import type { PayoutRun } from "../../src/index.js";
 import { captureIo, tempDir, type TempDir } from "./helpers.js";
@@ -59,6 +61,21 @@ describe("the cash-commission example through the command line", () => {
     const [header, s1] = out.split("\n");
     expect(header).toContain(",commission,commission:clawback,commission:draw,commission:drawRecovery,totalPayout,");
     expect(s1).toContain(",5272.00,-1019.73,0.00,0.00,4252.27,");
+  });
+
+  it("writes the same columns to a workbook, the clawback a negative number", async () => {
+    expect((await cli("run", example("plan.json"), "--out", "run.xlsx")).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(dir.path, "run.xlsx")) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Statements") as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const at = header.indexOf("commission:clawback") + 1;
+    expect(at).toBeGreaterThan(0);
+    expect(sheet.getRow(2).getCell(at).value).toBe(-1019.73);
+  });
+
+  it("keeps the commission's own lines with the commission, before pools and awards", () => {
+    expect(groupPayColumns(["pool:a", "commission", "award:x", "commission:clawback", "fixed"])).toEqual(["fixed", "commission", "commission:clawback", "pool:a", "award:x"]);
   });
 
   it("explains a clawback in both languages, naming the invoice and the refund", async () => {
