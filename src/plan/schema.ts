@@ -174,6 +174,13 @@ export const planKpiSchema = z.strictObject({
   target: planTargetSchema,
   /** Prorate the target for people active only part of the period; absent = no proration. */
   prorate: z.enum(["calendar-days", "business-days"]).optional(),
+  /** Issue 20: a new hire's ramped target (`rampTarget`), by months of tenure from the roster's `activeFrom`. */
+  ramp: z
+    .strictObject({
+      schedule: z.array(num).describe("The factor of each month of tenure from month 1 (the start month), each from 0 to 1: [0.25, 0.5, 0.75]; 1 after the schedule ends"),
+    })
+    .optional()
+    .describe("A new hire's ramped target by months of tenure, counted from the roster's activeFrom (before the period, too); not with prorate"),
 });
 
 // ─── Score, 360, grading ─────────────────────────────────────────────────────────────────────
@@ -409,6 +416,11 @@ type RawPlan = z.output<typeof planObject>;
 function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>): void {
   const kpiIds = new Set<string>();
   plan.kpis.forEach((kpi, i) => {
+    // Issue 20: a ramp already gives the months before the start 0; prorating too would count them twice.
+    if (kpi.ramp !== undefined && kpi.prorate !== undefined) ctx.addIssue({ code: "custom", path: ["kpis", i, "ramp"], message: "a KPI has either ramp or prorate, not both: the ramp already gives the months before the start date 0" });
+    kpi.ramp?.schedule.forEach((factor, f) => {
+      if (isNumeric(factor) && (compare(factor, 0) < 0 || compare(factor, 1) > 0)) ctx.addIssue({ code: "custom", path: ["kpis", i, "ramp", "schedule", f], message: `a ramp factor must be from 0 to 1 (100 % is 1); got ${String(factor)}` });
+    });
     if (kpiIds.has(kpi.id)) ctx.addIssue({ code: "custom", path: ["kpis", i, "id"], message: `duplicate KPI id "${kpi.id}"` });
     kpiIds.add(kpi.id);
   });

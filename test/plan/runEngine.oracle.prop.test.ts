@@ -42,12 +42,13 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
     curve: fc.option(curve, { nil: undefined }),
     cap: fc.constantFrom(undefined, "1.5", "1.2"),
   });
-  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3")).map(([r, withMargin, withNps, w]) => {
+  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])).map(([r, withMargin, withNps, w, ramp]) => {
     const kpis: unknown[] = [
       { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
       { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
       { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
-      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1" },
+      // Issue 20: now and then a ramped target, by months of tenure from activeFrom.
+      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1", ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
     ];
     const rest = 1 - Number(w) - 0.4;
     if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
@@ -129,7 +130,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         kpis: r.kpis,
         score: { ...(r.review ? { kpi: "0.7", review360: "0.3" } : { kpi: "1" }), missing: r.missing },
       };
-      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
+      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 5 ? { activeFrom: "2025-12-10" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
       if (r.review) {
         plan["review360"] = {
           weights: { manager: 50, peer: 30, subordinate: 20 },
@@ -191,6 +192,7 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
       row["team"] = i % 2 === 0 ? "East" : "West";
       row["basePay"] = String(30000 + int(0, 20) * 1500);
       if (i === 2) row["activeFrom"] = "2026-02-01";
+      if (i === 5) row["activeFrom"] = "2025-12-10";
       if (i === 4) row["activeTo"] = "2026-03-15";
     }
     return row;

@@ -7,7 +7,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "actual", target: "target", attainment: "attainment", points: "points", contribution: "contribution" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "actual", target: "target", attainment: "attainment", points: "points", contribution: "contribution", ramp: "ramped target" }[l.part]}`;
       case "fundingInput":
         return `Bonus pool ${l.id} · funding measure`;
       case "pool":
@@ -70,6 +70,7 @@ const trace: TraceWords = {
     commissionClawback: () => "minus the commission the reversed release paid × the collections reversed ÷ that release's collections, rounded",
     commissionForgiven: () => "outside the clawback window: nothing is clawed back",
     draw: (p) => `the draw (${p["type"]}): earned + advance − recovery`,
+    ramp: () => "target × the mean ramp factor of the months of tenure in the period, rounded to the minor unit",
   },
   measures: {
     "collected / billed": "collected ÷ billed",
@@ -155,6 +156,10 @@ const trace: TraceWords = {
     "commission:clawback": "commission clawed back",
     "commission:draw": "draw advance",
     "commission:drawRecovery": "draw recovered",
+    start: "start date",
+    tenureMonths: "months of tenure",
+    schedule: "ramp schedule",
+    factor: "ramp factor",
     invoice: "invoice",
     event: "payment or credit note",
     eventKind: "kind",

@@ -61,12 +61,13 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^commission × base \/ credited, shared over the releases by largest remainder$/, "commissionRelease", []],
   [/^−\(commission of the reversed release × reversed base \/ its base\), rounded$/, "commissionClawback", []],
   [/^outside the clawback window: nothing clawed back$/, "commissionForgiven", []],
+  [/^round\(target × the mean ramp factor of the months of tenure in the period\)$/, "ramp", []],
   [/^applyDraw\(earned, draw, balance, (recoverable|non-recoverable)\)$/, "draw", ["type"]],
 ];
 
 /** Reads a step's dotted name. */
 function labelOf(step: string): StepLabel | null {
-  const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|contribution)$/s.exec(step);
+  const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|contribution|ramp)$/s.exec(step);
   if (kpi !== null) return { kind: "kpi", kpi: kpi[1] as string, part: kpi[2] as "actual" };
   const funding = /^pay\.pool\.(.+)\.fundingInput$/s.exec(step);
   if (funding !== null) return { kind: "fundingInput", id: funding[1] as string };
@@ -231,7 +232,9 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "curve") return [name, curveWords(raw, words, untranslated)];
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
-    if (key === "invoice" || key === "event" || key === "reverses") return [name, raw];
+    if (key === "invoice" || key === "event" || key === "reverses" || key === "tenureMonths") return [name, raw];
+    if (key === "schedule") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
+    if (key === "factor") return [name, formatPercent(raw, locale)];
     if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "grade" || key === "periods" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
     return [name, value(raw, kind)];
   });

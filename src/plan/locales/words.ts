@@ -36,14 +36,15 @@ export type FormulaId =
   | "commissionRelease"
   | "commissionClawback"
   | "commissionForgiven"
-  | "draw";
+  | "draw"
+  | "ramp";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;
 
 /** What a trace step is about, read from its dotted name. @internal */
 export type StepLabel =
-  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" }
+  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" | "ramp" }
   | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
   // Issue 20: a release, clawback or forgiven reversal of commission on collections; a draw.
   | { readonly kind: "commissionRelease" | "commissionClawback" | "commissionForgiven" | "draw" }

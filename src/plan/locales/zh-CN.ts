@@ -5,7 +5,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", contribution: "贡献" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", contribution: "贡献", ramp: "爬坡目标" }[l.part]}`;
       case "fundingInput":
         return `奖金池 ${l.id} · 资金考核值`;
       case "pool":
@@ -67,6 +67,7 @@ const trace: TraceWords = {
     commissionClawback: () => "负的（被冲减那笔发放的提成 × 冲减的回款 ÷ 那笔发放的回款），舍入",
     commissionForgiven: () => "超出追回期限：不追回提成",
     draw: (p) => `按${p["type"]}规则：应得 + 预支补足 − 扣回`,
+    ramp: () => "目标值 × 本期各司龄月爬坡系数的平均值，按货币最小单位舍入",
   },
   measures: {
     "collected / billed": "已回款 ÷ 开票额",
@@ -152,6 +153,10 @@ const trace: TraceWords = {
     "commission:clawback": "提成追回",
     "commission:draw": "提成预支补足",
     "commission:drawRecovery": "预支扣回",
+    start: "入职日期",
+    tenureMonths: "司龄月",
+    schedule: "爬坡比例",
+    factor: "爬坡系数",
     invoice: "发票",
     event: "回款或红字发票",
     eventKind: "类型",

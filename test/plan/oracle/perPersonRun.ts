@@ -568,7 +568,21 @@ function targetOf(p: Plan, kpi: Kpi, k: number, w: Work, decomposed: Map<string,
   }
   const shown = value;
   tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown === null ? "missing" : str(shown));
-  return value;
+  // Issue 20: a ramp from the start date as the plan or the row gives it (unclipped); none without one.
+  const ramp = kpi.ramp;
+  const entry = p.people?.find((x) => x.id === person.id);
+  const cell = person.row["activeFrom"];
+  const start = p.people !== undefined ? (entry?.activeFrom ?? null) : typeof cell === "string" && cell.trim() !== "" ? cell.trim() : null;
+  if (ramp === undefined || value === null || start === null) return value;
+  const full = value;
+  const r = within(["kpis", k, "ramp"], `person "${person.id}", KPI "${kpi.id}" ramp`, () => D.rampTarget(full, ramp.schedule, start, p.period, { scale, rounding: p.rounding?.mode ?? "half-even" }));
+  tracer.add(
+    `kpi.${kpi.id}.ramp`,
+    "round(target × the mean ramp factor of the months of tenure in the period)",
+    () => ({ target: str(full), start, tenureMonths: r.months.map((m) => String(m.tenureMonth)).join(", "), schedule: ramp.schedule.map(String).join(", "), factor: str(r.factor) }),
+    str(r.target),
+  );
+  return r.target;
 }
 
 function path(k: number): (string | number)[] {
