@@ -33,6 +33,9 @@ Options:
                      with invoice,date,kind,amount,reps,shares[,id] (kind invoice, payment — a
                      negative amount is a refund — or credit-note; reps "S1;S2", shares
                      "0.6;0.4" on the invoice row), or JSON (an array of such objects)
+  --paid <run.json>  for a plan with pay.trueUp: a run paid earlier this year (the JSON payscore
+                     run wrote); repeat it for each. Each person's commission lines in them are
+                     what was paid to date
   --format json|csv|xlsx
                      json (default): the whole run, every statement with its trace;
                      csv: one row per person (default when --out ends in .csv);

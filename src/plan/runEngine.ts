@@ -5,6 +5,7 @@ import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from ".
 import { awardStage } from "./stages/awardStage.js";
 import { collectionsStage } from "./stages/collectionsStage.js";
 import { drawStage } from "./stages/drawStage.js";
+import { trueUpStage } from "./stages/trueUpStage.js";
 import { compositeStage } from "./stages/compositeStage.js";
 import { conservationCheck } from "./stages/conservationCheck.js";
 import { gradeStage } from "./stages/gradeStage.js";
@@ -67,10 +68,12 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const scores = compositeStage(ctx, kpis, review);
   const grades = gradeStage(ctx, scores);
   const pay = payStage(ctx, { inputs, kpis, scores, grades });
-  // Issue 20: commission on collections, then the draw against the commission.
+  // Issue 20: commission on collections, then the draw against the commission, then the true-up.
   const collections = collectionsStage(ctx, given.transactions);
   const earned = [...(pay.commission === undefined ? [] : [pay.commission]), ...collections.map((column) => column.amounts)];
-  const commissionLines = [...collections, ...drawStage(ctx, earned)];
+  const drawn = [...collections, ...drawStage(ctx, earned)];
+  const sofar = [...(pay.commission === undefined ? [] : [pay.commission]), ...drawn.map((column) => column.amounts)];
+  const commissionLines = [...drawn, ...trueUpStage(ctx, sofar, given.paidToDate, given.forgivenToDate)];
   const pools = poolStage(ctx, { kpis, scores, grades });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);

@@ -299,6 +299,15 @@ export const planPaySchema = z.strictObject({
     .optional(),
   /** Issue 20: a draw (提成预支 / 保底) against the commission, by `applyDraw`. */
   draw: planDrawSchema.optional(),
+  /** Issue 20: a year-to-date true-up of the commission against what was paid to date (`trueUp`). */
+  trueUp: z
+    .strictObject({
+      onNegative: z
+        .enum(["clawback", "carry-forward", "forgive"])
+        .describe('A negative result: "clawback" takes it back now (a negative line); "carry-forward" pays 0 and leaves it in the year-to-date figures; "forgive" pays 0 and writes it off'),
+    })
+    .optional()
+    .describe("A year-to-date true-up: this run's commission (the period from the year's start) netted against the data's paidToDate"),
   pools: z.array(planPoolSchema).optional(),
   /** Fixed awards to named people (one-off prizes). */
   awards: z.array(z.strictObject({ id: name, name: z.string().optional(), amount: num, people: z.array(name).min(1) })).optional(),
@@ -463,6 +472,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   if (pay !== undefined) {
     if (pay.targetIncentive !== undefined) checkKpiRef(pay.targetIncentive.measure, ["pay", "targetIncentive", "measure"]);
     if (pay.commission !== undefined) checkKpiRef(pay.commission.base, ["pay", "commission", "base"]);
+    if (pay.trueUp !== undefined && pay.commission === undefined) ctx.addIssue({ code: "custom", path: ["pay", "trueUp"], message: "a true-up nets the commission: pay.trueUp needs pay.commission" });
     if (pay.draw !== undefined && pay.commission === undefined) ctx.addIssue({ code: "custom", path: ["pay", "draw"], message: "a draw is against the commission: pay.draw needs pay.commission" });
     if (pay.gradeMultipliers !== undefined && grades === undefined) {
       ctx.addIssue({ code: "custom", path: ["pay", "gradeMultipliers"], message: "grade multipliers need a grading section" });
@@ -600,6 +610,8 @@ export interface TransactionRow {
  *   is reduced by, either sign); an invoice row names its reps `"S1;S2"` and their shares
  *   `"0.6;0.4"` (empty for a single rep: all of it); `id` names a payment or credit note
  *   (default `#n`, its position in the list, from 1). See docs/plan-format.md.
+ * - `paidToDate`, `forgivenToDate`: commission paid so far this year and deficits forgiven at
+ *   earlier true-ups, by person (`{ "S1": "5000" }`), for `pay.trueUp` (issue 20).
  *
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
@@ -621,6 +633,8 @@ export const planDataSchema = z.strictObject({
   history: z.record(z.string(), z.array(z.union([z.string(), z.number()]))).optional(),
   historyPeriods: z.array(z.string().min(1)).optional(),
   transactions: z.array(transactionRowSchema).optional(),
+  paidToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  forgivenToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** See {@link planDataSchema}. */
@@ -636,6 +650,10 @@ export interface PlanData {
   readonly historyPeriods?: readonly string[] | undefined;
   /** Issue 20: invoices, payments and credit notes for commission on collections (see {@link transactionRowSchema}). */
   readonly transactions?: readonly TransactionRow[] | undefined;
+  /** Issue 20: commission paid to date this year, by person (for `pay.trueUp`; a person not listed was paid 0). */
+  readonly paidToDate?: Readonly<Record<string, string | number>> | undefined;
+  /** Issue 20: deficits forgiven at earlier true-ups this year, by person (for `pay.trueUp`). */
+  readonly forgivenToDate?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /**

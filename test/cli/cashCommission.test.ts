@@ -135,4 +135,47 @@ describe("the cash-commission example through the command line", () => {
     dir.write("extra.csv", "invoice,date,kind,amount,reps,shares,customer\nINV-1,2026-01-05,invoice,100,S1,,ACME\n");
     expect((await readTransactionsFile("extra.csv", dir.path)).transactions).toEqual([{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: "100", reps: "S1", shares: "" }]);
   });
+
+  it("trues up the half year against the quarter already paid (--paid), carrying a deficit forward", async () => {
+    expect((await cli("run", example("plan.json"), "--out", "q1.json")).code).toBe(0);
+    const plan = JSON.parse(readFileSync(example("plan.json"), "utf8")) as { period: unknown; pay: Record<string, unknown>; inputs?: unknown };
+    plan.period = { start: "2026-01-01", end: "2026-06-30", label: "2026-H1" };
+    delete plan.pay["draw"];
+    delete plan.inputs;
+    plan.pay["trueUp"] = { onNegative: "carry-forward" };
+    const file = dir.write("h1.json", JSON.stringify(plan));
+    dir.write("tx.csv", `${readFileSync(example("transactions.csv"), "utf8")}INV-103,2026-04-15,payment,15000,,,RC-5\n`);
+    const h1 = await cli("run", file, "--data", example("data.csv"), "--transactions", "tx.csv", "--paid", "q1.json");
+    expect([h1.code, h1.err]).toEqual([0, ""]);
+    const run = JSON.parse(h1.out) as PayoutRun;
+    const pay = Object.fromEntries(run.statements.map((s) => [s.person.id, s.pay.map((line) => `${line.id} ${line.amount}`)]));
+    // Q1 paid S1 4252.27, S2 465.00, S3 2000.00 (her draw). H1 earns S1 4252.27; S2 (33 300 + 15 000) × 5 % = 2415.00; S3 165.00.
+    expect(pay["S1"]).toEqual(["commission 5272.00", "clawback -1019.73", "paidToDate -4252.27", "trueUpCarried 0.00"]);
+    expect(pay["S2"]).toEqual(["commission 2415.00", "clawback 0.00", "paidToDate -465.00", "trueUpCarried 0.00"]);
+    // S3 was paid 1835 more than she has earned: paid 0 now, the 1835 carried into the year-to-date figures.
+    expect(pay["S3"]).toEqual(["commission 165.00", "clawback 0.00", "paidToDate -2000.00", "trueUpCarried 1835.00"]);
+    expect(run.statements.map((s) => s.totalPayout)).toEqual(["0.00", "1950.00", "0.00"]);
+    const en = await cli("explain", file, "--data", example("data.csv"), "--transactions", "tx.csv", "--person", "S3", "--locale", "en");
+    // explain has no --paid: the true-up needs the earlier runs, so it says so.
+    expect(en.code).toBe(2);
+  });
+
+  it("refuses --paid without a true-up in the plan, a true-up without --paid, and a run in another currency", async () => {
+    expect((await cli("run", example("plan.json"), "--out", "q1.json")).code).toBe(0);
+    const without = await cli("run", example("plan.json"), "--paid", "q1.json");
+    expect([without.code, without.err]).toEqual([2, "payscore run: --paid is for a true-up, and the plan has no pay.trueUp\n"]);
+    const plan = JSON.parse(readFileSync(example("plan.json"), "utf8")) as { pay: Record<string, unknown>; inputs?: unknown; currency: string };
+    delete plan.inputs;
+    plan.pay["trueUp"] = { onNegative: "clawback" };
+    const file = dir.write("ytd.json", JSON.stringify(plan));
+    const args = ["--data", example("data.csv"), "--transactions", example("transactions.csv")];
+    const missing = await cli("run", file, ...args);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/pass --paid <earlier-run\.json>/);
+    dir.write("usd.json", readFileSync(join(dir.path, "q1.json"), "utf8").replace(/"currency":\s*"CNY"/, '"currency": "USD"'));
+    const usd = await cli("run", file, ...args, "--paid", "usd.json");
+    expect(usd.err).toMatch(/usd\.json: the run is in USD, the plan in CNY/);
+    dir.write("junk.json", "[1, 2]");
+    expect((await cli("run", file, ...args, "--paid", "junk.json")).err).toMatch(/junk\.json: not a payscore run/);
+  });
 });

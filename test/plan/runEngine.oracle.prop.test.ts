@@ -90,6 +90,8 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         { type: fc.constantFrom("recoverable", "non-recoverable"), amount: fc.constantFrom("3000", { column: "draw" }), balance: fc.constant({ column: "drawBalance" }), recoveryShare: fc.constant("0.5") },
         { requiredKeys: ["type", "amount"] },
       ),
+      // Issue 20: a year-to-date true-up (kept only when the plan has a commission).
+      trueUp: fc.record({ onNegative: fc.constantFrom("clawback", "carry-forward", "forgive") }),
       pools: fc.constantFrom(
         [],
         [{ id: "bonus", budget: "120000.05" }],
@@ -143,6 +145,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       if (r.pay !== undefined) {
         const { gradeMultipliers, ...rest } = r.pay as { gradeMultipliers?: unknown; commission?: unknown; draw?: unknown };
         if (rest.commission === undefined) delete rest.draw;
+        if (rest.commission === undefined) delete (rest as { trueUp?: unknown }).trueUp;
         plan["pay"] = r.grading === undefined ? rest : { ...rest, ...(gradeMultipliers === undefined ? {} : { gradeMultipliers }) };
       }
       if (r.promotion !== undefined) plan["promotion"] = r.promotion;
@@ -219,6 +222,11 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
       data.history = Object.fromEntries(listed.map((id, i) => [id, (shape === 2 && i === 0 ? [] : [String(int(85, 115) / 100)]).concat(String(int(85, 115) / 100))]));
       if (shape >= 5) (data as { historyPeriods?: string[] }).historyPeriods = ["2025-Q3", "2025-Q4"];
     }
+  }
+  if (plan.pay?.trueUp !== undefined && int(0, 19) !== 0) {
+    const extra = data as { paidToDate?: Record<string, string>; forgivenToDate?: Record<string, string> };
+    extra.paidToDate = Object.fromEntries(who.filter(() => int(0, 3) !== 0).map((id) => [id, `${int(0, 3000)}.${String(int(0, 99)).padStart(2, "0")}`]));
+    if (int(0, 1) === 0) extra.forgivenToDate = Object.fromEntries(who.slice(0, 2).map((id) => [id, String(int(0, 500))]));
   }
   const commission = plan.pay?.commission;
   if (commission !== undefined && "collections" in commission.base && int(0, 19) !== 0) (data as { transactions?: TransactionRow[] }).transactions = transactionsOf(who, next);

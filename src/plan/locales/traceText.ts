@@ -62,6 +62,7 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^−\(commission of the reversed release × reversed base \/ its base\), rounded$/, "commissionClawback", []],
   [/^outside the clawback window: nothing clawed back$/, "commissionForgiven", []],
   [/^round\(target × the mean ramp factor of the months of tenure in the period\)$/, "ramp", []],
+  [/^trueUp\(earnedToDate, paidToDate, (clawback|carry-forward|forgive)\)$/, "trueUp", ["onNegative"]],
   [/^applyDraw\(earned, draw, balance, (recoverable|non-recoverable)\)$/, "draw", ["type"]],
 ];
 
@@ -89,6 +90,7 @@ function labelOf(step: string): StepLabel | null {
   const line = /^pay\.commission\.(release|clawback|forgiven)\./.exec(step);
   if (line !== null) return { kind: line[1] === "release" ? "commissionRelease" : line[1] === "clawback" ? "commissionClawback" : "commissionForgiven" };
   if (step === "pay.draw") return { kind: "draw" };
+  if (step === "pay.trueUp") return { kind: "trueUp" };
   const pool = /^pay\.pool\.(.+)$/s.exec(step);
   if (pool !== null) return { kind: "pool", id: pool[1] as string };
   const award = /^pay\.award\.(.+)$/s.exec(step);
@@ -115,6 +117,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
     case "commissionClawback":
     case "commissionForgiven":
     case "draw":
+    case "trueUp":
       return "money";
     case "grade":
       return "grade";
@@ -123,7 +126,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
   }
 }
 
-const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base", "earned", "draw", "openingBalance", "advance", "recovery", "balance"]);
+const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base", "earned", "draw", "openingBalance", "advance", "recovery", "balance", "earnedToDate", "paidToDate", "forgivenToDate", "difference", "carried", "forgiven"]);
 const PERCENT_INPUTS = new Set(["attainment", "measure", "payoutRate", "fundingMeasure", "fundingRatio", "share", "threshold"]);
 const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
 
@@ -189,6 +192,7 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
       }
       if (id === "targetProrated") params["basis"] = word(words.values, params["basis"] as string, "value");
       if (id === "commission") params["mode"] = word(words.values, params["mode"] as string, "value");
+      if (id === "trueUp") params["onNegative"] = word(words.values, params["onNegative"] as string, "value");
       if (id === "draw") params["type"] = word(words.values, params["type"] as string, "value");
       return words.formulas[id](params);
     }

@@ -37,7 +37,8 @@ export type FormulaId =
   | "commissionClawback"
   | "commissionForgiven"
   | "draw"
-  | "ramp";
+  | "ramp"
+  | "trueUp";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;
@@ -47,7 +48,7 @@ export type StepLabel =
   | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" | "ramp" }
   | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
   // Issue 20: a release, clawback or forgiven reversal of commission on collections; a draw.
-  | { readonly kind: "commissionRelease" | "commissionClawback" | "commissionForgiven" | "draw" }
+  | { readonly kind: "commissionRelease" | "commissionClawback" | "commissionForgiven" | "draw" | "trueUp" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
 
 /** The words of the trace, one table per locale. @internal */

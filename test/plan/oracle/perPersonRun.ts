@@ -165,6 +165,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   // them), then the draw against each person's commission.
   if (pay?.commission !== undefined && "collections" in pay.commission.base) payCollections(p, pay.commission, d.transactions, works, scale, mode, money, cash);
   if (pay?.draw !== undefined) payDraw(pay.draw, works, scale, cash);
+  if (pay?.trueUp !== undefined) payTrueUp(pay.trueUp.onNegative, d.paidToDate, d.forgivenToDate, works, scale, cash);
 
   const pools: PoolReport[] = [];
   (pay?.pools ?? []).forEach((pool, poolIndex) => {
@@ -819,5 +820,49 @@ function payDraw(draw: NonNullable<NonNullable<Plan["pay"]>["draw"]>, works: rea
     );
     w.pay.push({ component: "commission", id: "draw", amount: r.advance });
     if (draw.type === "recoverable") w.pay.push({ component: "commission", id: "drawRecovery", amount: r.recovery.isZero() ? r.recovery : r.recovery.negated() });
+  }
+}
+
+/** The year-to-date true-up of each person's commission lines so far, by `trueUp`. */
+function payTrueUp(
+  onNegative: "clawback" | "carry-forward" | "forgive",
+  paidToDate: PlanData["paidToDate"],
+  forgivenToDate: PlanData["forgivenToDate"],
+  works: readonly Work[],
+  scale: number,
+  cash: (x: Decimal) => string,
+): void {
+  if (paidToDate === undefined) {
+    throw new PayscoreError(
+      "INVALID_DATA",
+      "paidToDate: the plan has a true-up (pay.trueUp) but the data says nothing of what was paid to date; give data.paidToDate ({ id: amount }; {} when nothing was paid), or payscore run --paid <earlier-run.json>",
+      { path: ["paidToDate"] },
+    );
+  }
+  const amount = (table: PlanData["paidToDate"], name: string, id: string): Decimal => {
+    if (table === undefined || !Object.hasOwn(table, id)) return new Decimal(0);
+    const path = [name, id];
+    try {
+      return readDecimal(table[id], path);
+    } catch (error) {
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number such as "1200.50"; got ${JSON.stringify(table[id])}`, { path, cause: error });
+    }
+  };
+  for (const w of works) {
+    const id = w.person.id;
+    const earned = w.pay.filter((line) => line.component === "commission").reduce((s, line) => s.plus(line.amount), new Decimal(0));
+    const paid = amount(paidToDate, "paidToDate", id);
+    const forgiven = amount(forgivenToDate, "forgivenToDate", id);
+    const r = within(["paidToDate", id], `person "${id}", true-up`, () => D.trueUp(earned, paid, { onNegative, forgivenToDate: forgiven, scale }));
+    w.tracer.add(
+      "pay.trueUp",
+      `trueUp(earnedToDate, paidToDate, ${onNegative})`,
+      () => ({ earnedToDate: cash(r.earnedToDate), paidToDate: cash(r.paidToDate), forgivenToDate: cash(r.forgivenToDate), difference: cash(r.difference), carried: cash(r.carried), forgiven: cash(r.forgiven) }),
+      cash(r.pay),
+    );
+    w.pay.push({ component: "commission", id: "paidToDate", amount: r.paidToDate.isZero() ? r.paidToDate : r.paidToDate.negated() });
+    if (onNegative === "forgive" || forgivenToDate !== undefined) w.pay.push({ component: "commission", id: "forgivenToDate", amount: r.forgivenToDate });
+    if (onNegative === "carry-forward") w.pay.push({ component: "commission", id: "trueUpCarried", amount: r.carried });
+    if (onNegative === "forgive") w.pay.push({ component: "commission", id: "trueUpForgiven", amount: r.forgiven });
   }
 }
