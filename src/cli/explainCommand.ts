@@ -5,6 +5,7 @@ import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
 import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
+import { withPaidRuns } from "./readPaidRuns.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
@@ -31,7 +32,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const parsed = parseCommandArgs(
     "explain",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, person: { type: "string" }, locale: { type: "string" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, paid: { type: "string", multiple: true }, person: { type: "string" }, locale: { type: "string" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -49,8 +50,9 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
     transactions: stringFlag(parsed, "transactions"),
   });
   const dataFile = requiredInput(files, "explain", "<file>");
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd });
-  requireHistory(plan, loaded.data.history !== undefined, planFile);
+  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd });
+  requireHistory(plan, read.data.history !== undefined, planFile);
+  const loaded = await withPaidRuns(parsed, "explain", plan, read, planFile, io.cwd);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);
   if (statement === undefined) {

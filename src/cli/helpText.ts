@@ -61,7 +61,7 @@ file, line and column.
 
 The input files default to the plan's "inputs", as for run. Runs the plan and prints one person's statement in words, step by step, so they can redo the
 arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
-en otherwise.
+en otherwise. --transactions and --paid are read as for run.
 `,
   diff: `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { Decimal } from "../numeric/index.js";
 import type { Plan } from "../plan/index.js";
+import type { CommandArgs } from "./parseCommandArgs.js";
+import type { LoadedData } from "./readPlanData.js";
 import { CliError } from "./CliError.js";
 import { readJsonFile } from "./readJsonFile.js";
 
@@ -60,4 +62,34 @@ export async function readPaidRuns(
   const text = (table: Map<string, Decimal>): Record<string, string> => Object.fromEntries([...table].map(([id, amount]) => [id, amount.toString()]));
   // Without earlier forgiven deficits there is nothing to give back (and no line for it).
   return { paidToDate: text(paid), ...(forgiven.size === 0 ? {} : { forgivenToDate: text(forgiven) }) };
+}
+
+/**
+ * The data with the earlier runs' paid and forgiven amounts for a true-up (`--paid`, repeatable),
+ * for `payscore run` and `payscore explain`: refused without `--paid` when the plan has
+ * `pay.trueUp` (and the data no `paidToDate`), and with `--paid` when it has none.
+ *
+ * @param args - the command's arguments
+ * @param command - the command, for the messages
+ * @param plan - the plan
+ * @param loaded - the data read
+ * @param planFile - the plan's path as the user wrote it
+ * @param cwd - the working folder
+ * @returns the data, with `paidToDate` (and `forgivenToDate`) when `--paid` was given
+ * @throws {CliError} as above, and as {@link readPaidRuns}
+ *
+ * @example
+ * ```ts
+ * loaded = await withPaidRuns(parsed, "run", plan, loaded, "plan.json", io.cwd);
+ * ```
+ */
+export async function withPaidRuns(args: CommandArgs, command: string, plan: Plan, loaded: LoadedData, planFile: string, cwd: string): Promise<LoadedData> {
+  const value: unknown = args.values["paid"];
+  const files = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
+  if (plan.pay?.trueUp !== undefined && files.length === 0 && loaded.data.paidToDate === undefined) {
+    throw new CliError(`${planFile}: the plan has a true-up (pay.trueUp) but no earlier runs were given; pass --paid <earlier-run.json> for each run paid this year (none yet: run without pay.trueUp)`);
+  }
+  if (files.length > 0 && plan.pay?.trueUp === undefined) throw new CliError(`payscore ${command}: --paid is for a true-up, and the plan has no pay.trueUp`);
+  if (files.length === 0) return loaded;
+  return { ...loaded, data: { ...loaded.data, ...(await readPaidRuns(files, plan, cwd)) } };
 }

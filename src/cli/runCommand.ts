@@ -10,7 +10,7 @@ import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js"
 import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
 import { readPlanData } from "./readPlanData.js";
-import { readPaidRuns } from "./readPaidRuns.js";
+import { withPaidRuns } from "./readPaidRuns.js";
 import { readPlanFile } from "./readPlanFile.js";
 import { writeRunCsv } from "./writeRunCsv.js";
 import { writeRunJson } from "./writeRunJson.js";
@@ -92,12 +92,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     });
     requireHistory(plan, loaded.data.history !== undefined, planFile);
     // Issue 20: a true-up nets this run's commission against the earlier runs' (--paid).
-    const paidFiles = (parsed.values["paid"] as unknown as string[] | undefined) ?? [];
-    if (plan.pay?.trueUp !== undefined && paidFiles.length === 0 && loaded.data.paidToDate === undefined) {
-      throw new CliError(`${planFile}: the plan has a true-up (pay.trueUp) but no earlier runs were given; pass --paid <earlier-run.json> for each run paid this year (none yet: run without pay.trueUp)`);
-    }
-    if (paidFiles.length > 0 && plan.pay?.trueUp === undefined) throw new CliError(`payscore run: --paid is for a true-up, and the plan has no pay.trueUp`);
-    if (paidFiles.length > 0) loaded = { ...loaded, data: { ...loaded.data, ...(await readPaidRuns(paidFiles, plan, io.cwd)) } };
+    loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd);
     const people = loaded.data.rows.length;
     progress.update(`computing ${formatCount(people)} statements…`, true);
     // Lazy: each statement is made as the writer reaches it, so a large run streams out.

@@ -155,9 +155,12 @@ describe("the cash-commission example through the command line", () => {
     // S3 was paid 1835 more than she has earned: paid 0 now, the 1835 carried into the year-to-date figures.
     expect(pay["S3"]).toEqual(["commission 165.00", "clawback 0.00", "paidToDate -2000.00", "trueUpCarried 1835.00"]);
     expect(run.statements.map((s) => s.totalPayout)).toEqual(["0.00", "1950.00", "0.00"]);
-    const en = await cli("explain", file, "--data", example("data.csv"), "--transactions", "tx.csv", "--person", "S3", "--locale", "en");
-    // explain has no --paid: the true-up needs the earlier runs, so it says so.
-    expect(en.code).toBe(2);
+    const en = await cli("explain", file, "--data", example("data.csv"), "--transactions", "tx.csv", "--paid", "q1.json", "--person", "S3", "--locale", "en");
+    expect(en.out).toContain("Commission paid to date: -CN¥2,000.00");
+    expect(en.out).toContain("Deficit carried forward: CN¥1,835.00");
+    expect(en.out).toContain("True-up: earned to date − paid to date + forgiven to date; a negative result: carried forward = CN¥0.00");
+    const bare = await cli("explain", file, "--data", example("data.csv"), "--transactions", "tx.csv", "--person", "S3");
+    expect(bare.err).toMatch(/pass --paid <earlier-run\.json>/);
   });
 
   it("refuses --paid without a true-up in the plan, a true-up without --paid, and a run in another currency", async () => {
