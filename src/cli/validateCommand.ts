@@ -45,8 +45,10 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
   }
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd });
-  requireHistory(plan, loaded.data.history !== undefined, planFile);
+  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd });
+  requireHistory(plan, read.data.history !== undefined, planFile);
+  // Issue 20: a true-up's earlier runs are for paying, not for checking: validate as if none was paid.
+  const loaded = plan.pay?.trueUp !== undefined && read.data.paidToDate === undefined ? { ...read, data: { ...read.data, paidToDate: {} } } : read;
   const run = executeRun(plan, loaded, planFile, false);
   io.stdout.write(`${planFile}: valid (${facts.join(", ")}); ${dataFile}: ${run.statements.length} statements computed\n`);
   return 0;

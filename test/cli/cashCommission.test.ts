@@ -172,6 +172,8 @@ describe("the cash-commission example through the command line", () => {
     plan.pay["trueUp"] = { onNegative: "clawback" };
     const file = dir.write("ytd.json", JSON.stringify(plan));
     const args = ["--data", example("data.csv"), "--transactions", example("transactions.csv")];
+    const validated = await cli("validate", file, ...args);
+    expect([validated.code, validated.err]).toEqual([0, ""]);
     const missing = await cli("run", file, ...args);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/pass --paid <earlier-run\.json>/);
