@@ -577,7 +577,7 @@ export const transactionRowSchema = z.object({
   id: z.string().optional(),
 });
 
-/** See {@link transactionRowSchema}. */
+/** The rows of `PlanData.transactions`: see {@link PlanData}. */
 export interface TransactionRow {
   readonly invoice: string;
   readonly date: string;
@@ -648,7 +648,7 @@ export interface PlanData {
    * fewer values (an empty cell) has them labelled by the latest names. Optional.
    */
   readonly historyPeriods?: readonly string[] | undefined;
-  /** Issue 20: invoices, payments and credit notes for commission on collections (see {@link transactionRowSchema}). */
+  /** Issue 20: invoices, payments and credit notes for commission on collections (rows `{ invoice, date, kind, amount, reps?, shares?, id? }`; see docs/plan-format.md). */
   readonly transactions?: readonly TransactionRow[] | undefined;
   /** Issue 20: commission paid to date this year, by person (for `pay.trueUp`; a person not listed was paid 0). */
   readonly paidToDate?: Readonly<Record<string, string | number>> | undefined;
