@@ -273,8 +273,13 @@ export const collectionsBaseSchema = z
 export const planDrawSchema = z
   .strictObject({
     type: z.enum(["recoverable", "non-recoverable"]).describe('"recoverable" (可追回: an advance, recovered from later earnings) or "non-recoverable" (保底: a guaranteed minimum)'),
-    amount: z.union([num, columnRef], { error: expecting('a number or { "column": … }') }).describe("The draw for the period: a number for everyone or { column }"),
-    balance: columnRef.optional().describe("The data column holding each person's balance owed from earlier draws (empty = 0); default 0 for everyone"),
+    amount: z
+      .union([num, z.strictObject({ column: column.describe("The data column holding each person's draw for the period (empty = 0)") })], { error: expecting('a number or { "column": … }') })
+      .describe("The draw for the period: a number for everyone or { column }"),
+    balance: z
+      .strictObject({ column: column.describe("The data column holding each person's balance owed from earlier draws (empty = 0)") })
+      .optional()
+      .describe("Where each person's balance owed from earlier draws is (empty = 0); default 0 for everyone"),
     recoveryShare: num.optional().describe("The share (0, 1] of the earnings above the draw that may go to recovery in one period (default 1)"),
   })
   .describe("A draw against the commission (applyDraw): the person is paid at least the draw");
