@@ -45,5 +45,8 @@ export function columnsReadBy(plan: Plan): ColumnUse[] {
   const pay = plan.pay;
   if (pay?.targetIncentive !== undefined) addRef(pay.targetIncentive.amount, ["pay", "targetIncentive", "amount"]);
   if (pay?.commission !== undefined) addRef(pay.commission.base, ["pay", "commission", "base"]);
+  // Issue 20: the draw and the balance owed from earlier draws.
+  if (pay?.draw !== undefined) addRef(pay.draw.amount, ["pay", "draw", "amount"]);
+  if (pay?.draw?.balance !== undefined) addRef(pay.draw.balance, ["pay", "draw", "balance"]);
   return [...uses.values()];
 }

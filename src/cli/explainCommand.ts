@@ -6,6 +6,7 @@ import { helpText } from "./helpText.js";
 import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
 import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
 import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
+import { withPaidRuns } from "./readPaidRuns.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
@@ -32,7 +33,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const parsed = parseCommandArgs(
     "explain",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, person: { type: "string" }, locale: { type: "string" }, ...INPUT_LIMIT_FLAGS },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, paid: { type: "string", multiple: true }, person: { type: "string" }, locale: { type: "string" }, ...INPUT_LIMIT_FLAGS },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -44,10 +45,16 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
   const limits = inputLimits(parsed, "explain");
   const plan = await readPlanFile(planFile, io.cwd, limits);
-  const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
+  const files = await planInputFiles(plan, planFile, io.cwd, {
+    data: stringFlag(parsed, "data"),
+    ratings: stringFlag(parsed, "ratings"),
+    history: stringFlag(parsed, "history"),
+    transactions: stringFlag(parsed, "transactions"),
+  });
   const dataFile = requiredInput(files, "explain", "<file>");
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd, limits });
-  requireHistory(plan, loaded.data.history !== undefined, planFile);
+  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd, limits });
+  requireHistory(plan, read.data.history !== undefined, planFile);
+  const loaded = await withPaidRuns(parsed, "explain", plan, read, planFile, io.cwd);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);
   if (statement === undefined) {

@@ -35,6 +35,14 @@ Options:
   --ratings <file>   360 ratings: a CSV with person,rater,group,score[,competency] (or JSON)
   --history <file>   earlier periods' values of the promotion measure: a CSV with id and one
                      column per earlier period, oldest first (or JSON { "R01": [1.04, 1.08] })
+  --transactions <file>
+                     invoices, payments and credit notes for commission on collections: a CSV
+                     with invoice,date,kind,amount,reps,shares[,id] (kind invoice, payment — a
+                     negative amount is a refund — or credit-note; reps "S1;S2", shares
+                     "0.6;0.4" on the invoice row), or JSON (an array of such objects)
+  --paid <run.json>  for a plan with pay.trueUp: a run paid earlier this year (the JSON payscore
+                     run wrote); repeat it for each. Each person's commission lines in them are
+                     what was paid to date
   --format json|csv|xlsx
                      json (default): the whole run, every statement with its trace;
                      csv: one row per person (default when --out ends in .csv);
@@ -74,7 +82,7 @@ file, line and column. --max-bytes, --max-cell and --max-rows limit the inputs a
 
 The input files default to the plan's "inputs", as for run. Runs the plan and prints one person's statement in words, step by step, so they can redo the
 arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
-en otherwise. --max-bytes, --max-cell and --max-rows limit the inputs as for run.
+en otherwise. --max-bytes, --max-cell and --max-rows limit the inputs as for run. --transactions and --paid are read as for run.
 `,
   diff: `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]
 

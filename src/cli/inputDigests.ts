@@ -11,6 +11,7 @@ export interface RunFiles {
   readonly data: string;
   readonly ratings?: string | undefined;
   readonly history?: string | undefined;
+  readonly transactions?: string | undefined;
 }
 
 /**
@@ -33,7 +34,7 @@ export interface RunFiles {
  */
 export async function inputDigests(files: RunFiles, cwd: string): Promise<RunInputs> {
   const inputs: Record<string, { file: string; sha256: string }> = {};
-  for (const kind of ["plan", "data", "ratings", "history"] as const) {
+  for (const kind of ["plan", "data", "ratings", "history", "transactions"] as const) {
     const file = files[kind];
     if (file !== undefined && (await isRegularFile(file, cwd))) inputs[kind] = { file, sha256: await sha256Of(file, cwd) };
   }

@@ -8,9 +8,10 @@ export interface InputFiles {
   readonly data?: string | undefined;
   readonly ratings?: string | undefined;
   readonly history?: string | undefined;
+  readonly transactions?: string | undefined;
 }
 
-const KINDS = ["data", "ratings", "history"] as const;
+const KINDS = ["data", "ratings", "history", "transactions"] as const;
 
 /**
  * The input files of a run: each flag given on the command line (`--data`, `--ratings`,

@@ -10,6 +10,7 @@ import { RatingsFile } from "./RatingsFile.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { STDIN, checkInputSize, readInput } from "./inputFile.js";
 import { DEFAULT_LIMITS, tooLongCell, tooManyRows, type InputLimits } from "./inputLimits.js";
+import { readTransactionsFile } from "./readTransactionsFile.js";
 
 /** Where a table of the data came from, to turn an index back into a file and line. */
 export interface TableSource {
@@ -27,7 +28,7 @@ export interface TableSource {
 export interface LoadedData {
   /** The data; CSV ratings are a stream, read once by the run. */
   readonly data: PlanData | PlanDataStream;
-  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined };
+  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined; readonly transactions?: TableSource | undefined };
 }
 
 /** Options for {@link readPlanData}. */
@@ -42,6 +43,8 @@ export interface ReadPlanDataOptions {
    * (`{ "R01": [1.04, 1.08] }`).
    */
   readonly history?: string | undefined;
+  /** Issue 20: invoices, payments and credit notes (CSV or JSON), for commission on collections. */
+  readonly transactions?: string | undefined;
   readonly cwd: string;
   readonly onProgress?: ((rows: number) => void) | undefined;
   /** The CSV files' encoding (`--encoding`); without it, UTF-8. */
@@ -91,6 +94,19 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
       ? { history: await readJsonHistory(options.history, options.cwd, limits), historyPeriods: undefined }
       : await readCsvHistory(options.history, options.cwd, options.encoding, limits);
     loaded = { data: { ...loaded.data, history, ...(historyPeriods === undefined ? {} : { historyPeriods }) }, sources: { ...loaded.sources, history: options.history } };
+  }
+  if (options.transactions !== undefined) {
+    if (loaded.data.transactions !== undefined) {
+      throw new CliError(`${options.data}: the file has its own "transactions"; give them either there or with --transactions, not both`);
+    }
+    const read = await readTransactionsFile(options.transactions, options.cwd, options.encoding);
+    loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
+  }
+  const commission = plan.pay?.commission;
+  if (commission !== undefined && "collections" in commission.base && loaded.data.transactions === undefined) {
+    throw new CliError(
+      `${options.data}: the plan pays commission on collections (pay.commission.base.collections) but no transactions were given; pass --transactions <transactions.csv> (invoice,date,kind,amount,reps,shares) or name it in the plan's "inputs"`,
+    );
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
     throw new CliError(

@@ -13,6 +13,7 @@ import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js"
 import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
 import { readPlanData } from "./readPlanData.js";
+import { withPaidRuns } from "./readPaidRuns.js";
 import { readPlanFile } from "./readPlanFile.js";
 import { writeRunCsv } from "./writeRunCsv.js";
 import { writeRunJson } from "./writeRunJson.js";
@@ -49,7 +50,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -72,7 +73,12 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const progress = new Progress(io);
   try {
     const plan = await readPlanFile(planFile, io.cwd, limits);
-    const files = await planInputFiles(plan, planFile, io.cwd, { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") });
+    const files = await planInputFiles(plan, planFile, io.cwd, {
+      data: stringFlag(parsed, "data"),
+      ratings: stringFlag(parsed, "ratings"),
+      history: stringFlag(parsed, "history"),
+      transactions: stringFlag(parsed, "transactions"),
+    });
     const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
     // Before anything is read: refuse inputs that would not fit in memory.
     await checkMemory(
@@ -80,23 +86,27 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
         { file: dataFile, kind: "data" },
         ...(files.ratings === undefined ? [] : [{ file: files.ratings, kind: "ratings" as const }]),
         ...(files.history === undefined ? [] : [{ file: files.history, kind: "history" as const }]),
+        ...(files.transactions === undefined ? [] : [{ file: files.transactions, kind: "history" as const }]),
       ],
       io.cwd,
       maxMemory,
     );
-    const loaded = await readPlanData(plan, {
+    let loaded = await readPlanData(plan, {
       data: dataFile,
       ratings: files.ratings,
       history: files.history,
+      transactions: files.transactions,
       cwd: io.cwd,
       encoding,
       limits,
       onProgress: (rows) => progress.update(`reading ${dataFile}: ${formatCount(rows)} rows`),
     });
     requireHistory(plan, loaded.data.history !== undefined, planFile);
+    // Issue 20: a true-up nets this run's commission against the earlier runs' (--paid).
+    loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd);
     // Issue 18, the audit record: every input file's SHA-256 in the header; the time only with --stamp.
     const audit = {
-      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history }, io.cwd),
+      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions }, io.cwd),
       ...(parsed.values["stamp"] === true ? { runAt: new Date().toISOString() } : {}),
     };
     const people = loaded.data.rows.length;

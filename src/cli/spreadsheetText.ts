@@ -32,7 +32,7 @@ export function neutraliseFormula(text: string): string {
  * ```
  */
 export function groupPayColumns(keys: readonly string[]): string[] {
-  const rank = (key: string): number => (key === "fixed" ? 0 : key === "targetIncentive" ? 1 : key === "commission" ? 2 : key.startsWith("pool:") ? 3 : key.startsWith("award:") ? 4 : 5);
+  const rank = (key: string): number => (key === "fixed" ? 0 : key === "targetIncentive" ? 1 : key === "commission" || key.startsWith("commission:") ? 2 : key.startsWith("pool:") ? 3 : key.startsWith("award:") ? 4 : 5);
   return keys.map((key, index) => ({ key, index, rank: rank(key) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.key);
 }
 

@@ -29,7 +29,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const parsed = parseCommandArgs(
     "validate",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, ...INPUT_LIMIT_FLAGS },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, ...INPUT_LIMIT_FLAGS },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -39,21 +39,23 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const planFile = parsed.positionals[0] as string;
   const limits = inputLimits(parsed, "validate");
   const plan = await readPlanFile(planFile, io.cwd, limits);
-  const flags = { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history") };
+  const flags = { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history"), transactions: stringFlag(parsed, "transactions") };
   // The plan's own inputs are checked (inside its folder) and, with the data, run.
   const files = await planInputFiles(plan, planFile, io.cwd, flags);
   const dataFile = files.data;
   const facts = [`version ${plan.version}`, `${plan.kpis.length} KPI${plan.kpis.length === 1 ? "" : "s"}`];
   if (plan.people !== undefined) facts.push(`${plan.people.length} ${plan.people.length === 1 ? "person" : "people"}`);
   if (dataFile === undefined) {
-    for (const flag of ["ratings", "history"] as const) {
+    for (const flag of ["ratings", "history", "transactions"] as const) {
       if (flags[flag] !== undefined) throw usageError(`payscore validate: --${flag} needs --data (see payscore validate --help)`);
     }
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
   }
-  const loaded = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, cwd: io.cwd, limits });
-  requireHistory(plan, loaded.data.history !== undefined, planFile);
+  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, cwd: io.cwd, limits });
+  requireHistory(plan, read.data.history !== undefined, planFile);
+  // Issue 20: a true-up's earlier runs are for paying, not for checking: validate as if none was paid.
+  const loaded = plan.pay?.trueUp !== undefined && read.data.paidToDate === undefined ? { ...read, data: { ...read.data, paidToDate: {} } } : read;
   const run = executeRun(plan, loaded, planFile, false);
   io.stdout.write(`${planFile}: valid (${facts.join(", ")}); ${dataFile}: ${run.statements.length} statements computed\n`);
   return 0;

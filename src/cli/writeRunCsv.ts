@@ -94,7 +94,8 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
 }
 
 function payKey(component: string, id: string): string {
-  return component === "pool" || component === "award" ? `${component}:${id}` : component;
+  // Issue 20: commission lines other than the commission itself (clawback, draw) are commission:<id>.
+  return component === "pool" || component === "award" || (component === "commission" && id !== "commission") ? `${component}:${id}` : component;
 }
 
 /** Fills `cells` with a statement's row; returns the number of cells. */

@@ -137,7 +137,8 @@ function cellValue(value: string | null, kind: Kind): string | number | boolean 
 }
 
 function payKey(component: string, id: string): string {
-  return component === "pool" || component === "award" ? `${component}:${id}` : component;
+  // Issue 20: commission lines other than the commission itself (clawback, draw) are commission:<id>.
+  return component === "pool" || component === "award" || (component === "commission" && id !== "commission") ? `${component}:${id}` : component;
 }
 
 function columnsOf(statements: readonly Statement[]): { kpiIds: string[]; payKeys: string[] } {

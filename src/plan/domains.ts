@@ -17,6 +17,9 @@ export { Review360Rules } from "../review360/review360Rules.js";
 export type { GroupPart, Keyed } from "../review360/review360Rules.js";
 export type { Aggregate360Options, Rating360, Review360Result } from "../review360/index.js";
 export { tieredCommission, allocatePool, allocatePoolColumns, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
+// Issue 20: cash collected, draws, ramps and true-ups.
+export { commissionOnCollections, applyDraw, rampTarget, trueUp } from "../compensation/index.js";
+export type { CollectionEvent, CollectionInvoice, CollectionsResult, CollectionLine, DrawResult } from "../compensation/index.js";
 
 /** The curve shape the plan passes on (the scoring module's `Curve`). */
 export interface CurveInput {

@@ -145,7 +145,9 @@ function computeExplain(given: Statement, options: ExplainOptions): string {
     lines.push("", t.pay);
     for (const line of s.pay) {
       const label = known(t.components, line.component);
-      lines.push(`  ${line.id === line.component ? label : `${label} ${line.id}`}${colon}${money(line.amount)}`);
+      // Issue 20: the commission's other lines (clawback, draw) by their own names.
+      const own = line.component === "commission" && line.id !== line.component && Object.hasOwn(t.commissionLines, line.id) ? t.commissionLines[line.id] : undefined;
+      lines.push(`  ${own ?? (line.id === line.component ? label : `${label} ${line.id}`)}${colon}${money(line.amount)}`);
     }
   }
   lines.push(`${t.total}${colon}${money(s.totalPayout)}`);

@@ -4,6 +4,9 @@ import { runHeader } from "./runHeader.js";
 import type { RunAudit } from "./runOptions.js";
 import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
+import { collectionsStage } from "./stages/collectionsStage.js";
+import { drawStage } from "./stages/drawStage.js";
+import { trueUpStage } from "./stages/trueUpStage.js";
 import { compositeStage } from "./stages/compositeStage.js";
 import { conservationCheck } from "./stages/conservationCheck.js";
 import { gradeStage } from "./stages/gradeStage.js";
@@ -27,7 +30,8 @@ import type { LazyPayoutRun } from "./types.js";
  * 4. 360 review — ratings read once as a stream, then per person
  * 5. composite score (per person)
  * 6. rank and grade — global: needs every score
- * 7. pay — fixed, target incentive, commission (per person)
+ * 7. pay — fixed, target incentive, commission (per person); commission on collections (one
+ *    pass over the transactions) and the draw against the commission (per person)
  * 8. pools (global per pool) and awards
  * 9. promotion (per person)
  * 10. statements and traces — made one at a time, on request
@@ -66,10 +70,16 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const scores = compositeStage(ctx, kpis, review);
   const grades = gradeStage(ctx, scores);
   const pay = payStage(ctx, { inputs, kpis, scores, grades });
+  // Issue 20: commission on collections, then the draw against the commission, then the true-up.
+  const collections = collectionsStage(ctx, given.transactions);
+  const earned = [...(pay.commission === undefined ? [] : [pay.commission]), ...collections.map((column) => column.amounts)];
+  const drawn = [...collections, ...drawStage(ctx, earned)];
+  const sofar = [...(pay.commission === undefined ? [] : [pay.commission]), ...drawn.map((column) => column.amounts)];
+  const commissionLines = [...drawn, ...trueUpStage(ctx, sofar, given.paidToDate, given.forgivenToDate)];
   const pools = poolStage(ctx, { kpis, scores, grades });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
-  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions }, shareLines);
+  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
   return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 

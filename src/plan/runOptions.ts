@@ -10,13 +10,15 @@ export interface RunInputFile {
 
 /**
  * The input files of a run, each optional: the plan file's own bytes (`planHash` is the hash of
- * the plan's content, whatever its formatting), the data, the ratings and the history.
+ * the plan's content, whatever its formatting), the data, the ratings, the history and the
+ * transactions (commission on collections).
  */
 export interface RunInputs {
   readonly plan?: RunInputFile | undefined;
   readonly data?: RunInputFile | undefined;
   readonly ratings?: RunInputFile | undefined;
   readonly history?: RunInputFile | undefined;
+  readonly transactions?: RunInputFile | undefined;
 }
 
 /** Options for `runPlan` and `runPlanLazy`. */
@@ -69,7 +71,7 @@ export function readRunOptions(options: unknown): boolean {
   return traceOption !== false;
 }
 
-const INPUT_NAMES = ["plan", "data", "ratings", "history"] as const;
+const INPUT_NAMES = ["plan", "data", "ratings", "history", "transactions"] as const;
 const SHA256 = /^[0-9a-f]{64}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 

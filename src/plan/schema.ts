@@ -177,6 +177,13 @@ export const planKpiSchema = z.strictObject({
   target: planTargetSchema,
   /** Prorate the target for people active only part of the period; absent = no proration. */
   prorate: z.enum(["calendar-days", "business-days"]).optional(),
+  /** Issue 20: a new hire's ramped target (`rampTarget`), by months of tenure from the roster's `activeFrom`. */
+  ramp: z
+    .strictObject({
+      schedule: z.array(num).describe("The factor of each month of tenure from month 1 (the start month), each from 0 to 1: [0.25, 0.5, 0.75]; 1 after the schedule ends"),
+    })
+    .optional()
+    .describe("A new hire's ramped target by months of tenure, counted from the roster's activeFrom (before the period, too); not with prorate"),
 });
 
 // ─── Score, 360, grading ─────────────────────────────────────────────────────────────────────
@@ -255,6 +262,46 @@ export const planPoolSchema = z.strictObject({
   team: z.string().optional(),
 });
 
+/**
+ * Issue 20: commission on cash collected (回款提成) — each person's base is their credited
+ * collections in the period, from the data's `transactions`, by `commissionOnCollections` with
+ * these options (the tiers and mode are the commission's own).
+ */
+export const collectionsBaseSchema = z
+  .strictObject({
+    collections: z
+      .strictObject({
+        release: z
+          .enum(["pro-rata", "full-payment"])
+          .optional()
+          .describe('"pro-rata" (default): each payment releases commission on the cash it brings in; "full-payment": nothing until the invoice is paid in full'),
+        clawbackWindowDays: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe("A refund or credit note more than this many days after the invoice date claws nothing back (default: no limit)"),
+        tolerance: num.optional().describe("How far from 1 an invoice's shares may sum (then normalised); default 0"),
+      })
+      .describe("Options of commissionOnCollections"),
+  })
+  .describe("Commission on each person's credited collections in the period, from the transactions");
+
+/** Issue 20: a draw against the commission (`applyDraw`): recoverable (an advance) or non-recoverable (a guaranteed minimum). */
+export const planDrawSchema = z
+  .strictObject({
+    type: z.enum(["recoverable", "non-recoverable"]).describe('"recoverable" (可追回: an advance, recovered from later earnings) or "non-recoverable" (保底: a guaranteed minimum)'),
+    amount: z
+      .union([num, z.strictObject({ column: column.describe("The data column holding each person's draw for the period (empty = 0)") })], { error: expecting('a number or { "column": … }') })
+      .describe("The draw for the period: a number for everyone or { column }"),
+    balance: z
+      .strictObject({ column: column.describe("The data column holding each person's balance owed from earlier draws (empty = 0)") })
+      .optional()
+      .describe("Where each person's balance owed from earlier draws is (empty = 0); default 0 for everyone"),
+    recoveryShare: num.optional().describe("The share (0, 1] of the earnings above the draw that may go to recovery in one period (default 1)"),
+  })
+  .describe("A draw against the commission (applyDraw): the person is paid at least the draw");
+
 /** The pay rules; every component is optional. */
 export const planPaySchema = z.strictObject({
   /** Fixed pay = basePay × share (e.g. 0.7 of a 70/30 mix). */
@@ -266,11 +313,24 @@ export const planPaySchema = z.strictObject({
   /** Commission on an amount (a data column or a KPI's actual) by tiers. */
   commission: z
     .strictObject({
-      base: z.union([columnRef, z.strictObject({ kpi: name })], { error: expecting('{ "column": "<data column>" } or { "kpi": "<KPI id>" }') }),
+      base: z.union([columnRef, z.strictObject({ kpi: name }), collectionsBaseSchema], {
+        error: expecting('{ "column": "<data column>" }, { "kpi": "<KPI id>" } or { "collections": { … } }'),
+      }),
       tiers: z.array(z.strictObject({ from: num, rate: num })).min(1),
       mode: z.enum(["marginal", "retroactive"]).optional(),
     })
     .optional(),
+  /** Issue 20: a draw (提成预支 / 保底) against the commission, by `applyDraw`. */
+  draw: planDrawSchema.optional(),
+  /** Issue 20: a year-to-date true-up of the commission against what was paid to date (`trueUp`). */
+  trueUp: z
+    .strictObject({
+      onNegative: z
+        .enum(["clawback", "carry-forward", "forgive"])
+        .describe('A negative result: "clawback" takes it back now (a negative line); "carry-forward" pays 0 and leaves it in the year-to-date figures; "forgive" pays 0 and writes it off'),
+    })
+    .optional()
+    .describe("A year-to-date true-up: this run's commission (the period from the year's start) netted against the data's paidToDate"),
   pools: z.array(planPoolSchema).optional(),
   /**
    * Pay proration for joiners and leavers (按出勤天数折算): fixed pay and the target incentive of a
@@ -310,6 +370,9 @@ export const planInputsSchema = z.strictObject({
   data: text('a file name in the plan\'s folder, e.g. "data.csv"').optional().describe("The period's data (CSV or JSON), one row per person"),
   ratings: text('a file name in the plan\'s folder, e.g. "ratings.csv"').optional().describe("The 360 ratings (CSV or JSON)"),
   history: text('a file name in the plan\'s folder, e.g. "history.csv"').optional().describe("Earlier periods' values of the promotion measure (CSV or JSON)"),
+  transactions: text('a file name in the plan\'s folder, e.g. "transactions.csv"')
+    .optional()
+    .describe("Invoices, payments and credit notes for commission on collections (CSV or JSON)"),
 });
 
 /**
@@ -407,6 +470,11 @@ type RawPlan = z.output<typeof planObject>;
 function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>): void {
   const kpiIds = new Set<string>();
   plan.kpis.forEach((kpi, i) => {
+    // Issue 20: a ramp already gives the months before the start 0; prorating too would count them twice.
+    if (kpi.ramp !== undefined && kpi.prorate !== undefined) ctx.addIssue({ code: "custom", path: ["kpis", i, "ramp"], message: "a KPI has either ramp or prorate, not both: the ramp already gives the months before the start date 0" });
+    kpi.ramp?.schedule.forEach((factor, f) => {
+      if (isNumeric(factor) && (compare(factor, 0) < 0 || compare(factor, 1) > 0)) ctx.addIssue({ code: "custom", path: ["kpis", i, "ramp", "schedule", f], message: `a ramp factor must be from 0 to 1 (100 % is 1); got ${String(factor)}` });
+    });
     if (kpiIds.has(kpi.id)) ctx.addIssue({ code: "custom", path: ["kpis", i, "id"], message: `duplicate KPI id "${kpi.id}"` });
     kpiIds.add(kpi.id);
   });
@@ -449,6 +517,8 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   if (pay !== undefined) {
     if (pay.targetIncentive !== undefined) checkKpiRef(pay.targetIncentive.measure, ["pay", "targetIncentive", "measure"]);
     if (pay.commission !== undefined) checkKpiRef(pay.commission.base, ["pay", "commission", "base"]);
+    if (pay.trueUp !== undefined && pay.commission === undefined) ctx.addIssue({ code: "custom", path: ["pay", "trueUp"], message: "a true-up nets the commission: pay.trueUp needs pay.commission" });
+    if (pay.draw !== undefined && pay.commission === undefined) ctx.addIssue({ code: "custom", path: ["pay", "draw"], message: "a draw is against the commission: pay.draw needs pay.commission" });
     if (pay.gradeMultipliers !== undefined && grades === undefined) {
       ctx.addIssue({ code: "custom", path: ["pay", "gradeMultipliers"], message: "grade multipliers need a grading section" });
     }
@@ -558,6 +628,31 @@ export interface RatingRow {
 }
 
 /**
+ * Issue 20: one transaction for commission on collections, as a CSV row gives it (strings;
+ * `amount` may be a JSON number). Other keys are ignored. See {@link PlanData}.
+ */
+export const transactionRowSchema = z.object({
+  invoice: z.string(),
+  date: z.string(),
+  kind: z.string(),
+  amount: z.union([z.string(), z.number()]),
+  reps: z.string().optional(),
+  shares: z.string().optional(),
+  id: z.string().optional(),
+});
+
+/** The rows of `PlanData.transactions`: see {@link PlanData}. */
+export interface TransactionRow {
+  readonly invoice: string;
+  readonly date: string;
+  readonly kind: string;
+  readonly amount: string | number;
+  readonly reps?: string | undefined;
+  readonly shares?: string | undefined;
+  readonly id?: string | undefined;
+}
+
+/**
  * The data a plan runs on.
  *
  * - `rows`: one row per person. Column `id` (required) names the person; the other columns are
@@ -573,6 +668,14 @@ export interface RatingRow {
  *   (`{ "p01": [1.02, 0.97] }`), for `promotion`; a person it does not list is an error when the
  *   rule needs earlier periods, unless `promotion.missingHistory` is `"not-eligible"`.
  * - `historyPeriods`: the earlier periods' names, oldest first, for the trace.
+ * - `transactions`: invoices, payments and credit notes, for `pay.commission.base.collections`
+ *   (issue 20): `{ invoice, date, kind, amount, reps?, shares?, id? }`, where `kind` is
+ *   `invoice`, `payment` (a negative amount is a refund) or `credit-note` (the amount the invoice
+ *   is reduced by, either sign); an invoice row names its reps `"S1;S2"` and their shares
+ *   `"0.6;0.4"` (empty for a single rep: all of it); `id` names a payment or credit note
+ *   (default `#n`, its position in the list, from 1). See docs/plan-format.md.
+ * - `paidToDate`, `forgivenToDate`: commission paid so far this year and deficits forgiven at
+ *   earlier true-ups, by person (`{ "S1": "5000" }`), for `pay.trueUp` (issue 20).
  *
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
@@ -593,6 +696,9 @@ export const planDataSchema = z.strictObject({
     .optional(),
   history: z.record(z.string(), z.array(z.union([z.string(), z.number()]))).optional(),
   historyPeriods: z.array(z.string().min(1)).optional(),
+  transactions: z.array(transactionRowSchema).optional(),
+  paidToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  forgivenToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** See {@link planDataSchema}. */
@@ -606,6 +712,12 @@ export interface PlanData {
    * fewer values (an empty cell) has them labelled by the latest names. Optional.
    */
   readonly historyPeriods?: readonly string[] | undefined;
+  /** Issue 20: invoices, payments and credit notes for commission on collections (rows `{ invoice, date, kind, amount, reps?, shares?, id? }`; see docs/plan-format.md). */
+  readonly transactions?: readonly TransactionRow[] | undefined;
+  /** Issue 20: commission paid to date this year, by person (for `pay.trueUp`; a person not listed was paid 0). */
+  readonly paidToDate?: Readonly<Record<string, string | number>> | undefined;
+  /** Issue 20: deficits forgiven at earlier true-ups this year, by person (for `pay.trueUp`). */
+  readonly forgivenToDate?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /**

@@ -82,7 +82,7 @@ describe("the plan's error messages name the field, the value found and what is 
       }
     }
     expect(messagesOf({ ...minimal, pay: { commission: { base: "revenue", tiers: [{ from: 0, rate: 0.1 }] } } })).toEqual([
-      'pay.commission.base is "revenue": expected { "column": "<data column>" } or { "kpi": "<KPI id>" }',
+      'pay.commission.base is "revenue": expected { "column": "<data column>" }, { "kpi": "<KPI id>" } or { "collections": { … } }',
     ]);
     expect(messagesOf("plan")).toEqual(['the plan is "plan": expected an object { … }']);
   });

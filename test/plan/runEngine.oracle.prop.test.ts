@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
-import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData } from "../../src/plan/index.js";
+import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type TransactionRow } from "../../src/plan/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
 
 // The one engine against the oracle (a plain per-person run in test/plan/oracle) on random plans
@@ -42,12 +42,13 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
     curve: fc.option(curve, { nil: undefined }),
     cap: fc.constantFrom(undefined, "1.5", "1.2"),
   });
-  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3")).map(([r, withMargin, withNps, w]) => {
+  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])).map(([r, withMargin, withNps, w, ramp]) => {
     const kpis: unknown[] = [
       { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
       { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
       { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
-      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1" },
+      // Issue 20: now and then a ramped target, by months of tenure from activeFrom.
+      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1", ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
     ];
     const rest = 1 - Number(w) - 0.4;
     if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
@@ -72,7 +73,25 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       fixed: fc.constant({ share: "0.7" }),
       targetIncentive: fc.record({ amount: fc.constantFrom({ shareOfBasePay: "0.3" }, "8000", { column: "bonusTarget" }), measure: fc.constantFrom("score", { kpi: "revenue" }), curve: payCurve }),
       gradeMultipliers: fc.constant({ A: "1.2", B: "1", C: "0.6" }),
-      commission: fc.record({ base: fc.constantFrom({ kpi: "revenue" }, { column: "revenue" }), tiers: fc.constant([{ from: "0", rate: "0.005" }, { from: "100000", rate: "0.01" }]), mode: fc.constantFrom("marginal", "retroactive") }),
+      commission: fc.record({
+        base: fc.constantFrom(
+          { kpi: "revenue" },
+          { column: "revenue" },
+          // Issue 20: commission on collections from the transactions.
+          { collections: {} },
+          { collections: { release: "full-payment", clawbackWindowDays: 40 } },
+          { collections: { tolerance: "0.01" } },
+        ),
+        tiers: fc.constant([{ from: "0", rate: "0.005" }, { from: "100000", rate: "0.01" }]),
+        mode: fc.constantFrom("marginal", "retroactive"),
+      }),
+      // Issue 20: a draw against the commission (kept only when the plan has a commission).
+      draw: fc.record(
+        { type: fc.constantFrom("recoverable", "non-recoverable"), amount: fc.constantFrom("3000", { column: "draw" }), balance: fc.constant({ column: "drawBalance" }), recoveryShare: fc.constant("0.5") },
+        { requiredKeys: ["type", "amount"] },
+      ),
+      // Issue 20: a year-to-date true-up (kept only when the plan has a commission).
+      trueUp: fc.record({ onNegative: fc.constantFrom("clawback", "carry-forward", "forgive") }),
       pools: fc.constantFrom(
         [],
         [{ id: "bonus", budget: "120000.05" }],
@@ -115,7 +134,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         kpis: r.kpis,
         score: { ...(r.review ? { kpi: "0.7", review360: "0.3" } : { kpi: "1" }), missing: r.missing },
       };
-      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
+      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 5 ? { activeFrom: "2025-12-10" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
       if (r.review) {
         plan["review360"] = {
           weights: { manager: 50, peer: 30, subordinate: 20 },
@@ -127,7 +146,9 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       if (r.grading !== undefined) plan["grading"] = r.grading;
       if (r.calendar !== undefined) plan["calendar"] = r.calendar;
       if (r.pay !== undefined) {
-        const { gradeMultipliers, ...rest } = r.pay as { gradeMultipliers?: unknown };
+        const { gradeMultipliers, ...rest } = r.pay as { gradeMultipliers?: unknown; commission?: unknown; draw?: unknown };
+        if (rest.commission === undefined) delete rest.draw;
+        if (rest.commission === undefined) delete (rest as { trueUp?: unknown }).trueUp;
         plan["pay"] = r.grading === undefined ? rest : { ...rest, ...(gradeMultipliers === undefined ? {} : { gradeMultipliers }) };
       }
       if (r.promotion !== undefined) plan["promotion"] = r.promotion;
@@ -169,12 +190,15 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
       visits: int(0, 9) === 0 && plan.score?.missing === "zero" ? "" : String(int(20, 80)),
       visitsTarget: "60",
       bonusTarget: String(int(5000, 12000)),
+      draw: String(int(0, 3) * 1000),
+      drawBalance: int(0, 2) === 0 ? "" : String(int(0, 2000)),
     };
     if (!setup.rosterInPlan) {
       row["name"] = i % 3 === 0 ? "" : `Person ${i}`;
       row["team"] = i % 2 === 0 ? "East" : "West";
       row["basePay"] = String(30000 + int(0, 20) * 1500);
       if (i === 2) row["activeFrom"] = "2026-02-01";
+      if (i === 5) row["activeFrom"] = "2025-12-10";
       if (i === 4) row["activeTo"] = "2026-03-15";
     }
     return row;
@@ -202,7 +226,59 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
       if (shape >= 5) (data as { historyPeriods?: string[] }).historyPeriods = ["2025-Q3", "2025-Q4"];
     }
   }
+  if (plan.pay?.trueUp !== undefined && int(0, 19) !== 0) {
+    const extra = data as { paidToDate?: Record<string, string>; forgivenToDate?: Record<string, string> };
+    extra.paidToDate = Object.fromEntries(who.filter(() => int(0, 3) !== 0).map((id) => [id, `${int(0, 3000)}.${String(int(0, 99)).padStart(2, "0")}`]));
+    if (int(0, 1) === 0) extra.forgivenToDate = Object.fromEntries(who.slice(0, 2).map((id) => [id, String(int(0, 500))]));
+  }
+  const commission = plan.pay?.commission;
+  if (commission !== undefined && "collections" in commission.base && int(0, 19) !== 0) (data as { transactions?: TransactionRow[] }).transactions = transactionsOf(who, next);
   return data as PlanData;
+}
+
+/** The day `n` days after 2026-01-01 (inside the plan's quarter for n ≤ 89). */
+function day(n: number): string {
+  return new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * Random invoices over the people, each with partial or full payments, now and then a refund
+ * after payment or a credit note, shares of one to three reps (a remainder cent, shares within
+ * the tolerance), rows shuffled; now and then a fault (a rep not on the roster, a payment on no
+ * invoice), which both runs must report alike.
+ */
+function transactionsOf(who: readonly string[], next: () => number): TransactionRow[] {
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  const rows: TransactionRow[] = [];
+  const invoices = int(0, 7);
+  for (let k = 0; k < invoices; k++) {
+    const invoice = `INV-${k + 1}`;
+    const n = Math.min(who.length, int(1, 3));
+    const start = int(0, who.length - n);
+    const reps = who.slice(start, start + n);
+    const shares = n === 1 ? (int(0, 1) === 0 ? "" : "1") : n === 2 ? (["0.5;0.5", "0.6;0.4", "0.75;0.25"][int(0, 2)] as string) : (["0.34;0.33;0.33", "0.5;0.3;0.2"][int(0, 1)] as string);
+    const fault = int(0, 29);
+    const amount = int(1, 50000) * 100 + (int(0, 1) === 0 ? 0 : int(1, 99));
+    let date = int(0, 60);
+    rows.push({ invoice, date: day(date), kind: "invoice", amount: (amount / 100).toFixed(2), reps: fault === 0 ? `${reps.join(";")};p99` : reps.join(";"), shares: fault === 0 ? `${shares};0` : shares });
+    let collected = 0;
+    for (let e = int(0, 3); e > 0; e--) {
+      date = Math.min(89, date + int(0, 10));
+      const pay = int(0, 1) === 0 ? amount - collected : int(0, amount - collected);
+      collected += pay;
+      rows.push({ invoice, date: day(date), kind: "payment", amount: (pay / 100).toFixed(2), ...(int(0, 1) === 0 ? { id: `RC-${k}-${e}` } : {}) });
+    }
+    if (collected > 0 && int(0, 2) === 0) {
+      date = Math.min(89, date + int(0, 30));
+      rows.push({ invoice, date: day(date), kind: "payment", amount: (-int(1, collected) / 100).toFixed(2), id: `RF-${k}` });
+    }
+    if (int(0, 3) === 0) {
+      date = Math.min(89, date + int(0, 30));
+      rows.push({ invoice, date: day(date), kind: "credit-note", amount: (int(0, amount) / 100).toFixed(2) });
+    }
+    if (fault === 1) rows.push({ invoice: "INV-none", date: day(date), kind: "payment", amount: "1.00" });
+  }
+  return rows.sort(() => next() - 0.5);
 }
 
 function outcome(run: () => unknown): string {

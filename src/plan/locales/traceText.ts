@@ -61,11 +61,17 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^round\(amount\)$/, "award", []],
   [/^eligible when the last `count` values \(history, then this period\) are all ≥ threshold$/, "promotion", []],
   [/^Σ pay components$/, "total", []],
+  [/^commission × base \/ credited, shared over the releases by largest remainder$/, "commissionRelease", []],
+  [/^−\(commission of the reversed release × reversed base \/ its base\), rounded$/, "commissionClawback", []],
+  [/^outside the clawback window: nothing clawed back$/, "commissionForgiven", []],
+  [/^round\(target × the mean ramp factor of the months of tenure in the period\)$/, "ramp", []],
+  [/^trueUp\(earnedToDate, paidToDate, (clawback|carry-forward|forgive)\)$/, "trueUp", ["onNegative"]],
+  [/^applyDraw\(earned, draw, balance, (recoverable|non-recoverable)\)$/, "draw", ["type"]],
 ];
 
 /** Reads a step's dotted name. */
 function labelOf(step: string): StepLabel | null {
-  const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|contribution)$/s.exec(step);
+  const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|contribution|ramp)$/s.exec(step);
   if (kpi !== null) return { kind: "kpi", kpi: kpi[1] as string, part: kpi[2] as "actual" };
   const funding = /^pay\.pool\.(.+)\.fundingInput$/s.exec(step);
   if (funding !== null) return { kind: "fundingInput", id: funding[1] as string };
@@ -85,6 +91,10 @@ function labelOf(step: string): StepLabel | null {
   };
   const fixed = Object.prototype.hasOwnProperty.call(fixedNames, step) ? fixedNames[step] : undefined;
   if (fixed !== undefined) return { kind: fixed } as StepLabel;
+  const line = /^pay\.commission\.(release|clawback|forgiven)\./.exec(step);
+  if (line !== null) return { kind: line[1] === "release" ? "commissionRelease" : line[1] === "clawback" ? "commissionClawback" : "commissionForgiven" };
+  if (step === "pay.draw") return { kind: "draw" };
+  if (step === "pay.trueUp") return { kind: "trueUp" };
   const pool = /^pay\.pool\.(.+)$/s.exec(step);
   if (pool !== null) return { kind: "pool", id: pool[1] as string };
   const award = /^pay\.award\.(.+)$/s.exec(step);
@@ -107,6 +117,11 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
     case "pool":
     case "award":
     case "total":
+    case "commissionRelease":
+    case "commissionClawback":
+    case "commissionForgiven":
+    case "draw":
+    case "trueUp":
       return "money";
     case "grade":
     case "prorate": // the fraction as days, "45/90", shown as written
@@ -116,7 +131,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
   }
 }
 
-const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base"]);
+const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base", "earned", "draw", "openingBalance", "advance", "recovery", "balance", "earnedToDate", "paidToDate", "forgivenToDate", "difference", "carried", "forgiven"]);
 const PERCENT_INPUTS = new Set(["attainment", "measure", "payoutRate", "fundingMeasure", "fundingRatio", "share", "threshold"]);
 const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "by", "at", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
 
@@ -182,6 +197,8 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
       }
       if (id === "targetProrated" || id === "payProrate") params["basis"] = word(words.values, params["basis"] as string, "value");
       if (id === "commission") params["mode"] = word(words.values, params["mode"] as string, "value");
+      if (id === "trueUp") params["onNegative"] = word(words.values, params["onNegative"] as string, "value");
+      if (id === "draw") params["type"] = word(words.values, params["type"] as string, "value");
       return words.formulas[id](params);
     }
     untranslated.push(`formula ${formula}`);
@@ -204,7 +221,9 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
       const [component, ...rest] = key.split(":");
       const id = rest.join(":");
       const name = word(words.inputs, `component:${component as string}`, "pay component");
-      return [id === component ? name : `${name} ${id}`, formatMoney(raw, locale, currency)];
+      // Issue 20: commission lines other than the commission itself have their own names.
+      const own = component === "commission" && id !== component ? words.inputs[`commission:${id}`] : undefined;
+      return [own ?? (id === component ? name : `${name} ${id}`), formatMoney(raw, locale, currency)];
     }
     if (label.kind === "score360") {
       const group = Object.prototype.hasOwnProperty.call(words.groups, key) ? (words.groups[key] as string) : key;
@@ -222,6 +241,9 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "curve") return [name, curveWords(raw, words, untranslated)];
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
+    if (key === "invoice" || key === "event" || key === "reverses" || key === "tenureMonths") return [name, raw];
+    if (key === "schedule") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
+    if (key === "factor") return [name, formatPercent(raw, locale)];
     if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "by" || key === "at" || key === "grade" || key === "periods" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
     return [name, value(raw, kind)];
   });

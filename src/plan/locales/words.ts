@@ -34,15 +34,24 @@ export type FormulaId =
   | "pool"
   | "award"
   | "promotion"
-  | "total";
+  | "total"
+  // Issue 20: commission on collections and draws.
+  | "commissionRelease"
+  | "commissionClawback"
+  | "commissionForgiven"
+  | "draw"
+  | "ramp"
+  | "trueUp";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;
 
 /** What a trace step is about, read from its dotted name. @internal */
 export type StepLabel =
-  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" }
+  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" | "ramp" }
   | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "prorate" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
+  // Issue 20: a release, clawback or forgiven reversal of commission on collections; a draw.
+  | { readonly kind: "commissionRelease" | "commissionClawback" | "commissionForgiven" | "draw" | "trueUp" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
 
 /** The words of the trace, one table per locale. @internal */
@@ -98,6 +107,8 @@ export interface ExplainWords {
   readonly calibrated: (from: string, reason: string, by?: string | null | undefined, at?: string | null | undefined) => string;
   readonly pay: string;
   readonly components: Readonly<Record<PayLine["component"], string>>;
+  /** Issue 20: the names of the commission lines other than the commission itself (`clawback`, `draw`, `drawRecovery`). */
+  readonly commissionLines: Readonly<Record<string, string>>;
   readonly total: string;
   readonly promotion: string;
   readonly promotionLine: (eligible: boolean, current: number, longest: number) => string;

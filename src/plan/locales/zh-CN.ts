@@ -5,7 +5,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", contribution: "贡献" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", contribution: "贡献", ramp: "爬坡目标" }[l.part]}`;
       case "fundingInput":
         return `奖金池 ${l.id} · 资金考核值`;
       case "pool":
@@ -26,6 +26,11 @@ const trace: TraceWords = {
           promotionMeasure: "晋升 · 考核值",
           promotion: "晋升",
           total: "应发合计",
+          commissionRelease: "回款提成",
+          commissionClawback: "提成追回",
+          commissionForgiven: "不追回的冲减",
+          draw: "提成预支",
+          trueUp: "清算",
         }[l.kind];
     }
   },
@@ -63,6 +68,12 @@ const trace: TraceWords = {
     award: () => "奖励金额，按货币最小单位舍入",
     promotion: () => "最近“期数”个值（以往各期，再加本期）都不低于门槛时符合条件",
     total: () => "各项薪酬之和",
+    commissionRelease: () => "本期提成 × 本笔回款计提基数 ÷ 全部计提回款，按最大余数法分摊",
+    commissionClawback: () => "负的（被冲减那笔发放的提成 × 冲减的回款 ÷ 那笔发放的回款），舍入",
+    commissionForgiven: () => "超出追回期限：不追回提成",
+    draw: (p) => `按${p["type"]}规则：应得 + 预支补足 − 扣回`,
+    trueUp: (p) => `累计应得 − 累计已发 + 累计豁免；结果为负时：${p["onNegative"]}`,
+    ramp: () => "目标值 × 本期各司龄月爬坡系数的平均值，按货币最小单位舍入",
   },
   measures: {
     "collected / billed": "已回款 ÷ 开票额",
@@ -149,6 +160,34 @@ const trace: TraceWords = {
     "component:commission": "提成",
     "component:pool": "奖金池",
     "component:award": "专项奖励",
+    "commission:clawback": "提成追回",
+    "commission:draw": "提成预支补足",
+    "commission:drawRecovery": "预支扣回",
+    earnedToDate: "累计应得",
+    paidToDate: "累计已发",
+    forgivenToDate: "累计豁免",
+    difference: "差额",
+    carried: "结转",
+    forgiven: "豁免",
+    "commission:paidToDate": "累计已发提成",
+    "commission:trueUpCarried": "结转的差额",
+    "commission:trueUpForgiven": "豁免的差额",
+    "commission:forgivenToDate": "此前豁免（不再扣减）",
+    start: "入职日期",
+    tenureMonths: "司龄月",
+    schedule: "爬坡比例",
+    factor: "爬坡系数",
+    invoice: "发票",
+    event: "回款或红字发票",
+    eventKind: "类型",
+    date: "日期",
+    reverses: "冲减的发放",
+    earned: "应得提成",
+    draw: "预支额",
+    openingBalance: "期初欠款",
+    advance: "预支补足",
+    recovery: "扣回",
+    balance: "结转欠款",
   },
   values: {
     missing: "缺失",
@@ -161,6 +200,14 @@ const trace: TraceWords = {
     "basePay-score": "基本工资 × 综合得分",
     marginal: "超额累进",
     retroactive: "全额累进",
+    payment: "回款",
+    refund: "退款",
+    "credit-note": "红字发票",
+    recoverable: "可追回",
+    clawback: "立即追回",
+    "carry-forward": "结转下期",
+    forgive: "豁免",
+    "non-recoverable": "不可追回（保底）",
     "calendar-days": "自然日",
     "business-days": "工作日",
   },
@@ -204,6 +251,7 @@ export const zhCN: ExplainWords = {
   calibrated: (from, reason, by, at) => `由 ${from} 校准：${reason}${by == null ? "" : `（决定人：${by}${at == null ? "" : `，${at}`}）`}`,
   pay: "薪酬",
   components: { fixed: "固定工资", targetIncentive: "目标奖金", commission: "提成", pool: "奖金池", award: "专项奖励" },
+  commissionLines: { clawback: "提成追回", draw: "提成预支补足", drawRecovery: "预支扣回", paidToDate: "累计已发提成", trueUpCarried: "结转的差额", trueUpForgiven: "豁免的差额", forgivenToDate: "此前豁免（不再扣减）" },
   total: "应发合计",
   promotion: "晋升",
   promotionLine: (eligible, current, longest) => `${eligible ? "符合条件" : "暂不符合"}（当前连续 ${current} 期，最长 ${longest} 期）`,

@@ -8,6 +8,7 @@ import type { IndicatorLine } from "../types.js";
 import { frozenKpiSpecs, tracerOf, type RunContext } from "./RunContext.js";
 import { cellText } from "./cellText.js";
 import { calendarOptions } from "./payProration.js";
+import { rampedTarget } from "./rampStage.js";
 import { unitsText } from "./unitsText.js";
 
 type Kpi = Plan["kpis"][number];
@@ -75,9 +76,9 @@ export function kpiInputStage(ctx: RunContext): KpiInputs {
       const prorated = kpi.prorate !== undefined && person.partial;
       const constant = constants[k] ?? null;
       const targetColumn = targetColumns[k] as string | null;
-      const t = targetColumn === null || prorated ? undefined : row[targetColumn];
+      const t = targetColumn === null || prorated || kpi.ramp !== undefined ? undefined : row[targetColumn];
       (target[k] as unknown[])[j] =
-        constant !== null && !prorated && !traced
+        constant !== null && !prorated && !traced && kpi.ramp === undefined
           ? constant
           : typeof t === "number" || (typeof t === "string" && t !== "" && scaledInteger(t, 6) !== undefined)
             ? t
@@ -305,5 +306,6 @@ function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: M
     const shown = value === null ? "missing" : (cellText(value) as string);
     tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown);
   }
-  return value;
+  // Issue 20: a new hire's ramped target.
+  return kpi.ramp === undefined || value === null ? value : rampedTarget(ctx, kpi, k, j, cellText(value) as string);
 }

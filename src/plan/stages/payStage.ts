@@ -55,7 +55,8 @@ export function payStage(ctx: RunContext, run: PayInputs): PayColumns {
   const n = ctx.people.length;
   const fixed = pay?.fixed === undefined ? undefined : new Array<string>(n);
   const targetIncentive = pay?.targetIncentive === undefined ? undefined : new Array<string>(n);
-  const commission = pay?.commission === undefined ? undefined : new Array<string>(n);
+  // Issue 20: commission on collections is the collections stage's.
+  const commission = pay?.commission === undefined || "collections" in pay.commission.base ? undefined : new Array<string>(n);
   const share = pay?.fixed === undefined ? undefined : readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
   const rule = pay?.targetIncentive === undefined ? undefined : new IncentiveRule(ctx, pay);
   // Issue 18: pay.prorate scales fixed pay and the target incentive of joiners and leavers.
@@ -205,7 +206,7 @@ function commissionOf(ctx: RunContext, run: PayInputs, j: number, c: NonNullable
     const actual = k < 0 ? null : (run.inputs.actual[k] as unknown[])[j];
     base = actual === null || actual === undefined ? new Decimal(0) : readDecimal(actual as string | number, ["rows", person.rowIndex]);
   } else {
-    base = readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0);
+    base = "column" in c.base ? (readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0)) : new Decimal(0);
   }
   const mode = c.mode ?? "marginal";
   const amount = ctx.cash(ctx.money(within(["rows", person.rowIndex], `person "${person.id}", commission`, () => D.tieredCommission(base, c.tiers, { mode }))));

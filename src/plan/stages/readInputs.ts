@@ -1,12 +1,17 @@
 import { parseWith } from "../../errors/index.js";
 import { buildRoster, type RosterPerson } from "../roster.js";
-import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../schema.js";
+import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow, type TransactionRow } from "../schema.js";
 
 /** Stage 1's result: the roster in id order, and the ratings and history as given. */
 export interface RunInputs {
   readonly people: RosterPerson[];
   readonly ratings: Iterable<RatingRow> | undefined;
   readonly history: Readonly<Record<string, readonly (string | number)[]>> | undefined;
+  /** Issue 20: the transactions, checked by the schema. */
+  readonly transactions?: readonly TransactionRow[] | undefined;
+  /** Issue 20: paid and forgiven to date, by person, checked by the schema. */
+  readonly paidToDate?: Readonly<Record<string, string | number>> | undefined;
+  readonly forgivenToDate?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /**
@@ -32,18 +37,20 @@ export function readInputs(p: Plan, data: PlanData | PlanDataStream): RunInputs 
   const given: unknown = data;
   if (!isPlainData(given)) {
     const parsed = parseWith(planDataSchema, given, "INVALID_DATA", []);
-    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history };
+    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history, transactions: parsed.transactions, paidToDate: parsed.paidToDate, forgivenToDate: parsed.forgivenToDate };
   }
   const history = given.history === undefined || isPlainHistory(given.history) ? (given.history as RunInputs["history"]) : parseWith(planDataSchema.shape.history, given.history, "INVALID_DATA", ["history"]);
-  return { people: buildRoster(p, given.rows), ratings: given.ratings, history };
+  const transactions = given.transactions === undefined ? undefined : parseWith(planDataSchema.shape.transactions, given.transactions, "INVALID_DATA", ["transactions"]);
+  const byId = (key: "paidToDate" | "forgivenToDate") => (given[key] === undefined ? undefined : parseWith(planDataSchema.shape[key], given[key], "INVALID_DATA", [key]));
+  return { people: buildRoster(p, given.rows), ratings: given.ratings, history, transactions, paidToDate: byId("paidToDate"), forgivenToDate: byId("forgivenToDate") };
 }
 
 /** Whether `data` is `{ rows, ratings?, history? }` with rows the schema accepts unchanged and ratings a list or other iterable. */
-function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown } {
+function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown; transactions?: unknown; paidToDate?: unknown; forgivenToDate?: unknown } {
   if (typeof data !== "object" || data === null) return false;
   const proto: unknown = Object.getPrototypeOf(data);
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history") return false;
+  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history" && key !== "transactions" && key !== "paidToDate" && key !== "forgivenToDate") return false;
   const d = data as { rows?: unknown; ratings?: unknown };
   const ratings = d.ratings;
   if (ratings !== undefined && (typeof ratings !== "object" || ratings === null || typeof (ratings as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function")) return false;

@@ -7,6 +7,7 @@ import type { Award } from "./awardStage.js";
 import type { Grades } from "./gradeStage.js";
 import { indicatorLinesOf, type KpiInputs } from "./kpiInputStage.js";
 import type { KpiScores } from "./kpiStage.js";
+import type { CommissionColumn } from "./collectionsStage.js";
 import type { PayColumns } from "./payStage.js";
 import type { Pools } from "./poolStage.js";
 import type { Review360Scores } from "./review360Stage.js";
@@ -23,6 +24,8 @@ export interface StageResults {
   readonly pools: Pools;
   readonly awards: readonly Award[];
   readonly promotions: readonly NonNullable<Statement["promotion"]>[] | null;
+  /** Issue 20: more commission lines (collections, clawback, draw), in order. */
+  readonly commissionLines?: readonly CommissionColumn[] | undefined;
 }
 
 /** The shared empty list of a statement without indicators or trace (frozen: no statement can add to another's). */
@@ -53,6 +56,7 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
     if (r.pay.fixed !== undefined) lines.push({ component: "fixed", id: "fixed", amount: r.pay.fixed[j] as string });
     if (r.pay.targetIncentive !== undefined) lines.push({ component: "targetIncentive", id: "targetIncentive", amount: r.pay.targetIncentive[j] as string });
     if (r.pay.commission !== undefined) lines.push({ component: "commission", id: "commission", amount: r.pay.commission[j] as string });
+    for (const extra of r.commissionLines ?? []) lines.push({ component: "commission", id: extra.id, amount: extra.amounts[j] as string });
     for (const pool of r.pools.shares) {
       const i = pool.memberIndex(j);
       if (i >= 0) lines.push({ component: "pool", id: pool.id, amount: pool.amounts[i] as string });
@@ -65,7 +69,7 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
   };
   // With one pool over everyone and nothing else, pay lists repeat: one shared, frozen list per
   // amount when every statement is kept.
-  const onlyPool = r.pools.shares.length === 1 && r.awards.length === 0 && r.pay.fixed === undefined && r.pay.targetIncentive === undefined && r.pay.commission === undefined ? r.pools.shares[0] : undefined;
+  const onlyPool = r.pools.shares.length === 1 && r.awards.length === 0 && r.pay.fixed === undefined && r.pay.targetIncentive === undefined && r.pay.commission === undefined && (r.commissionLines?.length ?? 0) === 0 ? r.pools.shares[0] : undefined;
   const sharedPay = shareLines && onlyPool !== undefined && onlyPool.members.length === n ? new Map<string, PayLine[]>() : undefined;
   const payOf = (j: number): PayLine[] => {
     if (sharedPay === undefined) return ownPayOf(j);
@@ -145,7 +149,7 @@ function totalsOf(ctx: RunContext, r: StageResults): RunTotals {
   const column = (amounts: readonly string[] | undefined): string => sumMoney(amounts ?? [], scale);
   const fixed = column(r.pay.fixed);
   const targetIncentive = column(r.pay.targetIncentive);
-  const commission = column(r.pay.commission);
+  const commission = sumMoney([column(r.pay.commission), ...(r.commissionLines ?? []).map((extra) => column(extra.amounts))], scale);
   const pool = sumMoney(r.pools.shares.map((share) => column(share.amounts)), scale);
   let awardTotal = new Decimal(0);
   for (const award of r.awards) for (const times of award.receivers.values()) awardTotal = awardTotal.plus(new Decimal(award.amount).times(times));
@@ -156,7 +160,7 @@ function totalsOf(ctx: RunContext, r: StageResults): RunTotals {
 function lineIdsOf(ctx: RunContext, r: StageResults, payOf: (j: number) => PayLine[]): LazyPayoutRun["lineIds"] {
   const pay: { component: PayLine["component"]; id: string }[] = [];
   const seen = new Set<string>();
-  const expected = (r.pay.fixed === undefined ? 0 : 1) + (r.pay.targetIncentive === undefined ? 0 : 1) + (r.pay.commission === undefined ? 0 : 1) + r.pools.shares.length + r.awards.length;
+  const expected = (r.pay.fixed === undefined ? 0 : 1) + (r.pay.targetIncentive === undefined ? 0 : 1) + (r.pay.commission === undefined ? 0 : 1) + r.pools.shares.length + r.awards.length + (r.commissionLines?.length ?? 0);
   for (let j = 0; j < ctx.people.length && seen.size < expected; j++) {
     for (const line of payOf(j)) {
       const key = `${line.component}\u0000${line.id}`;

@@ -7,6 +7,8 @@ import { runHeader } from "../../../src/plan/runHeader.js";
 import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
 import { Tracer } from "../../../src/plan/trace.js";
+import { collectionsResult, traceForgiven, traceLine } from "../../../src/plan/stages/collectionsStage.js";
+import { readTransactions } from "../../../src/plan/transactions.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
@@ -167,13 +169,13 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       }
       w.pay.push({ component: "targetIncentive", id: "targetIncentive", amount });
     }
-    if (pay?.commission !== undefined) {
+    if (pay?.commission !== undefined && !("collections" in pay.commission.base)) {
       const c = pay.commission;
       let amountBase: Decimal;
       if ("kpi" in c.base) {
         amountBase = w.actuals.get(c.base.kpi) ?? new Decimal(0);
       } else {
-        amountBase = readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0);
+        amountBase = "column" in c.base ? (readCell(person.row, person.rowIndex, c.base.column) ?? new Decimal(0)) : new Decimal(0);
       }
       const raw = within([...base], `person "${person.id}", commission`, () => D.tieredCommission(amountBase, c.tiers, { mode: c.mode ?? "marginal" }));
       const amount = money(raw);
@@ -186,6 +188,11 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       w.pay.push({ component: "commission", id: "commission", amount });
     }
   }
+  // Issue 20: commission on collections, person by person (each on only the invoices crediting
+  // them), then the draw against each person's commission.
+  if (pay?.commission !== undefined && "collections" in pay.commission.base) payCollections(p, pay.commission, d.transactions, works, scale, mode, money, cash);
+  if (pay?.draw !== undefined) payDraw(pay.draw, works, scale, cash);
+  if (pay?.trueUp !== undefined) payTrueUp(pay.trueUp.onNegative, d.paidToDate, d.forgivenToDate, works, scale, cash);
 
   const pools: PoolReport[] = [];
   (pay?.pools ?? []).forEach((pool, poolIndex) => {
@@ -616,7 +623,21 @@ function targetOf(p: Plan, kpi: Kpi, k: number, w: Work, decomposed: Map<string,
   }
   const shown = value;
   tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown === null ? "missing" : str(shown));
-  return value;
+  // Issue 20: a ramp from the start date as the plan or the row gives it (unclipped); none without one.
+  const ramp = kpi.ramp;
+  const entry = p.people?.find((x) => x.id === person.id);
+  const cell = person.row["activeFrom"];
+  const start = p.people !== undefined ? (entry?.activeFrom ?? null) : typeof cell === "string" && cell.trim() !== "" ? cell.trim() : null;
+  if (ramp === undefined || value === null || start === null) return value;
+  const full = value;
+  const r = within(["kpis", k, "ramp"], `person "${person.id}", KPI "${kpi.id}" ramp`, () => D.rampTarget(full, ramp.schedule, start, p.period, { scale, rounding: p.rounding?.mode ?? "half-even" }));
+  tracer.add(
+    `kpi.${kpi.id}.ramp`,
+    "round(target × the mean ramp factor of the months of tenure in the period)",
+    () => ({ target: str(full), start, tenureMonths: r.months.map((m) => String(m.tenureMonth)).join(", "), schedule: ramp.schedule.map(String).join(", "), factor: str(r.factor) }),
+    str(r.target),
+  );
+  return r.target;
 }
 
 function path(k: number): (string | number)[] {
@@ -784,5 +805,123 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
       }),
       a.grade,
     );
+  }
+}
+
+type Commission = NonNullable<NonNullable<Plan["pay"]>["commission"]>;
+
+/**
+ * Commission on collections, one person at a time: the transactions are checked as the engine
+ * checks them (all of them, for the same errors), then each person's commission is
+ * `round(tieredCommission(Σ their release bases))` over only the invoices that credit them, and
+ * their clawback the sum of their clawback lines.
+ */
+function payCollections(
+  p: Plan,
+  c: Commission,
+  transactions: PlanData["transactions"],
+  works: readonly Work[],
+  scale: number,
+  mode: RoundingMode,
+  money: (x: Decimal) => Decimal,
+  cash: (x: Decimal) => string,
+): void {
+  const roster = new Set(works.map((w) => w.person.id));
+  collectionsResult(p, c, transactions, roster, scale, mode);
+  const read = readTransactions(transactions ?? [], roster);
+  const options = "collections" in c.base ? c.base.collections : {};
+  const tiersText = c.tiers.map((t) => `${String(t.from)}@${String(t.rate)}`).join(", ");
+  const lines = works.map((w) => {
+    const id = w.person.id;
+    const mine = read.invoices.filter((invoice) => invoice.reps.some((rep) => rep.id === id));
+    const result = D.commissionOnCollections(mine, {
+      period: p.period,
+      tiers: c.tiers,
+      mode: c.mode ?? "marginal",
+      scale,
+      rounding: mode,
+      ...(options.release === undefined ? {} : { release: options.release }),
+      ...(options.clawbackWindowDays === undefined ? {} : { clawbackWindowDays: options.clawbackWindowDays }),
+      ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
+    });
+    const own = result.lines.filter((line) => line.rep === id);
+    const credited = own.filter((line) => line.kind === "release").reduce((s, line) => s.plus(line.base), new Decimal(0));
+    const commission = money(D.tieredCommission(credited, c.tiers, { mode: c.mode ?? "marginal" }));
+    const clawback = own.filter((line) => line.kind === "clawback").reduce((s, line) => s.plus(line.commission), new Decimal(0));
+    w.tracer.add("pay.commission", `round(tieredCommission(base, tiers, ${c.mode ?? "marginal"}))`, () => ({ base: str(credited), tiers: tiersText }), cash(commission));
+    w.pay.push({ component: "commission", id: "commission", amount: commission });
+    w.pay.push({ component: "commission", id: "clawback", amount: clawback });
+    return { own, forgiven: result.forgiven.filter((line) => line.rep === id) };
+  });
+  // The engine traces every person's tiered step first, then the lines: the same per person.
+  works.forEach((w, j) => {
+    const { own, forgiven } = lines[j] as (typeof lines)[number];
+    for (const line of own) traceLine(w.tracer, line, cash);
+    for (const line of forgiven) traceForgiven(w.tracer, line, cash);
+  });
+}
+
+/** The draw against each person's commission lines (all of them so far), by `applyDraw`. */
+function payDraw(draw: NonNullable<NonNullable<Plan["pay"]>["draw"]>, works: readonly Work[], scale: number, cash: (x: Decimal) => string): void {
+  for (const w of works) {
+    const { person } = w;
+    const earned = w.pay.filter((line) => line.component === "commission").reduce((s, line) => s.plus(line.amount), new Decimal(0));
+    const amount = typeof draw.amount === "object" ? (readCell(person.row, person.rowIndex, draw.amount.column) ?? new Decimal(0)) : readDecimal(draw.amount, ["pay", "draw", "amount"]);
+    const balance = draw.balance === undefined ? new Decimal(0) : (readCell(person.row, person.rowIndex, draw.balance.column) ?? new Decimal(0));
+    const r = within(["rows", person.rowIndex], `person "${person.id}", draw`, () =>
+      D.applyDraw(earned, amount, balance, { type: draw.type, scale, ...(draw.recoveryShare === undefined ? {} : { recoveryShare: draw.recoveryShare }) }),
+    );
+    w.tracer.add(
+      "pay.draw",
+      `applyDraw(earned, draw, balance, ${draw.type})`,
+      () => ({ earned: cash(r.earned), draw: cash(r.draw), openingBalance: cash(r.openingBalance), advance: cash(r.advance), recovery: cash(r.recovery), balance: cash(r.balance) }),
+      cash(r.pay),
+    );
+    w.pay.push({ component: "commission", id: "draw", amount: r.advance });
+    if (draw.type === "recoverable") w.pay.push({ component: "commission", id: "drawRecovery", amount: r.recovery.isZero() ? r.recovery : r.recovery.negated() });
+  }
+}
+
+/** The year-to-date true-up of each person's commission lines so far, by `trueUp`. */
+function payTrueUp(
+  onNegative: "clawback" | "carry-forward" | "forgive",
+  paidToDate: PlanData["paidToDate"],
+  forgivenToDate: PlanData["forgivenToDate"],
+  works: readonly Work[],
+  scale: number,
+  cash: (x: Decimal) => string,
+): void {
+  if (paidToDate === undefined) {
+    throw new PayscoreError(
+      "INVALID_DATA",
+      "paidToDate: the plan has a true-up (pay.trueUp) but the data says nothing of what was paid to date; give data.paidToDate ({ id: amount }; {} when nothing was paid), or payscore run --paid <earlier-run.json>",
+      { path: ["paidToDate"] },
+    );
+  }
+  const amount = (table: PlanData["paidToDate"], name: string, id: string): Decimal => {
+    if (table === undefined || !Object.hasOwn(table, id)) return new Decimal(0);
+    const path = [name, id];
+    try {
+      return readDecimal(table[id], path);
+    } catch (error) {
+      throw new PayscoreError("INVALID_DATA", `${formatPath(path)} must be a plain decimal number such as "1200.50"; got ${JSON.stringify(table[id])}`, { path, cause: error });
+    }
+  };
+  for (const w of works) {
+    const id = w.person.id;
+    const earned = w.pay.filter((line) => line.component === "commission").reduce((s, line) => s.plus(line.amount), new Decimal(0));
+    const paid = amount(paidToDate, "paidToDate", id);
+    const forgiven = amount(forgivenToDate, "forgivenToDate", id);
+    const r = within(["paidToDate", id], `person "${id}", true-up`, () => D.trueUp(earned, paid, { onNegative, forgivenToDate: forgiven, scale }));
+    w.tracer.add(
+      "pay.trueUp",
+      `trueUp(earnedToDate, paidToDate, ${onNegative})`,
+      () => ({ earnedToDate: cash(r.earnedToDate), paidToDate: cash(r.paidToDate), forgivenToDate: cash(r.forgivenToDate), difference: cash(r.difference), carried: cash(r.carried), forgiven: cash(r.forgiven) }),
+      cash(r.pay),
+    );
+    w.pay.push({ component: "commission", id: "paidToDate", amount: r.paidToDate.isZero() ? r.paidToDate : r.paidToDate.negated() });
+    if (onNegative === "forgive" || forgivenToDate !== undefined) w.pay.push({ component: "commission", id: "forgivenToDate", amount: r.forgivenToDate });
+    if (onNegative === "carry-forward") w.pay.push({ component: "commission", id: "trueUpCarried", amount: r.carried });
+    if (onNegative === "forgive") w.pay.push({ component: "commission", id: "trueUpForgiven", amount: r.forgiven });
   }
 }

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { Decimal } from "../numeric/index.js";
+import type { Plan } from "../plan/index.js";
+import type { CommandArgs } from "./parseCommandArgs.js";
+import type { LoadedData } from "./readPlanData.js";
+import { CliError } from "./CliError.js";
+import { readJsonFile } from "./readJsonFile.js";
+
+/** What an earlier run's JSON must hold for a true-up: its currency and each statement's commission lines. */
+const paidRunSchema = z.object({
+  currency: z.string(),
+  statements: z.array(
+    z.object({
+      person: z.object({ id: z.string() }),
+      pay: z.array(z.object({ component: z.string(), id: z.string(), amount: z.string().regex(/^-?\d+(?:\.\d+)?$/) })),
+    }),
+  ),
+});
+
+/**
+ * Reads the earlier runs of the year (`payscore run --paid q1.json --paid q2.json`, each the JSON
+ * a run wrote) for a true-up (issue 20): each person's commission paid to date is the sum of their
+ * commission lines over the runs (the commission, clawbacks, draws, and earlier true-ups' lines —
+ * what each run paid in commission), and what earlier true-ups forgave is the sum of their
+ * `trueUpForgiven` lines (left out when there are none).
+ *
+ * @param files - the earlier runs' JSON files
+ * @param plan - the plan (its currency must be the runs')
+ * @param cwd - the working folder
+ * @returns `paidToDate` and `forgivenToDate` by person
+ * @throws {CliError} for a file that is not a run, or a run in another currency
+ *
+ * @example
+ * ```ts
+ * await readPaidRuns(["q1.json"], plan, process.cwd()); // { paidToDate: { S1: "5000.00" } }
+ * ```
+ */
+export async function readPaidRuns(
+  files: readonly string[],
+  plan: Plan,
+  cwd: string,
+): Promise<{ paidToDate: Record<string, string>; forgivenToDate?: Record<string, string> }> {
+  const paid = new Map<string, Decimal>();
+  const forgiven = new Map<string, Decimal>();
+  for (const file of files) {
+    const result = paidRunSchema.safeParse(await readJsonFile(file, cwd));
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue === undefined ? "" : issue.path.map(String).join(".");
+      throw new CliError(`${file}: not a payscore run (the JSON that payscore run writes)${where === "" ? "" : `: ${where}: ${issue?.message ?? ""}`}`);
+    }
+    if (result.data.currency !== plan.currency) throw new CliError(`${file}: the run is in ${result.data.currency}, the plan in ${plan.currency}; a true-up nets amounts of one currency`);
+    for (const statement of result.data.statements) {
+      const id = statement.person.id;
+      for (const line of statement.pay) {
+        if (line.component !== "commission") continue;
+        paid.set(id, (paid.get(id) ?? new Decimal(0)).plus(line.amount));
+        if (line.id === "trueUpForgiven") forgiven.set(id, (forgiven.get(id) ?? new Decimal(0)).plus(line.amount));
+      }
+    }
+  }
+  const text = (table: Map<string, Decimal>): Record<string, string> => Object.fromEntries([...table].map(([id, amount]) => [id, amount.toString()]));
+  // Without earlier forgiven deficits there is nothing to give back (and no line for it).
+  return { paidToDate: text(paid), ...(forgiven.size === 0 ? {} : { forgivenToDate: text(forgiven) }) };
+}
+
+/**
+ * The data with the earlier runs' paid and forgiven amounts for a true-up (`--paid`, repeatable),
+ * for `payscore run` and `payscore explain`: refused without `--paid` when the plan has
+ * `pay.trueUp` (and the data no `paidToDate`), and with `--paid` when it has none.
+ *
+ * @param args - the command's arguments
+ * @param command - the command, for the messages
+ * @param plan - the plan
+ * @param loaded - the data read
+ * @param planFile - the plan's path as the user wrote it
+ * @param cwd - the working folder
+ * @returns the data, with `paidToDate` (and `forgivenToDate`) when `--paid` was given
+ * @throws {CliError} as above, and as {@link readPaidRuns}
+ *
+ * @example
+ * ```ts
+ * loaded = await withPaidRuns(parsed, "run", plan, loaded, "plan.json", io.cwd);
+ * ```
+ */
+export async function withPaidRuns(args: CommandArgs, command: string, plan: Plan, loaded: LoadedData, planFile: string, cwd: string): Promise<LoadedData> {
+  const value: unknown = args.values["paid"];
+  const files = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
+  if (plan.pay?.trueUp !== undefined && files.length === 0 && loaded.data.paidToDate === undefined) {
+    throw new CliError(`${planFile}: the plan has a true-up (pay.trueUp) but no earlier runs were given; pass --paid <earlier-run.json> for each run paid this year (none yet: run without pay.trueUp)`);
+  }
+  if (files.length > 0 && plan.pay?.trueUp === undefined) throw new CliError(`payscore ${command}: --paid is for a true-up, and the plan has no pay.trueUp`);
+  if (files.length === 0) return loaded;
+  return { ...loaded, data: { ...loaded.data, ...(await readPaidRuns(files, plan, cwd)) } };
+}

@@ -1,0 +1,56 @@
+import { extname } from "node:path";
+import { formatPath } from "../errors/index.js";
+import { planDataSchema, type TransactionRow } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+import type { CsvEncoding } from "./EncodedReader.js";
+import { readCsvTable } from "./readCsvTable.js";
+import { readJsonFile } from "./readJsonFile.js";
+import type { TableSource } from "./readPlanData.js";
+
+/** The columns a transactions CSV must have, and those it may have. */
+const REQUIRED = ["invoice", "date", "kind", "amount"] as const;
+const OPTIONAL = ["reps", "shares", "id"] as const;
+
+/**
+ * Reads the transactions for commission on collections (issue 20): a CSV with the columns
+ * `invoice, date, kind, amount` and, as needed, `reps, shares, id` (other columns are ignored),
+ * or JSON (an array of such objects). Each row is kept as the file gives it (strings); the run
+ * checks the cells.
+ *
+ * @param file - the file
+ * @param cwd - the working folder
+ * @param encoding - the CSV's encoding
+ * @returns the rows and where they came from
+ * @throws {CliError} `file:1: no column "kind" in the header …` for a missing column
+ *
+ * @example
+ * ```ts
+ * await readTransactionsFile("transactions.csv", process.cwd());
+ * // { transactions: [{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: "100000", reps: "S1", shares: "", id: "" }, …], source: … }
+ * ```
+ */
+export async function readTransactionsFile(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ transactions: TransactionRow[]; source: TableSource }> {
+  if (extname(file).toLowerCase() === ".json") {
+    const value = await readJsonFile(file, cwd);
+    const result = planDataSchema.shape.transactions.safeParse(value);
+    if (!result.success || result.data === undefined) {
+      const issues = result.success ? [] : result.error.issues;
+      const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
+      throw new CliError(problems.length > 0 ? problems : [`${file}: expected an array of transactions { invoice, date, kind, amount, reps?, shares?, id? }`]);
+    }
+    return { transactions: result.data, source: { file, kind: "json", jsonPath: [] } };
+  }
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
+  for (const column of REQUIRED) {
+    if (!header.includes(column)) {
+      throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a transactions file has invoice, date, kind, amount, reps, shares (and optionally id); the header has: ${header.join(", ")}`);
+    }
+  }
+  const optional = OPTIONAL.filter((column) => header.includes(column));
+  const transactions = rows.map((row): TransactionRow => {
+    const kept: Record<string, string> = {};
+    for (const column of [...REQUIRED, ...optional]) kept[column] = row[column] as string;
+    return kept as unknown as TransactionRow;
+  });
+  return { transactions, source: { file, kind: "csv", lines, header } };
+}
