@@ -8,7 +8,7 @@ export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
 export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 export { evaluateCurve, compileCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
-export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
+export type { DecimalRow, KpiScorecard, NumericColumn, RoundedKpiColumns, RoundedScales, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
 export { aggregate360, compileAggregate360 } from "../review360/index.js";
 // The 360 rules' steps are internal to the domain (not in its index): the plan's 360 stage drives them.

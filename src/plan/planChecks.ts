@@ -17,7 +17,7 @@ interface CheckedPlan {
     readonly zeroTarget?: "error" | "zero" | "full" | undefined;
     readonly cap?: string | number | undefined;
     readonly floor?: string | number | undefined;
-    readonly difficulty?: string | number | undefined;
+    readonly difficulty?: string | number | { readonly column: string } | undefined;
     readonly curve?: D.CurveInput | undefined;
     readonly target: unknown;
   }[];
@@ -125,7 +125,7 @@ function checkKpis(plan: CheckedPlan, add: AddPlanIssue): void {
     ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
     ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
     ...(kpi.curve === undefined ? {} : { curve: kpi.curve }),
-    ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
+    ...(kpi.difficulty === undefined || typeof kpi.difficulty === "object" ? {} : { difficulty: kpi.difficulty }),
   }));
   // The scorecard's own paths are the plan's (kpis[1].weight).
   domainCheck(add, [], () => D.compileScorecard(specs as D.KpiSpec[]));

@@ -168,8 +168,15 @@ export const planKpiSchema = z.strictObject({
   floor: num.optional(),
   /** Maps attainment to points; without one, points = 100 · attainment. */
   curve: planCurveSchema.optional(),
-  /** Difficulty coefficient (难度系数), default 1: points = curve(attainment × difficulty), or 100 × attainment × difficulty. */
-  difficulty: num.optional(),
+  /**
+   * Difficulty coefficient (难度系数), default 1: points = curve(attainment × difficulty), or
+   * 100 × attainment × difficulty. A number for everyone, or `{ column }`: each person's (or
+   * territory's) coefficient from a data column (a number > 0; an empty cell is an error).
+   */
+  difficulty: z
+    .union([num, columnRef], { error: expecting('a number or { "column": "<data column>" }') })
+    .optional()
+    .describe("Difficulty coefficient (难度系数), default 1: a number for everyone, or { column } for each person's or territory's coefficient"),
   actual: planActualSchema,
   target: planTargetSchema,
   /** Prorate the target for people active only part of the period; absent = no proration. */

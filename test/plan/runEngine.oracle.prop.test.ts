@@ -42,12 +42,14 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
     curve: fc.option(curve, { nil: undefined }),
     cap: fc.constantFrom(undefined, "1.5", "1.2"),
   });
-  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3")).map(([r, withMargin, withNps, w]) => {
+  // A constant difficulty, or one per person or territory from a data column (issue 21, point 7).
+  const difficulty = fc.constantFrom<unknown>("1.1", { column: "territoryDifficulty" }, undefined);
+  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), difficulty, fc.boolean()).map(([r, withMargin, withNps, w, visitsDifficulty, revenueDifficulty]) => {
     const kpis: unknown[] = [
-      { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
+      { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(revenueDifficulty ? { difficulty: { column: "revenueDifficulty" } } : {}), ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
       { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
       { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
-      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1" },
+      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", ...(visitsDifficulty === undefined ? {} : { difficulty: visitsDifficulty }) },
     ];
     const rest = 1 - Number(w) - 0.4;
     if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
@@ -155,6 +157,9 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
       revenue,
       revenueTarget: String(int(60000, 140000)),
       territoryWeight: ["1", "1.2", "0.8", "1.5"][i % 4] as string,
+      // Now and then an empty coefficient (an error, as the oracle says too).
+      territoryDifficulty: int(0, 24) === 0 ? "" : (["1", "1.2", "0.85"][i % 3] as string),
+      revenueDifficulty: ["1.05", "0.9", "1.2345678"][int(0, 2)] as string,
       collected: String(int(800, billed)),
       billed: String(billed),
       cost: String(int(0, 30000)),

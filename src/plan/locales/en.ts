@@ -7,7 +7,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "actual", target: "target", attainment: "attainment", points: "points", contribution: "contribution" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "actual", target: "target", difficulty: "difficulty", attainment: "attainment", points: "points", contribution: "contribution" }[l.part]}`;
       case "fundingInput":
         return `Bonus pool ${l.id} · funding measure`;
       case "pool":

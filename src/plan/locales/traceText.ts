@@ -62,7 +62,7 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
 
 /** Reads a step's dotted name. */
 function labelOf(step: string): StepLabel | null {
-  const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|contribution)$/s.exec(step);
+  const kpi = /^kpi\.(.+)\.(actual|target|difficulty|attainment|points|contribution)$/s.exec(step);
   if (kpi !== null) return { kind: "kpi", kpi: kpi[1] as string, part: kpi[2] as "actual" };
   const funding = /^pay\.pool\.(.+)\.fundingInput$/s.exec(step);
   if (funding !== null) return { kind: "fundingInput", id: funding[1] as string };

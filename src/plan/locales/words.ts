@@ -38,7 +38,7 @@ export type FormulaParams = Readonly<Record<string, string>>;
 
 /** What a trace step is about, read from its dotted name. @internal */
 export type StepLabel =
-  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" }
+  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "difficulty" | "attainment" | "points" | "contribution" }
   | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
 

@@ -5,7 +5,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", contribution: "贡献" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", difficulty: "难度系数", attainment: "达成率", points: "得分", contribution: "贡献" }[l.part]}`;
       case "fundingInput":
         return `奖金池 ${l.id} · 资金考核值`;
       case "pool":

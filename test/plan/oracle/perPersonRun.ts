@@ -7,6 +7,7 @@ import { runHeader } from "../../../src/plan/runHeader.js";
 import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
 import { Tracer } from "../../../src/plan/trace.js";
+import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
@@ -369,9 +370,15 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
   const frozen = frozenKpiSpecs(p);
   const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
   within(["kpis"], "KPIs", () => D.compileScorecard(frozen, { missing }));
-  const scorecard = (values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(frozen, values, options);
+  const scorecard = (specs: readonly D.KpiSpec[], values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(specs, values, options);
   for (const w of works) {
     const { person, tracer } = w;
+    // A difficulty from a data column: this person's coefficient in their own specs.
+    const specs = frozen.map((spec, k) => {
+      const kpi = p.kpis[k] as Kpi;
+      const column = difficultyColumnOf(kpi);
+      return column === undefined ? spec : { ...spec, difficulty: difficultyCellOf(kpi, column, person) };
+    });
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
     const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
     p.kpis.forEach((kpi, k) => {
@@ -381,7 +388,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
       w.actuals.set(kpi.id, actual);
       if (actual !== null && target !== null) values[kpi.id] = { actual, target };
     });
-    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(values));
+    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(specs, values));
     w.kpis = p.kpis.map((kpi) => {
       const line = result.lines.find((l) => l.id === kpi.id);
       const difficulty = line?.difficulty ?? new Decimal(1);
@@ -404,6 +411,8 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
         }),
         attainment === null ? "missing" : str(attainment),
       );
+      const difficultyColumn = difficultyColumnOf(kpi);
+      if (difficultyColumn !== undefined) tracer.add(`kpi.${kpi.id}.difficulty`, `column ${difficultyColumn}`, () => ({}), str(difficulty));
       tracer.add(
         `kpi.${kpi.id}.points`,
         `round(${kpi.curve === undefined ? (difficulty.eq(1) ? "100 × attainment" : "100 × attainment × difficulty") : difficulty.eq(1) ? "curve(attainment)" : "curve(attainment × difficulty)"}, ${places.points})`,
