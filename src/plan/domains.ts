@@ -10,7 +10,8 @@ export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 export { evaluateCurve, compileCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
 export type { DecimalRow, KpiScorecard, NumericColumn, RoundedKpiColumns, RoundedScales, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
-export { aggregate360, compileAggregate360 } from "../review360/index.js";
+export { aggregate360, calibrate360, compileAggregate360 } from "../review360/index.js";
+export type { Calibrate360Options } from "../review360/index.js";
 // The 360 rules' steps are internal to the domain (not in its index): the plan's 360 stage drives them.
 export { Review360Rules } from "../review360/review360Rules.js";
 export type { GroupPart, Keyed } from "../review360/review360Rules.js";

@@ -201,6 +201,34 @@ export const planReview360Schema = z.strictObject({
   competencyWeights: z.record(z.string(), num).optional(),
   /** The rating scale; the 360 score is rescaled from it onto 0–100 before it is combined. */
   scale: z.strictObject({ min: num, max: num }).optional(),
+  /**
+   * Leniency calibration (评分宽严校准) by `calibrate360`, over every rating of the run before
+   * any is aggregated: each rater's scores are moved by `strength × (center − that rater's mean)`,
+   * then clamped into `scale`. `center` defaults to the mean of the raters' means, `strength` to
+   * 1 (full centring), `minRatings` to 1 (a rater with fewer ratings is left as they are).
+   */
+  calibration: z
+    .strictObject({
+      strength: num.optional().describe("How much of the correction to apply, 0–1 (default 1)"),
+      center: num.optional().describe("The centre every rater is moved to (default: the mean of the raters' means)"),
+      minRatings: z.number().int().min(1).optional().describe("The fewest ratings a rater needs to be corrected (default 1)"),
+    })
+    .optional()
+    .describe("Leniency calibration of the ratings by calibrate360 before they are aggregated"),
+  /** Per-competency 360 scores in each statement (`review360.competencies`); implied by `trainingNeeds`. */
+  byCompetency: z.boolean().optional().describe("List each competency's 360 score in the statement and a CSV column per competency"),
+  /**
+   * Training needs (培训需求): the competencies whose points are below `below`, or the `weakest`
+   * N, or with both the weakest N of those below; weakest first.
+   */
+  trainingNeeds: z
+    .strictObject({
+      below: num.optional().describe("A competency whose points (0–100 with a scale) are below this is a training need"),
+      weakest: z.number().int().min(1).optional().describe("The N competencies with the lowest points (of those below `below`, when both are given)"),
+    })
+    .refine((t) => t.below !== undefined || t.weakest !== undefined, { error: 'review360.trainingNeeds needs "below", "weakest" or both' })
+    .optional()
+    .describe("Training needs (培训需求): the competencies below a threshold, or the weakest N, per person"),
 });
 
 /** A calibration decision (校准): the person, the new grade, why and who decided (both required). */

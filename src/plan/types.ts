@@ -62,6 +62,22 @@ export interface Review360Line {
     readonly included: boolean;
     readonly reason?: string | undefined;
   }[];
+  /**
+   * Each competency's 360 score, when the plan's `review360` has `byCompetency` or
+   * `trainingNeeds`: the competency's ratings alone, aggregated by group as the score is
+   * (`score` on the rating scale, `points` on 0–100 with a scale, rounded), `null` when no group
+   * had enough raters of it.
+   */
+  readonly competencies?: readonly Review360CompetencyLine[] | undefined;
+  /** The training needs (培训需求), weakest first, when the plan's `review360` has `trainingNeeds`. */
+  readonly trainingNeeds?: readonly string[] | undefined;
+}
+
+/** One competency's 360 score in a statement. */
+export interface Review360CompetencyLine {
+  readonly competency: string;
+  readonly score: string | null;
+  readonly points: string | null;
 }
 
 /** One pay component, rounded to the currency's minor units. */
@@ -159,6 +175,8 @@ export interface LazyPayoutRun extends Omit<PayoutRun, "statements"> {
    * its first appearance over the statements: the columns of a one-row-per-person table.
    */
   readonly lineIds: {
+    /** The competencies of the 360 statements' `competencies`, in order (issue 21); absent without them. */
+    readonly competencies?: readonly string[] | undefined;
     readonly kpis: readonly string[];
     readonly pay: readonly { readonly component: PayLine["component"]; readonly id: string }[];
   };

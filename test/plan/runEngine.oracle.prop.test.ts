@@ -94,6 +94,9 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       review: fc.boolean(),
       minSub: fc.constantFrom(1, 3),
       competencies: fc.boolean(),
+      // Issue 21, point 5: leniency calibration, per-competency scores and training needs.
+      calibration: fc.constantFrom(undefined, {}, { strength: "0.5", minRatings: 2 }, { center: 3 }),
+      byCompetency: fc.constantFrom<Record<string, unknown>>({}, { byCompetency: true }, { trainingNeeds: { below: 60 } }, { trainingNeeds: { weakest: 1 } }, { trainingNeeds: { below: "70.5", weakest: 1 } }),
       grading: fc.option(grading, { nil: undefined }),
       pay: fc.option(pay, { nil: undefined }),
       promotion: fc.option(
@@ -122,6 +125,8 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
           minRaters: { manager: 1, peer: 1, subordinate: r.minSub },
           ...(r.competencies ? { competencyWeights: { "customer-focus": 60, teamwork: 40 } } : {}),
           scale: { min: 1, max: 5 },
+          ...(r.calibration === undefined ? {} : { calibration: r.calibration }),
+          ...r.byCompetency,
         };
       }
       if (r.grading !== undefined) plan["grading"] = r.grading;

@@ -58,6 +58,11 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^round\(amount\)$/, "award", []],
   [/^eligible when the last `count` values \(history, then this period\) are all ≥ threshold$/, "promotion", []],
   [/^Σ pay components$/, "total", []],
+  [/^each rater's scores \+ strength × \(center − that rater's mean over the run\), clamped to the scale$/, "calibration360", []],
+  [/^per competency: round\(rescale\(Σ groupWeight × groupMean of its ratings\), (\d+)\)$/, "competencies360", ["places"]],
+  [/^the weakest competencies below the threshold$/, "trainingBelowWeakest", []],
+  [/^competencies below the threshold$/, "trainingBelow", []],
+  [/^the weakest competencies$/, "trainingWeakest", []],
 ];
 
 /** Reads a step's dotted name. */
@@ -78,6 +83,9 @@ function labelOf(step: string): StepLabel | null {
     "promotion.measure": "promotionMeasure",
     promotion: "promotion",
     "pay.total": "total",
+    "review360.calibration": "calibration360",
+    "review360.competencies": "competencies360",
+    "review360.trainingNeeds": "trainingNeeds",
   };
   const fixed = Object.prototype.hasOwnProperty.call(fixedNames, step) ? fixedNames[step] : undefined;
   if (fixed !== undefined) return { kind: fixed } as StepLabel;
@@ -208,6 +216,8 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
       const product = /^(-?\d+(?:\.\d+)?) × (-?\d+(?:\.\d+)?)$/.exec(raw);
       return [group, product === null ? value(raw, "number") : `${formatNumber(product[1] as string, locale)} × ${formatNumber(product[2] as string, locale)}`];
     }
+    // The per-competency step's keys are competencies (ids, as given).
+    if (label.kind === "competencies360") return [key, value(raw, "number")];
     if (label.kind === "kpi" && label.part === "actual" && step.formula.startsWith("column ")) {
       return [key, value(raw, rate ? "percent" : "number")];
     }
@@ -223,7 +233,10 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
 
   let result: string;
   const promotion = /^eligible=(true|false), current=(\d+), longest=(\d+)$/.exec(step.result);
-  if (label.kind === "promotion" && promotion !== null) {
+  if (label.kind === "competencies360" || label.kind === "trainingNeeds") {
+    // A list of competencies (with their points): ids as given, numbers in the locale's words.
+    result = step.result === "none" ? value("none", "text") : step.result.split(", ").map((part) => part.replace(/(\S+)$/, (last) => (last === "none" ? value("none", "text") : /^-?\d+(?:\.\d+)?$/.test(last) ? formatNumber(last, locale) : last))).join(words.separator === "；" ? "、" : ", ");
+  } else if (label.kind === "promotion" && promotion !== null) {
     result = words.promotionResult(promotion[1] === "true", promotion[2] as string, promotion[3] as string);
   } else {
     result = value(step.result, resultKind(label, rate));

@@ -31,7 +31,12 @@ export type FormulaId =
   | "pool"
   | "award"
   | "promotion"
-  | "total";
+  | "total"
+  | "calibration360"
+  | "competencies360"
+  | "trainingBelowWeakest"
+  | "trainingBelow"
+  | "trainingWeakest";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;
@@ -39,7 +44,7 @@ export type FormulaParams = Readonly<Record<string, string>>;
 /** What a trace step is about, read from its dotted name. @internal */
 export type StepLabel =
   | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "difficulty" | "attainment" | "points" | "contribution" }
-  | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
+  | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" | "calibration360" | "competencies360" | "trainingNeeds" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
 
 /** The words of the trace, one table per locale. @internal */
@@ -88,6 +93,11 @@ export interface ExplainWords {
   readonly kpiScore: string;
   readonly review360: string;
   readonly review360None: string;
+  /** The per-competency 360 scores and the training needs (培训需求) of a statement. */
+  readonly competencies: string;
+  readonly trainingNeeds: string;
+  readonly trainingNone: string;
+  readonly listSeparator: string;
   readonly groupLine: (p: { group: string; raters: number; mean: string | null; weight: string; included: boolean; reason: string }) => string;
   readonly score: string;
   readonly rank: (rank: number) => string;

@@ -8,6 +8,7 @@ import { buildRoster, type RosterPerson } from "../../../src/plan/roster.js";
 import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/schema.js";
 import { Tracer } from "../../../src/plan/trace.js";
 import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
+import { appliedCalibration, calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
@@ -603,6 +604,19 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
     byPerson.set(rating.person, list);
     indexOf.set(rating.person, [...(indexOf.get(rating.person) ?? []), i]);
   });
+  // Leniency calibration: every rating of the run through calibrate360, then aggregated as usual.
+  const applied = setup.calibration === undefined ? undefined : appliedCalibration(setup, ratings);
+  if (setup.calibration !== undefined) {
+    const calibrated = calibrated360(ratings.map((r) => ({ rater: r.rater, group: r.group, score: r.score })), setup);
+    const seen = new Map<string, number>();
+    ratings.forEach((rating, i) => {
+      const k = seen.get(rating.person) ?? 0;
+      seen.set(rating.person, k + 1);
+      const own = byPerson.get(rating.person)?.[k];
+      if (own !== undefined) own.score = (calibrated[i] as { score: Decimal }).score;
+    });
+  }
+  const competencies = competencyList(setup, ratings.flatMap((r) => (r.competency === undefined ? [] : [r.competency])));
   const options = {
     weights: setup.weights,
     ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }),
@@ -611,6 +625,14 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
   };
   for (const w of works) {
     const mine = byPerson.get(w.person.id) ?? [];
+    if (applied !== undefined) {
+      w.tracer.add(
+        "review360.calibration",
+        "each rater's scores + strength × (center − that rater's mean over the run), clamped to the scale",
+        () => ({ center: applied.center, strength: applied.strength, minRatings: String(applied.minRatings) }),
+        applied.center,
+      );
+    }
     let result: ReturnType<typeof D.aggregate360>;
     try {
       result = D.aggregate360(mine, options);
@@ -647,6 +669,39 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
       () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${str(g.mean)} × ${str(g.weight)}` : `excluded (${g.reason ?? "weight 0"})`])),
       points === null ? "none" : str(points),
     );
+    if (competencies !== undefined) {
+      const lines = competencies.map((competency) => {
+        const of = mine.filter((r) => r.competency === competency).map((r) => ({ rater: r.rater, group: r.group, score: r.score }));
+        const r = D.aggregate360(of, { weights: setup.weights, ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }) });
+        const s = r.score;
+        const onScale = s === null ? null : scaleRange === undefined ? s : D.rescale(s, scaleRange, { min: 0, max: 100 });
+        const pts = onScale === null ? null : roundDecimal(onScale, places.points, places.mode);
+        return { competency, score: s === null ? null : str(s), points: pts === null ? null : str(pts) };
+      });
+      w.tracer.add(
+        "review360.competencies",
+        `per competency: round(rescale(Σ groupWeight × groupMean of its ratings), ${places.points})`,
+        () => Object.fromEntries(lines.map((line) => [line.competency, line.points ?? "none"])),
+        lines.map((line) => `${line.competency} ${line.points ?? "none"}`).join(", "),
+      );
+      const needs = setup.trainingNeeds;
+      let trainingNeeds: string[] | undefined;
+      if (needs !== undefined) {
+        // Scored competencies below the threshold (all, without one), weakest first, ties in competency order; the first `weakest`.
+        const scored = lines.filter((line) => line.points !== null && (needs.below === undefined || new Decimal(line.points).lt(String(needs.below))));
+        const weakestFirst = scored.map((line, i) => ({ line, i })).sort((a, b) => new Decimal(a.line.points as string).comparedTo(b.line.points as string) || a.i - b.i);
+        trainingNeeds = weakestFirst.map((x) => x.line.competency).slice(0, needs.weakest ?? Infinity);
+        const below = needs.below;
+        const weakest = needs.weakest;
+        w.tracer.add(
+          "review360.trainingNeeds",
+          below !== undefined && weakest !== undefined ? "the weakest competencies below the threshold" : below !== undefined ? "competencies below the threshold" : "the weakest competencies",
+          () => ({ ...(below === undefined ? {} : { below: new Decimal(String(below)).toString() }), ...(weakest === undefined ? {} : { weakest: String(weakest) }) }),
+          trainingNeeds.length === 0 ? "none" : trainingNeeds.join(", "),
+        );
+      }
+      w.review360 = { ...w.review360, competencies: lines, ...(trainingNeeds === undefined ? {} : { trainingNeeds }) };
+    }
   }
 }
 
