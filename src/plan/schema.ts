@@ -270,7 +270,32 @@ export const planPoolSchema = z.strictObject({
   cap: z.union([num, z.strictObject({ multipleOfBasePay: num })], { error: expecting('a number or { "multipleOfBasePay": … }') }).optional(),
   /** A team pool: only the people of this team share it; default everyone. */
   team: z.string().optional(),
+  /**
+   * A two-level pool (两级分配, `allocateTeamPool`): the pool goes to the roster's teams by team
+   * score (`score`, default) or team score × headcount (`score-headcount`), then to each team's
+   * members by `weightBy` under their caps. People without a team take no part.
+   */
+  byTeam: z
+    .strictObject({ weightBy: z.enum(["score", "score-headcount"]).optional().describe("A team's weight: its team score (default) or team score × headcount") })
+    .optional()
+    .describe("Two-level pool: to the teams by team score (rollUp), then to their members"),
 });
+
+/**
+ * Team scores (团队得分) by `rollUp`: each roster team's composite score, its members counted
+ * equally (default), by a KPI's target (`by: "target"`, `kpi`) or by a data column
+ * (`by: "weight"`, `weightColumn`); rounded to `rounding.score`, listed in the run's `teams`.
+ */
+export const planTeamScoresSchema = z
+  .strictObject({
+    by: z.enum(["equal", "target", "weight"]).optional().describe('How members count: "equal" (default), "target" (a KPI\'s target) or "weight" (a data column)'),
+    kpi: name.optional().describe('With by "target": the KPI whose target weighs each member'),
+    weightColumn: column.optional().describe('With by "weight": the data column of each member\'s weight'),
+  })
+  .superRefine((t, ctx) => {
+    if (t.by === "target" && t.kpi === undefined) ctx.addIssue({ code: "custom", path: ["kpi"], message: 'teamScores.kpi is missing: by "target" weighs members by a KPI\'s target' });
+    if (t.by === "weight" && t.weightColumn === undefined) ctx.addIssue({ code: "custom", path: ["weightColumn"], message: 'teamScores.weightColumn is missing: by "weight" weighs members by a data column' });
+  });
 
 /** The pay rules; every component is optional. */
 export const planPaySchema = z.strictObject({
@@ -369,6 +394,7 @@ const planObject = z.strictObject({
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
   pay: planPaySchema.optional().describe("Pay components: fixed, target incentive, commission, pools, awards"),
   promotion: planPromotionSchema.optional().describe("Promotion rule: the measure ≥ threshold in the last count periods"),
+  teamScores: planTeamScoresSchema.optional().describe("Team scores by rollUp, listed in the run's teams (团队得分)"),
   inputs: planInputsSchema.optional().describe("The input files, read from the plan file's folder by the command line; its flags override each"),
 });
 
@@ -457,9 +483,11 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
       if (poolIds.has(pool.id)) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "id"], message: `duplicate pool id "${pool.id}"` });
       poolIds.add(pool.id);
       if (pool.funding !== undefined) checkKpiRef(pool.funding.measure, ["pay", "pools", i, "funding", "measure"]);
+      if (pool.byTeam !== undefined && pool.team !== undefined) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "byTeam"], message: `pool "${pool.id}": byTeam shares the pool over every team; it cannot be the pool of one team ("${pool.team}")` });
     });
   }
   if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
+  if (plan.teamScores?.kpi !== undefined) checkKpiRef({ kpi: plan.teamScores.kpi }, ["teamScores"]);
   // The domain's own checks read well-formed values only: they wait for the shapes to be right.
   if (ctx.issues.length === 0) checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
 }

@@ -124,6 +124,16 @@ export interface PoolReport {
   /** funded − allocated (non-zero only when every eligible person is at their cap). */
   readonly unallocated: string;
   readonly allocations: readonly { readonly person: string; readonly amount: string; readonly capped: boolean }[];
+  /** A two-level pool's (`byTeam`) first level: each team's weight and amount, teams by name. */
+  readonly teams?: readonly { readonly team: string; readonly weight: string; readonly amount: string; readonly capped: boolean }[] | undefined;
+}
+
+/** A team's result (团队得分): its members and its score by `rollUp`, rounded to `rounding.score`. */
+export interface TeamResult {
+  readonly team: string;
+  /** The number of people on the team. */
+  readonly people: number;
+  readonly score: string;
 }
 
 /** Sums over all statements, per component. */
@@ -158,6 +168,8 @@ export interface PayoutRun {
   readonly statements: readonly Statement[];
   readonly totals: RunTotals;
   readonly pools: readonly PoolReport[];
+  /** Each roster team's score, teams by name (issue 21), when the plan has `teamScores` or a `byTeam` pool. */
+  readonly teams?: readonly TeamResult[] | undefined;
 }
 
 /**

@@ -83,6 +83,11 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
           { id: "west", team: "West", budget: "18000", weightBy: "score", cap: "5000" },
         ],
         [{ id: "equal", budget: "999.99", weightBy: "equal", funding: { measure: "score", curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } }],
+        // Issue 21, point 4: two-level pools, to the teams by team score, then to the members.
+        [
+          { id: "teams", budget: "50000", byTeam: { weightBy: "score-headcount" }, cap: "9000" },
+          { id: "teams2", budget: "777.77", byTeam: {}, weightBy: "equal", funding: { measure: { kpi: "revenue" }, curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } },
+        ],
       ),
       awards: fc.constantFrom([], [{ id: "new-logo", name: "Biggest new customer", amount: "5000", people: [who[who.length - 1] as string] }]),
     },
@@ -107,6 +112,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         { nil: undefined },
       ),
       mode: fc.constantFrom("half-even", "half-up"),
+      teamScores: fc.option(fc.constantFrom<unknown>({}, { by: "target", kpi: "revenue" }, { by: "weight", weightColumn: "territoryWeight" }), { nil: undefined }),
       missing: fc.constantFrom("error", "zero"),
     })
     .map((r) => {
@@ -135,6 +141,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         plan["pay"] = r.grading === undefined ? rest : { ...rest, ...(gradeMultipliers === undefined ? {} : { gradeMultipliers }) };
       }
       if (r.promotion !== undefined) plan["promotion"] = r.promotion;
+      if (r.teamScores !== undefined) plan["teamScores"] = r.teamScores;
       return plan as unknown as Plan;
     });
 }

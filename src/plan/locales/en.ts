@@ -70,6 +70,7 @@ const trace: TraceWords = {
     trainingBelowWeakest: () => "the weakest competencies below the threshold, weakest first",
     trainingBelow: () => "the competencies below the threshold, weakest first",
     trainingWeakest: () => "the weakest competencies, weakest first",
+    poolByTeam: () => "funded amount × team weight ÷ total team weight to each team, then the team's amount × own weight ÷ the team's total weight, within the cap, in steps of the minor unit",
   },
   measures: {
     "collected / billed": "collected ÷ billed",
@@ -133,6 +134,10 @@ const trace: TraceWords = {
     minRatings: "least ratings to calibrate",
     below: "threshold",
     weakest: "how many",
+    team: "team",
+    teamWeight: "team weight",
+    totalTeamWeight: "total team weight",
+    teamAmount: "team amount",
     count: "count",
     source: "from",
     activeFrom: "active from",

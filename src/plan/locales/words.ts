@@ -36,7 +36,8 @@ export type FormulaId =
   | "competencies360"
   | "trainingBelowWeakest"
   | "trainingBelow"
-  | "trainingWeakest";
+  | "trainingWeakest"
+  | "poolByTeam";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;

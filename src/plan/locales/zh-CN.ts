@@ -67,6 +67,7 @@ const trace: TraceWords = {
     trainingBelowWeakest: () => "低于阈值的能力项中最弱的若干项，由弱到强",
     trainingBelow: () => "低于阈值的能力项，由弱到强",
     trainingWeakest: () => "得分最低的若干能力项，由弱到强",
+    poolByTeam: () => "两级分配：到账金额 × 团队权重 ÷ 团队权重合计分到各团队，再按 团队金额 × 个人权重 ÷ 团队内权重合计分到个人，不超过上限，按货币最小单位分配",
   },
   measures: {
     "collected / billed": "已回款 ÷ 开票额",
@@ -130,6 +131,10 @@ const trace: TraceWords = {
     minRatings: "校准所需最少评分数",
     below: "阈值",
     weakest: "最弱项数",
+    team: "团队",
+    teamWeight: "团队权重",
+    totalTeamWeight: "团队权重合计",
+    teamAmount: "团队金额",
     count: "期数",
     source: "来源",
     activeFrom: "在岗起",

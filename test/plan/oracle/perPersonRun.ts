@@ -9,6 +9,7 @@ import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/sche
 import { Tracer } from "../../../src/plan/trace.js";
 import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
 import { appliedCalibration, calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
+import { teamWeightOf, wantsTeams } from "../../../src/plan/stages/teamStage.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
@@ -162,10 +163,29 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
     }
   }
 
+  // Team scores: each roster team's composite score by rollUp, rounded to the score's places.
+  const teamNames = [...new Set(works.flatMap((w) => (w.person.team === null ? [] : [w.person.team])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const teamScore = new Map<string, Decimal>();
+  const teams = wantsTeams(p)
+    ? teamNames.map((team) => {
+        const by = p.teamScores?.by ?? "equal";
+        const entries = works
+          .filter((w) => w.person.team === team)
+          .map((w) => {
+            const weight = teamWeightOf(p, w.person, by === "target" ? (w.kpis.find((line) => line.id === p.teamScores?.kpi)?.target ?? null) : null);
+            return { id: w.person.id, score: w.score, ...(weight === undefined ? {} : by === "target" ? { target: weight } : { weight }) };
+          });
+        let score = roundDecimal(within(["teamScores"], `team "${team}", team score`, () => D.rollUp(entries, { by })).score, places.score, places.mode);
+        if (score.isZero()) score = new Decimal(0);
+        teamScore.set(team, score);
+        return { team, people: entries.length, score: str(score) };
+      })
+    : undefined;
+
   const pools: PoolReport[] = [];
   (pay?.pools ?? []).forEach((pool, poolIndex) => {
     const path = ["pay", "pools", poolIndex];
-    const members = works.filter((w) => pool.team === undefined || w.person.team === pool.team);
+    const members = works.filter((w) => (pool.byTeam !== undefined ? w.person.team !== null : pool.team === undefined || w.person.team === pool.team));
     const budget = readDecimal(pool.budget, [...path, "budget"]);
     let ratio = new Decimal(1);
     let fundingMeasure: Decimal | null = null;
@@ -195,6 +215,10 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       if (cap !== undefined) cap = roundDecimal(cap, scale, "floor");
       return { id: w.person.id, weight, ...(cap === undefined ? {} : { cap }) };
     });
+    if (pool.byTeam !== undefined) {
+      pools.push(oracleTeamPool(pool, path, entries, members, teamNames, teamScore, funded, { budget, fundingMeasure, ratio, weightBy }, { scale, cash }));
+      return;
+    }
     const allWeightsZero = entries.every((e) => e.weight.isZero());
     const result =
       entries.length === 0 || allWeightsZero || funded.isZero()
@@ -345,6 +369,85 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       payout: cash(payout),
     },
     pools,
+    ...(teams === undefined ? {} : { teams }),
+  };
+}
+
+/** A two-level pool, plainly: teams by (team score, × headcount), then members, by allocateTeamPool. */
+function oracleTeamPool(
+  pool: NonNullable<NonNullable<Plan["pay"]>["pools"]>[number],
+  path: (string | number)[],
+  entries: { id: string; weight: Decimal; cap?: Decimal }[],
+  members: Work[],
+  teamNames: readonly string[],
+  teamScore: ReadonlyMap<string, Decimal>,
+  funded: Decimal,
+  t: { budget: Decimal; fundingMeasure: Decimal | null; ratio: Decimal; weightBy: string },
+  money: { scale: number; cash: (x: Decimal) => string },
+): PoolReport {
+  const { scale, cash } = money;
+  const teamOfPerson = new Map(members.map((w) => [w.person.id, w.person.team as string]));
+  const teamWeight = new Map(
+    teamNames.map((team) => {
+      const score = teamScore.get(team) as Decimal;
+      const w = score.isNegative() ? new Decimal(0) : score;
+      const size = members.filter((m) => m.person.team === team).length;
+      return [team, pool.byTeam?.weightBy === "score-headcount" ? w.times(size) : w];
+    }),
+  );
+  const teams = teamNames.map((team) => ({ id: team, weight: teamWeight.get(team) as Decimal, members: entries.filter((e) => teamOfPerson.get(e.id) === team) }));
+  const any = teams.some((team) => !team.weight.isZero());
+  const result = teams.length > 0 && any && !funded.isZero() ? within(path, `pool "${pool.id}"`, () => D.allocateTeamPool(funded, teams, { scale })) : undefined;
+  const amountOf = new Map<string, { amount: Decimal; capped: boolean }>();
+  const teamAmount = new Map<string, string>();
+  for (const team of result?.teams ?? []) {
+    teamAmount.set(team.id, cash(team.amount));
+    for (const a of team.allocations) amountOf.set(a.id, { amount: a.amount, capped: a.capped });
+  }
+  const totalTeamWeight = [...teamWeight.values()].reduce((s, w) => s.plus(w), new Decimal(0));
+  const allocations = members.map((w, i) => {
+    const entry = entries[i] as (typeof entries)[number];
+    const got = amountOf.get(w.person.id) ?? { amount: new Decimal(0), capped: false };
+    const team = teamOfPerson.get(w.person.id) as string;
+    const teamMembers = teams.find((x) => x.id === team)?.members ?? [];
+    const totalWeight = result === undefined ? new Decimal(0) : teamMembers.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+    w.pay.push({ component: "pool", id: pool.id, amount: got.amount });
+    w.tracer.add(
+      `pay.pool.${pool.id}`,
+      "allocateTeamPool(funded, teams, members): funded × teamWeight / ΣteamWeight to each team, then the team's amount × weight / Σweight of its members, capped, in steps of the minor unit",
+      () => ({
+        budget: cash(t.budget),
+        ...(t.fundingMeasure === null ? {} : { fundingMeasure: str(t.fundingMeasure) }),
+        fundingRatio: str(t.ratio),
+        funded: cash(funded),
+        weightBy: t.weightBy,
+        team,
+        teamWeight: str(teamWeight.get(team) as Decimal),
+        totalTeamWeight: str(totalTeamWeight),
+        teamAmount: teamAmount.get(team) ?? cash(new Decimal(0)),
+        weight: str(entry.weight),
+        totalWeight: str(totalWeight),
+        ...(entry.cap === undefined ? {} : { cap: str(entry.cap) }),
+        capped: String(got.capped),
+      }),
+      cash(got.amount),
+    );
+    return { person: w.person.id, amount: cash(got.amount), capped: got.capped };
+  });
+  const allocated = allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
+  return {
+    id: pool.id,
+    team: null,
+    budget: cash(t.budget),
+    fundingRatio: str(t.ratio),
+    funded: cash(funded),
+    allocated: cash(allocated),
+    unallocated: cash(result === undefined ? funded : result.unallocated),
+    allocations,
+    teams: teamNames.map((team) => {
+      const got = result?.teams.find((x) => x.id === team);
+      return { team, weight: str(teamWeight.get(team) as Decimal), amount: got === undefined ? cash(new Decimal(0)) : cash(got.amount), capped: got?.capped ?? false };
+    }),
   };
 }
 
