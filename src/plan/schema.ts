@@ -245,6 +245,11 @@ export const planGradingSchema = z.discriminatedUnion("method", [
     method: z.literal("forced"),
     quotas: z.array(z.strictObject({ grade: name, share: num })).min(1),
     ties: z.enum(["share-grade", "by-order"]).optional(),
+    /**
+     * Over whom the quotas apply: everyone in the run (`all`, default), or each roster team or
+     * role on its own (people without one form one group). Ranks stay over everyone.
+     */
+    per: z.enum(["all", "team", "role"]).optional().describe('Forced distribution over everyone ("all", default), or within each team or role'),
     overrides: z.array(overrideSchema).optional(),
   }),
 ]);

@@ -65,6 +65,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       method: fc.constant("forced"),
       quotas: fc.constant([{ grade: "A", share: "0.2" }, { grade: "B", share: "0.7" }, { grade: "C", share: "0.1" }]),
       ties: fc.constantFrom("share-grade", "by-order"),
+      per: fc.constantFrom(undefined, "all", "team", "role"),
       overrides: fc.constantFrom([], [{ person: who[0] as string, grade: "B", reason: "moved territory", by: "committee" }]),
     }),
     fc.record({ method: fc.constant("bands"), bands: fc.constant([{ grade: "A", min: 110 }, { grade: "B", min: 80 }, { grade: "C", min: -1000 }]) }),
@@ -116,6 +117,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       missing: fc.constantFrom("error", "zero"),
     })
     .map((r) => {
+      if (r.grading !== undefined && (r.grading as { per?: unknown }).per === undefined) delete (r.grading as { per?: unknown }).per;
       const plan: Record<string, unknown> = {
         version: 1,
         currency: "CNY",
@@ -124,7 +126,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         kpis: r.kpis,
         score: { ...(r.review ? { kpi: "0.7", review360: "0.3" } : { kpi: "1" }), missing: r.missing },
       };
-      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
+      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", ...(i % 3 === 0 ? { role: "manager" } : i % 3 === 1 ? { role: "rep" } : {}), basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
       if (r.review) {
         plan["review360"] = {
           weights: { manager: 50, peer: 30, subordinate: 20 },
@@ -187,6 +189,7 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
     if (!setup.rosterInPlan) {
       row["name"] = i % 3 === 0 ? "" : `Person ${i}`;
       row["team"] = i % 2 === 0 ? "East" : "West";
+      row["role"] = i % 3 === 0 ? "manager" : i % 3 === 1 ? "rep" : "";
       row["basePay"] = String(30000 + int(0, 20) * 1500);
       if (i === 2) row["activeFrom"] = "2026-02-01";
       if (i === 4) row["activeTo"] = "2026-03-15";

@@ -138,6 +138,7 @@ const trace: TraceWords = {
     teamWeight: "team weight",
     totalTeamWeight: "total team weight",
     teamAmount: "team amount",
+    gradingGroup: "graded among",
     count: "count",
     source: "from",
     activeFrom: "active from",

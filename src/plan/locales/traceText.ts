@@ -126,7 +126,7 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
 
 const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base", "teamAmount"]);
 const PERCENT_INPUTS = new Set(["attainment", "measure", "payoutRate", "fundingMeasure", "fundingRatio", "share", "threshold"]);
-const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd", "team"]);
+const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd", "team", "gradingGroup"]);
 
 /** How an input reads. */
 function inputKind(label: StepLabel, key: string, rate: boolean): Kind {
@@ -232,7 +232,7 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "curve") return [name, curveWords(raw, words, untranslated)];
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
-    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "grade" || key === "periods" || key === "team" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
+    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "grade" || key === "periods" || key === "team" || key === "gradingGroup" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
     return [name, value(raw, kind)];
   });
 

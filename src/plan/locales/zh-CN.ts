@@ -135,6 +135,7 @@ const trace: TraceWords = {
     teamWeight: "团队权重",
     totalTeamWeight: "团队权重合计",
     teamAmount: "团队金额",
+    gradingGroup: "强制分布范围",
     count: "期数",
     source: "来源",
     activeFrom: "在岗起",

@@ -853,11 +853,14 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
       grade: within(["grading", "bands"], `person "${w.person.id}", grade`, () => D.gradeByScore(w.score, grading.bands)),
     }));
   } else {
-    const entries = works.map((w) => ({ id: w.person.id, score: w.score }));
-    assignments =
-      entries.length === 0
-        ? []
-        : within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade }));
+    // Per team or role: each group's people on their own quotas (people without one are one group).
+    const per = grading.per ?? "all";
+    const groupOf = (w: Work): string => (per === "all" ? "" : ((per === "team" ? w.person.team : w.person.role) ?? ""));
+    assignments = [];
+    for (const group of new Set(works.map(groupOf))) {
+      const entries = works.filter((w) => groupOf(w) === group).map((w) => ({ id: w.person.id, score: w.score }));
+      assignments.push(...within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade })));
+    }
   }
   const initial = new Map(assignments.map((a) => [a.id, a.grade]));
   const reasons = new Map<string, string>();
@@ -889,7 +892,12 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
     w.tracer.add(
       "grade",
       grading.method === "bands" ? "the band with the greatest min ≤ score" : "forced distribution by rank",
-      () => ({ score: str(w.score), rank: String(w.rank), ...(reason === null ? {} : { calibratedFrom: first, reason }) }),
+      () => ({
+        score: str(w.score),
+        rank: String(w.rank),
+        ...(grading.method === "forced" && (grading.per ?? "all") !== "all" ? { gradingGroup: ((grading.per === "team" ? w.person.team : w.person.role) ?? "") } : {}),
+        ...(reason === null ? {} : { calibratedFrom: first, reason }),
+      }),
       a.grade,
     );
   }
