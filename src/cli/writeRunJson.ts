@@ -42,12 +42,14 @@ function isLazy(run: unknown): run is LazyPayoutRun {
 }
 
 /** The keys of a `PayoutRun`, in the order `runPlan` writes them. */
-const RUN_KEYS = ["version", "planHash", "planName", "currency", "scale", "rounding", "period", "subPeriods", "statements", "totals", "pools"] as const;
+const RUN_KEYS = ["version", "planHash", "planName", "currency", "scale", "rounding", "period", "subPeriods", "statements", "totals", "pools", "teams"] as const;
 
 async function writeLazyRun(run: LazyPayoutRun, write: WriteText, onStatement: ((done: number) => void) | undefined): Promise<void> {
   await write("{");
   for (let k = 0; k < RUN_KEYS.length; k++) {
     const key = RUN_KEYS[k] as (typeof RUN_KEYS)[number];
+    // Issue 21: a run lists its teams only when the plan asks for them.
+    if (key === "teams" && run.teams === undefined) continue;
     await write(`${k === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
     if (key === "statements") {
       if (run.size === 0) {
