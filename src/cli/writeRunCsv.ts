@@ -13,8 +13,10 @@ export interface WriteRunCsvOptions {
  * streams out. Columns, in this order:
  *
  * `id, name, team, region, role, activeFrom, activeTo, basePay`, then per KPI
- * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`, then `kpiScore, review360,
- * score, rank, initialGrade, grade`, one column per pay component grouped by kind (`fixed`,
+ * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`, then `kpiScore, review360`,
+ * one `review360.<competency>` column of points per competency and a `trainingNeeds` column
+ * (the competencies joined by "; ", weakest first) when the plan asks for them, then `score,
+ * rank, initialGrade, grade`, one column per pay component grouped by kind (`fixed`,
  * `targetIncentive`, `commission`, then every `pool:<id>`, then every `award:<id>`, each group in
  * the order its columns first appear), `totalPayout` and `promotionEligible`. Amounts are the
  * run's exact decimal strings, and a pay column a person has no line in is `0.00` (at the
@@ -71,11 +73,15 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
     }
   }
   payKeys = groupPayColumns(payKeys);
+  // Issue 21: the per-competency 360 points and the training needs, when the statements carry them.
+  const first = size === 0 ? undefined : statementAt(0);
+  const competencyIds = lazy ? [...(run.lineIds.competencies ?? [])] : [...new Set(run.statements.flatMap((st) => (st.review360?.competencies ?? []).map((c) => c.competency)))];
+  const needs = first?.review360?.trainingNeeds !== undefined;
   const zero = zeroAmount(run.scale);
   const header = [
     "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
     ...kpiIds.flatMap((id) => [`${id}.actual`, `${id}.target`, `${id}.attainment`, `${id}.points`]),
-    "kpiScore", "review360", "score", "rank", "initialGrade", "grade",
+    "kpiScore", "review360", ...competencyIds.map((c) => `review360.${c}`), ...(needs ? ["trainingNeeds"] : []), "score", "rank", "initialGrade", "grade",
     ...payKeys, "totalPayout", "promotionEligible",
   ];
   const out = new CsvBytes();
@@ -86,7 +92,7 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
-    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys, zero));
+    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys, zero, competencyIds, needs));
     for (const chunk of out.take(false)) await write(chunk);
     if (onRow !== undefined) onRow(end);
   }
@@ -99,7 +105,7 @@ function payKey(component: string, id: string): string {
 }
 
 /** Fills `cells` with a statement's row; returns the number of cells. */
-function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string): number {
+function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string, competencyIds: readonly string[], needs: boolean): number {
   const person = statement.person;
   cells[0] = neutraliseFormula(person.id);
   cells[1] = neutraliseFormula(person.name ?? "");
@@ -125,11 +131,17 @@ function rowCells(cells: string[], statement: Statement, kpiIds: readonly string
   }
   cells[c] = statement.kpiScore;
   cells[c + 1] = statement.review360?.points ?? "";
-  cells[c + 2] = statement.score;
-  cells[c + 3] = String(statement.rank);
-  cells[c + 4] = neutraliseFormula(statement.grade?.initial ?? "");
-  cells[c + 5] = neutraliseFormula(statement.grade?.final ?? "");
-  c += 6;
+  c += 2;
+  if (competencyIds.length > 0) {
+    const points = new Map((statement.review360?.competencies ?? []).map((line) => [line.competency, line.points]));
+    for (const id of competencyIds) cells[c++] = points.get(id) ?? "";
+  }
+  if (needs) cells[c++] = neutraliseFormula((statement.review360?.trainingNeeds ?? []).join("; "));
+  cells[c] = statement.score;
+  cells[c + 1] = String(statement.rank);
+  cells[c + 2] = neutraliseFormula(statement.grade?.initial ?? "");
+  cells[c + 3] = neutraliseFormula(statement.grade?.final ?? "");
+  c += 4;
   const pay = statement.pay;
   // The usual case again: one line per pay column, in column order.
   let payInOrder = pay.length === payKeys.length;

@@ -42,13 +42,14 @@ function isLazy(run: unknown): run is LazyPayoutRun {
 }
 
 /** The keys of a `PayoutRun`, in the order `runPlan` writes them. */
-const RUN_KEYS = ["version", "planHash", "planName", "currency", "scale", "rounding", "period", "subPeriods", "inputs", "runAt", "statements", "totals", "pools"] as const;
+const RUN_KEYS = ["version", "planHash", "planName", "currency", "scale", "rounding", "period", "subPeriods", "inputs", "runAt", "statements", "totals", "pools", "teams"] as const;
 
 async function writeLazyRun(run: LazyPayoutRun, write: WriteText, onStatement: ((done: number) => void) | undefined): Promise<void> {
   await write("{");
   for (let k = 0; k < RUN_KEYS.length; k++) {
     const key = RUN_KEYS[k] as (typeof RUN_KEYS)[number];
-    // The audit fields (inputs, runAt) are there only when the run was given them.
+    // The audit fields (inputs, runAt) are there only when the run was given them; the teams (issue 21)
+    // only when the plan asks for them.
     if (key !== "statements" && run[key] === undefined) continue;
     await write(`${k === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
     if (key === "statements") {

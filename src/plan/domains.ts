@@ -8,15 +8,16 @@ export { gradeByScore, forcedDistribution, forcedDistributionColumns, applyOverr
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
 export type { MeasurableIndicator, Measured } from "../metrics/index.js";
-export { evaluateCurve, compileCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale } from "../scoring/index.js";
-export type { KpiScorecard, NumericColumn, RoundedScores } from "../scoring/index.js";
+export { evaluateCurve, compileCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale, rollUp } from "../scoring/index.js";
+export type { DecimalRow, KpiScorecard, NumericColumn, RoundedKpiColumns, RoundedScales, RoundedScores } from "../scoring/index.js";
 export type { KpiSpec, ScoreRoundedOptions } from "../scoring/index.js";
-export { aggregate360, compileAggregate360 } from "../review360/index.js";
+export { aggregate360, calibrate360, compileAggregate360 } from "../review360/index.js";
+export type { Calibrate360Options } from "../review360/index.js";
 // The 360 rules' steps are internal to the domain (not in its index): the plan's 360 stage drives them.
 export { Review360Rules } from "../review360/review360Rules.js";
 export type { GroupPart, Keyed } from "../review360/review360Rules.js";
 export type { Aggregate360Options, Rating360, Review360Result } from "../review360/index.js";
-export { tieredCommission, allocatePool, allocatePoolColumns, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
+export { tieredCommission, allocatePool, allocatePoolColumns, allocateTeamPool, meetsStreak, composeBonus, fundPool, gradeMultiplier } from "../compensation/index.js";
 // Issue 20: cash collected, draws, ramps and true-ups.
 export { commissionOnCollections, applyDraw, rampTarget, trueUp } from "../compensation/index.js";
 export type { CollectionEvent, CollectionInvoice, CollectionsResult, CollectionLine, DrawResult } from "../compensation/index.js";

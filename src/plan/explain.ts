@@ -136,6 +136,11 @@ function computeExplain(given: Statement, options: ExplainOptions): string {
       const reason = known(w.exclusions, g.reason ?? "weight 0");
       lines.push(`  ${t.groupLine({ ...g, group: known(w.groups, g.group), mean: g.mean === null ? null : num(g.mean), reason })}`);
     }
+    // Issue 21: each competency's points and the training needs (培训需求), when the plan asked for them.
+    const competencies = list(s.review360.competencies);
+    if (competencies.length > 0) lines.push(`  ${t.competencies}${colon}${competencies.map((c) => `${c.competency} ${c.points === null ? "-" : num(c.points)}`).join(t.listSeparator)}`);
+    const needs = s.review360.trainingNeeds;
+    if (Array.isArray(needs)) lines.push(`  ${t.trainingNeeds}${colon}${needs.length === 0 ? t.trainingNone : needs.join(t.listSeparator)}`);
   }
   lines.push("", `${t.score}${colon}${num(s.score)} (${t.rank(s.rank)})`);
   if (s.grade !== null) {

@@ -9,6 +9,8 @@ export type {
   StatementKpiLine,
   IndicatorLine,
   Review360Line,
+  Review360CompetencyLine,
+  TeamResult,
   PayLine,
   PoolReport,
   RunTotals,

@@ -17,7 +17,7 @@ interface CheckedPlan {
     readonly zeroTarget?: "error" | "zero" | "full" | undefined;
     readonly cap?: string | number | undefined;
     readonly floor?: string | number | undefined;
-    readonly difficulty?: string | number | undefined;
+    readonly difficulty?: string | number | { readonly column: string } | undefined;
     readonly curve?: D.CurveInput | undefined;
     readonly target: unknown;
   }[];
@@ -27,6 +27,7 @@ interface CheckedPlan {
     readonly minRaters?: number | Readonly<Record<string, number>> | undefined;
     readonly competencyWeights?: Readonly<Record<string, string | number>> | undefined;
     readonly scale?: { readonly min: string | number; readonly max: string | number } | undefined;
+    readonly calibration?: { readonly strength?: string | number | undefined; readonly center?: string | number | undefined; readonly minRatings?: number | undefined } | undefined;
   } | undefined;
   readonly grading?:
     | {
@@ -125,7 +126,7 @@ function checkKpis(plan: CheckedPlan, add: AddPlanIssue): void {
     ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
     ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
     ...(kpi.curve === undefined ? {} : { curve: kpi.curve }),
-    ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
+    ...(kpi.difficulty === undefined || typeof kpi.difficulty === "object" ? {} : { difficulty: kpi.difficulty }),
   }));
   // The scorecard's own paths are the plan's (kpis[1].weight).
   domainCheck(add, [], () => D.compileScorecard(specs as D.KpiSpec[]));
@@ -148,6 +149,31 @@ function checkReview360(plan: CheckedPlan, add: AddPlanIssue): void {
     ...(setup.scale === undefined ? {} : { scale: setup.scale }),
   };
   domainCheck(add, ["review360"], () => D.compileAggregate360(options), { from: "options", to: ["review360"] });
+  // Issue 21: the calibration's options as calibrate360 reads them (strength 0–1, center on the scale).
+  const calibration = setup.calibration;
+  if (calibration !== undefined) domainCheck(add, [], () => D.calibrate360([], calibrationOptions(setup)), { from: "options", to: ["review360", "calibration"] });
+}
+
+/**
+ * The options of `calibrate360` for a plan's 360 set-up: its calibration and its scale.
+ *
+ * @internal
+ * @param setup - the plan's `review360`
+ * @returns the options
+ *
+ * @example
+ * ```ts
+ * calibrationOptions({ weights: { peer: 1 }, calibration: { strength: "0.5" }, scale: { min: 1, max: 5 } }); // { strength: "0.5", scale: { min: 1, max: 5 } }
+ * ```
+ */
+export function calibrationOptions(setup: NonNullable<CheckedPlan["review360"]>): D.Calibrate360Options {
+  const c = setup.calibration ?? {};
+  return {
+    ...(c.strength === undefined ? {} : { strength: c.strength }),
+    ...(c.center === undefined ? {} : { center: c.center }),
+    ...(c.minRatings === undefined ? {} : { minRatings: c.minRatings }),
+    ...(setup.scale === undefined ? {} : { scale: setup.scale }),
+  };
 }
 
 function checkGrading(plan: CheckedPlan, add: AddPlanIssue): void {

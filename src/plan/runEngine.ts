@@ -19,6 +19,7 @@ import { readInputs } from "./stages/readInputs.js";
 import { review360Stage } from "./stages/review360Stage.js";
 import { runContext } from "./stages/RunContext.js";
 import { statementStage } from "./stages/statementStage.js";
+import { teamStage } from "./stages/teamStage.js";
 import type { LazyPayoutRun } from "./types.js";
 
 /**
@@ -76,11 +77,13 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const drawn = [...collections, ...drawStage(ctx, earned)];
   const sofar = [...(pay.commission === undefined ? [] : [pay.commission]), ...drawn.map((column) => column.amounts)];
   const commissionLines = [...drawn, ...trueUpStage(ctx, sofar, given.paidToDate, given.forgivenToDate)];
-  const pools = poolStage(ctx, { kpis, scores, grades });
+  // Issue 21: team scores by rollUp, for the run's teams and two-level (byTeam) pools.
+  const teams = teamStage(ctx, scores, inputs.target);
+  const pools = poolStage(ctx, { kpis, scores, grades, teams });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
   const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
-  return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, path: "columnar" }, p, ctx.scale, ctx.mode);
+  return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, ...(teams === undefined ? {} : { teams: teams.results }), path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 
 /**

@@ -108,5 +108,6 @@ function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: R
     statements,
     totals: run.totals,
     pools: run.pools,
+    ...(run.teams === undefined ? {} : { teams: run.teams }),
   };
 }

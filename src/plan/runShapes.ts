@@ -63,7 +63,15 @@ function shapes(): Shapes {
     indicators: maybe(list(z.object({ kpi: text, indicator: text, inputs: texts, value: text }))),
     kpis: maybe(list(kpi)),
     kpiScore: maybe(text),
-    review360: maybe(z.object({ score: maybe(text), points: maybe(text), groups: maybe(list(group)) })),
+    review360: maybe(
+      z.object({
+        score: maybe(text),
+        points: maybe(text),
+        groups: maybe(list(group)),
+        competencies: maybe(list(z.object({ competency: text, score: maybe(text), points: maybe(text) }))),
+        trainingNeeds: maybe(list(text)),
+      }),
+    ),
     score: maybe(text),
     rank: maybe(count),
     grade: maybe(z.object({ initial: maybe(text), final: maybe(text), reason: maybe(text), by: maybe(text), at: maybe(text) })),

@@ -171,8 +171,15 @@ export const planKpiSchema = z.strictObject({
   floor: num.optional(),
   /** Maps attainment to points; without one, points = 100 · attainment. */
   curve: planCurveSchema.optional(),
-  /** Difficulty coefficient (难度系数), default 1: points = curve(attainment × difficulty), or 100 × attainment × difficulty. */
-  difficulty: num.optional(),
+  /**
+   * Difficulty coefficient (难度系数), default 1: points = curve(attainment × difficulty), or
+   * 100 × attainment × difficulty. A number for everyone, or `{ column }`: each person's (or
+   * territory's) coefficient from a data column (a number > 0; an empty cell is an error).
+   */
+  difficulty: z
+    .union([num, columnRef], { error: expecting('a number or { "column": "<data column>" }') })
+    .optional()
+    .describe("Difficulty coefficient (难度系数), default 1: a number for everyone, or { column } for each person's or territory's coefficient"),
   actual: planActualSchema,
   target: planTargetSchema,
   /** Prorate the target for people active only part of the period; absent = no proration. */
@@ -204,6 +211,34 @@ export const planReview360Schema = z.strictObject({
   competencyWeights: z.record(z.string(), num).optional(),
   /** The rating scale; the 360 score is rescaled from it onto 0–100 before it is combined. */
   scale: z.strictObject({ min: num, max: num }).optional(),
+  /**
+   * Leniency calibration (评分宽严校准) by `calibrate360`, over every rating of the run before
+   * any is aggregated: each rater's scores are moved by `strength × (center − that rater's mean)`,
+   * then clamped into `scale`. `center` defaults to the mean of the raters' means, `strength` to
+   * 1 (full centring), `minRatings` to 1 (a rater with fewer ratings is left as they are).
+   */
+  calibration: z
+    .strictObject({
+      strength: num.optional().describe("How much of the correction to apply, 0–1 (default 1)"),
+      center: num.optional().describe("The centre every rater is moved to (default: the mean of the raters' means)"),
+      minRatings: z.number().int().min(1).optional().describe("The fewest ratings a rater needs to be corrected (default 1)"),
+    })
+    .optional()
+    .describe("Leniency calibration of the ratings by calibrate360 before they are aggregated"),
+  /** Per-competency 360 scores in each statement (`review360.competencies`); implied by `trainingNeeds`. */
+  byCompetency: z.boolean().optional().describe("List each competency's 360 score in the statement and a CSV column per competency"),
+  /**
+   * Training needs (培训需求): the competencies whose points are below `below`, or the `weakest`
+   * N, or with both the weakest N of those below; weakest first.
+   */
+  trainingNeeds: z
+    .strictObject({
+      below: num.optional().describe("A competency whose points (0–100 with a scale) are below this is a training need"),
+      weakest: z.number().int().min(1).optional().describe("The N competencies with the lowest points (of those below `below`, when both are given)"),
+    })
+    .refine((t) => t.below !== undefined || t.weakest !== undefined, { error: 'review360.trainingNeeds needs "below", "weakest" or both' })
+    .optional()
+    .describe("Training needs (培训需求): the competencies below a threshold, or the weakest N, per person"),
 });
 
 /** When a calibration decision was made: `yyyy-MM-dd`, or an ISO date-time with its offset. */
@@ -235,6 +270,11 @@ export const planGradingSchema = z.discriminatedUnion("method", [
     method: z.literal("forced"),
     quotas: z.array(z.strictObject({ grade: name, share: num })).min(1),
     ties: z.enum(["share-grade", "by-order"]).optional(),
+    /**
+     * Over whom the quotas apply: everyone in the run (`all`, default), or each roster team or
+     * role on its own (people without one form one group). Ranks stay over everyone.
+     */
+    per: z.enum(["all", "team", "role"]).optional().describe('Forced distribution over everyone ("all", default), or within each team or role'),
     overrides: z.array(overrideSchema).optional(),
   }),
 ]);
@@ -260,6 +300,15 @@ export const planPoolSchema = z.strictObject({
   cap: z.union([num, z.strictObject({ multipleOfBasePay: num })], { error: expecting('a number or { "multipleOfBasePay": … }') }).optional(),
   /** A team pool: only the people of this team share it; default everyone. */
   team: z.string().optional(),
+  /**
+   * A two-level pool (两级分配, `allocateTeamPool`): the pool goes to the roster's teams by team
+   * score (`score`, default) or team score × headcount (`score-headcount`), then to each team's
+   * members by `weightBy` under their caps. People without a team take no part.
+   */
+  byTeam: z
+    .strictObject({ weightBy: z.enum(["score", "score-headcount"]).optional().describe("A team's weight: its team score (default) or team score × headcount") })
+    .optional()
+    .describe("Two-level pool: to the teams by team score (rollUp), then to their members"),
 });
 
 /**
@@ -301,6 +350,22 @@ export const planDrawSchema = z
     recoveryShare: num.optional().describe("The share (0, 1] of the earnings above the draw that may go to recovery in one period (default 1)"),
   })
   .describe("A draw against the commission (applyDraw): the person is paid at least the draw");
+
+/**
+ * Team scores (团队得分) by `rollUp`: each roster team's composite score, its members counted
+ * equally (default), by a KPI's target (`by: "target"`, `kpi`) or by a data column
+ * (`by: "weight"`, `weightColumn`); rounded to `rounding.score`, listed in the run's `teams`.
+ */
+export const planTeamScoresSchema = z
+  .strictObject({
+    by: z.enum(["equal", "target", "weight"]).optional().describe('How members count: "equal" (default), "target" (a KPI\'s target) or "weight" (a data column)'),
+    kpi: name.optional().describe('With by "target": the KPI whose target weighs each member'),
+    weightColumn: column.optional().describe('With by "weight": the data column of each member\'s weight'),
+  })
+  .superRefine((t, ctx) => {
+    if (t.by === "target" && t.kpi === undefined) ctx.addIssue({ code: "custom", path: ["kpi"], message: 'teamScores.kpi is missing: by "target" weighs members by a KPI\'s target' });
+    if (t.by === "weight" && t.weightColumn === undefined) ctx.addIssue({ code: "custom", path: ["weightColumn"], message: 'teamScores.weightColumn is missing: by "weight" weighs members by a data column' });
+  });
 
 /** The pay rules; every component is optional. */
 export const planPaySchema = z.strictObject({
@@ -436,6 +501,7 @@ const planObject = z.strictObject({
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
   pay: planPaySchema.optional().describe("Pay components: fixed, target incentive, commission, pools, awards"),
   promotion: planPromotionSchema.optional().describe("Promotion rule: the measure ≥ threshold in the last count periods"),
+  teamScores: planTeamScoresSchema.optional().describe("Team scores by rollUp, listed in the run's teams (团队得分)"),
   inputs: planInputsSchema.optional().describe("The input files, read from the plan file's folder by the command line; its flags override each"),
   calendar: planCalendarSchema.optional().describe("Holidays and make-up working days (调休) that business-day proration counts with"),
 });
@@ -532,10 +598,12 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
       if (poolIds.has(pool.id)) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "id"], message: `duplicate pool id "${pool.id}"` });
       poolIds.add(pool.id);
       if (pool.funding !== undefined) checkKpiRef(pool.funding.measure, ["pay", "pools", i, "funding", "measure"]);
+      if (pool.byTeam !== undefined && pool.team !== undefined) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "byTeam"], message: `pool "${pool.id}": byTeam shares the pool over every team; it cannot be the pool of one team ("${pool.team}")` });
     });
   }
   if (plan.promotion !== undefined) checkKpiRef(plan.promotion.measure, ["promotion", "measure"]);
   if (plan.calendar !== undefined) checkCalendar(plan.calendar, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
+  if (plan.teamScores?.kpi !== undefined) checkKpiRef({ kpi: plan.teamScores.kpi }, ["teamScores"]);
   // The domain's own checks read well-formed values only: they wait for the shapes to be right.
   if (ctx.issues.length === 0) checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
 }

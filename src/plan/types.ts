@@ -64,6 +64,22 @@ export interface Review360Line {
     readonly included: boolean;
     readonly reason?: string | undefined;
   }[];
+  /**
+   * Each competency's 360 score, when the plan's `review360` has `byCompetency` or
+   * `trainingNeeds`: the competency's ratings alone, aggregated by group as the score is
+   * (`score` on the rating scale, `points` on 0–100 with a scale, rounded), `null` when no group
+   * had enough raters of it.
+   */
+  readonly competencies?: readonly Review360CompetencyLine[] | undefined;
+  /** The training needs (培训需求), weakest first, when the plan's `review360` has `trainingNeeds`. */
+  readonly trainingNeeds?: readonly string[] | undefined;
+}
+
+/** One competency's 360 score in a statement. */
+export interface Review360CompetencyLine {
+  readonly competency: string;
+  readonly score: string | null;
+  readonly points: string | null;
 }
 
 /** One pay component, rounded to the currency's minor units. */
@@ -120,6 +136,16 @@ export interface PoolReport {
   /** funded − allocated (non-zero only when every eligible person is at their cap). */
   readonly unallocated: string;
   readonly allocations: readonly { readonly person: string; readonly amount: string; readonly capped: boolean }[];
+  /** A two-level pool's (`byTeam`) first level: each team's weight and amount, teams by name. */
+  readonly teams?: readonly { readonly team: string; readonly weight: string; readonly amount: string; readonly capped: boolean }[] | undefined;
+}
+
+/** A team's result (团队得分): its members and its score by `rollUp`, rounded to `rounding.score`. */
+export interface TeamResult {
+  readonly team: string;
+  /** The number of people on the team. */
+  readonly people: number;
+  readonly score: string;
 }
 
 /** Sums over all statements, per component. */
@@ -161,6 +187,8 @@ export interface PayoutRun {
   readonly statements: readonly Statement[];
   readonly totals: RunTotals;
   readonly pools: readonly PoolReport[];
+  /** Each roster team's score, teams by name (issue 21), when the plan has `teamScores` or a `byTeam` pool. */
+  readonly teams?: readonly TeamResult[] | undefined;
 }
 
 /**
@@ -178,6 +206,8 @@ export interface LazyPayoutRun extends Omit<PayoutRun, "statements"> {
    * its first appearance over the statements: the columns of a one-row-per-person table.
    */
   readonly lineIds: {
+    /** The competencies of the 360 statements' `competencies`, in order (issue 21); absent without them. */
+    readonly competencies?: readonly string[] | undefined;
     readonly kpis: readonly string[];
     readonly pay: readonly { readonly component: PayLine["component"]; readonly id: string }[];
   };

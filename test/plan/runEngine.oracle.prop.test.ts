@@ -42,13 +42,15 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
     curve: fc.option(curve, { nil: undefined }),
     cap: fc.constantFrom(undefined, "1.5", "1.2"),
   });
-  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])).map(([r, withMargin, withNps, w, ramp]) => {
+  // A constant difficulty, or one per person or territory from a data column (issue 21, point 7).
+  const difficulty = fc.constantFrom<unknown>("1.1", { column: "territoryDifficulty" }, undefined);
+  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), difficulty, fc.boolean(), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])).map(([r, withMargin, withNps, w, visitsDifficulty, revenueDifficulty, ramp]) => {
     const kpis: unknown[] = [
-      { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
+      { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(revenueDifficulty ? { difficulty: { column: "revenueDifficulty" } } : {}), ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
       { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
       { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
       // Issue 20: now and then a ramped target, by months of tenure from activeFrom.
-      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", difficulty: "1.1", ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
+      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", ...(visitsDifficulty === undefined ? {} : { difficulty: visitsDifficulty }), ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
     ];
     const rest = 1 - Number(w) - 0.4;
     if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
@@ -64,6 +66,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       method: fc.constant("forced"),
       quotas: fc.constant([{ grade: "A", share: "0.2" }, { grade: "B", share: "0.7" }, { grade: "C", share: "0.1" }]),
       ties: fc.constantFrom("share-grade", "by-order"),
+      per: fc.constantFrom(undefined, "all", "team", "role"),
       overrides: fc.constantFrom([], [{ person: who[0] as string, grade: "B", reason: "moved territory", by: "committee" }], [{ person: who[0] as string, grade: "C", reason: "audit finding", by: "HR", at: "2026-04-03T10:30:00+08:00" }]),
     }),
     fc.record({ method: fc.constant("bands"), bands: fc.constant([{ grade: "A", min: 110 }, { grade: "B", min: 80 }, { grade: "C", min: -1000 }]) }),
@@ -100,6 +103,11 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
           { id: "west", team: "West", budget: "18000", weightBy: "score", cap: "5000" },
         ],
         [{ id: "equal", budget: "999.99", weightBy: "equal", funding: { measure: "score", curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } }],
+        // Issue 21, point 4: two-level pools, to the teams by team score, then to the members.
+        [
+          { id: "teams", budget: "50000", byTeam: { weightBy: "score-headcount" }, cap: "9000" },
+          { id: "teams2", budget: "777.77", byTeam: {}, weightBy: "equal", funding: { measure: { kpi: "revenue" }, curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } },
+        ],
       ),
       awards: fc.constantFrom([], [{ id: "new-logo", name: "Biggest new customer", amount: "5000", people: [who[who.length - 1] as string] }]),
       prorate: fc.constantFrom("none", "calendar-days", "business-days"),
@@ -112,6 +120,9 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       review: fc.boolean(),
       minSub: fc.constantFrom(1, 3),
       competencies: fc.boolean(),
+      // Issue 21, point 5: leniency calibration, per-competency scores and training needs.
+      calibration: fc.constantFrom(undefined, {}, { strength: "0.5", minRatings: 2 }, { center: 3 }),
+      byCompetency: fc.constantFrom<Record<string, unknown>>({}, { byCompetency: true }, { trainingNeeds: { below: 60 } }, { trainingNeeds: { weakest: 1 } }, { trainingNeeds: { below: "70.5", weakest: 1 } }),
       grading: fc.option(grading, { nil: undefined }),
       pay: fc.option(pay, { nil: undefined }),
       promotion: fc.option(
@@ -123,9 +134,11 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       ),
       mode: fc.constantFrom("half-even", "half-up", "floor", "up"),
       calendar: fc.constantFrom(undefined, { holidays: ["2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18"], workdays: ["2026-02-14", "2026-02-28"] }),
+      teamScores: fc.option(fc.constantFrom<unknown>({}, { by: "target", kpi: "revenue" }, { by: "weight", weightColumn: "territoryWeight" }), { nil: undefined }),
       missing: fc.constantFrom("error", "zero"),
     })
     .map((r) => {
+      if (r.grading !== undefined && (r.grading as { per?: unknown }).per === undefined) delete (r.grading as { per?: unknown }).per;
       const plan: Record<string, unknown> = {
         version: 1,
         currency: "CNY",
@@ -134,13 +147,15 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         kpis: r.kpis,
         score: { ...(r.review ? { kpi: "0.7", review360: "0.3" } : { kpi: "1" }), missing: r.missing },
       };
-      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 5 ? { activeFrom: "2025-12-10" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
+      if (setup.rosterInPlan) plan["people"] = who.map((id, i) => ({ id, name: `Person ${i}`, team: i % 2 === 0 ? "East" : "West", ...(i % 3 === 0 ? { role: "manager" } : i % 3 === 1 ? { role: "rep" } : {}), basePay: String(30000 + i * 1500), ...(i === 2 ? { activeFrom: "2026-02-01" } : {}), ...(i === 5 ? { activeFrom: "2025-12-10" } : {}), ...(i === 4 ? { activeTo: "2026-03-15" } : {}) }));
       if (r.review) {
         plan["review360"] = {
           weights: { manager: 50, peer: 30, subordinate: 20 },
           minRaters: { manager: 1, peer: 1, subordinate: r.minSub },
           ...(r.competencies ? { competencyWeights: { "customer-focus": 60, teamwork: 40 } } : {}),
           scale: { min: 1, max: 5 },
+          ...(r.calibration === undefined ? {} : { calibration: r.calibration }),
+          ...r.byCompetency,
         };
       }
       if (r.grading !== undefined) plan["grading"] = r.grading;
@@ -152,6 +167,7 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
         plan["pay"] = r.grading === undefined ? rest : { ...rest, ...(gradeMultipliers === undefined ? {} : { gradeMultipliers }) };
       }
       if (r.promotion !== undefined) plan["promotion"] = r.promotion;
+      if (r.teamScores !== undefined) plan["teamScores"] = r.teamScores;
       return plan as unknown as Plan;
     });
 }
@@ -179,6 +195,9 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
       revenue,
       revenueTarget: String(int(60000, 140000)),
       territoryWeight: ["1", "1.2", "0.8", "1.5"][i % 4] as string,
+      // Now and then an empty coefficient (an error, as the oracle says too).
+      territoryDifficulty: int(0, 24) === 0 ? "" : (["1", "1.2", "0.85"][i % 3] as string),
+      revenueDifficulty: ["1.05", "0.9", "1.2345678"][int(0, 2)] as string,
       collected: String(int(800, billed)),
       billed: String(billed),
       cost: String(int(0, 30000)),
@@ -196,6 +215,7 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
     if (!setup.rosterInPlan) {
       row["name"] = i % 3 === 0 ? "" : `Person ${i}`;
       row["team"] = i % 2 === 0 ? "East" : "West";
+      row["role"] = i % 3 === 0 ? "manager" : i % 3 === 1 ? "rep" : "";
       row["basePay"] = String(30000 + int(0, 20) * 1500);
       if (i === 2) row["activeFrom"] = "2026-02-01";
       if (i === 5) row["activeFrom"] = "2025-12-10";

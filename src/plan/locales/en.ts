@@ -7,7 +7,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "actual", target: "target", attainment: "attainment", points: "points", contribution: "contribution", ramp: "ramped target" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "actual", target: "target", difficulty: "difficulty", attainment: "attainment", points: "points", contribution: "contribution", ramp: "ramped target" }[l.part]}`;
       case "fundingInput":
         return `Bonus pool ${l.id} · funding measure`;
       case "pool":
@@ -33,6 +33,9 @@ const trace: TraceWords = {
           commissionForgiven: "Reversal not clawed back",
           draw: "Draw",
           trueUp: "True-up",
+          calibration360: "360 review · leniency calibration",
+          competencies360: "360 review · by competency",
+          trainingNeeds: "Training needs",
         }[l.kind];
     }
   },
@@ -78,6 +81,12 @@ const trace: TraceWords = {
     draw: (p) => `the draw (${p["type"]}): earned + advance − recovery`,
     trueUp: (p) => `earned to date − paid to date + forgiven to date; a negative result: ${p["onNegative"]}`,
     ramp: () => "target × the mean ramp factor of the months of tenure in the period, rounded to the minor unit",
+    calibration360: () => "each rater's scores moved by strength × (centre − the rater's mean over the run), kept within the rating scale",
+    competencies360: (p) => `for each competency, the sum of group weight × group mean of its ratings alone, moved to 0–100, rounded to ${placesEn(p["places"])}`,
+    trainingBelowWeakest: () => "the weakest competencies below the threshold, weakest first",
+    trainingBelow: () => "the competencies below the threshold, weakest first",
+    trainingWeakest: () => "the weakest competencies, weakest first",
+    poolByTeam: () => "funded amount × team weight ÷ total team weight to each team, then the team's amount × own weight ÷ the team's total weight, within the cap, in steps of the minor unit",
   },
   measures: {
     "collected / billed": "collected ÷ billed",
@@ -136,6 +145,16 @@ const trace: TraceWords = {
     history: "earlier periods and this one",
     periods: "periods",
     threshold: "threshold",
+    center: "centre",
+    strength: "strength",
+    minRatings: "least ratings to calibrate",
+    below: "threshold",
+    weakest: "how many",
+    team: "team",
+    teamWeight: "team weight",
+    totalTeamWeight: "total team weight",
+    teamAmount: "team amount",
+    gradingGroup: "graded among",
     count: "count",
     source: "from",
     activeDays: "days active",
@@ -248,6 +267,10 @@ export const en: ExplainWords = {
   kpiScore: "KPI score",
   review360: "360 review",
   review360None: "no group had enough raters",
+  competencies: "By competency",
+  trainingNeeds: "Training needs",
+  trainingNone: "none",
+  listSeparator: ", ",
   groupLine: (p) => (p.included ? `${p.group}: ${p.raters} ${p.raters === 1 ? "rater" : "raters"}, mean ${p.mean ?? "-"}, weight ${p.weight}` : `${p.group}: left out (${p.reason})`),
   score: "Score",
   rank: (rank) => `rank ${rank}`,

@@ -67,11 +67,21 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^round\(target × the mean ramp factor of the months of tenure in the period\)$/, "ramp", []],
   [/^trueUp\(earnedToDate, paidToDate, (clawback|carry-forward|forgive)\)$/, "trueUp", ["onNegative"]],
   [/^applyDraw\(earned, draw, balance, (recoverable|non-recoverable)\)$/, "draw", ["type"]],
+  [/^each rater's scores \+ strength × \(center − that rater's mean over the run\), clamped to the scale$/, "calibration360", []],
+  [/^per competency: round\(rescale\(Σ groupWeight × groupMean of its ratings\), (\d+)\)$/, "competencies360", ["places"]],
+  [/^the weakest competencies below the threshold$/, "trainingBelowWeakest", []],
+  [/^competencies below the threshold$/, "trainingBelow", []],
+  [/^the weakest competencies$/, "trainingWeakest", []],
+  [
+    /^allocateTeamPool\(funded, teams, members\): funded × teamWeight \/ ΣteamWeight to each team, then the team's amount × weight \/ Σweight of its members, capped, in steps of the minor unit$/,
+    "poolByTeam",
+    [],
+  ],
 ];
 
 /** Reads a step's dotted name. */
 function labelOf(step: string): StepLabel | null {
-  const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|contribution|ramp)$/s.exec(step);
+  const kpi = /^kpi\.(.+)\.(actual|target|difficulty|attainment|points|contribution|ramp)$/s.exec(step);
   if (kpi !== null) return { kind: "kpi", kpi: kpi[1] as string, part: kpi[2] as "actual" };
   const funding = /^pay\.pool\.(.+)\.fundingInput$/s.exec(step);
   if (funding !== null) return { kind: "fundingInput", id: funding[1] as string };
@@ -88,6 +98,9 @@ function labelOf(step: string): StepLabel | null {
     "promotion.measure": "promotionMeasure",
     promotion: "promotion",
     "pay.total": "total",
+    "review360.calibration": "calibration360",
+    "review360.competencies": "competencies360",
+    "review360.trainingNeeds": "trainingNeeds",
   };
   const fixed = Object.prototype.hasOwnProperty.call(fixedNames, step) ? fixedNames[step] : undefined;
   if (fixed !== undefined) return { kind: fixed } as StepLabel;
@@ -131,9 +144,9 @@ function resultKind(label: StepLabel, rate: boolean): Kind {
   }
 }
 
-const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base", "earned", "draw", "openingBalance", "advance", "recovery", "balance", "earnedToDate", "paidToDate", "forgivenToDate", "difference", "carried", "forgiven"]);
+const MONEY_INPUTS = new Set(["basePay", "targetAmount", "incentive", "budget", "funded", "base", "earned", "draw", "openingBalance", "advance", "recovery", "balance", "earnedToDate", "paidToDate", "forgivenToDate", "difference", "carried", "forgiven", "teamAmount"]);
 const PERCENT_INPUTS = new Set(["attainment", "measure", "payoutRate", "fundingMeasure", "fundingRatio", "share", "threshold"]);
-const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "by", "at", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd"]);
+const TEXT_INPUTS = new Set(["weightBy", "capped", "source", "curve", "tiers", "history", "name", "reason", "calibratedFrom", "by", "at", "grade", "activeFrom", "activeTo", "periodStart", "periodEnd", "team", "gradingGroup"]);
 
 /** How an input reads. */
 function inputKind(label: StepLabel, key: string, rate: boolean): Kind {
@@ -232,6 +245,8 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
       const product = /^(-?\d+(?:\.\d+)?) × (-?\d+(?:\.\d+)?)$/.exec(raw);
       return [group, product === null ? value(raw, "number") : `${formatNumber(product[1] as string, locale)} × ${formatNumber(product[2] as string, locale)}`];
     }
+    // The per-competency step's keys are competencies (ids, as given).
+    if (label.kind === "competencies360") return [key, value(raw, "number")];
     if (label.kind === "kpi" && label.part === "actual" && step.formula.startsWith("column ")) {
       return [key, value(raw, rate ? "percent" : "number")];
     }
@@ -244,13 +259,16 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "invoice" || key === "event" || key === "reverses" || key === "tenureMonths") return [name, raw];
     if (key === "schedule") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
     if (key === "factor") return [name, formatPercent(raw, locale)];
-    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "by" || key === "at" || key === "grade" || key === "periods" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
+    if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "by" || key === "at" || key === "grade" || key === "periods" || key === "team" || key === "gradingGroup" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];
     return [name, value(raw, kind)];
   });
 
   let result: string;
   const promotion = /^eligible=(true|false), current=(\d+), longest=(\d+)$/.exec(step.result);
-  if (label.kind === "promotion" && promotion !== null) {
+  if (label.kind === "competencies360" || label.kind === "trainingNeeds") {
+    // A list of competencies (with their points): ids as given, numbers in the locale's words.
+    result = step.result === "none" ? value("none", "text") : step.result.split(", ").map((part) => part.replace(/(\S+)$/, (last) => (last === "none" ? value("none", "text") : /^-?\d+(?:\.\d+)?$/.test(last) ? formatNumber(last, locale) : last))).join(words.separator === "；" ? "、" : ", ");
+  } else if (label.kind === "promotion" && promotion !== null) {
     result = words.promotionResult(promotion[1] === "true", promotion[2] as string, promotion[3] as string);
   } else {
     result = value(step.result, resultKind(label, rate));

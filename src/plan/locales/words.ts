@@ -41,15 +41,22 @@ export type FormulaId =
   | "commissionForgiven"
   | "draw"
   | "ramp"
-  | "trueUp";
+  | "trueUp"
+  // Issue 21: 360 calibration, competencies, training needs, two-level team pools.
+  | "calibration360"
+  | "competencies360"
+  | "trainingBelowWeakest"
+  | "trainingBelow"
+  | "trainingWeakest"
+  | "poolByTeam";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;
 
 /** What a trace step is about, read from its dotted name. @internal */
 export type StepLabel =
-  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "attainment" | "points" | "contribution" | "ramp" }
-  | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "prorate" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" }
+  | { readonly kind: "kpi"; readonly kpi: string; readonly part: "actual" | "target" | "difficulty" | "attainment" | "points" | "contribution" | "ramp" }
+  | { readonly kind: "scoreKpi" | "score360" | "score" | "grade" | "prorate" | "fixed" | "incentiveMeasure" | "incentive" | "commission" | "promotionMeasure" | "promotion" | "total" | "calibration360" | "competencies360" | "trainingNeeds" }
   // Issue 20: a release, clawback or forgiven reversal of commission on collections; a draw.
   | { readonly kind: "commissionRelease" | "commissionClawback" | "commissionForgiven" | "draw" | "trueUp" }
   | { readonly kind: "fundingInput" | "pool" | "award"; readonly id: string };
@@ -100,6 +107,11 @@ export interface ExplainWords {
   readonly kpiScore: string;
   readonly review360: string;
   readonly review360None: string;
+  /** The per-competency 360 scores and the training needs (培训需求) of a statement. */
+  readonly competencies: string;
+  readonly trainingNeeds: string;
+  readonly trainingNone: string;
+  readonly listSeparator: string;
   readonly groupLine: (p: { group: string; raters: number; mean: string | null; weight: string; included: boolean; reason: string }) => string;
   readonly score: string;
   readonly rank: (rank: number) => string;

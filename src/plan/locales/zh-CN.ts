@@ -5,7 +5,7 @@ const trace: TraceWords = {
   label: (l) => {
     switch (l.kind) {
       case "kpi":
-        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", contribution: "贡献", ramp: "爬坡目标" }[l.part]}`;
+        return `${l.kpi} · ${{ actual: "实际值", target: "目标值", difficulty: "难度系数", attainment: "达成率", points: "得分", contribution: "贡献", ramp: "爬坡目标" }[l.part]}`;
       case "fundingInput":
         return `奖金池 ${l.id} · 资金考核值`;
       case "pool":
@@ -31,6 +31,9 @@ const trace: TraceWords = {
           commissionForgiven: "不追回的冲减",
           draw: "提成预支",
           trueUp: "清算",
+          calibration360: "360 评估 · 评分宽严校准",
+          competencies360: "360 评估 · 分项能力得分",
+          trainingNeeds: "培训需求",
         }[l.kind];
     }
   },
@@ -74,6 +77,12 @@ const trace: TraceWords = {
     draw: (p) => `按${p["type"]}规则：应得 + 预支补足 − 扣回`,
     trueUp: (p) => `累计应得 − 累计已发 + 累计豁免；结果为负时：${p["onNegative"]}`,
     ramp: () => "目标值 × 本期各司龄月爬坡系数的平均值，按货币最小单位舍入",
+    calibration360: () => "每位评估人的评分加上 校准强度 × (中心值 − 该评估人在本期的平均分)，并限定在评分量表内",
+    competencies360: (p) => `各能力项仅用其评分：各组权重 × 组均分之和，换算到 0–100，保留 ${p["places"]} 位小数`,
+    trainingBelowWeakest: () => "低于阈值的能力项中最弱的若干项，由弱到强",
+    trainingBelow: () => "低于阈值的能力项，由弱到强",
+    trainingWeakest: () => "得分最低的若干能力项，由弱到强",
+    poolByTeam: () => "两级分配：到账金额 × 团队权重 ÷ 团队权重合计分到各团队，再按 团队金额 × 个人权重 ÷ 团队内权重合计分到个人，不超过上限，按货币最小单位分配",
   },
   measures: {
     "collected / billed": "已回款 ÷ 开票额",
@@ -132,6 +141,16 @@ const trace: TraceWords = {
     history: "以往各期及本期",
     periods: "各期",
     threshold: "门槛",
+    center: "中心值",
+    strength: "校准强度",
+    minRatings: "校准所需最少评分数",
+    below: "阈值",
+    weakest: "最弱项数",
+    team: "团队",
+    teamWeight: "团队权重",
+    totalTeamWeight: "团队权重合计",
+    teamAmount: "团队金额",
+    gradingGroup: "强制分布范围",
     count: "期数",
     source: "来源",
     activeDays: "在岗天数",
@@ -244,6 +263,10 @@ export const zhCN: ExplainWords = {
   kpiScore: "KPI 得分",
   review360: "360 评估",
   review360None: "没有评估组达到最少评估人数",
+  competencies: "分项能力得分",
+  trainingNeeds: "培训需求",
+  trainingNone: "无",
+  listSeparator: "、",
   groupLine: (p) => (p.included ? `${p.group}：${p.raters} 人评估，均分 ${p.mean ?? "-"}，权重 ${p.weight}` : `${p.group}：未计入（${p.reason}）`),
   score: "综合得分",
   rank: (rank) => `排名第 ${rank}`,

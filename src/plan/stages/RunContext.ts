@@ -131,7 +131,8 @@ export function frozenKpiSpecs(p: Plan): readonly D.KpiSpec[] {
     ...(kpi.cap === undefined ? {} : { cap: kpi.cap }),
     ...(kpi.floor === undefined ? {} : { floor: kpi.floor }),
     ...(kpi.curve === undefined ? {} : { curve: { ...kpi.curve, points: kpi.curve.points.map((pt) => ({ ...pt })) } as D.CurveInput }),
-    ...(kpi.difficulty === undefined ? {} : { difficulty: kpi.difficulty }),
+    // A difficulty from a data column is put in per person (see kpiDifficulty.ts).
+    ...(kpi.difficulty === undefined || typeof kpi.difficulty === "object" ? {} : { difficulty: kpi.difficulty }),
   }));
   return deepFreeze(specs);
 }

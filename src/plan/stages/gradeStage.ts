@@ -48,6 +48,9 @@ export function gradeStage(ctx: RunContext, scores: readonly string[]): Grades {
   }
   const rank = ranked.rank;
   if (grading === undefined) return { rank, gradeOf: () => null };
+  // Issue 21: forced distribution within each team or role (ranks stay over everyone).
+  const per = grading.method === "forced" ? (grading.per ?? "all") : "all";
+  if (per !== "all") ranked = { rank, grade: gradesPerGroup(ctx, scores, units, quotas, ties, per) };
   const names = grading.method === "bands" ? grading.bands.map((b) => b.grade) : grading.quotas.map((q) => q.grade);
   let index = ranked.grade;
   if (grading.method === "bands") {
@@ -75,12 +78,55 @@ export function gradeStage(ctx: RunContext, scores: readonly string[]): Grades {
       tracerOf(ctx, j).add(
         "grade",
         grading.method === "bands" ? "the band with the greatest min ≤ score" : "forced distribution by rank",
-        () => ({ score: scores[j] as string, rank: String(rank[j]), ...(reason === null ? {} : calibrationInputs(grade)) }),
+        () => ({ score: scores[j] as string, rank: String(rank[j]), ...(per === "all" ? {} : { gradingGroup: gradingGroupOf(ctx.people[j] as (typeof ctx.people)[number], per) }), ...(reason === null ? {} : calibrationInputs(grade)) }),
         grade.final,
       );
     }
   }
   return { rank, gradeOf };
+}
+
+/**
+ * The group a person is graded in when forced distribution is per team or role: the team's or
+ * role's name, `""` for people without one (who form one group).
+ *
+ * @internal
+ * @param person - the person
+ * @param per - `"team"` or `"role"`
+ * @returns the group's name
+ *
+ * @example
+ * ```ts
+ * gradingGroupOf(person, "team"); // "East"
+ * ```
+ */
+export function gradingGroupOf(person: { readonly team: string | null; readonly role: string | null }, per: "team" | "role"): string {
+  return (per === "team" ? person.team : person.role) ?? "";
+}
+
+/** Forced grades within each group (team or role), each group on its own quotas. */
+function gradesPerGroup(
+  ctx: RunContext,
+  scores: readonly string[],
+  units: Float64Array | undefined,
+  quotas: readonly { grade: string; share: string | number }[],
+  ties: "share-grade" | "by-order",
+  per: "team" | "role",
+): Int32Array {
+  const groups = new Map<string, number[]>();
+  ctx.people.forEach((person, j) => {
+    const key = gradingGroupOf(person, per);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [j]);
+    else list.push(j);
+  });
+  const grade = new Int32Array(scores.length);
+  for (const members of groups.values()) {
+    const sub = units === undefined ? undefined : Float64Array.from(members, (j) => units[j] as number);
+    const ranked = sub === undefined ? decimalRanks(members.map((j) => scores[j] as string), quotas, ties) : D.forcedDistributionColumns(sub, quotas, { ties });
+    members.forEach((j, i) => (grade[j] = ranked.grade[i] as number));
+  }
+  return grade;
 }
 
 /** The scores as safe integers of `10^-scale`, or `undefined` when one is not. */

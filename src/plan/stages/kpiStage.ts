@@ -6,6 +6,7 @@ import type { Plan } from "../schema.js";
 import type { StatementKpiLine } from "../types.js";
 import { frozenKpiSpecs, tracerOf, type RunContext } from "./RunContext.js";
 import { cellText } from "./cellText.js";
+import { difficultyColumnOf, kpiDifficulties, scoreByDifficulty, specsWithDifficulties } from "./kpiDifficulty.js";
 import type { KpiInputs } from "./kpiInputStage.js";
 import { LINE_TABLE_LIMIT, UnitsCache, cachedText, isCanonicalParsed, unitsText } from "./unitsText.js";
 
@@ -54,15 +55,17 @@ export function kpiStage(ctx: RunContext, inputs: KpiInputs, shareLines: boolean
     columns[kpi.id] = { actual: scoredActuals(actual, target) as D.NumericColumn, target: target as D.NumericColumn };
   });
   const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
+  // Difficulties from a data column (per person or territory): each person's coefficients.
+  const difficulties = kpiDifficulties(p, ctx.people);
   let scored: D.RoundedScores | undefined;
   try {
-    scored = n === 0 ? undefined : scorer({ kpis: columns });
+    scored = n === 0 ? undefined : difficulties === undefined ? scorer({ kpis: columns }) : scoreByDifficulty(specs, options, columns, difficulties, n);
   } catch (error) {
-    throw rowFault(ctx, specs, options, columns, error);
+    throw rowFault(ctx, (j) => (difficulties === undefined ? specs : specsWithDifficulties(specs, difficulties, j)), options, columns, error);
   }
   const decimalRows = new Map<number, D.KpiScorecard>();
   for (const { row, scorecard } of scored?.decimalRows ?? []) decimalRows.set(row, scorecard);
-  const lines = kpiLineMaker(ctx, inputs, scored, decimalRows, shareLines);
+  const lines = kpiLineMaker(ctx, inputs, scored, decimalRows, shareLines, difficulties);
   const scoreUnits = scored?.score;
   const scoreCache = cachedText(places.score);
   const scores: KpiScores = {
@@ -86,7 +89,7 @@ export function kpiStage(ctx: RunContext, inputs: KpiInputs, shareLines: boolean
  * A fault the scorer found in row `j`, as the reference `scoreRounded` reports that person's
  * values, with the person's path and name.
  */
-function rowFault(ctx: RunContext, specs: readonly D.KpiSpec[], options: D.ScoreRoundedOptions, columns: Record<string, { actual: D.NumericColumn; target: D.NumericColumn }>, error: unknown): unknown {
+function rowFault(ctx: RunContext, specsOf: (j: number) => readonly D.KpiSpec[], options: D.ScoreRoundedOptions, columns: Record<string, { actual: D.NumericColumn; target: D.NumericColumn }>, error: unknown): unknown {
   if (!(error instanceof PayscoreError) || error.path[0] !== "rows" || typeof error.path[1] !== "number") return error;
   const j = error.path[1];
   const person = ctx.people[j];
@@ -97,7 +100,7 @@ function rowFault(ctx: RunContext, specs: readonly D.KpiSpec[], options: D.Score
     if (actual !== null && actual !== undefined) values[id] = { actual, target: column.target[j] };
   }
   try {
-    within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => D.scoreRounded(specs, values as Record<string, { actual: string; target: string }>, options));
+    within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => D.scoreRounded(specsOf(j), values as Record<string, { actual: string; target: string }>, options));
   } catch (reference) {
     return reference;
   }
@@ -136,6 +139,8 @@ function traceKpis(ctx: RunContext, scores: KpiScores, j: number): void {
       }),
       line.attainment ?? "missing",
     );
+    const difficultyColumn = difficultyColumnOf(kpi);
+    if (difficultyColumn !== undefined) tracer.add(`kpi.${kpi.id}.difficulty`, `column ${difficultyColumn}`, () => ({}), line.difficulty);
     tracer.add(
       `kpi.${kpi.id}.points`,
       `round(${kpi.curve === undefined ? (difficultyIsOne ? "100 × attainment" : "100 × attainment × difficulty") : difficultyIsOne ? "curve(attainment)" : "curve(attainment × difficulty)"}, ${places.points})`,
@@ -163,11 +168,18 @@ function curveText(curve: Curve): string {
  * KPI's line that repeats (the same actual and target text, hence the same values) is one
  * shared, frozen object until the KPI has LINE_TABLE_LIMIT distinct lines.
  */
-function kpiLineMaker(ctx: RunContext, inputs: KpiInputs, scored: D.RoundedScores | undefined, decimalRows: ReadonlyMap<number, D.KpiScorecard>, shareLines: boolean): (j: number) => StatementKpiLine[] {
+function kpiLineMaker(
+  ctx: RunContext,
+  inputs: KpiInputs,
+  scored: D.RoundedScores | undefined,
+  decimalRows: ReadonlyMap<number, D.KpiScorecard>,
+  shareLines: boolean,
+  difficulties: readonly (readonly string[] | undefined)[] | undefined,
+): (j: number) => StatementKpiLine[] {
   const kpis = ctx.p.kpis;
   const kpiCount = kpis.length;
   const weightText = kpis.map((kpi) => readDecimal(kpi.weight, ["kpis"]).toString());
-  const difficultyText = kpis.map((kpi) => readDecimal(kpi.difficulty ?? 1, ["kpis"]).toString());
+  const difficultyText = kpis.map((kpi) => (typeof kpi.difficulty === "object" ? "1" : readDecimal(kpi.difficulty ?? 1, ["kpis"]).toString()));
   const scales = scored?.scales ?? { attainment: 0, points: 0, contribution: 0, score: 0 };
   const attainmentText = cachedText(scales.attainment);
   const pointsText = cachedText(scales.points);
@@ -195,7 +207,7 @@ function kpiLineMaker(ctx: RunContext, inputs: KpiInputs, scored: D.RoundedScore
     attainment: (present[k] as Uint8Array)[j] === 1 ? attainmentText.value((attainment[k] as Float64Array)[j] as number) : null,
     points: pointsText.value((points[k] as Float64Array)[j] as number),
     weight: weightText[k] as string,
-    difficulty: difficultyText[k] as string,
+    difficulty: difficulties?.[k]?.[j] ?? (difficultyText[k] as string),
     contribution: contributionOf(k, (points[k] as Float64Array)[j] as number, (contribution[k] as Float64Array)[j] as number),
   });
   const decimalLine = (k: number, actual: string | null, target: string | null, scorecard: D.KpiScorecard): StatementKpiLine => {
@@ -213,7 +225,8 @@ function kpiLineMaker(ctx: RunContext, inputs: KpiInputs, scored: D.RoundedScore
       contribution: (line?.contribution ?? new Decimal(0)).toString(),
     };
   };
-  const tables: (Map<string | null, Map<string | null, StatementKpiLine>> | undefined)[] = kpis.map(() => (shareLines ? new Map() : undefined));
+  // A KPI whose difficulty differs per person has no shared lines (the same actual and target need not give the same line).
+  const tables: (Map<string | null, Map<string | null, StatementKpiLine>> | undefined)[] = kpis.map((_, k) => (shareLines && difficulties?.[k] === undefined ? new Map() : undefined));
   const tableSizes = new Int32Array(kpiCount);
   const sharedLine = (k: number, j: number, actual: string | null, target: string | null): StatementKpiLine => {
     const table = tables[k];

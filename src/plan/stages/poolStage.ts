@@ -11,6 +11,8 @@ import type { KpiScores } from "./kpiStage.js";
 import { measureOf } from "./measureOf.js";
 import { requireBasePay } from "./payStage.js";
 import { cachedText, unitsFixed } from "./unitsText.js";
+import { allocateByTeam, teamMembersOf, type TeamAllocation } from "./teamPool.js";
+import type { Teams } from "./teamStage.js";
 
 type Pool = NonNullable<NonNullable<Plan["pay"]>["pools"]>[number];
 
@@ -36,6 +38,8 @@ export interface PoolInputs {
   readonly kpis: KpiScores;
   readonly scores: readonly string[];
   readonly grades: Grades;
+  /** The team results, for two-level (`byTeam`) pools. */
+  readonly teams?: Teams | undefined;
 }
 
 /**
@@ -82,7 +86,7 @@ function membersOf(ctx: RunContext, pool: Pool): Int32Array {
 
 function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: number): { shares: PoolShares; report: PoolReport } {
   const path = ["pay", "pools", poolIndex];
-  const members = membersOf(ctx, pool);
+  const members = pool.byTeam === undefined ? membersOf(ctx, pool) : teamMembersOf(ctx);
   const m = members.length;
   const budget = fitsAtScale(readDecimal(pool.budget, [...path, "budget"]), ctx.scale, [...path, "budget"]);
   let ratio = new Decimal(1);
@@ -102,15 +106,17 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
   refuseUnsafeUnits(funded, ctx.scale, [...path, "budget"]);
   const weights = weightsOf(ctx, run, pool, members);
   const caps = capsOf(ctx, pool, members, path);
-  const allocation = allocate(ctx, pool, path, funded, weights, caps, m);
+  // Issue 21: a two-level pool goes to the teams by team score, then to their members.
+  const byTeam: TeamAllocation | undefined = pool.byTeam === undefined ? undefined : allocateByTeam(ctx, pool, path, funded, { members, weight: weights.decimal, caps }, run.teams as Teams);
+  const allocation = byTeam ?? allocate(ctx, pool, path, funded, weights, caps, m);
   // Amounts repeat (capped people, equal weights): one text per amount from a bounded cache.
   const amountText = cachedText(ctx.scale, unitsFixed);
   const amounts = new Array<string>(m);
   for (let i = 0; i < m; i++) amounts[i] = amountText.value(allocation.units[i] as number);
   const allocations = new Array<PoolReport["allocations"][number]>(m);
   for (let i = 0; i < m; i++) allocations[i] = { person: (ctx.people[members[i] as number] as RosterPerson).id, amount: amounts[i] as string, capped: allocation.capped[i] === 1 };
-  if (ctx.tracers !== undefined) tracePool(ctx, pool, members, { budget, fundingMeasure, ratio, funded, weights, caps, allocations });
-  const everyone = pool.team === undefined;
+  if (ctx.tracers !== undefined) tracePool(ctx, pool, members, { budget, fundingMeasure, ratio, funded, weights, caps, allocations, byTeam });
+  const everyone = pool.team === undefined && pool.byTeam === undefined;
   const position = everyone ? undefined : new Map<number, number>();
   members.forEach((j, i) => position?.set(j, i));
   return {
@@ -124,6 +130,7 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
       allocated: unitsFixed(allocation.allocatedUnits, ctx.scale),
       unallocated: ctx.cash(allocation.unallocated),
       allocations,
+      ...(byTeam === undefined ? {} : { teams: byTeam.teams }),
     },
   };
 }
@@ -279,6 +286,7 @@ interface PoolTrace {
   readonly weights: Weights;
   readonly caps: (Decimal | undefined)[] | undefined;
   readonly allocations: PoolReport["allocations"];
+  readonly byTeam: TeamAllocation | undefined;
 }
 
 function tracePool(ctx: RunContext, pool: Pool, members: Int32Array, t: PoolTrace): void {
@@ -288,6 +296,10 @@ function tracePool(ctx: RunContext, pool: Pool, members: Int32Array, t: PoolTrac
   members.forEach((j, i) => {
     const allocation = t.allocations[i] as PoolReport["allocations"][number];
     const cap = t.caps?.[i];
+    if (t.byTeam !== undefined) {
+      t.byTeam.trace(j, i, { budget: ctx.cash(t.budget), ...(t.fundingMeasure === null ? {} : { fundingMeasure: t.fundingMeasure.toString() }), fundingRatio: t.ratio.toString(), funded: ctx.cash(t.funded), weightBy }, allocation);
+      return;
+    }
     tracerOf(ctx, j).add(
       `pay.pool.${pool.id}`,
       "allocatePool(funded, weights, caps): funded × weight / Σweight, capped, in steps of the minor unit",

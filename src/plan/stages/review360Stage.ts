@@ -5,10 +5,13 @@ import * as D from "../domains.js";
 import { planDataSchema, type RatingRow } from "../schema.js";
 import type { Review360Line } from "../types.js";
 import { deepFreeze, tracerOf, type RunContext } from "./RunContext.js";
+import { calibrateStoredRatings, competencyList, competencyPart, traceCalibration, withCompetencies } from "./review360Extras.js";
 
 /** Stage 4's result: each person's 360 line (`null` without a 360 review). */
 export interface Review360Scores {
   readonly lineOf: (j: number) => Review360Line | null;
+  /** The competencies of the lines' `competencies`, when the plan asks for them (issue 21). */
+  readonly competencies?: readonly string[] | undefined;
 }
 
 const ratingSchema = planDataSchema.shape.ratings.unwrap().element;
@@ -101,7 +104,10 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
   const setup = ctx.p.review360;
   if (setup === undefined) return { lineOf: () => null };
   const columns = readRatings(ctx, ratings ?? []);
+  // Issue 21: leniency calibration over every rating of the run, before any is aggregated.
+  const calibration = calibrateStoredRatings(setup, columns);
   const n = ctx.people.length;
+  if (calibration !== undefined && ctx.tracers !== undefined) for (let j = 0; j < n; j++) traceCalibration(ctx, j, calibration);
   // Each person's ratings, by a counting sort on the person: start[j] … start[j + 1].
   const start = new Int32Array(n + 1);
   for (let i = 0; i < columns.size; i++) (start[(columns.person[i] as number) + 1] as number)++;
@@ -116,8 +122,39 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
     ...(setup.competencyWeights === undefined ? {} : { competencyWeights: setup.competencyWeights }),
     ...(setup.scale === undefined ? {} : { scale: setup.scale }),
   };
-  const fast = fastReview(ctx, columns, options, start, order);
-  if (fast !== undefined) return fast;
+  const base = fastReview(ctx, columns, options, start, order) ?? referenceReview(ctx, columns, options, start, order);
+  return withCompetencyParts(ctx, columns, start, order, base);
+}
+
+/**
+ * The 360 lines with each person's per-competency scores and training needs, when the plan asks
+ * for them (`byCompetency`, `trainingNeeds`); the lines as they are otherwise.
+ */
+function withCompetencyParts(ctx: RunContext, columns: RatingColumns, start: Int32Array, order: Int32Array, base: Review360Scores): Review360Scores {
+  const competencies = competencyList(ctx.p.review360 as NonNullable<typeof ctx.p.review360>, columns.competencies.values as string[]);
+  if (competencies === undefined) return base;
+  const scores = columns.scores.values.map((value, k) => readDecimal(value, ["ratings", k, "score"]));
+  const lines = ctx.people.map((_, j) => {
+    const line = base.lineOf(j) as Review360Line;
+    const ratingsOf = (competency: string): D.Rating360[] => {
+      const c = columns.competencies.values.indexOf(competency);
+      const mine: D.Rating360[] = [];
+      if (c < 0) return mine;
+      for (let r = start[j] as number; r < (start[j + 1] as number); r++) {
+        const i = order[r] as number;
+        if (columns.competency[i] !== c) continue;
+        mine.push({ rater: columns.raters.values[columns.rater[i] as number] as string, group: columns.groups.values[columns.group[i] as number] as string, score: scores[columns.score[i] as number] as Decimal });
+      }
+      return mine;
+    };
+    return withCompetencies(line, competencyPart(ctx, j, competencies, ratingsOf));
+  });
+  return { lineOf: (j) => lines[j] ?? null, competencies };
+}
+
+/** The 360 stage on `aggregate360` for each person: the reference, and the words for a refused rating. */
+function referenceReview(ctx: RunContext, columns: RatingColumns, options: D.Aggregate360Options, start: Int32Array, order: Int32Array): Review360Scores {
+  const n = ctx.people.length;
   // Each distinct score read once (the reference reads each rating's score as a Decimal).
   const scores = columns.scores.values.map((value, s) => readDecimal(value, ["ratings", s, "score"]));
   const review = compiledReview(options);

@@ -170,5 +170,6 @@ function lineIdsOf(ctx: RunContext, r: StageResults, payOf: (j: number) => PayLi
       }
     }
   }
-  return { kpis: ctx.people.length === 0 ? [] : ctx.p.kpis.map((kpi) => kpi.id), pay };
+  const competencies = r.review.competencies;
+  return { ...(competencies === undefined ? {} : { competencies: [...competencies] }), kpis: ctx.people.length === 0 ? [] : ctx.p.kpis.map((kpi) => kpi.id), pay };
 }

@@ -9,6 +9,9 @@ import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/sche
 import { Tracer } from "../../../src/plan/trace.js";
 import { collectionsResult, traceForgiven, traceLine } from "../../../src/plan/stages/collectionsStage.js";
 import { readTransactions } from "../../../src/plan/transactions.js";
+import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
+import { appliedCalibration, calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
+import { teamWeightOf, wantsTeams } from "../../../src/plan/stages/teamStage.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";
 
@@ -194,10 +197,29 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   if (pay?.draw !== undefined) payDraw(pay.draw, works, scale, cash);
   if (pay?.trueUp !== undefined) payTrueUp(pay.trueUp.onNegative, d.paidToDate, d.forgivenToDate, works, scale, cash);
 
+  // Team scores: each roster team's composite score by rollUp, rounded to the score's places.
+  const teamNames = [...new Set(works.flatMap((w) => (w.person.team === null ? [] : [w.person.team])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const teamScore = new Map<string, Decimal>();
+  const teams = wantsTeams(p)
+    ? teamNames.map((team) => {
+        const by = p.teamScores?.by ?? "equal";
+        const entries = works
+          .filter((w) => w.person.team === team)
+          .map((w) => {
+            const weight = teamWeightOf(p, w.person, by === "target" ? (w.kpis.find((line) => line.id === p.teamScores?.kpi)?.target ?? null) : null);
+            return { id: w.person.id, score: w.score, ...(weight === undefined ? {} : by === "target" ? { target: weight } : { weight }) };
+          });
+        let score = roundDecimal(within(["teamScores"], `team "${team}", team score`, () => D.rollUp(entries, { by })).score, places.score, places.mode);
+        if (score.isZero()) score = new Decimal(0);
+        teamScore.set(team, score);
+        return { team, people: entries.length, score: str(score) };
+      })
+    : undefined;
+
   const pools: PoolReport[] = [];
   (pay?.pools ?? []).forEach((pool, poolIndex) => {
     const path = ["pay", "pools", poolIndex];
-    const members = works.filter((w) => pool.team === undefined || w.person.team === pool.team);
+    const members = works.filter((w) => (pool.byTeam !== undefined ? w.person.team !== null : pool.team === undefined || w.person.team === pool.team));
     const budget = readDecimal(pool.budget, [...path, "budget"]);
     let ratio = new Decimal(1);
     let fundingMeasure: Decimal | null = null;
@@ -227,6 +249,10 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       if (cap !== undefined) cap = roundDecimal(cap, scale, "floor");
       return { id: w.person.id, weight, ...(cap === undefined ? {} : { cap }) };
     });
+    if (pool.byTeam !== undefined) {
+      pools.push(oracleTeamPool(pool, path, entries, members, teamNames, teamScore, funded, { budget, fundingMeasure, ratio, weightBy }, { scale, cash }));
+      return;
+    }
     const allWeightsZero = entries.every((e) => e.weight.isZero());
     const result =
       entries.length === 0 || allWeightsZero || funded.isZero()
@@ -377,6 +403,85 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       payout: cash(payout),
     },
     pools,
+    ...(teams === undefined ? {} : { teams }),
+  };
+}
+
+/** A two-level pool, plainly: teams by (team score, × headcount), then members, by allocateTeamPool. */
+function oracleTeamPool(
+  pool: NonNullable<NonNullable<Plan["pay"]>["pools"]>[number],
+  path: (string | number)[],
+  entries: { id: string; weight: Decimal; cap?: Decimal }[],
+  members: Work[],
+  teamNames: readonly string[],
+  teamScore: ReadonlyMap<string, Decimal>,
+  funded: Decimal,
+  t: { budget: Decimal; fundingMeasure: Decimal | null; ratio: Decimal; weightBy: string },
+  money: { scale: number; cash: (x: Decimal) => string },
+): PoolReport {
+  const { scale, cash } = money;
+  const teamOfPerson = new Map(members.map((w) => [w.person.id, w.person.team as string]));
+  const teamWeight = new Map(
+    teamNames.map((team) => {
+      const score = teamScore.get(team) as Decimal;
+      const w = score.isNegative() ? new Decimal(0) : score;
+      const size = members.filter((m) => m.person.team === team).length;
+      return [team, pool.byTeam?.weightBy === "score-headcount" ? w.times(size) : w];
+    }),
+  );
+  const teams = teamNames.map((team) => ({ id: team, weight: teamWeight.get(team) as Decimal, members: entries.filter((e) => teamOfPerson.get(e.id) === team) }));
+  const any = teams.some((team) => !team.weight.isZero());
+  const result = teams.length > 0 && any && !funded.isZero() ? within(path, `pool "${pool.id}"`, () => D.allocateTeamPool(funded, teams, { scale })) : undefined;
+  const amountOf = new Map<string, { amount: Decimal; capped: boolean }>();
+  const teamAmount = new Map<string, string>();
+  for (const team of result?.teams ?? []) {
+    teamAmount.set(team.id, cash(team.amount));
+    for (const a of team.allocations) amountOf.set(a.id, { amount: a.amount, capped: a.capped });
+  }
+  const totalTeamWeight = [...teamWeight.values()].reduce((s, w) => s.plus(w), new Decimal(0));
+  const allocations = members.map((w, i) => {
+    const entry = entries[i] as (typeof entries)[number];
+    const got = amountOf.get(w.person.id) ?? { amount: new Decimal(0), capped: false };
+    const team = teamOfPerson.get(w.person.id) as string;
+    const teamMembers = teams.find((x) => x.id === team)?.members ?? [];
+    const totalWeight = result === undefined ? new Decimal(0) : teamMembers.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+    w.pay.push({ component: "pool", id: pool.id, amount: got.amount });
+    w.tracer.add(
+      `pay.pool.${pool.id}`,
+      "allocateTeamPool(funded, teams, members): funded × teamWeight / ΣteamWeight to each team, then the team's amount × weight / Σweight of its members, capped, in steps of the minor unit",
+      () => ({
+        budget: cash(t.budget),
+        ...(t.fundingMeasure === null ? {} : { fundingMeasure: str(t.fundingMeasure) }),
+        fundingRatio: str(t.ratio),
+        funded: cash(funded),
+        weightBy: t.weightBy,
+        team,
+        teamWeight: str(teamWeight.get(team) as Decimal),
+        totalTeamWeight: str(totalTeamWeight),
+        teamAmount: teamAmount.get(team) ?? cash(new Decimal(0)),
+        weight: str(entry.weight),
+        totalWeight: str(totalWeight),
+        ...(entry.cap === undefined ? {} : { cap: str(entry.cap) }),
+        capped: String(got.capped),
+      }),
+      cash(got.amount),
+    );
+    return { person: w.person.id, amount: cash(got.amount), capped: got.capped };
+  });
+  const allocated = allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
+  return {
+    id: pool.id,
+    team: null,
+    budget: cash(t.budget),
+    fundingRatio: str(t.ratio),
+    funded: cash(funded),
+    allocated: cash(allocated),
+    unallocated: cash(result === undefined ? funded : result.unallocated),
+    allocations,
+    teams: teamNames.map((team) => {
+      const got = result?.teams.find((x) => x.id === team);
+      return { team, weight: str(teamWeight.get(team) as Decimal), amount: got === undefined ? cash(new Decimal(0)) : cash(got.amount), capped: got?.capped ?? false };
+    }),
   };
 }
 
@@ -430,9 +535,15 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
   const frozen = frozenKpiSpecs(p);
   const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
   within(["kpis"], "KPIs", () => D.compileScorecard(frozen, { missing }));
-  const scorecard = (values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(frozen, values, options);
+  const scorecard = (specs: readonly D.KpiSpec[], values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(specs, values, options);
   for (const w of works) {
     const { person, tracer } = w;
+    // A difficulty from a data column: this person's coefficient in their own specs.
+    const specs = frozen.map((spec, k) => {
+      const kpi = p.kpis[k] as Kpi;
+      const column = difficultyColumnOf(kpi);
+      return column === undefined ? spec : { ...spec, difficulty: difficultyCellOf(kpi, column, person) };
+    });
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
     const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
     p.kpis.forEach((kpi, k) => {
@@ -442,7 +553,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
       w.actuals.set(kpi.id, actual);
       if (actual !== null && target !== null) values[kpi.id] = { actual, target };
     });
-    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(values));
+    const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(specs, values));
     w.kpis = p.kpis.map((kpi) => {
       const line = result.lines.find((l) => l.id === kpi.id);
       const difficulty = line?.difficulty ?? new Decimal(1);
@@ -465,6 +576,8 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
         }),
         attainment === null ? "missing" : str(attainment),
       );
+      const difficultyColumn = difficultyColumnOf(kpi);
+      if (difficultyColumn !== undefined) tracer.add(`kpi.${kpi.id}.difficulty`, `column ${difficultyColumn}`, () => ({}), str(difficulty));
       tracer.add(
         `kpi.${kpi.id}.points`,
         `round(${kpi.curve === undefined ? (difficulty.eq(1) ? "100 × attainment" : "100 × attainment × difficulty") : difficulty.eq(1) ? "curve(attainment)" : "curve(attainment × difficulty)"}, ${places.points})`,
@@ -669,6 +782,19 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
     byPerson.set(rating.person, list);
     indexOf.set(rating.person, [...(indexOf.get(rating.person) ?? []), i]);
   });
+  // Leniency calibration: every rating of the run through calibrate360, then aggregated as usual.
+  const applied = setup.calibration === undefined ? undefined : appliedCalibration(setup, ratings);
+  if (setup.calibration !== undefined) {
+    const calibrated = calibrated360(ratings.map((r) => ({ rater: r.rater, group: r.group, score: r.score })), setup);
+    const seen = new Map<string, number>();
+    ratings.forEach((rating, i) => {
+      const k = seen.get(rating.person) ?? 0;
+      seen.set(rating.person, k + 1);
+      const own = byPerson.get(rating.person)?.[k];
+      if (own !== undefined) own.score = (calibrated[i] as { score: Decimal }).score;
+    });
+  }
+  const competencies = competencyList(setup, ratings.flatMap((r) => (r.competency === undefined ? [] : [r.competency])));
   const options = {
     weights: setup.weights,
     ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }),
@@ -677,6 +803,14 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
   };
   for (const w of works) {
     const mine = byPerson.get(w.person.id) ?? [];
+    if (applied !== undefined) {
+      w.tracer.add(
+        "review360.calibration",
+        "each rater's scores + strength × (center − that rater's mean over the run), clamped to the scale",
+        () => ({ center: applied.center, strength: applied.strength, minRatings: String(applied.minRatings) }),
+        applied.center,
+      );
+    }
     let result: ReturnType<typeof D.aggregate360>;
     try {
       result = D.aggregate360(mine, options);
@@ -713,6 +847,39 @@ function scoreReview360(p: Plan, works: Work[], ratings: readonly { person: stri
       () => Object.fromEntries(result.groups.map((g) => [g.group, g.included && g.mean !== null ? `${str(g.mean)} × ${str(g.weight)}` : `excluded (${g.reason ?? "weight 0"})`])),
       points === null ? "none" : str(points),
     );
+    if (competencies !== undefined) {
+      const lines = competencies.map((competency) => {
+        const of = mine.filter((r) => r.competency === competency).map((r) => ({ rater: r.rater, group: r.group, score: r.score }));
+        const r = D.aggregate360(of, { weights: setup.weights, ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }) });
+        const s = r.score;
+        const onScale = s === null ? null : scaleRange === undefined ? s : D.rescale(s, scaleRange, { min: 0, max: 100 });
+        const pts = onScale === null ? null : roundDecimal(onScale, places.points, places.mode);
+        return { competency, score: s === null ? null : str(s), points: pts === null ? null : str(pts) };
+      });
+      w.tracer.add(
+        "review360.competencies",
+        `per competency: round(rescale(Σ groupWeight × groupMean of its ratings), ${places.points})`,
+        () => Object.fromEntries(lines.map((line) => [line.competency, line.points ?? "none"])),
+        lines.map((line) => `${line.competency} ${line.points ?? "none"}`).join(", "),
+      );
+      const needs = setup.trainingNeeds;
+      let trainingNeeds: string[] | undefined;
+      if (needs !== undefined) {
+        // Scored competencies below the threshold (all, without one), weakest first, ties in competency order; the first `weakest`.
+        const scored = lines.filter((line) => line.points !== null && (needs.below === undefined || new Decimal(line.points).lt(String(needs.below))));
+        const weakestFirst = scored.map((line, i) => ({ line, i })).sort((a, b) => new Decimal(a.line.points as string).comparedTo(b.line.points as string) || a.i - b.i);
+        trainingNeeds = weakestFirst.map((x) => x.line.competency).slice(0, needs.weakest ?? Infinity);
+        const below = needs.below;
+        const weakest = needs.weakest;
+        w.tracer.add(
+          "review360.trainingNeeds",
+          below !== undefined && weakest !== undefined ? "the weakest competencies below the threshold" : below !== undefined ? "competencies below the threshold" : "the weakest competencies",
+          () => ({ ...(below === undefined ? {} : { below: new Decimal(String(below)).toString() }), ...(weakest === undefined ? {} : { weakest: String(weakest) }) }),
+          trainingNeeds.length === 0 ? "none" : trainingNeeds.join(", "),
+        );
+      }
+      w.review360 = { ...w.review360, competencies: lines, ...(trainingNeeds === undefined ? {} : { trainingNeeds }) };
+    }
   }
 }
 
@@ -761,11 +928,14 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
       grade: within(["grading", "bands"], `person "${w.person.id}", grade`, () => D.gradeByScore(w.score, grading.bands)),
     }));
   } else {
-    const entries = works.map((w) => ({ id: w.person.id, score: w.score }));
-    assignments =
-      entries.length === 0
-        ? []
-        : within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade }));
+    // Per team or role: each group's people on their own quotas (people without one are one group).
+    const per = grading.per ?? "all";
+    const groupOf = (w: Work): string => (per === "all" ? "" : ((per === "team" ? w.person.team : w.person.role) ?? ""));
+    assignments = [];
+    for (const group of new Set(works.map(groupOf))) {
+      const entries = works.filter((w) => groupOf(w) === group).map((w) => ({ id: w.person.id, score: w.score }));
+      assignments.push(...within(["grading", "quotas"], "forced distribution", () => D.forcedDistribution(entries, grading.quotas, { ties: grading.ties ?? "share-grade" })).map((a) => ({ id: a.id, grade: a.grade })));
+    }
   }
   const initial = new Map(assignments.map((a) => [a.id, a.grade]));
   const decisions = new Map<string, NonNullable<typeof grading.overrides>[number]>();
@@ -801,6 +971,7 @@ function gradeEveryone(p: Plan, works: Work[], workById: Map<string, Work>): voi
       () => ({
         score: str(w.score),
         rank: String(w.rank),
+        ...(grading.method === "forced" && (grading.per ?? "all") !== "all" ? { gradingGroup: ((grading.per === "team" ? w.person.team : w.person.role) ?? "") } : {}),
         ...(decision === undefined ? {} : { calibratedFrom: first, reason: decision.reason, by: decision.by, ...(decision.at === undefined ? {} : { at: decision.at }) }),
       }),
       a.grade,
