@@ -25,7 +25,7 @@ export const PLAN_FIELD_DOCS: Readonly<Record<string, string>> = {
   "kpis[].weight": "The KPI's weight in the KPI score, a ratio; the KPI weights sum to 1 (0.4, not 40)",
   "kpis[].cap": "The most the attainment counts, e.g. 1.5 = 150 %",
   "kpis[].floor": "The least the attainment counts",
-  "kpis[].difficulty": "Difficulty coefficient (难度系数), default 1: points = curve(attainment × difficulty)",
+  "kpis[].difficulty.column": "The data column holding each person's (or territory's) difficulty coefficient",
   "kpis[].target.total": "A team total, decomposed over the people exactly to the unit",
   "kpis[].id": "The KPI's id: unique, used by data columns, measures and the statement",
   "kpis[].name": "The KPI's name, as statements show it",
@@ -84,7 +84,6 @@ export const PLAN_FIELD_DOCS: Readonly<Record<string, string>> = {
   "grading.overrides[].grade": "The grade they get",
   "grading.overrides[].reason": "Why (an appeal, a calibration meeting), kept in the statement",
   "grading.overrides[].by": "Who decided, kept in the statement",
-  "grading.overrides[].at": "When it was decided (yyyy-MM-dd), kept in the statement",
 
   "pay.fixed": "Fixed pay = base pay × share (e.g. 0.7 of a 70/30 mix), whatever the score",
   "pay.fixed.share": "The share of base pay paid as fixed pay, a ratio (0.7 = 70 %)",
