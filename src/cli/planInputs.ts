@@ -9,9 +9,12 @@ export interface InputFiles {
   readonly ratings?: string | undefined;
   readonly history?: string | undefined;
   readonly transactions?: string | undefined;
+  /** Issue 21: the list inputs. */
+  readonly deals?: string | undefined;
+  readonly responses?: string | undefined;
 }
 
-const KINDS = ["data", "ratings", "history", "transactions"] as const;
+const KINDS = ["data", "ratings", "history", "transactions", "deals", "responses"] as const;
 
 /**
  * The input files of a run: each flag given on the command line (`--data`, `--ratings`,

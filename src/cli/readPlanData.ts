@@ -11,6 +11,7 @@ import { readJsonFile } from "./readJsonFile.js";
 import { STDIN, checkInputSize, readInput } from "./inputFile.js";
 import { DEFAULT_LIMITS, tooLongCell, tooManyRows, type InputLimits } from "./inputLimits.js";
 import { readTransactionsFile } from "./readTransactionsFile.js";
+import { readListFile } from "./readListFile.js";
 
 /** Where a table of the data came from, to turn an index back into a file and line. */
 export interface TableSource {
@@ -28,7 +29,7 @@ export interface TableSource {
 export interface LoadedData {
   /** The data; CSV ratings are a stream, read once by the run. */
   readonly data: PlanData | PlanDataStream;
-  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined; readonly transactions?: TableSource | undefined };
+  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined; readonly transactions?: TableSource | undefined; readonly deals?: TableSource | undefined; readonly responses?: TableSource | undefined };
 }
 
 /** Options for {@link readPlanData}. */
@@ -45,6 +46,9 @@ export interface ReadPlanDataOptions {
   readonly history?: string | undefined;
   /** Issue 20: invoices, payments and credit notes (CSV or JSON), for commission on collections. */
   readonly transactions?: string | undefined;
+  /** Issue 21: the list inputs of the list indicators (CSV or JSON). */
+  readonly deals?: string | undefined;
+  readonly responses?: string | undefined;
   readonly cwd: string;
   readonly onProgress?: ((rows: number) => void) | undefined;
   /** The CSV files' encoding (`--encoding`); without it, UTF-8. */
@@ -101,6 +105,14 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     }
     const read = await readTransactionsFile(options.transactions, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
+  }
+  // Issue 21: the list inputs (deals, responses).
+  for (const kind of ["deals", "responses"] as const) {
+    const file = options[kind];
+    if (file === undefined) continue;
+    if (loaded.data[kind] !== undefined) throw new CliError(`${options.data}: the file has its own "${kind}"; give them either there or with --${kind}, not both`);
+    const read = await readListFile(kind, file, options.cwd, options.encoding);
+    loaded = { data: { ...loaded.data, [kind]: read.rows }, sources: { ...loaded.sources, [kind]: read.source } };
   }
   const commission = plan.pay?.commission;
   if (commission !== undefined && "collections" in commission.base && loaded.data.transactions === undefined) {

@@ -50,7 +50,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, deals: { type: "string" }, responses: { type: "string" }, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -78,6 +78,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       ratings: stringFlag(parsed, "ratings"),
       history: stringFlag(parsed, "history"),
       transactions: stringFlag(parsed, "transactions"),
+      deals: stringFlag(parsed, "deals"),
+      responses: stringFlag(parsed, "responses"),
     });
     const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
     // Before anything is read: refuse inputs that would not fit in memory.
@@ -96,6 +98,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       ratings: files.ratings,
       history: files.history,
       transactions: files.transactions,
+      deals: files.deals,
+      responses: files.responses,
       cwd: io.cwd,
       encoding,
       limits,

@@ -12,6 +12,7 @@ import { conservationCheck } from "./stages/conservationCheck.js";
 import { gradeStage } from "./stages/gradeStage.js";
 import { kpiInputStage } from "./stages/kpiInputStage.js";
 import { kpiStage } from "./stages/kpiStage.js";
+import { listIndicatorStage } from "./stages/listIndicatorStage.js";
 import { payStage } from "./stages/payStage.js";
 import { poolStage } from "./stages/poolStage.js";
 import { promotionStage } from "./stages/promotionStage.js";
@@ -64,7 +65,8 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const { historyPeriods, rest } = splitHistoryPeriods(data);
   const given = readInputs(p, rest);
   const ctx = runContext(p, given.people, trace);
-  const inputs = kpiInputStage(ctx);
+  // Issue 21: the list indicators, each list read once.
+  const inputs = kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses));
   const kpis = kpiStage(ctx, inputs, shareLines);
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
   const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, given.ratings));

@@ -133,7 +133,56 @@ const PLAN_INDICATORS: Readonly<Record<string, readonly string[]>> = {
   growth: ["current", "previous"],
   "market-share": ["sales", "market"],
   "complaint-rate": ["complaints", "interactions"],
+  // Issue 21: list indicators (their required fields).
+  "pipeline-value": ["from"],
+  "stage-conversion": ["from", "stages", "fromStage", "toStage"],
+  csat: ["from"],
 };
+
+const stageName = text('a stage name, e.g. "quote"');
+
+/**
+ * Issue 21: the list indicators of a KPI's actual, measured per person from a list input
+ * (`PlanData.deals`, `PlanData.responses`) rather than from the person's row.
+ *
+ * - `pipeline-value` (from `deals`): `Σ amount · probability` of the person's deals
+ *   (`value: "total"`: `Σ amount`). A person with no deals has a pipeline of 0.
+ * - `stage-conversion` (from `deals`): each deal row carries the furthest stage it reached, of
+ *   the funnel `stages` (in order); the rate is the number of deals that reached `toStage` over
+ *   the number that reached `fromStage`. A person with no deal reaching `fromStage` has no rate
+ *   (missing: `score.missing` decides).
+ * - `csat` (from `responses`): the share of the person's ratings ≥ `satisfiedAtLeast` (default
+ *   `max − 1`) on the scale `min`–`max` (default 1–5); `value: "mean"`: the mean rating. A person
+ *   with no responses has no CSAT (missing: `score.missing` decides).
+ */
+export const listActualSchemas = [
+  z
+    .strictObject({
+      indicator: z.literal("pipeline-value"),
+      from: z.literal("deals").describe('The list input: "deals"'),
+      value: z.enum(["weighted", "total"]).optional().describe('"weighted" (default): Σ amount · probability; "total": Σ amount'),
+    })
+    .describe("The person's pipeline from their deals (0 with no deals)"),
+  z
+    .strictObject({
+      indicator: z.literal("stage-conversion"),
+      from: z.literal("deals").describe('The list input: "deals"'),
+      stages: z.array(stageName).min(2).describe("The funnel's stages in order; each deal's stage is the furthest it reached, one of these"),
+      fromStage: stageName.describe("The stage converted from (one of stages)"),
+      toStage: stageName.describe("The stage converted to (one of stages, after fromStage)"),
+    })
+    .describe("Deals that reached toStage / deals that reached fromStage (missing with none reaching fromStage)"),
+  z
+    .strictObject({
+      indicator: z.literal("csat"),
+      from: z.literal("responses").describe('The list input: "responses"'),
+      value: z.enum(["satisfied", "mean"]).optional().describe('"satisfied" (default): the share of ratings ≥ satisfiedAtLeast; "mean": the mean rating'),
+      min: z.number().int().optional().describe("The lowest rating (default 1)"),
+      max: z.number().int().optional().describe("The highest rating (default 5)"),
+      satisfiedAtLeast: z.number().int().optional().describe("The lowest rating that counts as satisfied (default max − 1)"),
+    })
+    .describe("The person's CSAT from their survey responses (missing with none)"),
+] as const;
 
 /**
  * Where a KPI's actual comes from: a column name (shorthand), `{ column }`, or a derived
@@ -149,6 +198,7 @@ export const planActualSchema = z.union(
     z.strictObject({ indicator: z.literal("growth"), current: column, previous: column }),
     z.strictObject({ indicator: z.literal("market-share"), sales: column, market: column }),
     z.strictObject({ indicator: z.literal("complaint-rate"), complaints: column, interactions: column }),
+    ...listActualSchemas,
   ],
   { error: (issue) => indicatorMessage(issue.path, issue.input, PLAN_INDICATORS) },
 ).describe("A data column name, { column }, or a derived indicator { indicator, …its input columns }");
@@ -438,6 +488,8 @@ export const planInputsSchema = z.strictObject({
   transactions: text('a file name in the plan\'s folder, e.g. "transactions.csv"')
     .optional()
     .describe("Invoices, payments and credit notes for commission on collections (CSV or JSON)"),
+  deals: text('a file name in the plan\'s folder, e.g. "deals.csv"').optional().describe("Deals (person, amount, probability, stage) for the list indicators pipeline-value and stage-conversion (CSV or JSON)"),
+  responses: text('a file name in the plan\'s folder, e.g. "responses.csv"').optional().describe("Survey responses (person, score) for the list indicator csat (CSV or JSON)"),
 });
 
 /**
@@ -720,6 +772,34 @@ export interface TransactionRow {
   readonly id?: string | undefined;
 }
 
+/** Issue 21: one deal of `PlanData.deals`, as a CSV row gives it. Other keys are ignored. */
+export const dealRowSchema = z.object({
+  person: z.string(),
+  amount: z.union([z.string(), z.number()]).optional(),
+  probability: z.union([z.string(), z.number()]).optional(),
+  stage: z.string().optional(),
+});
+
+/** The rows of `PlanData.deals`: see {@link PlanData}. */
+export interface DealRow {
+  readonly person: string;
+  readonly amount?: string | number | undefined;
+  readonly probability?: string | number | undefined;
+  readonly stage?: string | undefined;
+}
+
+/** Issue 21: one survey response of `PlanData.responses`, as a CSV row gives it. Other keys are ignored. */
+export const responseRowSchema = z.object({
+  person: z.string(),
+  score: z.union([z.string(), z.number()]),
+});
+
+/** The rows of `PlanData.responses`: see {@link PlanData}. */
+export interface ResponseRow {
+  readonly person: string;
+  readonly score: string | number;
+}
+
 /**
  * The data a plan runs on.
  *
@@ -744,6 +824,11 @@ export interface TransactionRow {
  *   (default `#n`, its position in the list, from 1). See docs/plan-format.md.
  * - `paidToDate`, `forgivenToDate`: commission paid so far this year and deficits forgiven at
  *   earlier true-ups, by person (`{ "S1": "5000" }`), for `pay.trueUp` (issue 20).
+ * - `deals`: one row per deal `{ person, amount?, probability?, stage? }`, for the list
+ *   indicators `pipeline-value` (needs amount and probability) and `stage-conversion` (needs
+ *   stage) (issue 21).
+ * - `responses`: one row per survey response `{ person, score }` (a whole-number rating), for
+ *   the list indicator `csat` (issue 21).
  *
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
@@ -767,6 +852,8 @@ export const planDataSchema = z.strictObject({
   transactions: z.array(transactionRowSchema).optional(),
   paidToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   forgivenToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  deals: z.array(dealRowSchema).optional(),
+  responses: z.array(responseRowSchema).optional(),
 });
 
 /** See {@link planDataSchema}. */
@@ -786,6 +873,10 @@ export interface PlanData {
   readonly paidToDate?: Readonly<Record<string, string | number>> | undefined;
   /** Issue 20: deficits forgiven at earlier true-ups this year, by person (for `pay.trueUp`). */
   readonly forgivenToDate?: Readonly<Record<string, string | number>> | undefined;
+  /** Issue 21: deals, one row each `{ person, amount?, probability?, stage? }`, for the list indicators `pipeline-value` and `stage-conversion`. */
+  readonly deals?: readonly DealRow[] | undefined;
+  /** Issue 21: survey responses, one row each `{ person, score }`, for the list indicator `csat`. */
+  readonly responses?: readonly ResponseRow[] | undefined;
 }
 
 /**

@@ -257,6 +257,8 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
     if (key === "invoice" || key === "event" || key === "reverses" || key === "tenureMonths") return [name, raw];
+    // Issue 21: a list indicator's list and stages are names as given.
+    if (key === "from" || key === "fromStage" || key === "toStage") return [name, raw];
     if (key === "schedule") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
     if (key === "factor") return [name, formatPercent(raw, locale)];
     if (key === "reason" || key === "name" || key === "calibratedFrom" || key === "by" || key === "at" || key === "grade" || key === "periods" || key === "team" || key === "gradingGroup" || /^\d{4}-\d{2}-\d{2}$/.test(raw)) return [name, raw];

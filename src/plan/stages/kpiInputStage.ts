@@ -10,10 +10,12 @@ import { cellText } from "./cellText.js";
 import { calendarOptions } from "./payProration.js";
 import { rampedTarget } from "./rampStage.js";
 import { unitsText } from "./unitsText.js";
+import { isListSource, noEvents, type ListSource } from "../listEvents.js";
+import type { ListActuals } from "./listIndicatorStage.js";
 
 type Kpi = Plan["kpis"][number];
 type Missing = "error" | "zero" | "reweight";
-type IndicatorSource = Exclude<Kpi["actual"], string | { column: string }>;
+type IndicatorSource = Exclude<Kpi["actual"], string | { column: string } | ListSource>;
 
 /** The scoring module's name of each plan indicator. */
 const INDICATORS: Readonly<Record<IndicatorSource["indicator"], D.MeasurableIndicator>> = {
@@ -31,6 +33,8 @@ export interface KpiInputs {
   readonly actual: readonly unknown[][];
   /** Per KPI, each person's target: a cell as given, a value as text, or `null`. */
   readonly target: readonly unknown[][];
+  /** Issue 21: the list KPIs' values per person (from the list indicator stage), if any. */
+  readonly lists?: ListActuals | undefined;
 }
 
 /**
@@ -42,6 +46,7 @@ export interface KpiInputs {
  *
  * @internal
  * @param ctx - the run
+ * @param lists - the list KPIs' values per person (issue 21), from `listIndicatorStage`
  * @returns the actual and target columns
  * @throws {PayscoreError} `INVALID_DATA` for a missing or malformed cell (path `["rows", i, column]`),
  *   `INVALID_PLAN` for a per-person target the plan lacks
@@ -51,7 +56,7 @@ export interface KpiInputs {
  * kpiInputStage(ctx).actual[0][0]; // the first person's first actual, e.g. "120000"
  * ```
  */
-export function kpiInputStage(ctx: RunContext): KpiInputs {
+export function kpiInputStage(ctx: RunContext, lists?: ListActuals | undefined): KpiInputs {
   const { p, people } = ctx;
   const missing: Missing = p.score?.missing ?? "error";
   const decomposed = p.kpis.map((kpi, k) => decomposedTargets(ctx, kpi, k));
@@ -72,7 +77,7 @@ export function kpiInputStage(ctx: RunContext): KpiInputs {
       const kpi = p.kpis[k] as Kpi;
       const actualColumn = actualColumns[k] as string | null;
       const a = actualColumn === null ? undefined : row[actualColumn];
-      (actual[k] as unknown[])[j] = typeof a === "number" || (typeof a === "string" && a !== "" && scaledInteger(a, 6) !== undefined) ? a : actualOf(ctx, kpi, j, missing);
+      (actual[k] as unknown[])[j] = typeof a === "number" || (typeof a === "string" && a !== "" && scaledInteger(a, 6) !== undefined) ? a : actualOf(ctx, kpi, j, missing, lists?.[k]);
       const prorated = kpi.prorate !== undefined && person.partial;
       const constant = constants[k] ?? null;
       const targetColumn = targetColumns[k] as string | null;
@@ -85,7 +90,7 @@ export function kpiInputStage(ctx: RunContext): KpiInputs {
             : targetOf(ctx, kpi, k, j, decomposed[k] ?? null, constant, missing);
     }
   }
-  return { actual, target };
+  return lists === undefined ? { actual, target } : { actual, target, lists };
 }
 
 /** A cell of a number column as given, checked; `null` when empty. */
@@ -99,10 +104,18 @@ function numberCell(person: RosterPerson, column: string): unknown {
   return read === null ? null : value;
 }
 
-function actualOf(ctx: RunContext, kpi: Kpi, j: number, missing: Missing): unknown {
+function actualOf(ctx: RunContext, kpi: Kpi, j: number, missing: Missing, list: ListActuals[number]): unknown {
   const person = ctx.people[j] as RosterPerson;
   const tracer = tracerOf(ctx, j);
   const source = kpi.actual;
+  if (isListSource(source)) {
+    // Issue 21: the list indicator stage measured it; used like a column's cell.
+    const measured = list?.[j];
+    const value = measured?.value ?? null;
+    if (value === null && missing === "error") throw noEvents(source, kpi.id, person.id);
+    tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: round(${measured?.formula ?? ""}, ${ctx.places.indicator})`, () => ({ ...measured?.inputs }), value ?? "missing");
+    return value;
+  }
   const cell = (column: string): unknown => {
     const value = numberCell(person, column);
     if (value === null && missing === "error") {
@@ -228,6 +241,10 @@ export function indicatorLinesOf(ctx: RunContext, inputs: KpiInputs, j: number):
     if (typeof source === "string" || "column" in source) return;
     const value = (inputs.actual[k] as unknown[])[j];
     if (value === null) return;
+    if (isListSource(source)) {
+      lines.push({ kpi: kpi.id, indicator: source.indicator, inputs: { ...inputs.lists?.[k]?.[j]?.inputs }, value: value as string });
+      return;
+    }
     const shown: Record<string, string> = {};
     for (const name of D.INDICATOR_INPUTS[INDICATORS[source.indicator]]) {
       const column = (source as unknown as Record<string, string>)[name] as string;

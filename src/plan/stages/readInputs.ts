@@ -1,6 +1,6 @@
 import { parseWith } from "../../errors/index.js";
 import { buildRoster, type RosterPerson } from "../roster.js";
-import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow, type TransactionRow } from "../schema.js";
+import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow, type TransactionRow, type DealRow, type ResponseRow } from "../schema.js";
 
 /** Stage 1's result: the roster in id order, and the ratings and history as given. */
 export interface RunInputs {
@@ -12,6 +12,9 @@ export interface RunInputs {
   /** Issue 20: paid and forgiven to date, by person, checked by the schema. */
   readonly paidToDate?: Readonly<Record<string, string | number>> | undefined;
   readonly forgivenToDate?: Readonly<Record<string, string | number>> | undefined;
+  /** Issue 21: the list inputs of the list indicators, checked by the schema. */
+  readonly deals?: readonly DealRow[] | undefined;
+  readonly responses?: readonly ResponseRow[] | undefined;
 }
 
 /**
@@ -37,20 +40,22 @@ export function readInputs(p: Plan, data: PlanData | PlanDataStream): RunInputs 
   const given: unknown = data;
   if (!isPlainData(given)) {
     const parsed = parseWith(planDataSchema, given, "INVALID_DATA", []);
-    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history, transactions: parsed.transactions, paidToDate: parsed.paidToDate, forgivenToDate: parsed.forgivenToDate };
+    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history, transactions: parsed.transactions, paidToDate: parsed.paidToDate, forgivenToDate: parsed.forgivenToDate, deals: parsed.deals, responses: parsed.responses };
   }
   const history = given.history === undefined || isPlainHistory(given.history) ? (given.history as RunInputs["history"]) : parseWith(planDataSchema.shape.history, given.history, "INVALID_DATA", ["history"]);
   const transactions = given.transactions === undefined ? undefined : parseWith(planDataSchema.shape.transactions, given.transactions, "INVALID_DATA", ["transactions"]);
   const byId = (key: "paidToDate" | "forgivenToDate") => (given[key] === undefined ? undefined : parseWith(planDataSchema.shape[key], given[key], "INVALID_DATA", [key]));
-  return { people: buildRoster(p, given.rows), ratings: given.ratings, history, transactions, paidToDate: byId("paidToDate"), forgivenToDate: byId("forgivenToDate") };
+  const deals = given.deals === undefined ? undefined : parseWith(planDataSchema.shape.deals, given.deals, "INVALID_DATA", ["deals"]);
+  const responses = given.responses === undefined ? undefined : parseWith(planDataSchema.shape.responses, given.responses, "INVALID_DATA", ["responses"]);
+  return { people: buildRoster(p, given.rows), ratings: given.ratings, history, transactions, paidToDate: byId("paidToDate"), forgivenToDate: byId("forgivenToDate"), deals, responses };
 }
 
 /** Whether `data` is `{ rows, ratings?, history? }` with rows the schema accepts unchanged and ratings a list or other iterable. */
-function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown; transactions?: unknown; paidToDate?: unknown; forgivenToDate?: unknown } {
+function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown; transactions?: unknown; paidToDate?: unknown; forgivenToDate?: unknown; deals?: unknown; responses?: unknown } {
   if (typeof data !== "object" || data === null) return false;
   const proto: unknown = Object.getPrototypeOf(data);
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history" && key !== "transactions" && key !== "paidToDate" && key !== "forgivenToDate") return false;
+  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history" && key !== "transactions" && key !== "paidToDate" && key !== "forgivenToDate" && key !== "deals" && key !== "responses") return false;
   const d = data as { rows?: unknown; ratings?: unknown };
   const ratings = d.ratings;
   if (ratings !== undefined && (typeof ratings !== "object" || ratings === null || typeof (ratings as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function")) return false;

@@ -9,6 +9,7 @@ import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/sche
 import { Tracer } from "../../../src/plan/trace.js";
 import { collectionsResult, traceForgiven, traceLine } from "../../../src/plan/stages/collectionsStage.js";
 import { readTransactions } from "../../../src/plan/transactions.js";
+import { checkListSource, isListSource, noEvents, offScale, readDeal, readResponse, stageIndex, type ListSource } from "../../../src/plan/listEvents.js";
 import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
 import { appliedCalibration, calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
 import { teamWeightOf, wantsTeams } from "../../../src/plan/stages/teamStage.js";
@@ -79,7 +80,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   }));
   const workById = new Map(works.map((w) => [w.person.id, w]));
 
-  scoreKpiLines(p, works, scale, places);
+  scoreKpiLines(p, works, scale, places, listActuals(p, d, works, places));
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
   if (p.review360 !== undefined) inPlanTermsOf("options", ["review360"], () => scoreReview360(p, works, d.ratings ?? [], places));
   composeScores(p, works, places);
@@ -528,7 +529,102 @@ function amountOf(amount: NonNullable<NonNullable<Plan["pay"]>["targetIncentive"
 
 // ─── KPIs ────────────────────────────────────────────────────────────────────────────────────
 
-function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPlaces): void {
+/** A list KPI's value for one person (issue 21). */
+interface OracleListActual {
+  readonly value: Decimal | null;
+  readonly formula: string;
+  readonly inputs: Record<string, string>;
+}
+
+/**
+ * Issue 21, the list indicators, plainly: each person's events gathered in a list, then the
+ * metric function called on that list. The rows are checked in the engine's order.
+ */
+function listActuals(p: Plan, d: PlanData, works: readonly Work[], places: RoundingPlaces): Map<string, OracleListActual>[] {
+  const sources = p.kpis.map((kpi) => (isListSource(kpi.actual) ? kpi.actual : undefined));
+  if (sources.every((source) => source === undefined)) return [];
+  const scales = sources.map((source, k) => (source === undefined ? undefined : checkListSource(source, k)));
+  sources.forEach((source, k) => {
+    if (source !== undefined && (source.from === "deals" ? d.deals : d.responses) === undefined) {
+      throw new PayscoreError("INVALID_DATA", `${source.from}: KPI "${(p.kpis[k] as Kpi).id}" (${source.indicator}) reads the data's ${source.from}, but none were given (pass --${source.from} or name them in the plan's "inputs")`, { path: [source.from] });
+    }
+  });
+  const roster = new Map(works.map((w, j) => [w.person.id, j]));
+  const round = (x: Decimal): Decimal => roundDecimal(x, places.indicator, places.mode);
+  const dealsOf = works.map((): { amount?: Decimal; probability?: Decimal; stage?: string }[] => []);
+  const scoresOf = works.map((): number[] => []);
+  const needs = { value: sources.some((s) => s?.indicator === "pipeline-value"), stage: sources.some((s) => s?.indicator === "stage-conversion") };
+  if (sources.some((s) => s?.from === "deals")) {
+    (d.deals ?? []).forEach((row, i) => {
+      const deal = readDeal(row, i, roster, needs);
+      sources.forEach((source, k) => {
+        if (source?.indicator === "stage-conversion") stageIndex(source.stages, deal.stage as string, i, (p.kpis[k] as Kpi).id);
+      });
+      (dealsOf[deal.j] as object[]).push({ ...(deal.amount === undefined ? {} : { amount: deal.amount, probability: deal.probability }), ...(deal.stage === undefined ? {} : { stage: deal.stage }) });
+    });
+  }
+  if (sources.some((s) => s?.from === "responses")) {
+    (d.responses ?? []).forEach((row, i) => {
+      const { j, score } = readResponse(row, i, roster);
+      sources.forEach((source, k) => {
+        const scale = scales[k];
+        if (source?.indicator === "csat" && scale !== undefined && (score < scale.min || score > scale.max)) throw offScale(i, score, scale.min, scale.max, (p.kpis[k] as Kpi).id);
+      });
+      (scoresOf[j] as number[]).push(score);
+    });
+  }
+  return sources.map((source, k) => {
+    const byPerson = new Map<string, OracleListActual>();
+    if (source === undefined) return byPerson;
+    works.forEach((w, j) => {
+      const deals = dealsOf[j] as { amount?: Decimal; probability?: Decimal; stage?: string }[];
+      const scores = scoresOf[j] as number[];
+      byPerson.set(w.person.id, oracleListValue(source, scales[k], deals, scores, round));
+    });
+    return byPerson;
+  });
+}
+
+function oracleListValue(
+  source: ListSource,
+  scale: { min: number; max: number; satisfiedAtLeast: number } | undefined,
+  deals: readonly { amount?: Decimal; probability?: Decimal; stage?: string }[],
+  scores: readonly number[],
+  round: (x: Decimal) => Decimal,
+): OracleListActual {
+  if (source.indicator === "pipeline-value") {
+    const value = D.pipelineValue(deals.map((deal) => ({ amount: deal.amount as Decimal, probability: deal.probability as Decimal })));
+    const weighted = source.value !== "total";
+    return {
+      value: round(weighted ? value.weighted : value.total),
+      formula: weighted ? "Σ amount · probability" : "Σ amount",
+      inputs: { from: "deals", events: String(deals.length), total: str(value.total), weighted: str(value.weighted) },
+    };
+  }
+  if (source.indicator === "stage-conversion") {
+    const from = source.stages.indexOf(source.fromStage);
+    const to = source.stages.indexOf(source.toStage);
+    const reachedFrom = deals.filter((deal) => source.stages.indexOf(deal.stage as string) >= from).length;
+    const reachedTo = deals.filter((deal) => source.stages.indexOf(deal.stage as string) >= to).length;
+    const rates = reachedFrom === 0 ? undefined : D.stageConversion([{ stage: source.fromStage, count: reachedFrom }, { stage: source.toStage, count: reachedTo }]);
+    return {
+      value: rates === undefined ? null : round((rates[0] as { rate: Decimal }).rate),
+      formula: "reachedTo / reachedFrom",
+      inputs: { from: "deals", events: String(deals.length), fromStage: source.fromStage, toStage: source.toStage, reachedFrom: String(reachedFrom), reachedTo: String(reachedTo) },
+    };
+  }
+  const s = scale as { min: number; max: number; satisfiedAtLeast: number };
+  const result = scores.length === 0 ? undefined : D.csat(scores, s);
+  const satisfied = scores.filter((x) => x >= s.satisfiedAtLeast).length;
+  const mean = source.value === "mean";
+  return {
+    value: result === undefined ? null : round(mean ? result.mean : result.satisfied),
+    formula: mean ? "scoreSum / events" : "satisfied / events",
+    inputs: { from: "responses", events: String(scores.length), satisfied: String(satisfied), scoreSum: String(scores.reduce((a, b) => a + b, 0)) },
+  };
+}
+
+function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPlaces, lists: readonly Map<string, OracleListActual>[]): void {
   const missing = p.score?.missing ?? "error";
   const decomposed = p.kpis.map((kpi, k) => decomposedTargets(kpi, k, works, scale));
   // Deeply frozen, so scoreRounded checks the KPIs (ids, weights, curves) once for the whole run.
@@ -547,7 +643,7 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
     const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
     p.kpis.forEach((kpi, k) => {
-      const actual = actualOf(kpi, w, missing, places);
+      const actual = actualOf(kpi, w, missing, places, lists[k]);
       const target = targetOf(p, kpi, k, w, decomposed[k] ?? null, missing, scale);
       shown.set(kpi.id, { actual, target });
       w.actuals.set(kpi.id, actual);
@@ -618,7 +714,7 @@ function curveText(curve: Curve): string {
   return flags.length === 0 ? points : `${points} ${flags.join(" ")}`;
 }
 
-const INDICATORS: Readonly<Record<Exclude<Kpi["actual"], string | { column: string }>["indicator"], D.MeasurableIndicator>> = {
+const INDICATORS: Readonly<Record<Exclude<Kpi["actual"], string | { column: string } | ListSource>["indicator"], D.MeasurableIndicator>> = {
   "collection-rate": "collectionRate",
   margin: "orderMargin",
   nps: "nps",
@@ -627,9 +723,16 @@ const INDICATORS: Readonly<Record<Exclude<Kpi["actual"], string | { column: stri
   "complaint-rate": "complaintRate",
 };
 
-function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight", places: RoundingPlaces): Decimal | null {
+function actualOf(kpi: Kpi, w: Work, missing: "error" | "zero" | "reweight", places: RoundingPlaces, list: Map<string, OracleListActual> | undefined): Decimal | null {
   const { person, tracer } = w;
   const source = kpi.actual;
+  if (isListSource(source)) {
+    const measured = list?.get(person.id) as OracleListActual;
+    if (measured.value === null && missing === "error") throw noEvents(source, kpi.id, person.id);
+    if (measured.value !== null) w.indicators.push({ kpi: kpi.id, indicator: source.indicator, inputs: { ...measured.inputs }, value: str(measured.value) });
+    tracer.add(`kpi.${kpi.id}.actual`, `${source.indicator}: round(${measured.formula}, ${places.indicator})`, () => ({ ...measured.inputs }), measured.value === null ? "missing" : str(measured.value));
+    return measured.value;
+  }
   const cell = (column: string): Decimal | null => {
     const value = readCell(person.row, person.rowIndex, column);
     if (value === null && missing === "error") {

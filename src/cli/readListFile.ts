@@ -1,0 +1,66 @@
+import { extname } from "node:path";
+import { formatPath } from "../errors/index.js";
+import { planDataSchema, type DealRow, type ResponseRow } from "../plan/index.js";
+import { CliError } from "./CliError.js";
+import type { CsvEncoding } from "./EncodedReader.js";
+import { readCsvTable } from "./readCsvTable.js";
+import { readJsonFile } from "./readJsonFile.js";
+import type { TableSource } from "./readPlanData.js";
+
+/** Each list input's columns: those a CSV must have, and those it may have. */
+const COLUMNS = {
+  deals: { required: ["person"], optional: ["amount", "probability", "stage"], shape: "person, amount, probability, stage" },
+  responses: { required: ["person", "score"], optional: [], shape: "person, score" },
+} as const;
+
+/** The rows of a list input, by its kind. */
+export interface ListRows {
+  readonly deals: DealRow[];
+  readonly responses: ResponseRow[];
+}
+
+/**
+ * Reads a list input of the list indicators (issue 21): `deals` — a CSV with the column
+ * `person` and, as the plan's KPIs need, `amount, probability, stage` — or `responses` — a CSV
+ * with `person, score` — (other columns are ignored), or JSON (an array of such objects). Each
+ * row is kept as the file gives it (strings); the run checks the cells.
+ *
+ * @param kind - `"deals"` or `"responses"`
+ * @param file - the file
+ * @param cwd - the working folder
+ * @param encoding - the CSV's encoding
+ * @returns the rows and where they came from
+ * @throws {CliError} `file:1: no column "person" in the header …` for a missing column
+ *
+ * @example
+ * ```ts
+ * await readListFile("responses", "responses.csv", process.cwd());
+ * // { rows: [{ person: "S1", score: "5" }, …], source: … }
+ * ```
+ */
+export async function readListFile<K extends keyof ListRows>(kind: K, file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ rows: ListRows[K]; source: TableSource }> {
+  const columns = COLUMNS[kind];
+  if (extname(file).toLowerCase() === ".json") {
+    const value = await readJsonFile(file, cwd);
+    const result = planDataSchema.shape[kind].safeParse(value);
+    if (!result.success || result.data === undefined) {
+      const issues = result.success ? [] : result.error.issues;
+      const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
+      throw new CliError(problems.length > 0 ? problems : [`${file}: expected an array of ${kind} { ${columns.shape} }`]);
+    }
+    return { rows: result.data as ListRows[K], source: { file, kind: "json", jsonPath: [] } };
+  }
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
+  for (const column of columns.required) {
+    if (!header.includes(column)) {
+      throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ${kind} file has ${columns.shape}; the header has: ${header.join(", ")}`);
+    }
+  }
+  const kept = [...columns.required, ...columns.optional.filter((column) => header.includes(column))];
+  const list = rows.map((row) => {
+    const out: Record<string, string> = {};
+    for (const column of kept) out[column] = row[column] as string;
+    return out;
+  });
+  return { rows: list as unknown as ListRows[K], source: { file, kind: "csv", lines, header } };
+}
