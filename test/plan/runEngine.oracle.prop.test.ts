@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
-import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type TransactionRow } from "../../src/plan/index.js";
+import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type TransactionRow, type DealRow, type ResponseRow } from "../../src/plan/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
 
 // The one engine against the oracle (a plain per-person run in test/plan/oracle) on random plans
@@ -44,13 +44,23 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
   });
   // A constant difficulty, or one per person or territory from a data column (issue 21, point 7).
   const difficulty = fc.constantFrom<unknown>("1.1", { column: "territoryDifficulty" }, undefined);
-  return fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), difficulty, fc.boolean(), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])).map(([r, withMargin, withNps, w, visitsDifficulty, revenueDifficulty, ramp]) => {
+  // Issue 21, point 6: now and then the visits KPI reads a list indicator instead of its column.
+  const list = fc.constantFrom<unknown>(
+    undefined,
+    { indicator: "pipeline-value", from: "deals" },
+    { indicator: "pipeline-value", from: "deals", value: "total" },
+    { indicator: "stage-conversion", from: "deals", stages: ["lead", "quote", "won"], fromStage: "lead", toStage: "won" },
+    { indicator: "stage-conversion", from: "deals", stages: ["lead", "quote", "won"], fromStage: "quote", toStage: "won" },
+    { indicator: "csat", from: "responses" },
+    { indicator: "csat", from: "responses", value: "mean", min: 0, max: 10, satisfiedAtLeast: 9 },
+  );
+  return fc.tuple(fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), difficulty, fc.boolean(), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])), list).map(([[r, withMargin, withNps, w, visitsDifficulty, revenueDifficulty, ramp], listSource]) => {
     const kpis: unknown[] = [
       { id: "revenue", name: "Revenue 销售额", category: "result", weight: w, actual: "revenue", target: r.target, ...(revenueDifficulty ? { difficulty: { column: "revenueDifficulty" } } : {}), ...(r.prorate === undefined ? {} : { prorate: r.prorate }), ...(r.curve === undefined ? {} : { curve: r.curve }), ...(r.cap === undefined ? {} : { cap: r.cap }) },
       { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
       { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
       // Issue 20: now and then a ramped target, by months of tenure from activeFrom.
-      { id: "visits", weight: "0.1", actual: { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", ...(visitsDifficulty === undefined ? {} : { difficulty: visitsDifficulty }), ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
+      { id: "visits", weight: "0.1", actual: listSource ?? { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", ...(visitsDifficulty === undefined ? {} : { difficulty: visitsDifficulty }), ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
     ];
     const rest = 1 - Number(w) - 0.4;
     if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
@@ -253,6 +263,24 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
   }
   const commission = plan.pay?.commission;
   if (commission !== undefined && "collections" in commission.base && int(0, 19) !== 0) (data as { transactions?: TransactionRow[] }).transactions = transactionsOf(who, next);
+  // Issue 21, point 6: deals and responses for a list KPI; now and then someone has none, or a
+  // row names someone not on the roster (both runs must report it alike).
+  const lists = plan.kpis.map((kpi) => kpi.actual).filter((actual) => typeof actual === "object" && "from" in actual);
+  if (lists.length > 0) {
+    const extra = data as { deals?: DealRow[]; responses?: ResponseRow[] };
+    const deals: DealRow[] = [];
+    const responses: ResponseRow[] = [];
+    for (const id of who) {
+      for (let n = int(0, 24) === 0 ? 0 : int(1, 5); n > 0; n--) {
+        deals.push({ person: id, amount: `${int(0, 200000)}${int(0, 2) === 0 ? `.${int(0, 99)}` : ""}`, probability: ["0", "0.1", "0.25", "0.5", "0.333", "1"][int(0, 5)] as string, stage: ["lead", "quote", "won"][int(0, 2)] as string });
+      }
+      const [lo, hi] = lists.some((actual) => typeof actual === "object" && "max" in actual && actual.max === 10) ? [0, 10] : [1, 5];
+      for (let n = int(0, 24) === 0 ? 0 : int(1, 6); n > 0; n--) responses.push({ person: id, score: String(int(lo, hi + (int(0, 199) === 0 ? 1 : 0))) });
+    }
+    if (int(0, 39) === 0) deals.push({ person: "p99", amount: "1", probability: "1", stage: "won" });
+    extra.deals = deals.sort(() => next() - 0.5);
+    extra.responses = responses.sort(() => next() - 0.5);
+  }
   return data as PlanData;
 }
 
@@ -315,6 +343,8 @@ const cases = setupArb.chain((setup) => planArb(setup).map((plan) => ({ plan, da
 describe("the one engine against the oracle, every plan feature", () => {
   it("gives byte-identical runs, traced and untraced, or the same error", () => {
     let succeeded = 0;
+    let listRuns = 0;
+    const listed = new Set<string>();
     fc.assert(
       fc.property(cases, ({ plan, data }) => {
         for (const trace of [true, false]) {
@@ -325,6 +355,9 @@ describe("the one engine against the oracle, every plan feature", () => {
             continue;
           }
           succeeded++;
+          const indicators = new Set((plan.kpis as { actual: unknown }[]).flatMap((kpi) => (typeof kpi.actual === "object" && kpi.actual !== null && "from" in kpi.actual ? [(kpi.actual as unknown as { indicator: string }).indicator] : [])));
+          for (const indicator of indicators) listed.add(indicator);
+          if (indicators.size > 0) listRuns++;
           const lazy = runPlanLazy(plan, data, { trace });
           const statements = Array.from({ length: lazy.size }, (_, i) => lazy.statementAt(i));
           expect(JSON.stringify(statements)).toBe(JSON.stringify((JSON.parse(reference) as { statements: unknown }).statements));
@@ -334,6 +367,9 @@ describe("the one engine against the oracle, every plan feature", () => {
     );
     // Most cases must run through, not stop at an error.
     expect(succeeded).toBeGreaterThan(150);
+    // Issue 21, point 6: the list indicators run through too, each of them.
+    expect(listRuns).toBeGreaterThan(30);
+    expect([...listed].sort()).toEqual(["csat", "pipeline-value", "stage-conversion"]);
   }, 300_000);
 
   it("reads ratings from a one-shot iterable exactly as from a list", () => {
