@@ -31,7 +31,8 @@ export function columnsReadBy(plan: Plan): ColumnUse[] {
   plan.kpis.forEach((kpi, i) => {
     const actual: unknown = kpi.actual;
     if (typeof actual === "string") add(actual, ["kpis", i, "actual"]);
-    else if (typeof actual === "object" && actual !== null && "indicator" in actual) {
+    else if (typeof actual === "object" && actual !== null && "indicator" in actual && !("from" in actual)) {
+      // (Issue 21: a list indicator, with "from", reads a list input — deals, responses — not the rows.)
       for (const [key, value] of Object.entries(actual)) {
         if (key !== "indicator" && typeof value === "string") add(value, ["kpis", i, "actual", key]);
       }
