@@ -141,7 +141,7 @@ export function readResponse(row: ResponseRow, i: number, roster: ReadonlyMap<st
   const j = personOf("responses", row, i, roster);
   const value = numberOf("responses", row.score, i, "score");
   if (!value.isInteger() || value.abs().gt(1_000_000)) throw fault("responses", i, "score", `expected a whole-number rating such as 4; got ${JSON.stringify(row.score)}`);
-  return { j, score: value.toNumber() };
+  return { j, score: value.isZero() ? 0 : value.toNumber() };
 }
 
 /**
