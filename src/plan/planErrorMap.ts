@@ -202,6 +202,11 @@ export function indicatorMessage(path: readonly PropertyKey[] | undefined, input
     ...fields.filter((key) => !given.includes(key)).map((key) => `${key} is missing`),
   ];
   const list = fields.length === 2 ? `${fields[0] as string} and ${fields[1] as string}` : `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1] as string}`;
+  // Issue 21: a list indicator ("from": a list input) takes fields, not columns.
+  if (fields.includes("from")) {
+    const listHead = `${field} is a ${JSON.stringify(indicator)} list indicator, which takes ${list}`;
+    return problems.length === 0 ? `${listHead}: from must be ${indicator === "csat" ? '"responses"' : '"deals"'}; see "List indicators" in docs/plan-format.md for the other fields` : `${listHead}: ${problems.join("; ")}`;
+  }
   const head = `${field} is a ${JSON.stringify(indicator)} indicator, which reads the columns ${list}`;
   return problems.length === 0 ? `${head}: each must be a data column name (non-empty text)` : `${head}: ${problems.join("; ")}`;
 }

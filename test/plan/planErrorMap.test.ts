@@ -60,9 +60,14 @@ describe("the plan's error messages name the field, the value found and what is 
       'kpis[0].actual is a "margin" indicator, which reads the columns revenue and cost: "cots" is not one of them (did you mean "cost"?); cost is missing',
     ]);
     expect(messagesOf(kpi({ actual: { indicator: "collection", collected: "c", billed: "b" } }))).toEqual([
-      'kpis[0].actual.indicator is "collection": expected one of "collection-rate", "margin", "nps", "growth", "market-share", "complaint-rate"',
+      'kpis[0].actual.indicator is "collection": expected one of "collection-rate", "margin", "nps", "growth", "market-share", "complaint-rate", "pipeline-value", "stage-conversion", "csat"',
     ]);
     expect(messagesOf(kpi({ actual: { indicator: "nps", promoters: "p", passives: "" , detractors: "d" } }))).toEqual(['kpis[0].actual.passives is "": expected a data column name, e.g. "revenue"']);
+    // Issue 21: a list indicator's fields.
+    expect(messagesOf(kpi({ actual: { indicator: "stage-conversion", from: "deals", stages: ["a", "b"], fromStag: "a", toStage: "b" } }))).toEqual([
+      'kpis[0].actual is a "stage-conversion" list indicator, which takes from, stages, fromStage and toStage: "fromStag" is not one of them (did you mean "fromStage"?); fromStage is missing',
+    ]);
+    expect(messagesOf(kpi({ actual: { indicator: "csat", from: "tickets" } }))[0]).toMatch(/^kpis\[0\]\.actual(\.from)? /);
   });
 
   it("never says Invalid input, and never names an option object the plan does not have", () => {
