@@ -12,6 +12,8 @@ export interface RunFiles {
   readonly ratings?: string | undefined;
   readonly history?: string | undefined;
   readonly transactions?: string | undefined;
+  readonly deals?: string | undefined;
+  readonly responses?: string | undefined;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface RunFiles {
  */
 export async function inputDigests(files: RunFiles, cwd: string): Promise<RunInputs> {
   const inputs: Record<string, { file: string; sha256: string }> = {};
-  for (const kind of ["plan", "data", "ratings", "history", "transactions"] as const) {
+  for (const kind of ["plan", "data", "ratings", "history", "transactions", "deals", "responses"] as const) {
     const file = files[kind];
     if (file !== undefined && (await isRegularFile(file, cwd))) inputs[kind] = { file, sha256: await sha256Of(file, cwd) };
   }

@@ -110,7 +110,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd);
     // Issue 18, the audit record: every input file's SHA-256 in the header; the time only with --stamp.
     const audit = {
-      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions }, io.cwd),
+      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses }, io.cwd),
       ...(parsed.values["stamp"] === true ? { runAt: new Date().toISOString() } : {}),
     };
     const people = loaded.data.rows.length;

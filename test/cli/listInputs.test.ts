@@ -38,6 +38,19 @@ describe("the list-indicators example through the command line", () => {
     expect(p01?.trace.find((step) => step.step === "kpi.pipeline.actual")?.inputs).toEqual({ from: "deals", events: "4", total: "200000", weighted: "83000" });
   });
 
+  it("hashes the deals and responses into the audit record; validate and explain read them from the plan's inputs", async () => {
+    const run = JSON.parse((await cli("run", example("plan.json"), "--no-trace")).out) as PayoutRun & { inputs?: Record<string, { file: string; sha256: string }> };
+    const header = run as unknown as { inputs: Record<string, { file: string; sha256: string }> };
+    expect(Object.keys(header.inputs).sort()).toEqual(["data", "deals", "plan", "responses"]);
+    expect(header.inputs["deals"]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const validate = await cli("validate", example("plan.json"));
+    expect([validate.code, validate.err]).toEqual([0, ""]);
+    expect(validate.out).toContain("3 statements computed");
+    const explained = await cli("explain", example("plan.json"), "--person", "p01", "--locale", "en");
+    expect([explained.code, explained.err]).toEqual([0, ""]);
+    expect(explained.out).toContain("pipeline value");
+  });
+
   it("gives the same run with --deals and --responses as with the plan's inputs", async () => {
     const bare = await cli("run", example("plan.json"), "--no-trace");
     const flagged = await cli("run", example("plan.json"), "--no-trace", "--deals", example("deals.csv"), "--responses", example("responses.csv"));
