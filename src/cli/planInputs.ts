@@ -1,4 +1,5 @@
 import { realpath } from "node:fs/promises";
+import { cliMessage } from "./locales/cliMessages.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Plan } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
@@ -81,7 +82,7 @@ function leaves(base: string, target: string): boolean {
 export function requiredInput(files: InputFiles, command: string, what: string): string {
   const data = files.data;
   if (data === undefined || data === "") {
-    throw usageError(`payscore ${command}: --data ${what} is required, or the plan's "inputs": { "data": … } (see payscore ${command} --help)`);
+    throw usageError(cliMessage("dataRequired", { command, what }));
   }
   return data;
 }
@@ -105,7 +106,5 @@ export function requiredInput(files: InputFiles, command: string, what: string):
 export function requireHistory(plan: Plan, hasHistory: boolean, planFile: string): void {
   const rule = plan.promotion;
   if (rule === undefined || hasHistory || rule.count <= 1 || rule.missingHistory === "not-eligible") return;
-  throw new CliError(
-    `${planFile}: the plan has a promotion rule over the last ${rule.count} periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan's "inputs", or set promotion.missingHistory to "not-eligible"`,
-  );
+  throw new CliError(cliMessage("historyRequired", { file: planFile, count: rule.count }));
 }

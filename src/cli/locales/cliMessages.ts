@@ -1,0 +1,219 @@
+/** The languages the command line speaks: its own messages, and the lead-ins of library errors. */
+export type CliLocale = "en" | "zh-CN";
+
+/** The locales, in the order `--locale` lists them. */
+export const CLI_LOCALES: readonly CliLocale[] = ["en", "zh-CN"];
+
+/**
+ * The command line's own messages, by key, in every locale. A `{name}` in a text is a parameter
+ * (letters and digits only, so `{ or [` is plain text); both locales of a key take the same
+ * parameters (a test checks it). The place a message is about (`file:line:column: `,
+ * `payscore run: `) stays in ASCII in every locale, so `--json` and editors read it the same.
+ *
+ * Only the command line's messages are here: a library error (`PayscoreError`) keeps its English
+ * message and gets a lead-in in the user's locale (see `libraryLeadIn`).
+ */
+export const CLI_MESSAGES = {
+  // Usage.
+  noCommand: {
+    en: "payscore: no command given; the commands are run, validate, explain, diff and schema (see payscore --help)",
+    "zh-CN": "payscore: 没有给出命令；命令有 run、validate、explain、diff 和 schema（参见 payscore --help）",
+  },
+  unknownCommand: {
+    en: "payscore: unknown command {command}; the commands are run, validate, explain, diff and schema (see payscore --help)",
+    "zh-CN": "payscore: 未知的命令 {command}；命令有 run、validate、explain、diff 和 schema（参见 payscore --help）",
+  },
+  badLocale: {
+    en: "payscore: --locale must be en or zh-CN, not {value}",
+    "zh-CN": "payscore: --locale 只能是 en 或 zh-CN，不能是 {value}",
+  },
+  argsRefused: {
+    en: "payscore {command}: {detail} (see payscore {command} --help)",
+    "zh-CN": "payscore {command}: 参数有误：{detail}（参见 payscore {command} --help）",
+  },
+  missingArgument: {
+    en: "payscore {command}: missing {missing} (see payscore {command} --help)",
+    "zh-CN": "payscore {command}: 缺少 {missing}（参见 payscore {command} --help）",
+  },
+  unexpectedArgument: {
+    en: "payscore {command}: unexpected argument {argument} (see payscore {command} --help)",
+    "zh-CN": "payscore {command}: 多余的参数 {argument}（参见 payscore {command} --help）",
+  },
+  flagRequired: {
+    en: "payscore {command}: --{flag} {what} is required (see payscore {command} --help)",
+    "zh-CN": "payscore {command}: 必须给出 --{flag} {what}（参见 payscore {command} --help）",
+  },
+  flagChoice: {
+    en: "payscore {command}: --{flag} must be {choices}, not {value}",
+    "zh-CN": "payscore {command}: --{flag} 只能是 {choices}，不能是 {value}",
+  },
+  dataRequired: {
+    en: 'payscore {command}: --data {what} is required, or the plan\'s "inputs": { "data": … } (see payscore {command} --help)',
+    "zh-CN": 'payscore {command}: 必须给出 --data {what}，或在方案中写明 "inputs": { "data": … }（参见 payscore {command} --help）',
+  },
+  // Files.
+  noSuchFile: { en: "{file}: no such file", "zh-CN": "{file}: 文件不存在" },
+  noSuchFolder: { en: "{file}: cannot write: the folder does not exist", "zh-CN": "{file}: 无法写入：文件夹不存在" },
+  isFolder: { en: "{file}: is a folder, not a file", "zh-CN": "{file}: 这是一个文件夹，不是文件" },
+  notFolderInPath: { en: "{file}: a part of the path is not a folder", "zh-CN": "{file}: 路径中有一部分不是文件夹" },
+  permissionRead: { en: "{file}: permission denied (cannot read it)", "zh-CN": "{file}: 没有权限（无法读取）" },
+  permissionWrite: { en: "{file}: permission denied (cannot write it)", "zh-CN": "{file}: 没有权限（无法写入）" },
+  diskFull: { en: "{file}: the disk is full", "zh-CN": "{file}: 磁盘已满" },
+  readOnly: { en: "{file}: the file system is read-only", "zh-CN": "{file}: 文件系统是只读的" },
+  outParentNotFolder: { en: "{file}: cannot write: {parent} is not a folder", "zh-CN": "{file}: 无法写入：{parent} 不是文件夹" },
+  emptyFile: { en: "{file}: the file is empty", "zh-CN": "{file}: 文件是空的" },
+  // CSV.
+  noHeaderRow: { en: "{file}: the file has no header row (it holds only blank lines)", "zh-CN": "{file}: 文件没有表头行（只有空行）" },
+  headerNoName: { en: "{file}:1:{column}: column {column} of the header has no name", "zh-CN": "{file}:1:{column}: 表头第 {column} 列没有列名" },
+  headerTwice: {
+    en: "{file}:1:{column}: the column name {name} appears twice in the header (columns {first} and {column})",
+    "zh-CN": "{file}:1:{column}: 列名 {name} 在表头中出现了两次（第 {first} 列和第 {column} 列）",
+  },
+  tooFewCells: {
+    en: "{file}:{line}: the row has {cells} cells but the header has {columns} columns (no cell for {missing})",
+    "zh-CN": "{file}:{line}: 这一行有 {cells} 个单元格，但表头有 {columns} 列（缺少 {missing} 的单元格）",
+  },
+  tooManyCells: {
+    en: "{file}:{line}:{column}: the row has {cells} cells but the header has {columns} columns (extra: {extra}; a number with a comma such as 1,200 must be quoted or written 1200)",
+    "zh-CN": "{file}:{line}:{column}: 这一行有 {cells} 个单元格，但表头有 {columns} 列（多出：{extra}；带逗号的数字如 1,200 要加引号，或写成 1200）",
+  },
+  rowCellCount: {
+    en: "{file}:{line}: the row has {cells} cells but the header has {columns} columns",
+    "zh-CN": "{file}:{line}: 这一行有 {cells} 个单元格，但表头有 {columns} 列",
+  },
+  textAfterQuote: {
+    en: '{file}:{line}: text after the closing quote of a cell (write a quote inside a quoted cell as "")',
+    "zh-CN": '{file}:{line}: 单元格的结束引号后面还有文字（引号内的引号要写成 ""）',
+  },
+  quoteInCell: {
+    en: '{file}:{line}: a quote in the middle of an unquoted cell (quote the whole cell and double the inner quote: "5"" screen")',
+    "zh-CN": '{file}:{line}: 未加引号的单元格中间出现了引号（给整个单元格加引号，并把里面的引号写两遍："5"" screen"）',
+  },
+  unclosedQuote: {
+    en: '{file}:{line}:{column}: a quoted cell is never closed (a " without its closing ")',
+    "zh-CN": '{file}:{line}:{column}: 加引号的单元格没有结束（有 " 却没有对应的结束 "）',
+  },
+  utf16: {
+    en: '{file}:1:1: the file is UTF-16, not UTF-8; save it as UTF-8 (in Excel: "CSV UTF-8")',
+    "zh-CN": "{file}:1:1: 文件是 UTF-16 编码，不是 UTF-8；请另存为 UTF-8（Excel 中选“CSV UTF-8”）",
+  },
+  noColumnForPlan: {
+    en: "{file}:1: no column {column} in the header (the plan reads it at {path}); the header has: {header}",
+    "zh-CN": "{file}:1: 表头中没有 {column} 列（方案在 {path} 读取它）；表头中有：{header}",
+  },
+  noIdColumnOne: {
+    en: '{file}:1: no "id" column in the header (the first line has 1 column); a data file is a CSV with an "id" column and one row per person',
+    "zh-CN": '{file}:1: 表头中没有 "id" 列（第一行只有 1 列）；数据文件是带 "id" 列、每人一行的 CSV',
+  },
+  noIdColumn: {
+    en: '{file}:1: no "id" column in the header (the first line has {count} columns); a data file is a CSV with an "id" column and one row per person',
+    "zh-CN": '{file}:1: 表头中没有 "id" 列（第一行有 {count} 列）；数据文件是带 "id" 列、每人一行的 CSV',
+  },
+  idColumnCase: {
+    en: '{file}:1: no "id" column in the header (there is {near}; the name must be exactly "id"); the header has: {header}',
+    "zh-CN": '{file}:1: 表头中没有 "id" 列（有 {near}；列名必须正好是 "id"）；表头中有：{header}',
+  },
+  noDataRows: { en: "{file}:1: the file has a header but no data rows", "zh-CN": "{file}:1: 文件有表头但没有数据行" },
+  emptyId: { en: "{file}:{line}:{column}: the id is empty", "zh-CN": "{file}:{line}:{column}: id 是空的" },
+  duplicateIdAt: {
+    en: "{file}:{line}:{column}: duplicate id {id} (already on line {seen})",
+    "zh-CN": "{file}:{line}:{column}: id {id} 重复（第 {seen} 行已有）",
+  },
+  duplicateId: { en: "{file}:{line}:{column}: duplicate id {id}", "zh-CN": "{file}:{line}:{column}: id {id} 重复" },
+  badCell: { en: "{file}:{line}:{column}: {name}: {problem}", "zh-CN": "{file}:{line}:{column}: {name}：{problem}" },
+  ratingsNoColumn: {
+    en: "{file}:1: no column {column} in the header; a ratings file has person, rater, group, score and optionally competency",
+    "zh-CN": "{file}:1: 表头中没有 {column} 列；评分文件的列为 person、rater、group、score，另可有 competency",
+  },
+  ratingsEmptyCell: { en: "{file}:{line}:{column}: the {name} is empty", "zh-CN": "{file}:{line}:{column}: {name} 是空的" },
+  historyNoId: {
+    en: '{file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first',
+    "zh-CN": '{file}:1: 表头中没有 "id" 列；历史文件有 id 列，以及每个往期一列（从最早的开始）',
+  },
+  transactionsNoColumn: {
+    en: "{file}:1: no column {column} in the header; a transactions file has invoice, date, kind, amount, reps, shares (and optionally id); the header has: {header}",
+    "zh-CN": "{file}:1: 表头中没有 {column} 列；交易文件的列为 invoice、date、kind、amount、reps、shares（另可有 id）；表头中有：{header}",
+  },
+  // Numbers in cells.
+  notANumber: { en: "{value} is not a number", "zh-CN": "{value} 不是数字" },
+  notPlainNumber: {
+    en: '{value} is not a plain number: it has {reasons}; write digits with an optional "." decimal point, such as 1200000.50',
+    "zh-CN": "{value} 不是纯数字：其中有{reasons}；请只写数字，可用“.”作小数点，例如 1200000.50",
+  },
+  reasonCurrency: { en: "a currency sign", "zh-CN": "货币符号" },
+  reasonThousands: { en: "thousands separators", "zh-CN": "千位分隔符" },
+  reasonPercent: { en: "a percent sign (write 0.85 for 85 %)", "zh-CN": "百分号（85% 请写成 0.85）" },
+  reasonBrackets: { en: "accounting brackets for a negative number (write -120)", "zh-CN": "表示负数的会计括号（请写成 -120）" },
+  reasonDecimalComma: { en: 'a decimal comma (write "." as the decimal point)', "zh-CN": "用作小数点的逗号（请用“.”作小数点）" },
+  // JSON.
+  jsonNotObject: {
+    en: "{file}: not valid JSON: the file does not start with { or [ (is it the right file?)",
+    "zh-CN": "{file}: 不是有效的 JSON：文件不是以 { 或 [ 开头（文件选对了吗？）",
+  },
+  jsonInvalid: { en: "{file}: not valid JSON", "zh-CN": "{file}: 不是有效的 JSON" },
+  jsonInvalidAt: { en: "{file}:{line}:{column}: not valid JSON: {detail}", "zh-CN": "{file}:{line}:{column}: 不是有效的 JSON：{detail}" },
+  // Limits.
+  tooManyBytes: {
+    en: "{file}: the file is larger than {size}, the limit for each input; pass --max-bytes <size> (such as --max-bytes {next}) to read it",
+    "zh-CN": "{file}: 文件大于 {size}，超过了每个输入的上限；要读取它，请加 --max-bytes <size>（例如 --max-bytes {next}）",
+  },
+  tooLongCell: {
+    en: "{where}: a cell longer than {max} characters, the limit for a cell; pass --max-cell <n> to read it",
+    "zh-CN": "{where}: 单元格长度超过 {max} 个字符，超过了单元格的上限；要读取它，请加 --max-cell <n>",
+  },
+  tooManyRows: {
+    en: "{where}: more than {max} rows, the limit for each input; pass --max-rows <n> to read them all",
+    "zh-CN": "{where}: 超过 {max} 行，超过了每个输入的上限；要全部读取，请加 --max-rows <n>",
+  },
+  // Locks.
+  outputLocked: {
+    en: "{file}: another payscore (process {pid}) is writing this file now; wait for it to finish, or write to another --out (the lock is {lock}; remove it only if no payscore is running)",
+    "zh-CN": "{file}: 另一个 payscore（进程 {pid}）正在写这个文件；请等它完成，或用 --out 写到别的文件（锁文件是 {lock}；只有在没有 payscore 运行时才可删除它）",
+  },
+  lockKeepsChanging: {
+    en: "{file}: could not lock the file ({lock} keeps changing: other programs are writing it); try again",
+    "zh-CN": "{file}: 无法锁定文件（{lock} 一直在变：有其他程序在写它）；请重试",
+  },
+  // Missing inputs.
+  historyRequired: {
+    en: '{file}: the plan has a promotion rule over the last {count} periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan\'s "inputs", or set promotion.missingHistory to "not-eligible"',
+    "zh-CN": '{file}: 方案中有基于最近 {count} 期的晋升规则（promotion），但没有给出历史数据；请加 --history <history.csv>（id 列和每个往期一列，从最早的开始），或在方案的 "inputs" 中写明，或把 promotion.missingHistory 设为 "not-eligible"',
+  },
+  noPerson: {
+    en: "payscore explain: no person {person} in the run; the ids are: {ids}{more}",
+    "zh-CN": "payscore explain: 本次计算中没有人员 {person}；现有的 id 为：{ids}{more}",
+  },
+  idsMore: { en: ", … ({count} in all)", "zh-CN": "，…（共 {count} 个）" },
+} as const satisfies Readonly<Record<string, Readonly<Record<CliLocale, string>>>>;
+
+/** The key of a command-line message. */
+export type CliMessageKey = keyof typeof CLI_MESSAGES;
+
+/** The names of the `{name}` parameters in a text. */
+type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer R}` ? (P extends `${string}${" " | "{"}${string}` ? ParamNames<`${P}}${R}`> : P | ParamNames<R>) : never;
+
+/** What a parameter holds: text or a number, another message, or a list of messages joined with "and". */
+export type CliParam = string | number | CliMessage | readonly CliMessage[];
+
+/** A message: a key of {@link CLI_MESSAGES} and its parameters, rendered in a locale when it is printed. */
+export interface CliMessage<K extends CliMessageKey = CliMessageKey> {
+  readonly key: K;
+  readonly params: Readonly<Record<ParamNames<(typeof CLI_MESSAGES)[K]["en"]>, CliParam>>;
+}
+
+/**
+ * Makes a command-line message from its key and parameters; the parameters are typed from the
+ * English text, so a missing one does not compile.
+ *
+ * @param key - the message's key in {@link CLI_MESSAGES}
+ * @param params - the value of each `{name}` in its text
+ * @returns the message, to give to a `CliError` or render with `renderCliMessage`
+ *
+ * @example
+ * ```ts
+ * cliMessage("noSuchFile", { file: "plan.json" }); // { key: "noSuchFile", params: { file: "plan.json" } }
+ * ```
+ */
+export function cliMessage<K extends CliMessageKey>(key: K, params: CliMessage<K>["params"]): CliMessage<K> {
+  return { key, params };
+}
