@@ -72,7 +72,7 @@ export function choiceFlag<T extends string>(args: CommandArgs, command: string,
   const value = stringFlag(args, name);
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) {
-    throw usageError(cliMessage("flagChoice", { command, flag: name, choices: choices.join(" or "), value: JSON.stringify(value) }));
+    throw usageError(cliMessage("flagChoice", { command, flag: name, choices: { oneOf: choices }, value: JSON.stringify(value) }));
   }
   return value as T;
 }

@@ -76,19 +76,19 @@ export interface ReadPlanDataOptions {
 export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if ([options.data, options.ratings, options.history].filter((file) => file === STDIN).length > 1) {
-    throw usageError("payscore: only one input can be - (standard input); give the others as files");
+    throw usageError(cliMessage("oneStdin", {}));
   }
   let loaded = isJson(options.data) ? await readJsonData(options.data, options.cwd, limits) : await readCsvData(plan, options, limits);
   if (options.ratings !== undefined) {
     if (loaded.data.ratings !== undefined) {
-      throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
+      throw new CliError(cliMessage("ratingsTwice", { file: options.data }));
     }
     const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd, limits) : await readCsvRatings(options.ratings, options.cwd, options.encoding, limits);
     loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
   }
   if (options.history !== undefined) {
     if (loaded.data.history !== undefined) {
-      throw new CliError(`${options.data}: the file has its own "history"; give the history either there or with --history, not both`);
+      throw new CliError(cliMessage("historyTwice", { file: options.data }));
     }
     // Issue 18: a CSV's period columns (historyPeriods) name the earlier periods in the promotion trace.
     const { history, historyPeriods } = isJson(options.history)
@@ -98,21 +98,17 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
   }
   if (options.transactions !== undefined) {
     if (loaded.data.transactions !== undefined) {
-      throw new CliError(`${options.data}: the file has its own "transactions"; give them either there or with --transactions, not both`);
+      throw new CliError(cliMessage("transactionsTwice", { file: options.data }));
     }
     const read = await readTransactionsFile(options.transactions, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
   }
   const commission = plan.pay?.commission;
   if (commission !== undefined && "collections" in commission.base && loaded.data.transactions === undefined) {
-    throw new CliError(
-      `${options.data}: the plan pays commission on collections (pay.commission.base.collections) but no transactions were given; pass --transactions <transactions.csv> (invoice,date,kind,amount,reps,shares) or name it in the plan's "inputs"`,
-    );
+    throw new CliError(cliMessage("transactionsRequired", { file: options.data }));
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
-    throw new CliError(
-      `${options.data}: the plan has a 360 review (review360) but no ratings were given; pass --ratings <ratings.csv> (person,rater,group,score[,competency])`,
-    );
+    throw new CliError(cliMessage("ratingsRequired", { file: options.data }));
   }
   return loaded;
 }

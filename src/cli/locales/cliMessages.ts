@@ -175,6 +175,30 @@ export const CLI_MESSAGES = {
     "zh-CN": "{file}: 无法锁定文件（{lock} 一直在变：有其他程序在写它）；请重试",
   },
   // Missing inputs.
+  oneStdin: {
+    en: "payscore: only one input can be - (standard input); give the others as files",
+    "zh-CN": "payscore: 只能有一个输入是 -（标准输入）；其他输入请以文件给出",
+  },
+  ratingsTwice: {
+    en: '{file}: the file has its own "ratings"; give the ratings either there or with --ratings, not both',
+    "zh-CN": '{file}: 文件中已有 "ratings"；评分要么写在文件里，要么用 --ratings 给出，不能两者都有',
+  },
+  historyTwice: {
+    en: '{file}: the file has its own "history"; give the history either there or with --history, not both',
+    "zh-CN": '{file}: 文件中已有 "history"；历史数据要么写在文件里，要么用 --history 给出，不能两者都有',
+  },
+  transactionsTwice: {
+    en: '{file}: the file has its own "transactions"; give them either there or with --transactions, not both',
+    "zh-CN": '{file}: 文件中已有 "transactions"；交易要么写在文件里，要么用 --transactions 给出，不能两者都有',
+  },
+  transactionsRequired: {
+    en: '{file}: the plan pays commission on collections (pay.commission.base.collections) but no transactions were given; pass --transactions <transactions.csv> (invoice,date,kind,amount,reps,shares) or name it in the plan\'s "inputs"',
+    "zh-CN": '{file}: 方案按回款计提成（pay.commission.base.collections），但没有给出交易数据；请加 --transactions <transactions.csv>（invoice,date,kind,amount,reps,shares），或在方案的 "inputs" 中写明',
+  },
+  ratingsRequired: {
+    en: "{file}: the plan has a 360 review (review360) but no ratings were given; pass --ratings <ratings.csv> (person,rater,group,score[,competency])",
+    "zh-CN": "{file}: 方案中有 360 评估（review360），但没有给出评分；请加 --ratings <ratings.csv>（person,rater,group,score[,competency]）",
+  },
   historyRequired: {
     en: '{file}: the plan has a promotion rule over the last {count} periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan\'s "inputs", or set promotion.missingHistory to "not-eligible"',
     "zh-CN": '{file}: 方案中有基于最近 {count} 期的晋升规则（promotion），但没有给出历史数据；请加 --history <history.csv>（id 列和每个往期一列，从最早的开始），或在方案的 "inputs" 中写明，或把 promotion.missingHistory 设为 "not-eligible"',
@@ -192,8 +216,8 @@ export type CliMessageKey = keyof typeof CLI_MESSAGES;
 /** The names of the `{name}` parameters in a text. */
 type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer R}` ? (P extends `${string}${" " | "{"}${string}` ? ParamNames<`${P}}${R}`> : P | ParamNames<R>) : never;
 
-/** What a parameter holds: text or a number, another message, or a list of messages joined with "and". */
-export type CliParam = string | number | CliMessage | readonly CliMessage[];
+/** What a parameter holds: text or a number, another message, a list of messages joined with "and", or choices joined with "or". */
+export type CliParam = string | number | CliMessage | readonly CliMessage[] | { readonly oneOf: readonly string[] };
 
 /** A message: a key of {@link CLI_MESSAGES} and its parameters, rendered in a locale when it is printed. */
 export interface CliMessage<K extends CliMessageKey = CliMessageKey> {

@@ -6,7 +6,7 @@ const AND: Readonly<Record<CliLocale, string>> = { en: " and ", "zh-CN": "和" }
 /**
  * A command-line message in words, in a locale: each `{name}` of the key's text replaced by its
  * parameter (a message parameter rendered in the same locale, a list of messages joined with
- * "and"/"和").
+ * "and"/"和", choices `{ oneOf }` joined with "or": `json or csv or xlsx`, `json、csv 或 xlsx`).
  *
  * @param message - the key and parameters (see `cliMessage`)
  * @param locale - `en` or `zh-CN`
@@ -29,6 +29,10 @@ export function renderCliMessage(message: CliMessage, locale: CliLocale): string
 function paramText(value: CliParam, locale: CliLocale): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
+  if (typeof value === "object" && "oneOf" in value) {
+    if (locale === "en") return value.oneOf.join(" or ");
+    return value.oneOf.length < 2 ? value.oneOf.join("") : `${value.oneOf.slice(0, -1).join("、")} 或 ${value.oneOf.at(-1) ?? ""}`;
+  }
   if (Array.isArray(value)) return (value as readonly CliMessage[]).map((part) => renderCliMessage(part, locale)).join(AND[locale]);
   return renderCliMessage(value as CliMessage, locale);
 }
