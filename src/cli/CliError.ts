@@ -45,8 +45,8 @@ export interface CliErrorOptions {
 export class CliError extends Error {
   /** The lines to print in English, each one whole problem. */
   readonly lines: readonly string[];
-  /** The lines as given: keyed messages, or plain text. */
-  readonly messages: readonly (string | CliMessage)[];
+  /** The lines as given (private, so two errors with the same lines, code and path compare equal). */
+  readonly #messages: readonly (string | CliMessage)[];
   /** The process exit code: 2 for a user error, 64 for a usage error. */
   readonly exitCode: number;
   /** The code `--json` reports. */
@@ -61,10 +61,15 @@ export class CliError extends Error {
     const settings = typeof options === "number" ? { exitCode: options } : options;
     this.name = "CliError";
     this.lines = Object.freeze(list);
-    this.messages = Object.freeze(given);
+    this.#messages = Object.freeze(given);
     this.exitCode = settings.exitCode ?? EXIT_INPUT;
     this.code = settings.code ?? (this.exitCode === EXIT_USAGE ? "USAGE" : "INVALID_INPUT");
     this.path = Object.freeze([...(settings.path ?? [])]);
+  }
+
+  /** The lines as given: keyed messages, or plain text. */
+  get messages(): readonly (string | CliMessage)[] {
+    return this.#messages;
   }
 
   /**

@@ -97,9 +97,7 @@ export class Utf8Reader {
 
   private faultError(fault: Utf8Fault): CliError {
     const hex = fault.byte.toString(16).toUpperCase().padStart(2, "0");
-    return new CliError(
-      `${this.displayName}:${fault.line}:${fault.column}: the file is not UTF-8 (byte 0x${hex}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
-    );
+    return new CliError(cliMessage("notUtf8", { file: this.displayName, line: fault.line, column: fault.column, hex }));
   }
 }
 

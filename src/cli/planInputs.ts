@@ -1,5 +1,5 @@
 import { realpath } from "node:fs/promises";
-import { cliMessage } from "./locales/cliMessages.js";
+import { cliMessage, type CliMessage } from "./locales/cliMessages.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Plan } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
@@ -47,16 +47,15 @@ export async function planInputFiles(plan: Plan, planFile: string, cwd: string, 
 }
 
 async function insideFolder(named: string, kind: string, folder: string, planFile: string, cwd: string): Promise<string> {
-  const refuse = (why: string): CliError =>
-    new CliError(`${planFile}: inputs.${kind} is ${JSON.stringify(named)}: ${why}; name a file in the plan's folder (such as "${kind}.csv") or pass --${kind}`);
-  if (isAbsolute(named) || /^[A-Za-z]:[\\/]/.test(named) || named.startsWith("\\")) throw refuse("an absolute path is not allowed in a plan");
+  const refuse = (why: CliMessage): CliError => new CliError(cliMessage("inputOutside", { file: planFile, kind, named: JSON.stringify(named), why }));
+  if (isAbsolute(named) || /^[A-Za-z]:[\\/]/.test(named) || named.startsWith("\\")) throw refuse(cliMessage("whyAbsolute", {}));
   const base = resolve(cwd, folder);
   const target = resolve(base, named);
-  if (leaves(base, target)) throw refuse("the path leaves the plan's folder");
+  if (leaves(base, target)) throw refuse(cliMessage("whyLeaves", {}));
   const realBase = await realpath(base).catch(() => base);
   const realTarget = await realpath(target).catch(() => undefined);
   // A file that does not exist is reported by the reader ("no such file"); one that does must really be inside.
-  if (realTarget !== undefined && leaves(realBase, realTarget)) throw refuse("it is a link to a file outside the plan's folder");
+  if (realTarget !== undefined && leaves(realBase, realTarget)) throw refuse(cliMessage("whyLink", {}));
   return join(folder, named);
 }
 

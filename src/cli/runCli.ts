@@ -12,6 +12,7 @@ import { validateCommand } from "./validateCommand.js";
 import { chooseCliLocale } from "./locales/chooseCliLocale.js";
 import { cliMessage, type CliLocale } from "./locales/cliMessages.js";
 import { libraryLeadIn } from "./locales/libraryLeadIn.js";
+import { renderCliMessage } from "./locales/renderCliMessage.js";
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = {
   run: runCommand,
@@ -85,15 +86,15 @@ function describe(error: unknown, locale: CliLocale): { code: string; path: Erro
   if (error instanceof CliError) return { code: error.code, path: error.path, lines: error.linesIn(locale), exitCode: error.exitCode };
   // Issue 22: INTERNAL_ERROR (a foreign throw inside the library, or a run that fails its conservation check) is a bug: exit 1.
   if (error instanceof PayscoreError && error.code === "INTERNAL_ERROR") {
-    return { code: error.code, path: error.path, lines: [bugLine(error.message)], exitCode: EXIT_BUG };
+    return { code: error.code, path: error.path, lines: [bugLine(error.message, locale)], exitCode: EXIT_BUG };
   }
   if (error instanceof PayscoreError) {
     // Faults in the input that no command mapped to a file: still the user's input, still one line each.
     return { code: error.code, path: error.path, lines: error.issues.map((issue) => libraryLeadIn(`payscore: ${issue.message}`, error.code, locale)), exitCode: EXIT_INPUT };
   }
-  return { code: "INTERNAL_ERROR", path: [], lines: [bugLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error))], exitCode: EXIT_BUG };
+  return { code: "INTERNAL_ERROR", path: [], lines: [bugLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error), locale)], exitCode: EXIT_BUG };
 }
 
-function bugLine(message: string): string {
-  return `payscore: internal error (a bug in payscore ${PAYSCORE_VERSION}; please report it with the command you ran): ${message.split("\n")[0] ?? ""}`;
+function bugLine(message: string, locale: CliLocale): string {
+  return renderCliMessage(cliMessage("internalError", { version: PAYSCORE_VERSION, detail: message.split("\n")[0] ?? "" }), locale);
 }

@@ -65,6 +65,18 @@ describe("the command line's messages in en and zh-CN", () => {
     expect((await fail(["run", "plan.json"], "zh-CN")).err).toBe('payscore run: 必须给出 --data <data.csv|data.json>，或在方案中写明 "inputs": { "data": … }（参见 payscore run --help）\n');
   });
 
+  it("a file that is not UTF-8, and a diff given a CSV", async () => {
+    dir.write("latin1.csv", Buffer.from([...Buffer.from("id,name,sales\nC01,Zh"), 0xe9, ...Buffer.from("o,100\n")]));
+    const latin = ["run", "plan.json", "--data", "latin1.csv"];
+    expect((await fail(latin)).err).toBe('latin1.csv:2:7: the file is not UTF-8 (byte 0xE9); save it as UTF-8 (in Excel: "CSV UTF-8")\n');
+    expect((await fail(latin, "zh-CN")).err).toBe("latin1.csv:2:7: 文件不是 UTF-8 编码（字节 0xE9）；请另存为 UTF-8（Excel 中选“CSV UTF-8”），或用 --encoding gbk 读取\n");
+    const diff = await fail(["diff", "data.csv", "data.csv"], "zh-CN");
+    expect(diff.code).toBe(2);
+    expect(diff.err).toBe(
+      "data.csv: payscore diff 比较两次保存为 JSON 的计算结果，而这个文件不是 JSON（它像是 CSV；薪酬 CSV 中没有可比较的明细）；请这样保存每次计算：payscore run <plan.json> --data <file> --format json --out run.json\n",
+    );
+  });
+
   it("a lock held by another payscore", async () => {
     dir.write("out.csv.lock", `${process.ppid}\n`);
     const args = ["run", "plan.json", "--data", "data.csv", "--format", "csv", "--out", "out.csv"];

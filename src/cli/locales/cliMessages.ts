@@ -145,7 +145,19 @@ export const CLI_MESSAGES = {
   reasonPercent: { en: "a percent sign (write 0.85 for 85 %)", "zh-CN": "百分号（85% 请写成 0.85）" },
   reasonBrackets: { en: "accounting brackets for a negative number (write -120)", "zh-CN": "表示负数的会计括号（请写成 -120）" },
   reasonDecimalComma: { en: 'a decimal comma (write "." as the decimal point)', "zh-CN": "用作小数点的逗号（请用“.”作小数点）" },
+  notEncoding: {
+    en: "{file}:{line}: the file is not {encoding}: a byte on this line or the next is not a character in {encoding}; check --encoding (gbk, gb18030, utf-16le or utf-8)",
+    "zh-CN": "{file}:{line}: 文件不是 {encoding} 编码：这一行或下一行有个字节不是 {encoding} 中的字符；请检查 --encoding（gbk、gb18030、utf-16le 或 utf-8）",
+  },
+  notUtf8: {
+    en: '{file}:{line}:{column}: the file is not UTF-8 (byte 0x{hex}); save it as UTF-8 (in Excel: "CSV UTF-8")',
+    "zh-CN": "{file}:{line}:{column}: 文件不是 UTF-8 编码（字节 0x{hex}）；请另存为 UTF-8（Excel 中选“CSV UTF-8”），或用 --encoding gbk 读取",
+  },
   // JSON.
+  jsonTooLarge: {
+    en: "{file}: the file is larger than {size}, the most a JSON file can hold (JSON.parse reads it as one string, and Node's longest string is {size}); give data this large as CSV, or split it",
+    "zh-CN": "{file}: 文件大于 {size}，超过了 JSON 文件的上限（JSON.parse 把它当作一个字符串读取，而 Node 最长的字符串是 {size}）；这么大的数据请用 CSV 给出，或拆分",
+  },
   jsonNotObject: {
     en: "{file}: not valid JSON: the file does not start with { or [ (is it the right file?)",
     "zh-CN": "{file}: 不是有效的 JSON：文件不是以 { 或 [ 开头（文件选对了吗？）",
@@ -164,6 +176,57 @@ export const CLI_MESSAGES = {
   tooManyRows: {
     en: "{where}: more than {max} rows, the limit for each input; pass --max-rows <n> to read them all",
     "zh-CN": "{where}: 超过 {max} 行，超过了每个输入的上限；要全部读取，请加 --max-rows <n>",
+  },
+  // diff and true-ups.
+  diffNotJson: {
+    en: "{file}: payscore diff compares two runs saved as JSON, and this file is not JSON; save each run with: {make}",
+    "zh-CN": "{file}: payscore diff 比较两次保存为 JSON 的计算结果，而这个文件不是 JSON；请这样保存每次计算：{make}",
+  },
+  diffCsv: {
+    en: "{file}: payscore diff compares two runs saved as JSON, and this file is not JSON (it looks like a CSV; a CSV of payouts has no statements to compare); save each run with: {make}",
+    "zh-CN": "{file}: payscore diff 比较两次保存为 JSON 的计算结果，而这个文件不是 JSON（它像是 CSV；薪酬 CSV 中没有可比较的明细）；请这样保存每次计算：{make}",
+  },
+  diffNotRun: {
+    en: "{file}: not a saved run (make one with: payscore run <plan.json> --data <file> --format json --out {file})",
+    "zh-CN": "{file}: 不是保存的计算结果（这样生成：payscore run <plan.json> --data <file> --format json --out {file}）",
+  },
+  paidCurrency: {
+    en: "{file}: the run is in {run}, the plan in {plan}; a true-up nets amounts of one currency",
+    "zh-CN": "{file}: 该计算结果的币种是 {run}，方案的币种是 {plan}；多退少补只能轧差同一币种的金额",
+  },
+  paidRequired: {
+    en: "{file}: the plan has a true-up (pay.trueUp) but no earlier runs were given; pass --paid <earlier-run.json> for each run paid this year (none yet: run without pay.trueUp)",
+    "zh-CN": "{file}: 方案中有多退少补（pay.trueUp），但没有给出以前的计算结果；请为今年已发放的每次计算加 --paid <earlier-run.json>（还没有的话：去掉 pay.trueUp 再运行）",
+  },
+  paidWithoutTrueUp: {
+    en: "payscore {command}: --paid is for a true-up, and the plan has no pay.trueUp",
+    "zh-CN": "payscore {command}: --paid 用于多退少补，而方案中没有 pay.trueUp",
+  },
+  // Memory.
+  memoryNeeded: {
+    en: "payscore run: the inputs ({inputs}) need about {need} MiB of memory, more than the {limit} MiB this run may use",
+    "zh-CN": "payscore run: 这些输入（{inputs}）约需 {need} MiB 内存，超过了本次计算可用的 {limit} MiB",
+  },
+  memoryHow: {
+    en: 'give Node more memory with NODE_OPTIONS=--max-old-space-size=<MiB> (and --max-memory <MiB>), or split the run by team or region (see "Large runs" in docs/guide.md)',
+    "zh-CN": "请用 NODE_OPTIONS=--max-old-space-size=<MiB>（以及 --max-memory <MiB>）给 Node 更多内存，或按团队或地区拆分计算（参见 docs/guide.md 中的“Large runs”）",
+  },
+  memoryHowHeap: {
+    en: 'Node\'s heap limit is {heap} MiB: give Node more memory with NODE_OPTIONS=--max-old-space-size=<MiB> (and --max-memory <MiB>), or split the run by team or region (see "Large runs" in docs/guide.md)',
+    "zh-CN": "Node 的堆上限是 {heap} MiB：请用 NODE_OPTIONS=--max-old-space-size=<MiB>（以及 --max-memory <MiB>）给 Node 更多内存，或按团队或地区拆分计算（参见 docs/guide.md 中的“Large runs”）",
+  },
+  // The plan's inputs.
+  inputOutside: {
+    en: '{file}: inputs.{kind} is {named}: {why}; name a file in the plan\'s folder (such as "{kind}.csv") or pass --{kind}',
+    "zh-CN": '{file}: inputs.{kind} 是 {named}：{why}；请写方案所在文件夹中的文件（如 "{kind}.csv"），或用 --{kind} 给出',
+  },
+  whyAbsolute: { en: "an absolute path is not allowed in a plan", "zh-CN": "方案中不允许使用绝对路径" },
+  whyLeaves: { en: "the path leaves the plan's folder", "zh-CN": "路径跳出了方案所在的文件夹" },
+  whyLink: { en: "it is a link to a file outside the plan's folder", "zh-CN": "它是指向方案文件夹之外文件的链接" },
+  // Bugs.
+  internalError: {
+    en: "payscore: internal error (a bug in payscore {version}; please report it with the command you ran): {detail}",
+    "zh-CN": "payscore: 内部错误（payscore {version} 的缺陷；请连同所运行的命令一起报告）：{detail}",
   },
   // Locks.
   outputLocked: {
