@@ -47,8 +47,11 @@ export function chooseCliLocale(
     return { locale: fallback, args: argv, refused: new CliError(cliMessage("badLocale", { value: JSON.stringify(chosen) }), { exitCode: EXIT_USAGE }) };
   }
   const locale = (chosen as CliLocale | undefined) ?? fallback;
-  const keep = KEEP_FLAG.has(argv[0] ?? "");
-  return { locale, args: keep || drop.size === 0 ? argv : argv.filter((_, index) => !drop.has(index)) };
+  if (chosen === undefined) return { locale, args: argv };
+  const [command, ...rest] = argv.filter((_, index) => !drop.has(index));
+  if (command === undefined) return { locale, args: [] };
+  // explain and diff get the flag back, right after their name (so also from `payscore --locale zh-CN explain …`).
+  return { locale, args: KEEP_FLAG.has(command) ? [command, "--locale", chosen, ...rest] : [command, ...rest] };
 }
 
 function envLocale(value: string | undefined): CliLocale {

@@ -10,7 +10,9 @@ describe("chooseCliLocale", () => {
   });
 
   it("leaves --locale to explain and diff, which print their output in it", () => {
-    expect(chooseCliLocale(["explain", "plan.json", "--locale", "zh-CN"], {})).toEqual({ locale: "zh-CN", args: ["explain", "plan.json", "--locale", "zh-CN"] });
+    expect(chooseCliLocale(["explain", "plan.json", "--locale", "zh-CN"], {})).toEqual({ locale: "zh-CN", args: ["explain", "--locale", "zh-CN", "plan.json"] });
+    expect(chooseCliLocale(["--locale", "zh-CN", "explain", "plan.json"], {})).toEqual({ locale: "zh-CN", args: ["explain", "--locale", "zh-CN", "plan.json"] });
+    expect(chooseCliLocale(["--locale=en", "run", "plan.json"], {})).toEqual({ locale: "en", args: ["run", "plan.json"] });
     expect(chooseCliLocale(["diff", "a.json", "b.json", "--locale=en"], { PAYSCORE_LOCALE: "zh-CN" }).locale).toBe("en");
   });
 
