@@ -46,7 +46,7 @@ export async function checkMemory(inputs: readonly SizedInput[], cwd: string, ma
   const heapLimit = getHeapStatistics().heap_size_limit;
   let limit = heapLimit;
   if (maxMemory !== undefined) {
-    if (!/^[1-9]\d*$/.test(maxMemory)) throw usageError(`payscore run: --max-memory must be a whole number of MiB, such as 2048; got ${JSON.stringify(maxMemory)}`);
+    if (!/^[1-9]\d*$/.test(maxMemory)) throw usageError(cliMessage("flagMemory", { value: JSON.stringify(maxMemory) }));
     limit = Math.min(Number(maxMemory) * MIB, heapLimit);
   }
   let estimate = BASELINE;

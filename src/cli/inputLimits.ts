@@ -59,8 +59,7 @@ function sizeFlag(args: CommandArgs, command: string, name: string, fallback: nu
   const unit = match === null ? undefined : UNITS[(match[2] ?? "").toLowerCase()];
   const number = match === null || unit === undefined || (!units && unit !== 1) ? Number.NaN : Number(match[1]) * unit;
   if (!Number.isSafeInteger(number)) {
-    const what = units ? "a whole number of bytes, optionally with K, M or G (such as 512M or 4G)" : "a whole number (such as 50000000)";
-    throw usageError(`payscore ${command}: --${name} must be ${what}; got ${JSON.stringify(value)}`);
+    throw usageError(cliMessage(units ? "flagSize" : "flagWhole", { command, flag: name, value: JSON.stringify(value) }));
   }
   return number;
 }

@@ -48,7 +48,7 @@ export async function readPaidRuns(
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue === undefined ? "" : issue.path.map(String).join(".");
-      throw new CliError(`${file}: not a payscore run (the JSON that payscore run writes)${where === "" ? "" : `: ${where}: ${issue?.message ?? ""}`}`);
+      throw new CliError(where === "" ? cliMessage("paidNotRun", { file }) : cliMessage("paidNotRunAt", { file, where, detail: issue?.message ?? "" }));
     }
     if (result.data.currency !== plan.currency) throw new CliError(cliMessage("paidCurrency", { file, run: result.data.currency, plan: plan.currency }));
     for (const statement of result.data.statements) {

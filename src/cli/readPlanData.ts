@@ -220,15 +220,15 @@ async function readJsonData(file: string, cwd: string, limits: InputLimits): Pro
     throw new CliError(problems);
   }
   const data: PlanData = result.data as PlanData;
-  if (data.rows.length === 0) throw new CliError(`${file}: ${bare ? "the array" : "rows"} is empty: there is no one to pay`);
+  if (data.rows.length === 0) throw new CliError(cliMessage(bare ? "jsonArrayEmpty" : "jsonRowsEmpty", { file }));
   const firstIndex = new Map<string, number>();
   data.rows.forEach((row: DataRow, index) => {
     const id = row["id"];
     const where = `${file}: ${formatPath(bare ? [index, "id"] : ["rows", index, "id"])}`;
-    if (id === undefined || id === null || id === "") throw new CliError(`${where}: the id is missing`);
+    if (id === undefined || id === null || id === "") throw new CliError(cliMessage("jsonIdMissing", { where }));
     const key = String(id);
     const seen = firstIndex.get(key);
-    if (seen !== undefined) throw new CliError(`${where}: duplicate id ${JSON.stringify(key)} (already at ${formatPath(bare ? [seen] : ["rows", seen])})`);
+    if (seen !== undefined) throw new CliError(cliMessage("jsonDuplicateId", { where, id: JSON.stringify(key), seen: formatPath(bare ? [seen] : ["rows", seen]) }));
     firstIndex.set(key, index);
   });
   const jsonPath = bare ? [] : ["rows"];

@@ -62,7 +62,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const out = stringFlag(parsed, "out");
   const format = choiceFlag(parsed, "run", "format", ["json", "csv", "xlsx"] as const) ?? formatOfOut(out);
   const bom = parsed.values["bom"] === true;
-  if (bom && format !== "csv") throw usageError(`payscore run: --bom is for CSV output (--format csv), not ${format}`);
+  if (bom && format !== "csv") throw usageError(cliMessage("bomNotCsv", { format }));
   const encoding = choiceFlag(parsed, "run", "encoding", ENCODINGS);
   const trace = format === "json" && parsed.values["no-trace"] !== true;
 

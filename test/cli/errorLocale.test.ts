@@ -6,6 +6,10 @@ import { readPlanData } from "../../src/cli/readPlanData.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { runCommand } from "../../src/cli/runCommand.js";
 import { CliError } from "../../src/cli/CliError.js";
+import { diffCommand } from "../../src/cli/diffCommand.js";
+import { helpText } from "../../src/cli/helpText.js";
+import { withPaidRuns } from "../../src/cli/readPaidRuns.js";
+import { validateCommand } from "../../src/cli/validateCommand.js";
 import { planSchema } from "../../src/plan/index.js";
 import { captureIo, tempDir, type TempDir } from "./helpers.js";
 import { commissionPlan, commissionPlanText, goodCsv } from "./fixtures.js";
@@ -128,5 +132,23 @@ describe("the command line's messages in en and zh-CN", () => {
     expect((fault as CliError).linesIn("zh-CN")).toEqual(["empty.csv:1: 文件有表头但没有数据行"]);
     const usage = await runCommand(["plan.json", "--data", "data.csv", "--out", "nowhere/out.json"], captureIo(dir.path)).catch((error: unknown) => error);
     expect((usage as CliError).linesIn("zh-CN")).toEqual(["nowhere/out.json: 无法写入：文件夹不存在"]);
+  });
+
+  it("validate, diff and true-up refusals are keyed too, and --help names --locale", async () => {
+    const io = captureIo(dir.path);
+    const usage = (await validateCommand(["plan.json", "--ratings", "r.csv"], io).catch((error: unknown) => error)) as CliError;
+    expect([usage.exitCode, usage.lines[0]]).toEqual([64, "payscore validate: --ratings needs --data (see payscore validate --help)"]);
+    expect(usage.linesIn("zh-CN")).toEqual(["payscore validate: --ratings 需要同时给出 --data（参见 payscore validate --help）"]);
+    dir.write("not-run.json", "{}");
+    const diff = (await diffCommand(["not-run.json", "not-run.json"], io).catch((error: unknown) => error)) as CliError;
+    expect(diff.lines).toEqual(["not-run.json: not a saved run (make one with: payscore run <plan.json> --data <file> --format json --out not-run.json)"]);
+    expect(diff.linesIn("zh-CN")).toEqual(["not-run.json: 不是保存的计算结果（这样生成：payscore run <plan.json> --data <file> --format json --out not-run.json）"]);
+    const plan = planSchema.parse(commissionPlan);
+    const paid = (await withPaidRuns({ values: { paid: ["earlier.json"] } as never, positionals: [] }, "run", plan, { data: { rows: [] }, sources: {} } as never, "plan.json", dir.path).catch(
+      (error: unknown) => error,
+    )) as CliError;
+    expect(paid.lines).toEqual(["payscore run: --paid is for a true-up, and the plan has no pay.trueUp"]);
+    expect(paid.linesIn("zh-CN")).toEqual(["payscore run: --paid 用于多退少补，而方案中没有 pay.trueUp"]);
+    expect(helpText("")).toContain("--locale zh-CN|en");
   });
 });

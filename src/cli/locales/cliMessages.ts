@@ -47,6 +47,26 @@ export const CLI_MESSAGES = {
     en: "payscore {command}: --{flag} must be {choices}, not {value}",
     "zh-CN": "payscore {command}: --{flag} 只能是 {choices}，不能是 {value}",
   },
+  flagSize: {
+    en: "payscore {command}: --{flag} must be a whole number of bytes, optionally with K, M or G (such as 512M or 4G); got {value}",
+    "zh-CN": "payscore {command}: --{flag} 必须是字节数（整数），可带 K、M 或 G（如 512M 或 4G）；得到的是 {value}",
+  },
+  flagWhole: {
+    en: "payscore {command}: --{flag} must be a whole number (such as 50000000); got {value}",
+    "zh-CN": "payscore {command}: --{flag} 必须是整数（如 50000000）；得到的是 {value}",
+  },
+  flagMemory: {
+    en: "payscore run: --max-memory must be a whole number of MiB, such as 2048; got {value}",
+    "zh-CN": "payscore run: --max-memory 必须是以 MiB 计的整数，如 2048；得到的是 {value}",
+  },
+  bomNotCsv: {
+    en: "payscore run: --bom is for CSV output (--format csv), not {format}",
+    "zh-CN": "payscore run: --bom 只用于 CSV 输出（--format csv），不能用于 {format}",
+  },
+  validateNeedsData: {
+    en: "payscore validate: --{flag} needs --data (see payscore validate --help)",
+    "zh-CN": "payscore validate: --{flag} 需要同时给出 --data（参见 payscore validate --help）",
+  },
   dataRequired: {
     en: 'payscore {command}: --data {what} is required, or the plan\'s "inputs": { "data": … } (see payscore {command} --help)',
     "zh-CN": 'payscore {command}: 必须给出 --data {what}，或在方案中写明 "inputs": { "data": … }（参见 payscore {command} --help）',
@@ -164,6 +184,10 @@ export const CLI_MESSAGES = {
   },
   jsonInvalid: { en: "{file}: not valid JSON", "zh-CN": "{file}: 不是有效的 JSON" },
   jsonInvalidAt: { en: "{file}:{line}:{column}: not valid JSON: {detail}", "zh-CN": "{file}:{line}:{column}: 不是有效的 JSON：{detail}" },
+  jsonArrayEmpty: { en: "{file}: the array is empty: there is no one to pay", "zh-CN": "{file}: 数组是空的：没有要计算的人员" },
+  jsonRowsEmpty: { en: "{file}: rows is empty: there is no one to pay", "zh-CN": "{file}: rows 是空的：没有要计算的人员" },
+  jsonIdMissing: { en: "{where}: the id is missing", "zh-CN": "{where}: 缺少 id" },
+  jsonDuplicateId: { en: "{where}: duplicate id {id} (already at {seen})", "zh-CN": "{where}: id {id} 重复（{seen} 已有）" },
   // Limits.
   tooManyBytes: {
     en: "{file}: the file is larger than {size}, the limit for each input; pass --max-bytes <size> (such as --max-bytes {next}) to read it",
@@ -189,6 +213,14 @@ export const CLI_MESSAGES = {
   diffNotRun: {
     en: "{file}: not a saved run (make one with: payscore run <plan.json> --data <file> --format json --out {file})",
     "zh-CN": "{file}: 不是保存的计算结果（这样生成：payscore run <plan.json> --data <file> --format json --out {file}）",
+  },
+  paidNotRun: {
+    en: "{file}: not a payscore run (the JSON that payscore run writes)",
+    "zh-CN": "{file}: 不是 payscore 的计算结果（payscore run 写出的 JSON）",
+  },
+  paidNotRunAt: {
+    en: "{file}: not a payscore run (the JSON that payscore run writes): {where}: {detail}",
+    "zh-CN": "{file}: 不是 payscore 的计算结果（payscore run 写出的 JSON）：{where}：{detail}",
   },
   paidCurrency: {
     en: "{file}: the run is in {run}, the plan in {plan}; a true-up nets amounts of one currency",
