@@ -1,4 +1,7 @@
-import type { ErrorPath } from "../errors/index.js";
+import { PAYSCORE_ERROR_CODES, type ErrorPath } from "../errors/index.js";
+import type { CliLocale, CliMessage } from "./locales/cliMessages.js";
+import { libraryLeadIn } from "./locales/libraryLeadIn.js";
+import { renderCliMessage } from "./locales/renderCliMessage.js";
 
 /** Exit code of a bug in payscore. */
 export const EXIT_BUG = 1;
@@ -27,15 +30,23 @@ export interface CliErrorOptions {
  * 64 for a usage error). Anything else that escapes a command is a bug in payscore and exits
  * with 1.
  *
+ * A line is either a keyed message (`cliMessage(key, params)`, see `locales/cliMessages.ts`),
+ * rendered in the user's locale when it is printed (`linesIn`), or plain text: the English of a
+ * message not yet in the catalog, or a library error's line, which under `zh-CN` gets a Chinese
+ * lead-in naming its code (`libraryLeadIn`). `lines` and `message` are always the English.
+ *
  * @example
  * ```ts
+ * throw new CliError(cliMessage("noSuchFile", { file: "plan.json" }));
  * throw new CliError(["data.csv:4:3: revenue: \"1,200\" is not a plain number"]);
  * throw new CliError("payscore run: --format must be json, csv or xlsx", { exitCode: EXIT_USAGE });
  * ```
  */
 export class CliError extends Error {
-  /** The lines to print, each one whole problem. */
+  /** The lines to print in English, each one whole problem. */
   readonly lines: readonly string[];
+  /** The lines as given (private, so two errors with the same lines, code and path compare equal). */
+  readonly #messages: readonly (string | CliMessage)[];
   /** The process exit code: 2 for a user error, 64 for a usage error. */
   readonly exitCode: number;
   /** The code `--json` reports. */
@@ -43,15 +54,35 @@ export class CliError extends Error {
   /** Where in the input the fault is, `[]` if not known. */
   readonly path: ErrorPath;
 
-  constructor(lines: string | readonly string[], options: number | CliErrorOptions = {}) {
-    const list = typeof lines === "string" ? [lines] : [...lines];
+  constructor(lines: string | CliMessage | readonly (string | CliMessage)[], options: number | CliErrorOptions = {}) {
+    const given = typeof lines === "string" || !Array.isArray(lines) ? [lines as string | CliMessage] : [...(lines as readonly (string | CliMessage)[])];
+    const list = given.map((line) => (typeof line === "string" ? line : renderCliMessage(line, "en")));
     super(list.join("\n"));
     const settings = typeof options === "number" ? { exitCode: options } : options;
     this.name = "CliError";
     this.lines = Object.freeze(list);
+    this.#messages = Object.freeze(given);
     this.exitCode = settings.exitCode ?? EXIT_INPUT;
     this.code = settings.code ?? (this.exitCode === EXIT_USAGE ? "USAGE" : "INVALID_INPUT");
     this.path = Object.freeze([...(settings.path ?? [])]);
+  }
+
+  /** The lines as given: keyed messages, or plain text. */
+  get messages(): readonly (string | CliMessage)[] {
+    return this.#messages;
+  }
+
+  /**
+   * The lines to print in a locale: keyed messages rendered in it; plain lines as they are,
+   * with a Chinese lead-in under `zh-CN` when the error carries a library code (`INVALID_DATA`, …).
+   *
+   * @param locale - `en` or `zh-CN`
+   * @returns the lines
+   */
+  linesIn(locale: CliLocale): readonly string[] {
+    if (locale === "en") return this.lines;
+    const library = (PAYSCORE_ERROR_CODES as readonly string[]).includes(this.code);
+    return this.messages.map((line) => (typeof line !== "string" ? renderCliMessage(line, locale) : library ? libraryLeadIn(line, this.code, locale) : line));
   }
 }
 
@@ -67,6 +98,6 @@ export class CliError extends Error {
  * throw usageError("payscore run: missing <plan.json> (see payscore run --help)");
  * ```
  */
-export function usageError(lines: string | readonly string[]): CliError {
+export function usageError(lines: string | CliMessage | readonly (string | CliMessage)[]): CliError {
   return new CliError(lines, { exitCode: EXIT_USAGE });
 }

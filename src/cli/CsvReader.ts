@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import { DEFAULT_LIMITS, tooLongCell, type InputLimits } from "./inputLimits.js";
 
 /** Receives one record: `cells[0 … count − 1]` (the array is reused: copy what you keep) and its line. */
@@ -162,7 +163,7 @@ export class CsvReader {
               }
               line += 1;
             } else if (!isSpace(c)) {
-              throw new CliError(`${this.displayName}:${line}: text after the closing quote of a cell (write a quote inside a quoted cell as "")`);
+              throw new CliError(cliMessage("textAfterQuote", { file: this.displayName, line }));
             }
             i += 1;
           }
@@ -186,7 +187,7 @@ export class CsvReader {
               }
               line += 1;
             } else if (c === QUOTE) {
-              throw new CliError(`${this.displayName}:${line}: a quote in the middle of an unquoted cell (quote the whole cell and double the inner quote: "5"" screen")`);
+              throw new CliError(cliMessage("quoteInCell", { file: this.displayName, line }));
             } else if (!isSpace(c)) {
               last = i;
             }
@@ -268,7 +269,7 @@ export class CsvReader {
   private unclosedQuote(text: string, openAt: number, openLine: number): CliError {
     // The text starts at the start of a record, which starts a line.
     const lineStart = Math.max(text.lastIndexOf("\n", openAt), text.lastIndexOf("\r", openAt)) + 1;
-    return new CliError(`${this.displayName}:${openLine}:${openAt - lineStart + 1}: a quoted cell is never closed (a " without its closing ")`);
+    return new CliError(cliMessage("unclosedQuote", { file: this.displayName, line: openLine, column: openAt - lineStart + 1 }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 
 /** The encodings a CSV input can be read in with `--encoding`. */
 export type CsvEncoding = "gbk" | "gb18030" | "utf-16le" | "utf-8";
@@ -43,9 +44,7 @@ export class EncodedReader {
     try {
       text = decode();
     } catch {
-      throw new CliError(
-        `${this.displayName}:${this.line}: the file is not ${this.encoding}: a byte on this line or the next is not a character in ${this.encoding}; check --encoding (gbk, gb18030, utf-16le or utf-8)`,
-      );
+      throw new CliError(cliMessage("notEncoding", { file: this.displayName, line: this.line, encoding: this.encoding }));
     }
     for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) this.line += 1;
     return text;

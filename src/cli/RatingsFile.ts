@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync } from "node:fs";
+import { cliMessage } from "./locales/cliMessages.js";
 import { resolve } from "node:path";
 import type { RatingRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import { CsvReader } from "./CsvReader.js";
 import { fileProblem } from "./fileProblem.js";
-import { numberFormatProblem } from "./numberFormatProblem.js";
+import { numberFormatMessage } from "./numberFormatMessage.js";
 import { EncodedReader, type CsvEncoding } from "./EncodedReader.js";
 import { DEFAULT_LIMITS, tooManyBytes, tooManyRows, type InputLimits } from "./inputLimits.js";
 import { Utf8Reader } from "./Utf8Reader.js";
@@ -96,7 +97,7 @@ export class RatingsFile implements Iterable<RatingRow> {
     while (ratings.header === null && ratings.fill()) {
       // reading until the header is complete
     }
-    if (ratings.header === null) throw new CliError(`${file}: the file is empty`);
+    if (ratings.header === null) throw new CliError(cliMessage("emptyFile", { file }));
     return ratings;
   }
 
@@ -176,14 +177,14 @@ export class RatingsFile implements Iterable<RatingRow> {
     if (this.header === null) {
       const header = cells.slice(0, count);
       for (const column of RATING_COLUMNS) {
-        if (!header.includes(column)) throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ratings file has person, rater, group, score and optionally competency`);
+        if (!header.includes(column)) throw new CliError(cliMessage("ratingsNoColumn", { file, column: JSON.stringify(column) }));
       }
       this.header = header;
       this.columnIndex = { person: header.indexOf("person"), rater: header.indexOf("rater"), group: header.indexOf("group"), score: header.indexOf("score"), competency: header.indexOf("competency") };
       return;
     }
     const header = this.header;
-    if (count !== header.length) throw new CliError(`${file}:${line}: the row has ${count} cells but the header has ${header.length} columns`);
+    if (count !== header.length) throw new CliError(cliMessage("rowCellCount", { file, line, cells: count, columns: header.length }));
     if (this.count === this.limits.maxRows) throw tooManyRows(`${file}:${line}`, this.limits);
     const c = this.columnIndex;
     const person = cells[c.person] as string;
@@ -191,9 +192,9 @@ export class RatingsFile implements Iterable<RatingRow> {
     const group = cells[c.group] as string;
     const score = cells[c.score] as string;
     const empty = person === "" ? "person" : rater === "" ? "rater" : group === "" ? "group" : score === "" ? "score" : null;
-    if (empty !== null) throw new CliError(`${file}:${line}:${c[empty] + 1}: the ${empty} is empty`);
-    const problem = numberFormatProblem(score);
-    if (problem !== null) throw new CliError(`${file}:${line}:${c.score + 1}: score: ${problem}`);
+    if (empty !== null) throw new CliError(cliMessage("ratingsEmptyCell", { file, line, column: c[empty] + 1, name: empty }));
+    const problem = numberFormatMessage(score);
+    if (problem !== null) throw new CliError(cliMessage("badCell", { file, line, column: c.score + 1, name: "score", problem }));
     const competency = c.competency < 0 ? "" : (cells[c.competency] as string);
     const q = this.queue;
     q.person.push(person);

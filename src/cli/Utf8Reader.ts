@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 
 /** Where the first byte that is not UTF-8 sits: 1-based line and column (in characters). */
 export interface Utf8Fault {
@@ -41,7 +42,7 @@ export class Utf8Reader {
       }
       this.started = true;
       if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new CliError(`${this.displayName}:1:1: the file is UTF-16, not UTF-8; save it as UTF-8 (in Excel: "CSV UTF-8")`);
+        throw new CliError(cliMessage("utf16", { file: this.displayName }));
       }
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
@@ -96,9 +97,7 @@ export class Utf8Reader {
 
   private faultError(fault: Utf8Fault): CliError {
     const hex = fault.byte.toString(16).toUpperCase().padStart(2, "0");
-    return new CliError(
-      `${this.displayName}:${fault.line}:${fault.column}: the file is not UTF-8 (byte 0x${hex}); save it as UTF-8 (in Excel: "CSV UTF-8")`,
-    );
+    return new CliError(cliMessage("notUtf8", { file: this.displayName, line: fault.line, column: fault.column, hex }));
   }
 }
 

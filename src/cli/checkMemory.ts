@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { cliMessage } from "./locales/cliMessages.js";
 import { resolve } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { CliError, usageError } from "./CliError.js";
@@ -45,7 +46,7 @@ export async function checkMemory(inputs: readonly SizedInput[], cwd: string, ma
   const heapLimit = getHeapStatistics().heap_size_limit;
   let limit = heapLimit;
   if (maxMemory !== undefined) {
-    if (!/^[1-9]\d*$/.test(maxMemory)) throw usageError(`payscore run: --max-memory must be a whole number of MiB, such as 2048; got ${JSON.stringify(maxMemory)}`);
+    if (!/^[1-9]\d*$/.test(maxMemory)) throw usageError(cliMessage("flagMemory", { value: JSON.stringify(maxMemory) }));
     limit = Math.min(Number(maxMemory) * MIB, heapLimit);
   }
   let estimate = BASELINE;
@@ -58,10 +59,10 @@ export async function checkMemory(inputs: readonly SizedInput[], cwd: string, ma
     parts.push(`${input.file} ${mib(info.size)} MiB`);
   }
   if (estimate > limit) {
-    const raise = maxMemory !== undefined && Number(maxMemory) * MIB > heapLimit ? `Node's heap limit is ${mib(heapLimit)} MiB: ` : "";
+    const heap = maxMemory !== undefined && Number(maxMemory) * MIB > heapLimit;
     throw new CliError([
-      `payscore run: the inputs (${parts.join(", ")}) need about ${mib(estimate)} MiB of memory, more than the ${mib(limit)} MiB this run may use`,
-      `${raise}give Node more memory with NODE_OPTIONS=--max-old-space-size=<MiB> (and --max-memory <MiB>), or split the run by team or region (see "Large runs" in docs/guide.md)`,
+      cliMessage("memoryNeeded", { inputs: parts.join(", "), need: mib(estimate), limit: mib(limit) }),
+      heap ? cliMessage("memoryHowHeap", { heap: mib(heapLimit) }) : cliMessage("memoryHow", {}),
     ]);
   }
   return { estimate, limit };

@@ -1,4 +1,5 @@
 import { PayscoreError, formatPath } from "../errors/index.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import { diffRuns, diffText, type PayoutRun, type RunDiff } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
@@ -65,12 +66,10 @@ async function readRunFile(file: string, cwd: string): Promise<PayoutRun> {
   } catch (error) {
     if (!(error instanceof CliError) || !/not valid JSON/.test(error.message)) throw error;
     const looksCsv = /\.(csv|tsv|txt)$/i.test(file);
-    throw new CliError(
-      `${file}: payscore diff compares two runs saved as JSON, and this file is not JSON${looksCsv ? " (it looks like a CSV; a CSV of payouts has no statements to compare)" : ""}; save each run with: ${MAKE_ONE}`,
-    );
+    throw new CliError(cliMessage(looksCsv ? "diffCsv" : "diffNotJson", { file, make: MAKE_ONE }));
   }
   if (typeof value !== "object" || value === null || Array.isArray(value) || !Array.isArray((value as { statements?: unknown }).statements)) {
-    throw new CliError(`${file}: not a saved run (make one with: payscore run <plan.json> --data <file> --format json --out ${file})`);
+    throw new CliError(cliMessage("diffNotRun", { file }));
   }
   return value as PayoutRun;
 }

@@ -1,4 +1,5 @@
 import { explain, type ExplainLocale } from "../plan/index.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
@@ -16,8 +17,8 @@ import { readPlanFile } from "./readPlanFile.js";
  * default to the plan's `inputs`, as for `payscore run`. The whole team is run,
  * since grades, ranks and pools depend on everyone.
  *
- * The locale defaults to `zh-CN` when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set)
- * starts with `zh`, and to `en` otherwise.
+ * The locale defaults to `zh-CN` when `PAYSCORE_LOCALE`, `LC_ALL`, `LC_MESSAGES` or `LANG` (the
+ * first one set) starts with `zh`, and to `en` otherwise.
  *
  * @param args - the arguments after `explain`
  * @param io - the streams, folder and environment
@@ -59,16 +60,19 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const statement = run.statements.find((candidate) => candidate.person.id === person);
   if (statement === undefined) {
     const ids = run.statements.map((candidate) => candidate.person.id);
-    const shown = ids.slice(0, 10).join(", ") + (ids.length > 10 ? `, … (${ids.length} in all)` : "");
-    throw new CliError(`payscore explain: no person ${JSON.stringify(person)} in the run; the ids are: ${shown}`);
+    const more = ids.length > 10 ? [cliMessage("idsMore", { count: ids.length })] : [];
+    throw new CliError(cliMessage("noPerson", { person: JSON.stringify(person), ids: ids.slice(0, 10).join(", "), more }));
   }
   const text = explain(statement, { locale, currency: run.currency });
   io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   return 0;
 }
 
-/** `zh-CN` when the first of LC_ALL, LC_MESSAGES, LANG that is set starts with "zh"; else `en`. */
+/**
+ * `zh-CN` when the first of PAYSCORE_LOCALE, LC_ALL, LC_MESSAGES, LANG that is set starts with
+ * "zh"; else `en`.
+ */
 export function defaultLocale(env: Readonly<Record<string, string | undefined>>): ExplainLocale {
-  const setting = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].find((value) => value !== undefined && value !== "");
+  const setting = [env["PAYSCORE_LOCALE"], env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].find((value) => value !== undefined && value !== "");
   return setting !== undefined && setting.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }

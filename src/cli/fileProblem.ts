@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 
 /**
  * Turns a file-system error (missing file, a folder, no permission) into a one-line
@@ -18,18 +19,18 @@ export function fileProblem(error: unknown, displayName: string, verb: "read" | 
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   switch (code) {
     case "ENOENT":
-      return new CliError(verb === "read" ? `${displayName}: no such file` : `${displayName}: cannot write: the folder does not exist`);
+      return new CliError(cliMessage(verb === "read" ? "noSuchFile" : "noSuchFolder", { file: displayName }));
     case "EISDIR":
-      return new CliError(`${displayName}: is a folder, not a file`);
+      return new CliError(cliMessage("isFolder", { file: displayName }));
     case "ENOTDIR":
-      return new CliError(`${displayName}: a part of the path is not a folder`);
+      return new CliError(cliMessage("notFolderInPath", { file: displayName }));
     case "EACCES":
     case "EPERM":
-      return new CliError(`${displayName}: permission denied (cannot ${verb} it)`);
+      return new CliError(cliMessage(verb === "read" ? "permissionRead" : "permissionWrite", { file: displayName }));
     case "ENOSPC":
-      return new CliError(`${displayName}: the disk is full`);
+      return new CliError(cliMessage("diskFull", { file: displayName }));
     case "EROFS":
-      return new CliError(`${displayName}: the file system is read-only`);
+      return new CliError(cliMessage("readOnly", { file: displayName }));
     default:
       return error;
   }

@@ -19,6 +19,8 @@ Run "payscore <command> --help" for a command's flags.
 
   --json             print a failure as one JSON object on stderr:
                      { code, message, path, file, line, column, exitCode, problems? }
+  --locale zh-CN|en  the language of error messages (default: PAYSCORE_LOCALE, else en);
+                     explain and diff write their output in it too
 
 Exit codes: 0 done, 2 a problem with the input (one line per problem on stderr), 64 a usage error
 (an unknown command or flag, a bad flag value, a missing argument), 1 a bug in payscore.

@@ -1,4 +1,5 @@
 import { constants as bufferConstants } from "node:buffer";
+import { cliMessage } from "./locales/cliMessages.js";
 import { constants, createReadStream, openSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Socket } from "node:net";
@@ -151,8 +152,5 @@ export async function readInput(file: string, cwd: string, limits: InputLimits =
 }
 
 function tooLargeForJson(file: string): CliError {
-  return new CliError(
-    `${file}: the file is larger than ${formatSize(JSON_MAX_BYTES)}, the most a JSON file can hold (JSON.parse reads it as one string, and Node's longest string is ${formatSize(JSON_MAX_BYTES)}); give data this large as CSV, or split it`,
-    { code: "LIMIT_EXCEEDED" },
-  );
+  return new CliError(cliMessage("jsonTooLarge", { file, size: formatSize(JSON_MAX_BYTES) }), { code: "LIMIT_EXCEEDED" });
 }

@@ -1,4 +1,5 @@
 import { CliError, usageError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import type { CommandArgs } from "./parseCommandArgs.js";
 
 /** How much of each input a command reads before it refuses the file (issue 22). */
@@ -58,8 +59,7 @@ function sizeFlag(args: CommandArgs, command: string, name: string, fallback: nu
   const unit = match === null ? undefined : UNITS[(match[2] ?? "").toLowerCase()];
   const number = match === null || unit === undefined || (!units && unit !== 1) ? Number.NaN : Number(match[1]) * unit;
   if (!Number.isSafeInteger(number)) {
-    const what = units ? "a whole number of bytes, optionally with K, M or G (such as 512M or 4G)" : "a whole number (such as 50000000)";
-    throw usageError(`payscore ${command}: --${name} must be ${what}; got ${JSON.stringify(value)}`);
+    throw usageError(cliMessage(units ? "flagSize" : "flagWhole", { command, flag: name, value: JSON.stringify(value) }));
   }
   return number;
 }
@@ -96,7 +96,7 @@ export function formatSize(bytes: number): string {
  * ```
  */
 export function tooManyBytes(file: string, limits: InputLimits): CliError {
-  return new CliError(`${file}: the file is larger than ${formatSize(limits.maxBytes)}, the limit for each input; pass --max-bytes <size> (such as --max-bytes ${nextSize(limits.maxBytes)}) to read it`, {
+  return new CliError(cliMessage("tooManyBytes", { file, size: formatSize(limits.maxBytes), next: nextSize(limits.maxBytes) }), {
     code: "LIMIT_EXCEEDED",
   });
 }
@@ -115,7 +115,7 @@ export function tooManyBytes(file: string, limits: InputLimits): CliError {
  * ```
  */
 export function tooLongCell(where: string, limits: Pick<InputLimits, "maxCell">): CliError {
-  return new CliError(`${where}: a cell longer than ${limits.maxCell} characters, the limit for a cell; pass --max-cell <n> to read it`, {
+  return new CliError(cliMessage("tooLongCell", { where, max: limits.maxCell }), {
     code: "LIMIT_EXCEEDED",
   });
 }
@@ -134,7 +134,7 @@ export function tooLongCell(where: string, limits: Pick<InputLimits, "maxCell">)
  * ```
  */
 export function tooManyRows(where: string, limits: InputLimits): CliError {
-  return new CliError(`${where}: more than ${limits.maxRows} rows, the limit for each input; pass --max-rows <n> to read them all`, { code: "LIMIT_EXCEEDED" });
+  return new CliError(cliMessage("tooManyRows", { where, max: limits.maxRows }), { code: "LIMIT_EXCEEDED" });
 }
 
 /** The limit doubled, in a unit the flag takes. */

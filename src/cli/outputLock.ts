@@ -1,4 +1,5 @@
 import { closeSync, linkSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { cliMessage } from "./locales/cliMessages.js";
 import { basename, dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { CliError } from "./CliError.js";
@@ -71,14 +72,11 @@ export function lockOutput(file: string, cwd: string): OutputLock {
     }
     const owner = lockOwner(lockFile);
     if (owner !== null && owner !== process.pid && isRunning(owner)) {
-      throw new CliError(
-        `${file}: another payscore (process ${owner}) is writing this file now; wait for it to finish, or write to another --out (the lock is ${basename(lockFile)}; remove it only if no payscore is running)`,
-        { code: "OUTPUT_LOCKED" },
-      );
+      throw new CliError(cliMessage("outputLocked", { file, pid: owner, lock: basename(lockFile) }), { code: "OUTPUT_LOCKED" });
     }
     takeOver(lockFile, owner);
   }
-  throw new CliError(`${file}: could not lock the file (${basename(lockFile)} keeps changing: other programs are writing it); try again`, { code: "OUTPUT_LOCKED" });
+  throw new CliError(cliMessage("lockKeepsChanging", { file, lock: basename(lockFile) }), { code: "OUTPUT_LOCKED" });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { cliMessage } from "./locales/cliMessages.js";
 import { usageError } from "./CliError.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -33,17 +34,17 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
     parsed = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
-    throw usageError(`payscore ${command}: ${firstLine(message)} (see payscore ${command} --help)`);
+    throw usageError(cliMessage("argsRefused", { command, detail: firstLine(message) }));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values["help"] === true) return { values, positionals: parsed.positionals };
   const expected = positionals.names.length;
   if (parsed.positionals.length < expected) {
     const missing = positionals.names.slice(parsed.positionals.length).join(" and ");
-    throw usageError(`payscore ${command}: missing ${missing} (see payscore ${command} --help)`);
+    throw usageError(cliMessage("missingArgument", { command, missing }));
   }
   if (parsed.positionals.length > expected) {
-    throw usageError(`payscore ${command}: unexpected argument ${JSON.stringify(parsed.positionals[expected])} (see payscore ${command} --help)`);
+    throw usageError(cliMessage("unexpectedArgument", { command, argument: JSON.stringify(parsed.positionals[expected]) }));
   }
   return { values, positionals: parsed.positionals };
 }
@@ -62,7 +63,7 @@ export function stringFlag(args: CommandArgs, name: string): string | undefined 
 /** A string flag that must be given. */
 export function requiredFlag(args: CommandArgs, command: string, name: string, what: string): string {
   const value = stringFlag(args, name);
-  if (value === undefined || value === "") throw usageError(`payscore ${command}: --${name} ${what} is required (see payscore ${command} --help)`);
+  if (value === undefined || value === "") throw usageError(cliMessage("flagRequired", { command, flag: name, what }));
   return value;
 }
 
@@ -71,7 +72,7 @@ export function choiceFlag<T extends string>(args: CommandArgs, command: string,
   const value = stringFlag(args, name);
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) {
-    throw usageError(`payscore ${command}: --${name} must be ${choices.join(" or ")}, not ${JSON.stringify(value)}`);
+    throw usageError(cliMessage("flagChoice", { command, flag: name, choices: { oneOf: choices }, value: JSON.stringify(value) }));
   }
   return value as T;
 }

@@ -1,4 +1,5 @@
 import { realpath } from "node:fs/promises";
+import { cliMessage, type CliMessage } from "./locales/cliMessages.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Plan } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
@@ -49,16 +50,15 @@ export async function planInputFiles(plan: Plan, planFile: string, cwd: string, 
 }
 
 async function insideFolder(named: string, kind: string, folder: string, planFile: string, cwd: string): Promise<string> {
-  const refuse = (why: string): CliError =>
-    new CliError(`${planFile}: inputs.${kind} is ${JSON.stringify(named)}: ${why}; name a file in the plan's folder (such as "${kind}.csv") or pass --${kind}`);
-  if (isAbsolute(named) || /^[A-Za-z]:[\\/]/.test(named) || named.startsWith("\\")) throw refuse("an absolute path is not allowed in a plan");
+  const refuse = (why: CliMessage): CliError => new CliError(cliMessage("inputOutside", { file: planFile, kind, named: JSON.stringify(named), why }));
+  if (isAbsolute(named) || /^[A-Za-z]:[\\/]/.test(named) || named.startsWith("\\")) throw refuse(cliMessage("whyAbsolute", {}));
   const base = resolve(cwd, folder);
   const target = resolve(base, named);
-  if (leaves(base, target)) throw refuse("the path leaves the plan's folder");
+  if (leaves(base, target)) throw refuse(cliMessage("whyLeaves", {}));
   const realBase = await realpath(base).catch(() => base);
   const realTarget = await realpath(target).catch(() => undefined);
   // A file that does not exist is reported by the reader ("no such file"); one that does must really be inside.
-  if (realTarget !== undefined && leaves(realBase, realTarget)) throw refuse("it is a link to a file outside the plan's folder");
+  if (realTarget !== undefined && leaves(realBase, realTarget)) throw refuse(cliMessage("whyLink", {}));
   return join(folder, named);
 }
 
@@ -84,7 +84,7 @@ function leaves(base: string, target: string): boolean {
 export function requiredInput(files: InputFiles, command: string, what: string): string {
   const data = files.data;
   if (data === undefined || data === "") {
-    throw usageError(`payscore ${command}: --data ${what} is required, or the plan's "inputs": { "data": … } (see payscore ${command} --help)`);
+    throw usageError(cliMessage("dataRequired", { command, what }));
   }
   return data;
 }
@@ -108,7 +108,5 @@ export function requiredInput(files: InputFiles, command: string, what: string):
 export function requireHistory(plan: Plan, hasHistory: boolean, planFile: string): void {
   const rule = plan.promotion;
   if (rule === undefined || hasHistory || rule.count <= 1 || rule.missingHistory === "not-eligible") return;
-  throw new CliError(
-    `${planFile}: the plan has a promotion rule over the last ${rule.count} periods (promotion) but no history was given; pass --history <history.csv> (id and one column per earlier period, oldest first), name it in the plan's "inputs", or set promotion.missingHistory to "not-eligible"`,
-  );
+  throw new CliError(cliMessage("historyRequired", { file: planFile, count: rule.count }));
 }

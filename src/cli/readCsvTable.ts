@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import { CsvReader } from "./CsvReader.js";
 import { EncodedReader, type CsvEncoding } from "./EncodedReader.js";
 import { fileProblem } from "./fileProblem.js";
@@ -96,7 +97,7 @@ export async function readCsvTable(file: string, cwd: string, options?: ReadCsvT
   } catch (error) {
     throw fileProblem(error, file, "read");
   }
-  if (header === null) throw new CliError(bytes === 0 ? `${file}: the file is empty` : `${file}: the file has no header row (it holds only blank lines)`);
+  if (header === null) throw new CliError(cliMessage(bytes === 0 ? "emptyFile" : "noHeaderRow", { file }));
   return { header, rows, lines };
 }
 
@@ -121,9 +122,9 @@ function rowMaker(header: readonly string[]): (cells: readonly string[]) => Reco
 function readHeader(record: readonly string[], file: string): string[] {
   const seen = new Map<string, number>();
   record.forEach((name, index) => {
-    if (name === "") throw new CliError(`${file}:1:${index + 1}: column ${index + 1} of the header has no name`);
+    if (name === "") throw new CliError(cliMessage("headerNoName", { file, column: index + 1 }));
     const first = seen.get(name);
-    if (first !== undefined) throw new CliError(`${file}:1:${index + 1}: the column name ${JSON.stringify(name)} appears twice in the header (columns ${first + 1} and ${index + 1})`);
+    if (first !== undefined) throw new CliError(cliMessage("headerTwice", { file, column: index + 1, name: JSON.stringify(name), first: first + 1 }));
     seen.set(name, index);
   });
   return [...record];
@@ -132,10 +133,8 @@ function readHeader(record: readonly string[], file: string): string[] {
 function cellCountError(file: string, line: number, record: readonly string[], header: readonly string[]): CliError {
   if (record.length < header.length) {
     const missing = header.slice(record.length).map((name) => JSON.stringify(name)).join(", ");
-    return new CliError(`${file}:${line}: the row has ${record.length} cells but the header has ${header.length} columns (no cell for ${missing})`);
+    return new CliError(cliMessage("tooFewCells", { file, line, cells: record.length, columns: header.length, missing }));
   }
   const extra = record.slice(header.length).map((cell) => JSON.stringify(cell)).join(", ");
-  return new CliError(
-    `${file}:${line}:${header.length + 1}: the row has ${record.length} cells but the header has ${header.length} columns (extra: ${extra}; a number with a comma such as 1,200 must be quoted or written 1200)`,
-  );
+  return new CliError(cliMessage("tooManyCells", { file, line, column: header.length + 1, cells: record.length, columns: header.length, extra }));
 }

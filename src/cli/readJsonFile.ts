@@ -1,4 +1,5 @@
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import { readInput } from "./inputFile.js";
 import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
 import { locateJsonError } from "./locateJsonError.js";
@@ -27,14 +28,14 @@ export async function readJsonFile(file: string, cwd: string, limits: InputLimit
   const bytes = await readInput(file, cwd, limits, { json: true });
   const reader = new Utf8Reader(file);
   const text = reader.decode(bytes) + reader.end();
-  if (text.trim() === "") throw new CliError(`${file}: the file is empty`);
+  if (text.trim() === "") throw new CliError(cliMessage("emptyFile", { file }));
   try {
     return JSON.parse(text) as unknown;
   } catch {
     // Issue 22: only a file that starts like JSON gets a quoted character from it.
-    if (!/^[\s\uFEFF]*[[{]/.test(text.slice(0, 4096))) throw new CliError(`${file}: not valid JSON: the file does not start with { or [ (is it the right file?)`);
+    if (!/^[\s\uFEFF]*[[{]/.test(text.slice(0, 4096))) throw new CliError(cliMessage("jsonNotObject", { file }));
     const fault = locateJsonError(text);
-    if (fault === null) throw new CliError(`${file}: not valid JSON`);
-    throw new CliError(`${file}:${fault.line}:${fault.column}: not valid JSON: ${fault.message}`);
+    if (fault === null) throw new CliError(cliMessage("jsonInvalid", { file }));
+    throw new CliError(cliMessage("jsonInvalidAt", { file, line: fault.line, column: fault.column, detail: fault.message }));
   }
 }

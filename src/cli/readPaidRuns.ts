@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cliMessage } from "./locales/cliMessages.js";
 import { Decimal } from "../numeric/index.js";
 import type { Plan } from "../plan/index.js";
 import type { CommandArgs } from "./parseCommandArgs.js";
@@ -47,9 +48,9 @@ export async function readPaidRuns(
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue === undefined ? "" : issue.path.map(String).join(".");
-      throw new CliError(`${file}: not a payscore run (the JSON that payscore run writes)${where === "" ? "" : `: ${where}: ${issue?.message ?? ""}`}`);
+      throw new CliError(where === "" ? cliMessage("paidNotRun", { file }) : cliMessage("paidNotRunAt", { file, where, detail: issue?.message ?? "" }));
     }
-    if (result.data.currency !== plan.currency) throw new CliError(`${file}: the run is in ${result.data.currency}, the plan in ${plan.currency}; a true-up nets amounts of one currency`);
+    if (result.data.currency !== plan.currency) throw new CliError(cliMessage("paidCurrency", { file, run: result.data.currency, plan: plan.currency }));
     for (const statement of result.data.statements) {
       const id = statement.person.id;
       for (const line of statement.pay) {
@@ -87,9 +88,9 @@ export async function withPaidRuns(args: CommandArgs, command: string, plan: Pla
   const value: unknown = args.values["paid"];
   const files = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
   if (plan.pay?.trueUp !== undefined && files.length === 0 && loaded.data.paidToDate === undefined) {
-    throw new CliError(`${planFile}: the plan has a true-up (pay.trueUp) but no earlier runs were given; pass --paid <earlier-run.json> for each run paid this year (none yet: run without pay.trueUp)`);
+    throw new CliError(cliMessage("paidRequired", { file: planFile }));
   }
-  if (files.length > 0 && plan.pay?.trueUp === undefined) throw new CliError(`payscore ${command}: --paid is for a true-up, and the plan has no pay.trueUp`);
+  if (files.length > 0 && plan.pay?.trueUp === undefined) throw new CliError(cliMessage("paidWithoutTrueUp", { command }));
   if (files.length === 0) return loaded;
   return { ...loaded, data: { ...loaded.data, ...(await readPaidRuns(files, plan, cwd)) } };
 }

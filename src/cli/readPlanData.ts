@@ -1,10 +1,11 @@
 import { extname } from "node:path";
+import { cliMessage } from "./locales/cliMessages.js";
 import { formatPath } from "../errors/index.js";
 import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
 import { columnsReadBy } from "./columnsReadBy.js";
 import type { CsvEncoding } from "./EncodedReader.js";
-import { numberFormatProblem } from "./numberFormatProblem.js";
+import { numberFormatMessage } from "./numberFormatMessage.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { RatingsFile } from "./RatingsFile.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -79,19 +80,19 @@ export interface ReadPlanDataOptions {
 export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if ([options.data, options.ratings, options.history].filter((file) => file === STDIN).length > 1) {
-    throw usageError("payscore: only one input can be - (standard input); give the others as files");
+    throw usageError(cliMessage("oneStdin", {}));
   }
   let loaded = isJson(options.data) ? await readJsonData(options.data, options.cwd, limits) : await readCsvData(plan, options, limits);
   if (options.ratings !== undefined) {
     if (loaded.data.ratings !== undefined) {
-      throw new CliError(`${options.data}: the file has its own "ratings"; give the ratings either there or with --ratings, not both`);
+      throw new CliError(cliMessage("ratingsTwice", { file: options.data }));
     }
     const ratings = isJson(options.ratings) ? await readJsonRatings(options.ratings, options.cwd, limits) : await readCsvRatings(options.ratings, options.cwd, options.encoding, limits);
     loaded = { data: { ...loaded.data, ratings: ratings.ratings }, sources: { ...loaded.sources, ratings: ratings.source } };
   }
   if (options.history !== undefined) {
     if (loaded.data.history !== undefined) {
-      throw new CliError(`${options.data}: the file has its own "history"; give the history either there or with --history, not both`);
+      throw new CliError(cliMessage("historyTwice", { file: options.data }));
     }
     // Issue 18: a CSV's period columns (historyPeriods) name the earlier periods in the promotion trace.
     const { history, historyPeriods } = isJson(options.history)
@@ -101,7 +102,7 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
   }
   if (options.transactions !== undefined) {
     if (loaded.data.transactions !== undefined) {
-      throw new CliError(`${options.data}: the file has its own "transactions"; give them either there or with --transactions, not both`);
+      throw new CliError(cliMessage("transactionsTwice", { file: options.data }));
     }
     const read = await readTransactionsFile(options.transactions, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
@@ -116,14 +117,10 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
   }
   const commission = plan.pay?.commission;
   if (commission !== undefined && "collections" in commission.base && loaded.data.transactions === undefined) {
-    throw new CliError(
-      `${options.data}: the plan pays commission on collections (pay.commission.base.collections) but no transactions were given; pass --transactions <transactions.csv> (invoice,date,kind,amount,reps,shares) or name it in the plan's "inputs"`,
-    );
+    throw new CliError(cliMessage("transactionsRequired", { file: options.data }));
   }
   if (plan.review360 !== undefined && loaded.data.ratings === undefined) {
-    throw new CliError(
-      `${options.data}: the plan has a 360 review (review360) but no ratings were given; pass --ratings <ratings.csv> (person,rater,group,score[,competency])`,
-    );
+    throw new CliError(cliMessage("ratingsRequired", { file: options.data }));
   }
   return loaded;
 }
@@ -167,20 +164,22 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions, limits: Inp
     if (!header.includes("id")) {
       const near = header.find((name) => name.toLowerCase() === "id");
       throw new CliError(
-        near === undefined
-          ? `${file}:1: no "id" column in the header (the first line has ${header.length} ${header.length === 1 ? "column" : "columns"}); a data file is a CSV with an "id" column and one row per person`
-          : `${file}:1: no "id" column in the header (there is ${JSON.stringify(near)}; the name must be exactly "id"); the header has: ${header.join(", ")}`,
+        near !== undefined
+          ? cliMessage("idColumnCase", { file, near: JSON.stringify(near), header: header.join(", ") })
+          : header.length === 1
+            ? cliMessage("noIdColumnOne", { file })
+            : cliMessage("noIdColumn", { file, count: header.length }),
       );
     }
     for (const use of needed) {
       if (!header.includes(use.column)) {
-        throw new CliError(`${file}:1: no column ${JSON.stringify(use.column)} in the header (the plan reads it at ${formatPath(use.path)}); the header has: ${header.join(", ")}`);
+        throw new CliError(cliMessage("noColumnForPlan", { file, column: JSON.stringify(use.column), path: formatPath(use.path), header: header.join(", ") }));
       }
     }
   };
   const table = await readCsvTable(file, options.cwd, { onProgress: options.onProgress, encoding: options.encoding, limits, checkHeader });
   const { header, rows, lines } = table;
-  if (rows.length === 0) throw new CliError(`${file}:1: the file has a header but no data rows`);
+  if (rows.length === 0) throw new CliError(cliMessage("noDataRows", { file }));
   const idColumn = header.indexOf("id") + 1;
   const numeric = [...new Set([...needed.map((use) => use.column), ...(plan.people === undefined && header.includes("basePay") ? ["basePay"] : [])])].map(
     (column) => ({ column, number: header.indexOf(column) + 1 }),
@@ -193,14 +192,14 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions, limits: Inp
     const row = rows[index] as Record<string, string>;
     const line = lines[index] as number;
     const id = row["id"] as string;
-    if (id === "") throw new CliError(`${file}:${line}:${idColumn}: the id is empty`);
+    if (id === "") throw new CliError(cliMessage("emptyId", { file, line, column: idColumn }));
     if (firstLine === undefined && previous !== undefined && !(previous < id)) {
       firstLine = new Map();
       for (let before = 0; before < index; before += 1) firstLine.set((rows[before] as Record<string, string>)["id"] as string, lines[before] as number);
     }
     if (firstLine !== undefined) {
       const seen = firstLine.get(id);
-      if (seen !== undefined) throw new CliError(`${file}:${line}:${idColumn}: duplicate id ${JSON.stringify(id)} (already on line ${seen})`);
+      if (seen !== undefined) throw new CliError(cliMessage("duplicateIdAt", { file, line, column: idColumn, id: JSON.stringify(id), seen }));
       firstLine.set(id, line);
     }
     previous = id;
@@ -213,8 +212,8 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions, limits: Inp
         if (SMALL_INTEGER.test(cell)) (row as Record<string, string | number>)[column] = Number(cell);
         continue;
       }
-      const problem = numberFormatProblem(cell);
-      if (problem !== null) throw new CliError(`${file}:${line}:${number}: ${column}: ${problem}`);
+      const problem = numberFormatMessage(cell);
+      if (problem !== null) throw new CliError(cliMessage("badCell", { file, line, column: number, name: column, problem }));
     }
   }
   return { data: { rows }, sources: { rows: { file, kind: "csv", lines, header } } };
@@ -233,15 +232,15 @@ async function readJsonData(file: string, cwd: string, limits: InputLimits): Pro
     throw new CliError(problems);
   }
   const data: PlanData = result.data as PlanData;
-  if (data.rows.length === 0) throw new CliError(`${file}: ${bare ? "the array" : "rows"} is empty: there is no one to pay`);
+  if (data.rows.length === 0) throw new CliError(cliMessage(bare ? "jsonArrayEmpty" : "jsonRowsEmpty", { file }));
   const firstIndex = new Map<string, number>();
   data.rows.forEach((row: DataRow, index) => {
     const id = row["id"];
     const where = `${file}: ${formatPath(bare ? [index, "id"] : ["rows", index, "id"])}`;
-    if (id === undefined || id === null || id === "") throw new CliError(`${where}: the id is missing`);
+    if (id === undefined || id === null || id === "") throw new CliError(cliMessage("jsonIdMissing", { where }));
     const key = String(id);
     const seen = firstIndex.get(key);
-    if (seen !== undefined) throw new CliError(`${where}: duplicate id ${JSON.stringify(key)} (already at ${formatPath(bare ? [seen] : ["rows", seen])})`);
+    if (seen !== undefined) throw new CliError(cliMessage("jsonDuplicateId", { where, id: JSON.stringify(key), seen: formatPath(bare ? [seen] : ["rows", seen]) }));
     firstIndex.set(key, index);
   });
   const jsonPath = bare ? [] : ["rows"];
@@ -299,7 +298,7 @@ async function readJsonRatings(file: string, cwd: string, limits: InputLimits): 
 
 async function readCsvHistory(file: string, cwd: string, encoding: CsvEncoding | undefined, limits: InputLimits): Promise<{ history: Record<string, string[]>; historyPeriods: string[] }> {
   const checkHeader = (names: readonly string[]): void => {
-    if (!names.includes("id")) throw new CliError(`${file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first`);
+    if (!names.includes("id")) throw new CliError(cliMessage("historyNoId", { file }));
   };
   const { header, rows, lines } = await readCsvTable(file, cwd, { encoding, limits, checkHeader });
   const periods = header.filter((name) => name !== "id");
@@ -307,13 +306,13 @@ async function readCsvHistory(file: string, cwd: string, encoding: CsvEncoding |
   rows.forEach((row, index) => {
     const line = lines[index] as number;
     const id = row["id"] as string;
-    if (id === "") throw new CliError(`${file}:${line}:${header.indexOf("id") + 1}: the id is empty`);
-    if (Object.prototype.hasOwnProperty.call(history, id)) throw new CliError(`${file}:${line}:${header.indexOf("id") + 1}: duplicate id ${JSON.stringify(id)}`);
+    if (id === "") throw new CliError(cliMessage("emptyId", { file, line, column: header.indexOf("id") + 1 }));
+    if (Object.prototype.hasOwnProperty.call(history, id)) throw new CliError(cliMessage("duplicateId", { file, line, column: header.indexOf("id") + 1, id: JSON.stringify(id) }));
     const values: string[] = [];
     for (const period of periods) {
       const cell = row[period] as string;
-      const problem = numberFormatProblem(cell);
-      if (problem !== null) throw new CliError(`${file}:${line}:${header.indexOf(period) + 1}: ${period}: ${problem}`);
+      const problem = numberFormatMessage(cell);
+      if (problem !== null) throw new CliError(cliMessage("badCell", { file, line, column: header.indexOf(period) + 1, name: period, problem }));
       if (cell !== "") values.push(cell);
     }
     history[id] = values;

@@ -1,4 +1,5 @@
 import { extname } from "node:path";
+import { cliMessage } from "./locales/cliMessages.js";
 import { formatPath } from "../errors/index.js";
 import { planDataSchema, type TransactionRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
@@ -43,7 +44,7 @@ export async function readTransactionsFile(file: string, cwd: string, encoding?:
   const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
   for (const column of REQUIRED) {
     if (!header.includes(column)) {
-      throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a transactions file has invoice, date, kind, amount, reps, shares (and optionally id); the header has: ${header.join(", ")}`);
+      throw new CliError(cliMessage("transactionsNoColumn", { file, column: JSON.stringify(column), header: header.join(", ") }));
     }
   }
   const optional = OPTIONAL.filter((column) => header.includes(column));

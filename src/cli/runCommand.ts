@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { cliMessage } from "./locales/cliMessages.js";
 import { dirname, extname, resolve } from "node:path";
 import { CliError, usageError } from "./CliError.js";
 import { checkMemory } from "./checkMemory.js";
@@ -61,7 +62,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const out = stringFlag(parsed, "out");
   const format = choiceFlag(parsed, "run", "format", ["json", "csv", "xlsx"] as const) ?? formatOfOut(out);
   const bom = parsed.values["bom"] === true;
-  if (bom && format !== "csv") throw usageError(`payscore run: --bom is for CSV output (--format csv), not ${format}`);
+  if (bom && format !== "csv") throw usageError(cliMessage("bomNotCsv", { format }));
   const encoding = choiceFlag(parsed, "run", "encoding", ENCODINGS);
   const trace = format === "json" && parsed.values["no-trace"] !== true;
 
@@ -142,6 +143,6 @@ function formatOfOut(out: string | undefined): "json" | "csv" | "xlsx" {
 async function checkOutputFolder(out: string, cwd: string): Promise<void> {
   const folder = dirname(resolve(cwd, out));
   const info = await stat(folder).catch(() => null);
-  if (info === null) throw new CliError(`${out}: cannot write: the folder does not exist`);
-  if (!info.isDirectory()) throw new CliError(`${out}: cannot write: ${dirname(out)} is not a folder`);
+  if (info === null) throw new CliError(cliMessage("noSuchFolder", { file: out }));
+  if (!info.isDirectory()) throw new CliError(cliMessage("outParentNotFolder", { file: out, parent: dirname(out) }));
 }

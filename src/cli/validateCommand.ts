@@ -1,4 +1,5 @@
 import { usageError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
@@ -47,7 +48,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   if (plan.people !== undefined) facts.push(`${plan.people.length} ${plan.people.length === 1 ? "person" : "people"}`);
   if (dataFile === undefined) {
     for (const flag of ["ratings", "history", "transactions"] as const) {
-      if (flags[flag] !== undefined) throw usageError(`payscore validate: --${flag} needs --data (see payscore validate --help)`);
+      if (flags[flag] !== undefined) throw usageError(cliMessage("validateNeedsData", { flag }));
     }
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
