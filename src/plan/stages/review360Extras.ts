@@ -31,9 +31,15 @@ export interface AppliedCalibration {
 }
 
 /**
- * Calibrates every rating of the run for rater leniency with `calibrate360` (the plan's
+ * Calibrates every rating of the run for rater leniency with `calibrate360`'s rule (the plan's
  * `review360.calibration`, its scale) and puts the calibrated scores in place of the given ones,
  * so the 360 stage aggregates calibrated scores. Nothing happens without a calibration.
+ *
+ * Worked on the stored columns, not on one object per rating (twelve million ratings stay a few
+ * typed arrays): `calibrate360` checks each distinct value once, then its arithmetic runs once
+ * per rater (mean, adjustment) and once per distinct (rater, score) — the same results, which a
+ * property test and the engine's oracle check. A value `calibrate360` refuses goes through it
+ * with every rating, so the error is its own, at the rating's path.
  *
  * @internal
  * @param setup - the plan's 360 set-up
@@ -47,22 +53,141 @@ export interface AppliedCalibration {
  * ```
  */
 export function calibrateStoredRatings(setup: Setup, ratings: StoredRatings): AppliedCalibration | undefined {
-  const calibration = setup.calibration;
-  if (calibration === undefined) return undefined;
-  const scores = ratings.scores.values.slice();
+  if (setup.calibration === undefined) return undefined;
+  const raw = checkedScores(setup, ratings) ?? refusedRating(setup, ratings);
+  // Each rater (a group and rater pair, as calibrate360 keys them) numbered densely.
+  const raterCount = ratings.raters.values.length;
+  const raterOf = new Int32Array(ratings.size);
+  const pairs: number[] = [];
+  const span = raterCount * ratings.groups.values.length;
+  // A table by pair when it is small enough (the usual few groups), else a map.
+  const table = span <= 1 << 24 ? new Int32Array(span).fill(-1) : undefined;
+  const ids = new Map<number, number>();
+  for (let i = 0; i < ratings.size; i++) {
+    const pair = (ratings.group[i] as number) * raterCount + (ratings.rater[i] as number);
+    let id = table === undefined ? (ids.get(pair) ?? -1) : (table[pair] as number);
+    if (id < 0) {
+      id = pairs.length;
+      if (table === undefined) ids.set(pair, id);
+      else table[pair] = id;
+      pairs.push(pair);
+    }
+    raterOf[i] = id;
+  }
+  const counts = new Float64Array(pairs.length);
+  for (let i = 0; i < ratings.size; i++) counts[raterOf[i] as number] = (counts[raterOf[i] as number] as number) + 1;
+  const means = raterMeans(ratings, raw, raterOf, counts);
+  const c = setup.calibration ?? {};
+  const center = c.center === undefined ? centerOfMeans(ratings, pairs, means) : readDecimal(c.center, ["review360", "calibration", "center"]);
+  const strength = c.strength === undefined ? new Decimal(1) : readDecimal(c.strength, ["review360", "calibration", "strength"]);
+  const minRatings = c.minRatings ?? 1;
+  const adjustments = means.map((mean, id) => ((counts[id] as number) < minRatings ? new Decimal(0) : plain(strength.times(center.minus(mean)))));
+  const scale = setup.scale === undefined ? undefined : { min: readDecimal(setup.scale.min, ["review360", "scale", "min"]), max: readDecimal(setup.scale.max, ["review360", "scale", "max"]) };
+  // One calibrated score per distinct (rater, score): a rater gives few distinct scores.
+  const distinct = raw.length;
+  const calibratedIndex = new Map<number, number>();
+  const next = new Int32Array(ratings.score.length);
+  for (let i = 0; i < ratings.size; i++) {
+    const id = raterOf[i] as number;
+    const s = ratings.score[i] as number;
+    const key = id * distinct + s;
+    let index = calibratedIndex.get(key);
+    if (index === undefined) {
+      let score = plain((raw[s] as Decimal).plus(adjustments[id] as Decimal));
+      if (scale !== undefined) score = Decimal.min(Decimal.max(score, scale.min), scale.max);
+      index = ratings.scores.indexOf(score.toString());
+      calibratedIndex.set(key, index);
+    }
+    next[i] = index;
+  }
+  ratings.score = next;
+  return { center: center.toString(), strength: strength.toString(), minRatings };
+}
+
+/**
+ * Each distinct score as `calibrate360` reads it, every distinct rater and group once through
+ * it too (so it has checked each value the run holds); `undefined` when it refuses one.
+ */
+function checkedScores(setup: Setup, ratings: StoredRatings): Decimal[] | undefined {
+  const rater = ratings.raters.values[0];
+  const group = ratings.groups.values[0];
+  const score = ratings.scores.values[0];
+  if (rater === undefined || group === undefined || score === undefined) return [];
+  const probe = [
+    ...ratings.scores.values.map((s) => ({ rater: rater as string, group: group as string, score: s })),
+    ...ratings.raters.values.map((r) => ({ rater: r as string, group: group as string, score })),
+    ...ratings.groups.values.map((g) => ({ rater: rater as string, group: g as string, score })),
+  ];
+  try {
+    const read = D.calibrate360(probe, calibrationOptions(setup));
+    return read.slice(0, ratings.scores.values.length).map((r) => r.rawScore);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `calibrate360`'s default centre, the mean of the raters' means, in its order: raters by the
+ * code units of their `[group, rater]` JSON key.
+ */
+function centerOfMeans(ratings: StoredRatings, pairs: readonly number[], means: readonly Decimal[]): Decimal {
+  if (pairs.length === 0) return new Decimal(0);
+  const raterCount = ratings.raters.values.length;
+  const keyOf = (pair: number): string => JSON.stringify([ratings.groups.values[Math.floor(pair / raterCount)], ratings.raters.values[pair % raterCount]]);
+  const order = pairs.map((pair, id) => ({ key: keyOf(pair), id })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let sum = new Decimal(0);
+  for (const { id } of order) sum = sum.plus(means[id] as Decimal);
+  return plain(sum.div(order.length));
+}
+
+/** `-0` as `0`, as calibrate360 gives its results. */
+function plain(x: Decimal): Decimal {
+  return x.isZero() && x.isNegative() ? new Decimal(0) : x;
+}
+
+/**
+ * Each rater's mean, as `calibrate360` takes it: the sum of their scores in ascending order over
+ * their count. The sums are worked as whole steps of the scores' finest decimal in doubles when
+ * Σ|steps| is a safe integer (every partial sum is then exact, so the order cannot matter), else
+ * by Decimal in `calibrate360`'s own order.
+ */
+function raterMeans(ratings: StoredRatings, raw: readonly Decimal[], raterOf: Int32Array, counts: Float64Array): Decimal[] {
+  const places = Math.max(0, ...raw.map((d) => d.decimalPlaces()));
+  const steps = places > 15 ? [] : raw.map((d) => d.times(10 ** places).toNumber());
+  let total = 0;
+  if (places <= 15) for (let i = 0; i < ratings.size; i++) total += Math.abs(steps[ratings.score[i] as number] as number);
+  const means = new Array<Decimal>(counts.length);
+  if (places <= 15 && Number.isSafeInteger(total)) {
+    const sums = new Float64Array(counts.length);
+    for (let i = 0; i < ratings.size; i++) {
+      const id = raterOf[i] as number;
+      sums[id] = (sums[id] as number) + (steps[ratings.score[i] as number] as number);
+    }
+    for (let id = 0; id < counts.length; id++) means[id] = plain(new Decimal(sums[id] as number).div(10 ** places).div(counts[id] as number));
+    return means;
+  }
+  const scoresOf = Array.from({ length: counts.length }, (): Decimal[] => []);
+  for (let i = 0; i < ratings.size; i++) (scoresOf[raterOf[i] as number] as Decimal[]).push(raw[ratings.score[i] as number] as Decimal);
+  for (let id = 0; id < counts.length; id++) {
+    let sum = new Decimal(0);
+    for (const score of (scoresOf[id] as Decimal[]).sort((a, b) => a.comparedTo(b))) sum = sum.plus(score);
+    means[id] = plain(sum.div(counts[id] as number));
+  }
+  return means;
+}
+
+/** Every rating through `calibrate360`, for a value it refused: it throws at the rating's path. */
+function refusedRating(setup: Setup, ratings: StoredRatings): never {
   const list = new Array<{ rater: string; group: string; score: string | number }>(ratings.size);
   for (let i = 0; i < ratings.size; i++) {
     list[i] = {
       rater: ratings.raters.values[ratings.rater[i] as number] as string,
       group: ratings.groups.values[ratings.group[i] as number] as string,
-      score: scores[ratings.score[i] as number] as string | number,
+      score: ratings.scores.values[ratings.score[i] as number] as string | number,
     };
   }
-  const calibrated = calibrated360(list, setup);
-  const next = new Int32Array(ratings.score.length);
-  for (let i = 0; i < ratings.size; i++) next[i] = ratings.scores.indexOf((calibrated[i] as { score: Decimal }).score.toString());
-  ratings.score = next;
-  return appliedCalibration(setup, list);
+  calibrated360(list, setup);
+  throw new PayscoreError("INTERNAL_ERROR", "calibrate360 refused a distinct rating value and then accepted every rating", { path: ["ratings"] });
 }
 
 /**
@@ -86,51 +211,6 @@ export function calibrated360<T extends D.Rating360>(list: readonly T[], setup: 
     if (error instanceof PayscoreError && error.path[0] === "ratings") throw new PayscoreError("INVALID_DATA", `${error.message} (360 calibration)`, { path: error.path, cause: error });
     throw error;
   }
-}
-
-/**
- * The centre, strength and least ratings the calibration applied: the plan's, or the defaults
- * (the centre: the mean of the raters' means, as `calibrate360` takes it).
- *
- * @internal
- * @param setup - the plan's 360 set-up
- * @param list - every rating of the run
- * @returns the calibration applied
- *
- * @example
- * ```ts
- * appliedCalibration(setup, ratings).center; // "4"
- * ```
- */
-export function appliedCalibration(setup: Setup, list: readonly { rater: string; group: string; score: string | number | Decimal }[]): AppliedCalibration {
-  const c = setup.calibration ?? {};
-  const strength = c.strength === undefined ? "1" : readDecimal(c.strength, ["review360", "calibration", "strength"]).toString();
-  const center = c.center === undefined ? defaultCenter(list) : readDecimal(c.center, ["review360", "calibration", "center"]);
-  return { center: center.toString(), strength, minRatings: c.minRatings ?? 1 };
-}
-
-/**
- * The mean of the raters' means (each rater once), calibrate360's default centre, by its own
- * arithmetic: raters in code-unit order of their key, each one's scores summed in ascending order.
- */
-function defaultCenter(list: readonly { rater: string; group: string; score: string | number | Decimal }[]): Decimal {
-  const byRater = new Map<string, Decimal[]>();
-  for (const r of list) {
-    const key = JSON.stringify([r.group, r.rater]);
-    const own = byRater.get(key);
-    const score = new Decimal(String(r.score));
-    if (own === undefined) byRater.set(key, [score]);
-    else own.push(score);
-  }
-  const mean = (values: readonly Decimal[]): Decimal => {
-    let sum = new Decimal(0);
-    for (const v of values) sum = sum.plus(v);
-    const m = sum.div(values.length);
-    return m.isZero() ? new Decimal(0) : m;
-  };
-  const keys = [...byRater.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (keys.length === 0) return new Decimal(0);
-  return mean(keys.map((key) => mean([...(byRater.get(key) as Decimal[])].sort((a, b) => a.comparedTo(b)))));
 }
 
 /**

@@ -11,7 +11,8 @@ import { collectionsResult, traceForgiven, traceLine } from "../../../src/plan/s
 import { readTransactions } from "../../../src/plan/transactions.js";
 import { checkListSource, isListSource, noEvents, offScale, readDeal, readResponse, stageIndex, type ListSource } from "../../../src/plan/listEvents.js";
 import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
-import { appliedCalibration, calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
+import { calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
+import { appliedCalibration } from "./appliedCalibration.js";
 import { teamWeightOf, wantsTeams } from "../../../src/plan/stages/teamStage.js";
 import { frozenKpiSpecs, roundingPlacesOf, type RoundingPlaces } from "../../../src/plan/stages/RunContext.js";
 import type { IndicatorLine, StatementKpiLine, PayLine, PayoutRun, PoolReport, Review360Line, Statement } from "../../../src/plan/types.js";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { writeRunCsv } from "../../../src/cli/writeRunCsv.js";
 import { PayscoreError } from "../../../src/errors/index.js";
 import { explain, parsePlan, planJsonSchema, runPlan, runPlanLazy, type PlanInput, type RatingRow } from "../../../src/plan/index.js";
-import { appliedCalibration, competencyList } from "../../../src/plan/stages/review360Extras.js";
+import { calibrateStoredRatings, competencyList } from "../../../src/plan/stages/review360Extras.js";
+import { storedRatings } from "./storedRatings.js";
 
 // Issue 21, point 5: 360 in full — leniency calibration (calibrate360), per-competency scores,
 // training needs (培训需求). Numbers worked by hand below.
@@ -172,8 +173,9 @@ describe("per-competency 360 scores and training needs (培训需求)", () => {
   it("is in the JSON Schema; the calibration's centre defaults to the mean of the raters' means", () => {
     const schema = JSON.stringify(planJsonSchema());
     for (const key of ["calibration", "byCompetency", "trainingNeeds", "培训需求"]) expect(schema).toContain(key);
-    expect(appliedCalibration({ weights: {}, calibration: {} }, [{ rater: "a", group: "g", score: 5 }, { rater: "a", group: "g", score: 4 }, { rater: "b", group: "g", score: "3" }])).toEqual({ center: "3.75", strength: "1", minRatings: 1 });
-    expect(appliedCalibration({ weights: {}, calibration: { center: "3.50", strength: "0.5", minRatings: 2 } }, [])).toEqual({ center: "3.5", strength: "0.5", minRatings: 2 });
-    expect(appliedCalibration({ weights: {}, calibration: {} }, []).center).toBe("0");
+    // Rater a's mean (5 + 4) / 2 = 4.5, b's 3: the centre (4.5 + 3) / 2 = 3.75.
+    expect(calibrateStoredRatings({ weights: {}, calibration: {} }, storedRatings([{ rater: "a", group: "g", score: 5 }, { rater: "a", group: "g", score: 4 }, { rater: "b", group: "g", score: "3" }]))).toEqual({ center: "3.75", strength: "1", minRatings: 1 });
+    expect(calibrateStoredRatings({ weights: {}, calibration: { center: "3.50", strength: "0.5", minRatings: 2 } }, storedRatings([]))).toEqual({ center: "3.5", strength: "0.5", minRatings: 2 });
+    expect(calibrateStoredRatings({ weights: {}, calibration: {} }, storedRatings([]))?.center).toBe("0");
   });
 });
