@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
-import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
-import { choice, divRound, fractionOf, moneyOf, readMoney } from "./cashInput.js";
+import { readDecimal, readScale, type Decimal, type Numeric, divideRounded } from "../numeric/index.js";
+import { choice, fractionOf, moneyOf, readMoney } from "./cashInput.js";
 import { guard } from "../errors/index.js";
 
 /** Options for {@link applyDraw}. */
@@ -98,7 +98,7 @@ function computeApplyDraw(earned: Numeric, draw: Numeric, balance: Numeric, opti
   let closing = opening;
   if (parsed.type === "recoverable") {
     const excess = e > d ? e - d : 0n;
-    const recoverable = share === undefined ? excess : divRound(excess * share.num, share.den, "floor");
+    const recoverable = share === undefined ? excess : divideRounded(excess * share.num, share.den, "floor");
     recovery = recoverable < opening ? recoverable : opening;
     closing = opening + advance - recovery;
   }

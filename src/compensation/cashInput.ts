@@ -4,7 +4,7 @@
 // package root.
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
-import { Decimal, readDecimal, type RoundingMode } from "../numeric/index.js";
+import { Decimal, readDecimal } from "../numeric/index.js";
 import { fromSteps, toSteps } from "./steps.js";
 
 /** Which signs an amount may have. */
@@ -56,45 +56,6 @@ export function readMoney(value: unknown, path: ErrorPath, scale: number, sign: 
  */
 export function moneyOf(steps: bigint, scale: number): Decimal {
   return steps < 0n ? fromSteps(-steps, scale).negated() : fromSteps(steps, scale);
-}
-
-/**
- * `num / den` rounded to a whole number in the given mode, exactly (BigInt).
- *
- * @internal
- * @param num - the numerator, any sign
- * @param den - the denominator, > 0
- * @param mode - the rounding mode
- * @returns the rounded quotient
- * @example
- * ```ts
- * divRound(5n, 2n, "half-even"); // 2n
- * divRound(-5n, 2n, "half-up"); // -3n
- * ```
- */
-export function divRound(num: bigint, den: bigint, mode: RoundingMode): bigint {
-  const q = num / den;
-  const r = num - q * den;
-  if (r === 0n) return q;
-  const away = num < 0n ? q - 1n : q + 1n;
-  switch (mode) {
-    case "down":
-      return q;
-    case "up":
-      return away;
-    case "ceil":
-      return num > 0n ? away : q;
-    case "floor":
-      return num < 0n ? away : q;
-    default: {
-      const twice = 2n * (r < 0n ? -r : r);
-      if (twice > den) return away;
-      if (twice < den) return q;
-      if (mode === "half-up") return away;
-      if (mode === "half-down") return q;
-      return q % 2n === 0n ? q : away;
-    }
-  }
 }
 
 /**

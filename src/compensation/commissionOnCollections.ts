@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, type ErrorPath } from "../errors/index.js";
-import { apportion, readInteger, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
+import { apportion, readInteger, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode, divideRounded } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, periodUnitSchema, splitPeriod, type Period, type PeriodUnit } from "../period/index.js";
-import { choice, divRound, flag, moneyOf, readMoney } from "./cashInput.js";
+import { choice, flag, moneyOf, readMoney } from "./cashInput.js";
 import { creditSteps, readCredit, readTolerance, type ReadCredit } from "./creditShares.js";
 import type { CreditSplit } from "./splitCredit.js";
 import { toSteps } from "./steps.js";
@@ -246,7 +246,7 @@ function computeCommissionOnCollections(lines: readonly CollectionInvoice[], opt
   for (const piece of pieces) {
     const from = piece.release;
     piece.commission =
-      piece.base === piece.heldBase ? from.heldCommission : min(from.heldCommission, divRound(from.heldCommission * piece.base, piece.heldBase, rounding));
+      piece.base === piece.heldBase ? from.heldCommission : min(from.heldCommission, divideRounded(from.heldCommission * piece.base, piece.heldBase, rounding));
     from.heldCommission -= piece.commission;
     totalOf(piece.part, piece.repIndex).clawback -= piece.commission;
   }
@@ -438,7 +438,7 @@ function settleInvoice(invoice: ReadInvoice, settings: Settings, releases: Relea
  */
 function shareOfHoldings(amount: bigint, held: readonly bigint[], paid: bigint, overlay: boolean, rounding: RoundingMode): bigint[] {
   if (!overlay) return apportion(amount, held);
-  return held.map((h) => (amount === paid ? h : divRound(h * amount, paid, rounding)));
+  return held.map((h) => (amount === paid ? h : divideRounded(h * amount, paid, rounding)));
 }
 
 function readSettings(options: unknown): Settings {

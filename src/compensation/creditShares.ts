@@ -1,8 +1,8 @@
 // Credit splits between reps, read and applied: shared by splitCredit and commissionOnCollections.
 // Internal to src/compensation/: not exported from the package root.
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
-import { Decimal, apportion, readDecimal, type RoundingMode } from "../numeric/index.js";
-import { divRound, fractionOf } from "./cashInput.js";
+import { Decimal, apportion, readDecimal, type RoundingMode, divideRounded } from "../numeric/index.js";
+import { fractionOf } from "./cashInput.js";
 import { fromSteps } from "./steps.js";
 
 /** Splits read and checked. @internal */
@@ -108,7 +108,7 @@ export function readCredit(value: unknown, path: ErrorPath, overlay: boolean, to
  * ```
  */
 export function creditSteps(steps: bigint, credit: ReadCredit, mode: RoundingMode): bigint[] {
-  if (credit.overlay) return credit.weights.map((w) => divRound(steps * w, credit.unit, mode));
+  if (credit.overlay) return credit.weights.map((w) => divideRounded(steps * w, credit.unit, mode));
   const parts = apportion(steps < 0n ? -steps : steps, credit.weights);
   return steps < 0n ? parts.map((p) => -p) : parts;
 }

@@ -1,9 +1,9 @@
 import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { z } from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode } from "../numeric/index.js";
+import { Decimal, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode, divideRounded } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, splitPeriod, type Period } from "../period/index.js";
-import { divRound, fractionOf, moneyOf } from "./cashInput.js";
+import { fractionOf, moneyOf } from "./cashInput.js";
 import { guard } from "../errors/index.js";
 
 /** Options for {@link rampTarget}. */
@@ -124,7 +124,7 @@ function computeRampTarget(target: Numeric, schedule: readonly Numeric[], start:
   }
   const { num: tNum, den: tDen } = fractionOf(full);
   const shift = 10n ** BigInt(Math.abs(scale));
-  const steps = scale >= 0 ? divRound(tNum * num * shift, tDen * den, rounding) : divRound(tNum * num, tDen * den * shift, rounding);
+  const steps = scale >= 0 ? divideRounded(tNum * num * shift, tDen * den, rounding) : divideRounded(tNum * num, tDen * den * shift, rounding);
   return {
     target: moneyOf(steps, scale),
     factor: num === 0n ? new Decimal(0) : new Decimal(num.toString()).div(den.toString()),

@@ -18,3 +18,5 @@ export { quotientDecimal, productDecimal, sumDecimal, sumInOrder, differenceDeci
 export { idTable, claimId } from "./idTable.js";
 export type { IdTable } from "./idTable.js";
 export { exactProduct, exactSum, fitsAtScale, roundedProduct } from "./exact.js";
+export { divideRounded } from "./divideRounded.js";
+export { roundedShare } from "./roundedShare.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
-import { Decimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
+import { Decimal, readDecimal, readScale, roundedShare, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, isoDateSchema, periodSchema, type BusinessDaysOptions, type Period } from "../period/index.js";
 import { readOptions } from "./read.js";
 import { guard } from "../errors/index.js";
@@ -99,22 +99,5 @@ function computeProrateTarget(target: Numeric, period: Period, active: ActiveSpa
       path: ["period"],
     });
   }
-  return shareOf(amount, activeDays, periodDays, scale);
-}
-
-/** `round(amount · numerator / denominator, scale)` half-even, exactly (BigInt, one rounding). */
-function shareOf(amount: Decimal, numerator: number, denominator: number, scale: number): Decimal {
-  const places = amount.decimalPlaces();
-  const units = BigInt(amount.toFixed(places).replace(".", "")); // amount = units · 10^-places
-  let top = units * BigInt(numerator);
-  let bottom = BigInt(denominator) * 10n ** BigInt(places);
-  if (scale >= 0) top *= 10n ** BigInt(scale);
-  else bottom *= 10n ** BigInt(-scale);
-  const negative = top < 0n;
-  if (negative) top = -top;
-  let quotient = top / bottom;
-  const twiceRest = (top - quotient * bottom) * 2n;
-  if (twiceRest > bottom || (twiceRest === bottom && quotient % 2n === 1n)) quotient += 1n;
-  if (quotient === 0n) return new Decimal(0);
-  return new Decimal(`${negative ? "-" : ""}${quotient}e${-scale}`);
+  return roundedShare(amount, activeDays, periodDays, scale, "half-even");
 }

@@ -1,5 +1,5 @@
 import { PayscoreError } from "../../errors/index.js";
-import { Decimal, type RoundingMode } from "../../numeric/index.js";
+import { roundedShare, type Decimal, type RoundingMode } from "../../numeric/index.js";
 import * as D from "../domains.js";
 import type { RosterPerson } from "../roster.js";
 import type { Plan } from "../schema.js";
@@ -97,33 +97,5 @@ export function payProrations(ctx: RunContext): (j: number) => PayProration | nu
  * ```
  */
 export function proratedAmount(amount: Decimal, proration: PayProration, scale: number, mode: RoundingMode): Decimal {
-  const places = Math.max(amount.decimalPlaces(), 0);
-  const units = BigInt(amount.toFixed(places).replace(".", ""));
-  let top = units * BigInt(proration.activeDays);
-  let bottom = BigInt(proration.periodDays) * 10n ** BigInt(places);
-  if (scale >= 0) top *= 10n ** BigInt(scale);
-  else bottom *= 10n ** BigInt(-scale);
-  const quotient = dividedRounded(top, bottom, mode);
-  return quotient === 0n ? new Decimal(0) : new Decimal(`${quotient}e${-scale}`);
-}
-
-/** `top / bottom` (bottom > 0) rounded to an integer in `mode`. */
-function dividedRounded(top: bigint, bottom: bigint, mode: RoundingMode): bigint {
-  const negative = top < 0n;
-  const size = negative ? -top : top;
-  let quotient = size / bottom;
-  const rest = size - quotient * bottom;
-  if (rest !== 0n) {
-    const twice = rest * 2n;
-    const half = twice === bottom ? 0 : twice > bottom ? 1 : -1;
-    const away =
-      mode === "up" ||
-      (mode === "ceil" && !negative) ||
-      (mode === "floor" && negative) ||
-      (mode === "half-up" && half >= 0) ||
-      (mode === "half-down" && half > 0) ||
-      (mode === "half-even" && (half > 0 || (half === 0 && quotient % 2n === 1n)));
-    if (away) quotient += 1n;
-  }
-  return negative ? -quotient : quotient;
+  return roundedShare(amount, proration.activeDays, proration.periodDays, scale, mode);
 }
