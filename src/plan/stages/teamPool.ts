@@ -111,12 +111,13 @@ export function allocateByTeam(ctx: RunContext, pool: Pool, path: readonly (stri
       lines.push({ team: team.id, weight: (teamWeight[t] as Decimal).toString(), amount, capped: team.capped });
       let totalWeight = new Decimal(0);
       for (const member of entries[t]?.members ?? []) totalWeight = totalWeight.plus(member.weight);
+      const ofTeam = { amount, totalWeight };
       for (const a of team.allocations) {
         const i = Number(a.id);
         units[i] = Number(a.amount.times(pow).toFixed(0));
         capped[i] = a.capped ? 1 : 0;
         allocated = allocated.plus(a.amount);
-        teamOf.set(i, { amount, totalWeight });
+        teamOf.set(i, ofTeam);
       }
     });
   } else {
