@@ -235,6 +235,49 @@ export function competencyList(setup: Setup, named: readonly string[]): readonly
 }
 
 /**
+ * The options of a competency's own 360 score: the plan's group weights and minRaters (the
+ * competency weights and the scale do not apply to one competency's ratings).
+ *
+ * @internal
+ * @param setup - the plan's 360 set-up
+ * @returns the `aggregate360` options
+ *
+ * @example
+ * ```ts
+ * competencyOptions({ weights: { peer: 1 }, scale: { min: 1, max: 5 } }); // { weights: { peer: 1 } }
+ * ```
+ */
+export function competencyOptions(setup: Setup): D.Aggregate360Options {
+  return { weights: setup.weights, ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }) };
+}
+
+/**
+ * A person's line of one competency from its 360 score (`aggregate360` of that competency's
+ * ratings alone, `null` when no group counts): rescaled onto 0–100 with the plan's scale and
+ * rounded to `rounding.points`.
+ *
+ * @internal
+ * @param ctx - the run
+ * @param j - the person's position
+ * @param competency - the competency
+ * @param score - its score on the rating scale, or `null`
+ * @returns the line
+ * @throws {PayscoreError} as `rescale`, in the person's words
+ *
+ * @example
+ * ```ts
+ * competencyLine(ctx, 0, "focus", new Decimal(4)).points; // "75" on a 1–5 scale
+ * ```
+ */
+export function competencyLine(ctx: RunContext, j: number, competency: string, score: Decimal | null): Review360CompetencyLine {
+  const scale = (ctx.p.review360 as Setup).scale;
+  const person = ctx.people[j] as (typeof ctx.people)[number];
+  const unrounded = score === null ? null : scale === undefined ? score : within(["review360", "scale"], `person "${person.id}", 360 rescale`, () => D.rescale(score, scale, { min: 0, max: 100 }));
+  const points = unrounded === null ? null : roundDecimal(unrounded, ctx.places.points, ctx.places.mode);
+  return { competency, score: score === null ? null : score.toString(), points: points === null ? null : points.toString() };
+}
+
+/**
  * One person's per-competency 360 lines and training needs: each competency's ratings alone,
  * aggregated by group (`aggregate360` with the plan's weights and minRaters), rescaled onto
  * 0–100 with the plan's scale and rounded to `rounding.points`; then the training needs
@@ -245,32 +288,22 @@ export function competencyList(setup: Setup, named: readonly string[]): readonly
  * @param ctx - the run
  * @param j - the person's position
  * @param competencies - the run's competencies
- * @param ratingsOf - the person's ratings of a competency
+ * @param lineOf - the person's line of a competency, by name and position in `competencies` (see {@link competencyLine})
  * @returns the lines and the training needs (`undefined` without `trainingNeeds`)
- * @throws {PayscoreError} as `aggregate360` and `rescale`
  *
  * @example
  * ```ts
- * competencyPart(ctx, 0, ["focus"], () => ratings).competencies[0]?.points; // "75"
+ * competencyPart(ctx, 0, ["focus"], (c) => competencyLine(ctx, 0, c, new Decimal(4))).competencies[0]?.points; // "75" on a 1–5 scale
  * ```
  */
 export function competencyPart(
   ctx: RunContext,
   j: number,
   competencies: readonly string[],
-  ratingsOf: (competency: string) => readonly D.Rating360[],
+  lineOf: (competency: string, index: number) => Review360CompetencyLine,
 ): { competencies: Review360CompetencyLine[]; trainingNeeds: string[] | undefined } {
   const setup = ctx.p.review360 as Setup;
-  const person = ctx.people[j] as (typeof ctx.people)[number];
-  const options = { weights: setup.weights, ...(setup.minRaters === undefined ? {} : { minRaters: setup.minRaters }) };
-  const lines = competencies.map((competency): Review360CompetencyLine => {
-    const result = within(["review360"], `person "${person.id}", 360 competency "${competency}"`, () => D.aggregate360(ratingsOf(competency), options));
-    const score = result.score;
-    const scale = setup.scale;
-    const unrounded = score === null ? null : scale === undefined ? score : within(["review360", "scale"], `person "${person.id}", 360 rescale`, () => D.rescale(score, scale, { min: 0, max: 100 }));
-    const points = unrounded === null ? null : roundDecimal(unrounded, ctx.places.points, ctx.places.mode);
-    return { competency, score: score === null ? null : score.toString(), points: points === null ? null : points.toString() };
-  });
+  const lines = competencies.map(lineOf);
   const needs = setup.trainingNeeds;
   let trainingNeeds: string[] | undefined;
   if (needs !== undefined) {

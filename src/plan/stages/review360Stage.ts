@@ -3,9 +3,9 @@ import { readDecimal, roundDecimal, scaledInteger, type Decimal } from "../../nu
 import { within } from "../dataCells.js";
 import * as D from "../domains.js";
 import { planDataSchema, type RatingRow } from "../schema.js";
-import type { Review360Line } from "../types.js";
+import type { Review360CompetencyLine, Review360Line } from "../types.js";
 import { deepFreeze, tracerOf, type RunContext } from "./RunContext.js";
-import { calibrateStoredRatings, competencyList, competencyPart, traceCalibration, withCompetencies } from "./review360Extras.js";
+import { calibrateStoredRatings, competencyLine, competencyList, competencyOptions, competencyPart, traceCalibration, withCompetencies } from "./review360Extras.js";
 
 /** Stage 4's result: each person's 360 line (`null` without a 360 review). */
 export interface Review360Scores {
@@ -131,25 +131,80 @@ export function review360Stage(ctx: RunContext, ratings: Iterable<RatingRow> | u
  * for them (`byCompetency`, `trainingNeeds`); the lines as they are otherwise.
  */
 function withCompetencyParts(ctx: RunContext, columns: RatingColumns, start: Int32Array, order: Int32Array, base: Review360Scores): Review360Scores {
-  const competencies = competencyList(ctx.p.review360 as NonNullable<typeof ctx.p.review360>, columns.competencies.values as string[]);
+  const setup = ctx.p.review360 as NonNullable<typeof ctx.p.review360>;
+  const competencies = competencyList(setup, columns.competencies.values as string[]);
   if (competencies === undefined) return base;
-  const scores = columns.scores.values.map((value, k) => readDecimal(value, ["ratings", k, "score"]));
+  const scoreOf = competencyScores(ctx, columns, start, order, competencyOptions(setup));
+  // Equal results (shared by the memo) give equal lines: one line per result and competency.
+  const known = competencies.map(() => new Map<D.Review360Result, Review360CompetencyLine>());
   const lines = ctx.people.map((_, j) => {
-    const line = base.lineOf(j) as Review360Line;
-    const ratingsOf = (competency: string): D.Rating360[] => {
-      const c = columns.competencies.values.indexOf(competency);
+    const lineOf = (competency: string, c: number): Review360CompetencyLine => {
+      const result = scoreOf(j, competency);
+      const memo = known[c] as Map<D.Review360Result, Review360CompetencyLine>;
+      let line = memo.get(result);
+      if (line === undefined) {
+        line = competencyLine(ctx, j, competency, result.score);
+        if (memo.size >= 1 << 16) memo.clear();
+        memo.set(result, line);
+      }
+      return line;
+    };
+    return withCompetencies(base.lineOf(j) as Review360Line, competencyPart(ctx, j, competencies, lineOf));
+  });
+  return { lineOf: (j) => lines[j] ?? null, competencies };
+}
+
+/**
+ * Each person's 360 result of one competency's ratings alone. On the ratings' numbers, as
+ * `fastReview`, when every distinct value is one the review accepts (results remembered by the
+ * key of their steps); else `aggregate360` over the person's ratings, which words a refusal.
+ */
+function competencyScores(ctx: RunContext, columns: RatingColumns, start: Int32Array, order: Int32Array, options: D.Aggregate360Options): (j: number, competency: string) => D.Review360Result {
+  const indexOf = new Map(columns.competencies.values.map((c, k) => [c as string, k]));
+  let rules: D.Review360Rules | undefined;
+  try {
+    rules = new D.Review360Rules(options);
+  } catch {
+    rules = undefined;
+  }
+  const accepted = rules === undefined ? undefined : acceptedValues(columns, rules);
+  if (rules === undefined || accepted === undefined) {
+    const scores = columns.scores.values.map((value, k) => readDecimal(value, ["ratings", k, "score"]));
+    return (j, competency) => {
+      const c = indexOf.get(competency) ?? -1;
       const mine: D.Rating360[] = [];
-      if (c < 0) return mine;
-      for (let r = start[j] as number; r < (start[j + 1] as number); r++) {
+      for (let r = start[j] as number; c >= 0 && r < (start[j + 1] as number); r++) {
         const i = order[r] as number;
         if (columns.competency[i] !== c) continue;
         mine.push({ rater: columns.raters.values[columns.rater[i] as number] as string, group: columns.groups.values[columns.group[i] as number] as string, score: scores[columns.score[i] as number] as Decimal });
       }
-      return mine;
+      const person = ctx.people[j] as (typeof ctx.people)[number];
+      return within(["review360"], `person "${person.id}", 360 competency "${competency}"`, () => D.aggregate360(mine, options));
     };
-    return withCompetencies(line, competencyPart(ctx, j, competencies, ratingsOf));
-  });
-  return { lineOf: (j) => lines[j] ?? null, competencies };
+  }
+  const combine = rules;
+  const review = new IndexedReview(columns, rules, accepted);
+  const results = new Map<string, D.Review360Result>();
+  let mine = new Int32Array(16);
+  return (j, competency) => {
+    const c = indexOf.get(competency) ?? -1;
+    const from = start[j] as number;
+    const to = start[j + 1] as number;
+    if (mine.length < to - from) mine = new Int32Array(to - from);
+    let m = 0;
+    for (let r = from; c >= 0 && r < to; r++) {
+      const i = order[r] as number;
+      if (columns.competency[i] === c) mine[m++] = i;
+    }
+    const { key, parts } = review.partsOf(mine.subarray(0, m));
+    let result = results.get(key);
+    if (result === undefined) {
+      result = combine.combine(parts);
+      if (results.size >= 1 << 16) results.clear();
+      results.set(key, result);
+    }
+    return result;
+  };
 }
 
 /** The 360 stage on `aggregate360` for each person: the reference, and the words for a refused rating. */
