@@ -97,7 +97,20 @@ function domainCheck(add: AddPlanIssue, base: ErrorPath, check: () => unknown, r
   }
 }
 
-/** A hint for weights written as percentages: `60/25/15 → write 0.6, 0.25, 0.15`. */
+/**
+ * A hint for weights written as percentages: `60/25/15 → write 0.6, 0.25, 0.15`.
+ *
+ * @internal
+ * @param values - the weights as written
+ * @param sum - their sum
+ * @returns the hint, or `""` unless they sum to exactly 100
+ *
+ * @example
+ * ```ts
+ * percentWeightsHint([60, 25, 15], new Decimal(100)); // "; write them as ratios that sum to 1: 0.6, 0.25, 0.15 (not 60/25/15)"
+ * percentWeightsHint([0.5, 0.4], new Decimal("0.9")); // ""
+ * ```
+ */
 export function percentWeightsHint(values: readonly (string | number)[], sum: Decimal): string {
   if (!sum.eq(100)) return "";
   return `; write them as ratios that sum to 1: ${values.map((v) => dec(v).div(100).toString()).join(", ")} (not ${values.map(String).join("/")})`;

@@ -31,7 +31,15 @@ function computePlanHash(plan: unknown): string {
  *
  * @internal
  * @param value - a JSON value
+ * @param path - where `value` sits (for an error)
+ * @param open - the objects being written around it (a cycle is refused)
  * @returns its canonical text
+ * @throws {PayscoreError} `INVALID_ARGUMENT` for a value JSON cannot hold (a cycle, a function, a non-finite number)
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [true, "x"] }); // '{"a":[true,"x"],"b":1}'
+ * ```
  */
 export function canonicalJson(value: unknown, path: ErrorPath = [], open: Set<object> = new Set()): string {
   if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
@@ -76,6 +84,11 @@ const K = new Uint32Array([
  * @internal
  * @param bytes - the message
  * @returns 64 hex digits
+ *
+ * @example
+ * ```ts
+ * sha256Hex(new TextEncoder().encode("abc")); // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ * ```
  */
 export function sha256Hex(bytes: Uint8Array): string {
   const bitLength = bytes.length * 8;

@@ -14,7 +14,19 @@ export interface CommissionColumn {
 
 type Commission = NonNullable<NonNullable<Plan["pay"]>["commission"]>;
 
-/** The collections options of a commission, or `undefined` when its base is not collections. */
+/**
+ * The collections options of a commission, or `undefined` when its base is not collections.
+ *
+ * @internal
+ * @param c - the plan's `pay.commission`
+ * @returns its `base.collections`, or `undefined`
+ *
+ * @example
+ * ```ts
+ * collectionsOf({ base: { collections: { release: "pro-rata" } }, tiers: [{ from: 0, rate: "0.05" }] }); // { release: "pro-rata" }
+ * collectionsOf({ base: "sales", tiers: [{ from: 0, rate: "0.05" }] }); // undefined
+ * ```
+ */
 export function collectionsOf(c: Commission | undefined): { release?: "pro-rata" | "full-payment" | undefined; clawbackWindowDays?: number | undefined; tolerance?: string | number | undefined } | undefined {
   return c !== undefined && "collections" in c.base ? c.base.collections : undefined;
 }
