@@ -155,6 +155,9 @@ describe("runPlan refuses an org target it cannot decompose", () => {
     const plan: Plan = { ...planWith({ total: 100, over: ["team"] }), people: [{ id: "a", team: "T" }, { id: "b" }] };
     const g = failure(() => runPlan(plan, { rows: [{ id: "a", sales: "1" }, { id: "b", sales: "1" }] }));
     expect(g).toMatchObject({ code: "INVALID_PLAN", path: ["people", 1, "team"] });
+    // An empty team in the plan is no team either.
+    const blank: Plan = { ...plan, people: [{ id: "a", team: "T" }, { id: "b", team: "" }] };
+    expect(failure(() => runPlan(blank, { rows: [{ id: "a", sales: "1" }, { id: "b", sales: "1" }] }))).toMatchObject({ code: "INVALID_PLAN", path: ["people", 1, "team"] });
   });
 
   it("refuses a team that sits in two regions", () => {

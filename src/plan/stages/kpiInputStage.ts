@@ -42,8 +42,8 @@ export interface KpiInputs {
  * Stage 2, indicators and targets (per person, independent): reads each KPI's actual — a
  * column, or a derived indicator such as 回款率 measured from its input columns and rounded to
  * `rounding.indicator` — and its target (a constant, a column, the plan's per-person table, a
- * total decomposed over the people by a weight column), prorated for people active for part of
- * the period. Every cell is checked as it is read.
+ * total decomposed over the people by a weight column, or down the org tree by `orgTargets`),
+ * prorated for people active for part of the period. Every cell is checked as it is read.
  *
  * @internal
  * @param ctx - the run

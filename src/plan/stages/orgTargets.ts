@@ -98,14 +98,15 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
   const root = newUnit("total", null, -1);
   const seen = levels.map(() => new Map<string, Unit>());
   const leaves: Unit[] = [];
-  const weights = weightColumn === undefined ? undefined : new Array<Decimal>(people.length);
+  // Each person's weight, until their unit's target is split (released after, as the flat split's parts are).
+  let weights = weightColumn === undefined ? undefined : new Array<Decimal>(people.length);
   for (let j = 0; j < people.length; j++) {
     const person = people[j] as RosterPerson;
     let node = root;
     for (let d = 0; d < levels.length; d++) {
       const level = levels[d] as Level;
       const key = unitOf(person, level);
-      if (key === null) throw rosterFault(ctx, person, level, `person "${person.id}" has no ${level}, and KPI "${kpi.id}" decomposes its target over ${levels.join(" → ")}`);
+      if (key === null || key === "") throw rosterFault(ctx, person, level, `person "${person.id}" has no ${level}, and KPI "${kpi.id}" decomposes its target over ${levels.join(" → ")}`);
       const units = seen[d] as Map<string, Unit>;
       let unit = units.get(key);
       if (unit === undefined) {
@@ -137,7 +138,11 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
   });
 
   // Weights bottom-up, the tree top-down.
-  for (const leaf of leaves) leaf.peopleWeight = weights === undefined ? new Decimal(leaf.members.length) : leaf.members.reduce((sum, j) => sum.plus(weights[j] as Decimal), ZERO);
+  for (const leaf of leaves) {
+    let weight = weights === undefined ? new Decimal(leaf.members.length) : ZERO;
+    if (weights !== undefined) for (const j of leaf.members) weight = weight.plus(weights[j] as Decimal);
+    leaf.peopleWeight = weight;
+  }
   const weigh = (unit: Unit, d: number): void => {
     unit.sorted = [...unit.children.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (d === levels.length) return;
@@ -171,13 +176,15 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
     if (leaf.amount.isZero() && leaf.peopleWeight.isZero()) {
       for (const j of leaf.members) amounts.set((people[j] as RosterPerson).id, "0");
     } else {
-      const parts = leaf.members.map((j) => ({ key: (people[j] as RosterPerson).id, weight: weights?.[j] ?? ONE }));
+      const given = weights;
+      const parts = leaf.members.map((j) => ({ key: (people[j] as RosterPerson).id, weight: given?.[j] ?? ONE }));
       const at = leaf.peopleWeight.isZero() ? [...base, "weightColumn"] : base;
       const shares = within(at, `KPI "${kpi.id}" target decomposition in ${level} "${leaf.key}" (${leaf.amount.toString()} to share)`, () => D.decomposeTarget(leaf.amount, parts, { scale: ctx.scale }));
       for (const share of shares) amounts.set(share.key, share.amount.toString());
     }
     leaf.members.length = 0;
   }
+  weights = undefined;
 
   const inputsOf = (j: number): Record<string, string> => {
     const person = people[j] as RosterPerson;
