@@ -1,6 +1,7 @@
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { Decimal, isNumeric } from "../numeric/index.js";
 import * as D from "./domains.js";
+import { checkOrgTarget } from "./orgTargetChecks.js";
 import { inPlanTerms } from "./planErrorMap.js";
 
 /** Records one problem of the plan: where it is and what is wrong, in words starting with the field. */
@@ -120,6 +121,7 @@ function checkKpis(plan: CheckedPlan, add: AddPlanIssue): void {
   plan.kpis.forEach((kpi, k) => {
     const target = kpi.target;
     const base = ["kpis", k, "target"];
+    if (checkOrgTarget(target, base, add)) return;
     if (isNumeric(target)) notNegative(add, base, target, "a target");
     else if (typeof target === "object" && target !== null && "total" in target) notNegative(add, [...base, "total"], (target as { total: unknown }).total, "a total target");
     else if (typeof target === "object" && target !== null && "perPerson" in target) {

@@ -18,6 +18,7 @@ export const PLAN_FIELD_DOCS: Readonly<Record<string, string>> = {
   "people[].team": "The person's team (team pools and per-team grading use it)",
   "people[].region": "The person's region",
   "people[].role": "The person's role (rep, supervisor, manager …)",
+  "people[].parent": "The unit the person reports into (a manager's id, a branch): the parent level of an org target's over",
   "people[].activeFrom": "First day active in the period (joined mid-period), yyyy-MM-dd; default the period's start",
   "people[].basePay": "Base pay for the period, in the plan's currency",
   "people[].activeTo": "Last day active in the period (left mid-period), yyyy-MM-dd; default the period's end",

@@ -102,6 +102,8 @@ export const planPersonSchema = z.strictObject({
   team: z.string().optional(),
   region: z.string().optional(),
   role: z.string().optional(),
+  /** Issue 21: the unit the person reports into (a manager's id, a branch), a level of an org target. */
+  parent: z.string().optional(),
   /** First day active in the period (joined mid-period); default the period's start. */
   activeFrom: isoDate.optional(),
   /** Last day active (left mid-period); default the period's end. */
@@ -112,18 +114,50 @@ export const planPersonSchema = z.strictObject({
 
 // ─── Targets and KPIs ────────────────────────────────────────────────────────────────────────
 
+/** Issue 21: the levels of the roster's tree an org target is decomposed over. */
+export const ORG_LEVELS = ["region", "team", "parent"] as const;
+
 /**
  * A KPI's target:
  * - a number: the same target for everyone;
  * - `{ column }`: each person's target from a data column;
  * - `{ perPerson: { id: target } }`: written in the plan, one per person;
  * - `{ total, weightColumn? }`: a team total decomposed over the people (equal shares, or in
- *   proportion to a data column) with `decomposeTarget`.
+ *   proportion to a data column) with `decomposeTarget`;
+ * - `{ over, total | totals, weights?, weightColumn? }` (issue 21): a total, or given totals of
+ *   the first level's units, decomposed down the roster's tree (`over`, top level first, e.g.
+ *   `["region", "team"]`) with `decomposeTree`, then to the people (see `orgTargets`).
  */
 export const planTargetSchema = z.union(
-  [num, columnRef, z.strictObject({ perPerson: z.record(z.string(), num) }), z.strictObject({ total: num, weightColumn: column.optional() })],
-  { error: expecting('a number, { "column": … }, { "perPerson": { id: target } } or { "total": …, "weightColumn"?: … }') },
-).describe("A number for everyone, { column }, { perPerson: { id: target } }, or { total, weightColumn? } decomposed over the people");
+  [num, columnRef, z.strictObject({ perPerson: z.record(z.string(), num) }), z.strictObject({ total: num, weightColumn: column.optional() }), orgTargetSchema()],
+  { error: expecting('a number, { "column": … }, { "perPerson": { id: target } }, { "total": …, "weightColumn"?: … } or { "over": […], "total" | "totals": …, "weights"?: …, "weightColumn"?: … }') },
+).describe("A number for everyone, { column }, { perPerson: { id: target } }, { total, weightColumn? } decomposed over the people, or { over, total | totals, weights?, weightColumn? } decomposed down the org tree");
+
+/** Issue 21: a target decomposed down the roster's tree (region → team → person). */
+function orgTargetSchema() {
+  const level = z.enum(ORG_LEVELS, { error: expecting('"region", "team" or "parent"') });
+  const unitNumbers = (what: string) => z.record(z.string(), num).describe(what);
+  return z
+    .strictObject({
+      over: z
+        .array(level)
+        .min(1)
+        .max(ORG_LEVELS.length)
+        .describe('The levels of the tree, top first, each once: "region", "team" (the roster\'s columns) or "parent" (the unit a person reports into), e.g. ["region", "team"]'),
+      total: num.optional().describe("The total at the top, split over the first level's units (give total or totals, not both)"),
+      totals: unitNumbers("Given totals of the first level's units, e.g. { North: 6000, South: 4000 }, instead of total; every unit of the roster listed").optional(),
+      weights: z
+        .strictObject({
+          region: unitNumbers("Each region's weight ≥ 0, e.g. { North: 3, South: 2 }; every region of the roster listed").optional(),
+          team: unitNumbers("Each team's weight ≥ 0; every team of the roster listed").optional(),
+          parent: unitNumbers("Each parent unit's weight ≥ 0; every parent of the roster listed").optional(),
+        })
+        .optional()
+        .describe("Weights of the units at a level (default: the sum of their people's weights, i.e. the headcount without a weightColumn)"),
+      weightColumn: column.optional().describe("The data column whose values share a lowest unit's target between its people (default equal shares)"),
+    })
+    .describe("A target decomposed down the roster's tree over the levels of over, exactly at every level");
+}
 
 /** Each derived indicator of a KPI's actual and the columns it reads (for the messages). */
 const PLAN_INDICATORS: Readonly<Record<string, readonly string[]>> = {

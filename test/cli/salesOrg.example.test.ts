@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
-import type { PayoutRun } from "../../src/index.js";
+import { Decimal, type PayoutRun } from "../../src/index.js";
 import { captureIo, tempDir, type TempDir } from "./helpers.js";
 
 // Issue 21: the sales-org example — territory difficulty from a column, 360 calibration and
@@ -37,6 +37,16 @@ describe("the sales-org example through the command line", () => {
     expect(run.pools[1]?.teams?.map((t) => t.team)).toEqual(["East", "West"]);
     const first = run.statements[0];
     expect(first?.kpis[0]?.difficulty).toBe("0.95"); // R01 sells in Shanghai
+    // East's 6,820,000 to Shanghai by its people's territoryWeight 2.2 of 6.2 = 2,420,000; to R01 by 1.2 of 2.2 = 1,320,000.
+    const target = first?.trace.find((t) => t.step === "kpi.revenue.target");
+    expect(target?.inputs).toMatchObject({ team: "East", teamTarget: "6820000", region: "Shanghai", regionTarget: "2420000", weight: "1.2", totalWeight: "2.2" });
+    expect(first?.kpis[0]?.target).toBe("1320000");
+    const byTeam = (team: string): string =>
+      run.statements
+        .filter((s) => s.person.team === team)
+        .reduce((sum, s) => sum.plus(s.trace.find((t) => t.step === "kpi.revenue.target")?.inputs["target"] ?? s.kpis[0]?.target ?? "0"), new Decimal(0))
+        .toFixed(2);
+    expect([byTeam("East"), byTeam("West")]).toEqual(["6820000.00", "5490000.00"]); // before R05's and R11's proration
     expect(first?.review360?.competencies?.map((c) => c.competency)).toEqual(["customer-focus", "teamwork"]);
     expect(Array.isArray(first?.review360?.trainingNeeds)).toBe(true);
     expect(first?.trace.map((t) => t.step)).toContain("review360.calibration");

@@ -27,6 +27,7 @@ const FORMULAS: readonly (readonly [RegExp, FormulaId, readonly string[]])[] = [
   [/^column (.+)$/s, "column", ["column"]],
   [/^([a-z-]+): round\((.+), (\d+)\)$/s, "indicator", ["indicator", "measure", "places"]],
   [/^decomposeTarget\(total, weights\) — this person's share$/, "targetDecomposed", []],
+  [/^decomposeTree\((total|totals), (.+) → person\) — this person's share at each level$/, "targetOrg", ["given", "levels"]],
   [/^plan, per person$/, "targetPerPerson", []],
   [/^plan$/, "targetPlan", []],
   [/^round\(target × active (calendar-days|business-days) \/ period \1\)$/, "targetProrated", ["basis"]],
@@ -208,6 +209,8 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
         params["measure"] = word(words.measures, params["measure"] as string, "measure formula");
         params["indicator"] = word(words.indicators, params["indicator"] as string, "indicator");
       }
+      // Issue 21: the org levels (region → team) in the locale's words.
+      if (id === "targetOrg") params["levels"] = (params["levels"] as string).split(" → ").map((level) => word(words.inputs, level, "input")).join(" → ");
       if (id === "targetProrated" || id === "payProrate") params["basis"] = word(words.values, params["basis"] as string, "value");
       if (id === "commission") params["mode"] = word(words.values, params["mode"] as string, "value");
       if (id === "trueUp") params["onNegative"] = word(words.values, params["onNegative"] as string, "value");
@@ -256,6 +259,8 @@ export function traceText(step: TraceStep, locale: ExplainLocale, words: TraceWo
     if (key === "curve") return [name, curveWords(raw, words, untranslated)];
     if (key === "tiers") return [name, tiersWords(raw, locale, words)];
     if (key === "history") return [name, raw.split(", ").map((part) => formatPercent(part, locale)).join(words.separator === "；" ? "、" : ", ")];
+    // Issue 21: an org target's units are names as given.
+    if (key === "region" || key === "parent") return [name, raw];
     if (key === "invoice" || key === "event" || key === "reverses" || key === "tenureMonths") return [name, raw];
     // Issue 21: a list indicator's list and stages are names as given.
     if (key === "from" || key === "fromStage" || key === "toStage") return [name, raw];

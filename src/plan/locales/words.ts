@@ -48,7 +48,9 @@ export type FormulaId =
   | "trainingBelowWeakest"
   | "trainingBelow"
   | "trainingWeakest"
-  | "poolByTeam";
+  | "poolByTeam"
+  // Issue 21: a target decomposed down the org tree.
+  | "targetOrg";
 
 /** The parameters a formula carries (KPI id, column, decimal places, mode…). @internal */
 export type FormulaParams = Readonly<Record<string, string>>;

@@ -8,6 +8,7 @@ import type { IndicatorLine } from "../types.js";
 import { frozenKpiSpecs, tracerOf, type RunContext } from "./RunContext.js";
 import { cellText } from "./cellText.js";
 import { calendarOptions } from "./payProration.js";
+import { orgTargets, type OrgTargets } from "./orgTargets.js";
 import { rampedTarget } from "./rampStage.js";
 import { unitsText } from "./unitsText.js";
 import { isListSource, noEvents, type ListSource } from "../listEvents.js";
@@ -41,8 +42,8 @@ export interface KpiInputs {
  * Stage 2, indicators and targets (per person, independent): reads each KPI's actual — a
  * column, or a derived indicator such as 回款率 measured from its input columns and rounded to
  * `rounding.indicator` — and its target (a constant, a column, the plan's per-person table, a
- * total decomposed over the people by a weight column), prorated for people active for part of
- * the period. Every cell is checked as it is read.
+ * total decomposed over the people by a weight column, or down the org tree by `orgTargets`),
+ * prorated for people active for part of the period. Every cell is checked as it is read.
  *
  * @internal
  * @param ctx - the run
@@ -255,8 +256,10 @@ export function indicatorLinesOf(ctx: RunContext, inputs: KpiInputs, j: number):
   return lines;
 }
 
-function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, string> | null {
+function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, string> | OrgTargets | null {
   const target = kpi.target;
+  // Issue 21: a target decomposed down the org tree.
+  if (typeof target === "object" && "over" in target) return orgTargets(ctx, kpi, k, target);
   if (typeof target !== "object" || !("total" in target)) return null;
   const total = readDecimal(target.total, ["kpis", k, "target", "total"]);
   const weightColumn = target.weightColumn;
@@ -277,13 +280,18 @@ function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, st
   return new Map(split.map((part) => [part.key, part.amount.toString()]));
 }
 
-function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: Map<string, string> | null, constant: string | null, missing: Missing): unknown {
+function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: Map<string, string> | OrgTargets | null, constant: string | null, missing: Missing): unknown {
   const person = ctx.people[j] as RosterPerson;
   const tracer = tracerOf(ctx, j);
   const target = kpi.target;
   let value: unknown;
   let source: string;
-  if (decomposed !== null) {
+  let inputs = (): Record<string, string> => ({});
+  if (decomposed !== null && !(decomposed instanceof Map)) {
+    value = decomposed.amounts.get(person.id) ?? null;
+    source = decomposed.formula;
+    inputs = () => decomposed.inputsOf(j);
+  } else if (decomposed !== null) {
     value = decomposed.get(person.id) ?? null;
     source = "decomposeTarget(total, weights) — this person's share";
   } else if (typeof target === "object" && "column" in target) {
@@ -314,14 +322,14 @@ function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: M
     tracer.add(
       `kpi.${kpi.id}.target`,
       `round(target × active ${basis} / period ${basis})`,
-      () => ({ target: full, source, activeFrom: person.activeFrom, activeTo: person.activeTo, periodStart: ctx.p.period.start, periodEnd: ctx.p.period.end }),
+      () => ({ target: full, source, ...inputs(), activeFrom: person.activeFrom, activeTo: person.activeTo, periodStart: ctx.p.period.start, periodEnd: ctx.p.period.end }),
       prorated,
     );
     return prorated;
   }
   if (tracer.enabled) {
     const shown = value === null ? "missing" : (cellText(value) as string);
-    tracer.add(`kpi.${kpi.id}.target`, source, () => ({}), shown);
+    tracer.add(`kpi.${kpi.id}.target`, source, inputs, shown);
   }
   // Issue 20: a new hire's ramped target.
   return kpi.ramp === undefined || value === null ? value : rampedTarget(ctx, kpi, k, j, cellText(value) as string);
