@@ -2,21 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
 import { checkListSource, isListSource, noEvents, offScale, readDeal, readResponse, stageIndex } from "../../src/plan/listEvents.js";
+import { errorOf as fault } from "../helpers.js";
 
 const roster = new Map([
   ["p01", 0],
   ["p02", 1],
 ]);
-
-function fault(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 describe("listEvents (issue 21: the rows of the list inputs)", () => {
   it("reads a deal's cells only as the run needs them", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { explain, parsePlan, runPlan, type PlanData, type PlanInput, type TransactionRow } from "../../../src/plan/index.js";
 import { collectionsOf } from "../../../src/plan/stages/collectionsStage.js";
+import { errorOf as fault } from "../../helpers.js";
 
 // Issue 20: pay.commission.base { collections } — commission on each person's credited
 // collections from the data's transactions, with clawbacks as negative pay lines.
@@ -25,16 +25,6 @@ const tx = (invoice: string, date: string, kind: string, amount: string, more: P
 function payOf(data: PlanData, p: PlanInput = plan()): Record<string, string[]> {
   const run = runPlan(parsePlan(p), data);
   return Object.fromEntries(run.statements.map((s) => [s.person.id, s.pay.map((line) => `${line.id} ${line.amount}`)]));
-}
-
-function fault(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
 }
 
 describe("commission on collections in a plan", () => {

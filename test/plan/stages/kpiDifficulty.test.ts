@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { explain, parsePlan, planJsonSchema, runPlan, type PlanInput } from "../../../src/plan/index.js";
 import { difficultyColumnOf, specsWithDifficulties } from "../../../src/plan/stages/kpiDifficulty.js";
+import { errorOf as fault } from "../../helpers.js";
 
 // Issue 21, point 7: a KPI's difficulty (难度系数) per person or territory, from a data column.
 
@@ -22,16 +22,6 @@ const rows = [
   { id: "p02", sales: "90", visits: "40", territoryDifficulty: "0.9" },
   { id: "p03", sales: "120", visits: "50", territoryDifficulty: "1" },
 ];
-
-function fault(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 describe("difficulty from a data column", () => {
   it("scores each person with their own coefficient (worked by hand)", () => {

@@ -8,6 +8,7 @@ import type { Statement } from "../../../src/plan/types.js";
 import { listIndicatorStage } from "../../../src/plan/stages/listIndicatorStage.js";
 import { runContext } from "../../../src/plan/stages/RunContext.js";
 import { readInputs } from "../../../src/plan/stages/readInputs.js";
+import { errorOf as fault } from "../../helpers.js";
 
 // Issue 21 point 6: list inputs (deals, responses) feeding the list indicators.
 
@@ -45,16 +46,6 @@ const data = (more: Partial<PlanData> = {}): PlanData => ({ rows: [{ id: "p01" }
 function actuals(p: PlanInput, d: PlanData): Record<string, (string | null)[]> {
   const run = runPlan(parsePlan(p), d);
   return Object.fromEntries(run.statements.map((s) => [s.person.id, s.kpis.map((line) => line.actual)]));
-}
-
-function fault(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
 }
 
 describe("list indicators through runPlan, worked by hand", () => {

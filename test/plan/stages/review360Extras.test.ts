@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { writeRunCsv } from "../../../src/cli/writeRunCsv.js";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { explain, parsePlan, planJsonSchema, runPlan, runPlanLazy, type PlanInput, type RatingRow } from "../../../src/plan/index.js";
 import { calibrateStoredRatings, competencyList } from "../../../src/plan/stages/review360Extras.js";
 import { storedRatings } from "./storedRatings.js";
+import { errorOf as fault } from "../../helpers.js";
 
 // Issue 21, point 5: 360 in full — leniency calibration (calibrate360), per-competency scores,
 // training needs (培训需求). Numbers worked by hand below.
@@ -34,16 +34,6 @@ const ratings: RatingRow[] = [
   { person: "p02", rater: "a", group: "peer", competency: "focus", score: 4 },
   { person: "p02", rater: "a", group: "peer", competency: "teamwork", score: 4 },
 ];
-
-function fault(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 async function csvOf(run: Parameters<typeof writeRunCsv>[0]): Promise<string[]> {
   const chunks: Buffer[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { parsePlan, planJsonSchema, runPlan, runPlanLazy, type PlanInput } from "../../../src/plan/index.js";
 import { teamsOf, wantsTeams } from "../../../src/plan/stages/teamStage.js";
 import { teamMembersOf } from "../../../src/plan/stages/teamPool.js";
+import { errorOf as fault } from "../../helpers.js";
 
 // Issue 21, point 4: team scores by rollUp and two-level team pools by allocateTeamPool.
 
@@ -23,16 +23,6 @@ const rows = [
   { id: "p03", team: "West", sales: "90", months: "2" },
   { id: "p04", team: "", sales: "100", months: "2" },
 ];
-
-function fault(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 describe("team scores", () => {
   it("rolls up each team's scores, equal or by a weight column (worked by hand)", () => {
