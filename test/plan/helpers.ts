@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PayscoreError } from "../../src/errors/index.js";
 import type { Plan, PlanData } from "../../src/plan/index.js";
 
 /** The shared fixture (test/fixtures/plan), fresh copies each call. */
@@ -14,4 +15,15 @@ export function fixtureData(): PlanData {
 export function kpiOnlyPlan(): Plan {
   const { review360: _r, score: _s, ...rest } = fixturePlan();
   return rest as Plan;
+}
+
+/** Runs `run`, expects a PayscoreError, and returns its code, path and message. */
+export function failure(run: () => unknown): { code: string; path: readonly (string | number)[]; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PayscoreError) return { code: error.code, path: error.path, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a PayscoreError");
 }

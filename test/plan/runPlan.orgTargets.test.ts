@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/index.js";
 import { explain, runPlan, type Plan, type PlanData } from "../../src/plan/index.js";
+import { failure } from "./helpers.js";
 
 // Issue 21, point 2: a KPI target given at the top or per region/team, decomposed down the
 // roster's tree (region → team → person) with decomposeTree, exact at every level.
-
-function failure(run: () => unknown): { code: string; path: readonly (string | number)[]; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return { code: error.code, path: error.path, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 const period = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
 type Target = Plan["kpis"][number]["target"];

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/index.js";
 import { runPlan, type Plan, type PlanData } from "../../src/plan/index.js";
-import { fixtureData, fixturePlan } from "./helpers.js";
+import { failure, fixtureData, fixturePlan } from "./helpers.js";
 
 // Where KPI actuals, targets and amounts come from on the per-person path, and their errors.
-
-function failure(run: () => unknown): { code: string; path: readonly (string | number)[]; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return { code: error.code, path: error.path, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 const period = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
 const base: Plan = { version: 1, currency: "CNY", period, kpis: [{ id: "sales", weight: 1, actual: { column: "sales" }, target: 100000 }] };
