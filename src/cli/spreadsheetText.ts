@@ -1,3 +1,4 @@
+import type { LazyPayoutRun, PayoutRun } from "../plan/index.js";
 /**
  * Neutralises a text cell a spreadsheet would read as a formula (OWASP "CSV injection"): text
  * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel,
@@ -51,4 +52,44 @@ export function groupPayColumns(keys: readonly string[]): string[] {
  */
 export function zeroAmount(scale: number): string {
   return Number.isInteger(scale) && scale > 0 ? `0.${"0".repeat(scale)}` : "0";
+}
+
+/**
+ * A pay line's column: `fixed`, `targetIncentive`, `commission`, or `pool:<id>`, `award:<id>` and
+ * `commission:<id>` for the commission lines other than the commission itself (clawback, draw).
+ *
+ * @param component - the line's component
+ * @param id - the line's id
+ * @returns the column's name
+ *
+ * @example
+ * ```ts
+ * payKey("pool", "bonus"); // "pool:bonus"
+ * payKey("commission", "clawback"); // "commission:clawback"
+ * payKey("fixed", "fixed"); // "fixed"
+ * ```
+ */
+export function payKey(component: string, id: string): string {
+  return component === "pool" || component === "award" || (component === "commission" && id !== "commission") ? `${component}:${id}` : component;
+}
+
+/**
+ * The 360 columns a run's statements carry beyond the 360 points (issue 21): one
+ * `review360.<competency>` column of points per competency, and `trainingNeeds` when the
+ * statements list them.
+ *
+ * @param run - a run, or a lazy run (which names its competencies)
+ * @returns the competencies in column order, and whether there is a training-needs column
+ *
+ * @example
+ * ```ts
+ * competencyColumns(run); // { competencies: ["focus", "teamwork"], trainingNeeds: true }
+ * ```
+ */
+export function competencyColumns(run: PayoutRun | LazyPayoutRun): { competencies: string[]; trainingNeeds: boolean } {
+  const lazy = "statementAt" in run;
+  const size = lazy ? run.size : run.statements.length;
+  const first = size === 0 ? undefined : lazy ? run.statementAt(0) : run.statements[0];
+  const competencies = lazy ? [...(run.lineIds.competencies ?? [])] : [...new Set(run.statements.flatMap((st) => (st.review360?.competencies ?? []).map((c) => c.competency)))];
+  return { competencies, trainingNeeds: first?.review360?.trainingNeeds !== undefined };
 }

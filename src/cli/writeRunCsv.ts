@@ -1,5 +1,5 @@
 import type { LazyPayoutRun, PayLine, PayoutRun, Statement } from "../plan/index.js";
-import { groupPayColumns, neutraliseFormula, zeroAmount } from "./spreadsheetText.js";
+import { competencyColumns, groupPayColumns, neutraliseFormula, payKey, zeroAmount } from "./spreadsheetText.js";
 import type { WriteText } from "./writeAtomically.js";
 
 /** Options for {@link writeRunCsv}. */
@@ -74,9 +74,7 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
   }
   payKeys = groupPayColumns(payKeys);
   // Issue 21: the per-competency 360 points and the training needs, when the statements carry them.
-  const first = size === 0 ? undefined : statementAt(0);
-  const competencyIds = lazy ? [...(run.lineIds.competencies ?? [])] : [...new Set(run.statements.flatMap((st) => (st.review360?.competencies ?? []).map((c) => c.competency)))];
-  const needs = first?.review360?.trainingNeeds !== undefined;
+  const { competencies: competencyIds, trainingNeeds: needs } = competencyColumns(run);
   const zero = zeroAmount(run.scale);
   const header = [
     "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
@@ -97,11 +95,6 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
     if (onRow !== undefined) onRow(end);
   }
   for (const chunk of out.take(true)) await write(chunk);
-}
-
-function payKey(component: string, id: string): string {
-  // Issue 20: commission lines other than the commission itself (clawback, draw) are commission:<id>.
-  return component === "pool" || component === "award" || (component === "commission" && id !== "commission") ? `${component}:${id}` : component;
 }
 
 /** Fills `cells` with a statement's row; returns the number of cells. */

@@ -1,5 +1,5 @@
 import type { LazyPayoutRun, PayoutRun, Statement } from "../plan/index.js";
-import { groupPayColumns, neutraliseFormula } from "./spreadsheetText.js";
+import { competencyColumns, groupPayColumns, neutraliseFormula, payKey } from "./spreadsheetText.js";
 import type { WriteText } from "./writeAtomically.js";
 
 type Kind = "text" | "money" | "percent" | "number" | "integer" | "flag";
@@ -65,6 +65,7 @@ export async function writeRunXlsx(run: PayoutRun | LazyPayoutRun, write: WriteT
   const statementAt = lazy ? run.statementAt : (i: number): Statement => run.statements[i] as Statement;
   const { kpiIds, payKeys } = lazy ? { kpiIds: [...run.lineIds.kpis], payKeys: run.lineIds.pay.map((l) => payKey(l.component, l.id)) } : columnsOf(run.statements);
   const money = currencyNumberFormat(run.currency, run.scale);
+  const extra = competencyColumns(run);
   const columns: Column[] = [
     { name: "id", kind: "text", cell: (s) => s.person.id },
     { name: "name", kind: "text", cell: (s) => s.person.name },
@@ -85,6 +86,9 @@ export async function writeRunXlsx(run: PayoutRun | LazyPayoutRun, write: WriteT
     }),
     { name: "kpiScore", kind: "number", cell: (s) => s.kpiScore },
     { name: "review360", kind: "number", cell: (s) => s.review360?.points ?? null },
+    // Issue 21: the per-competency 360 points and the training needs, as the CSV has them.
+    ...extra.competencies.map((id): Column => ({ name: `review360.${id}`, kind: "number", cell: (s) => s.review360?.competencies?.find((line) => line.competency === id)?.points ?? null })),
+    ...(extra.trainingNeeds ? [{ name: "trainingNeeds", kind: "text", cell: (s) => (s.review360?.trainingNeeds ?? []).join("; ") } satisfies Column] : []),
     { name: "score", kind: "number", cell: (s) => s.score },
     { name: "rank", kind: "integer", cell: (s) => String(s.rank) },
     { name: "initialGrade", kind: "text", cell: (s) => s.grade?.initial ?? null },
@@ -134,11 +138,6 @@ function cellValue(value: string | null, kind: Kind): string | number | boolean 
   if (kind === "flag") return value === "true";
   const n = Number(value);
   return value.trim() !== "" && Number.isFinite(n) ? n : neutraliseFormula(value);
-}
-
-function payKey(component: string, id: string): string {
-  // Issue 20: commission lines other than the commission itself (clawback, draw) are commission:<id>.
-  return component === "pool" || component === "award" || (component === "commission" && id !== "commission") ? `${component}:${id}` : component;
 }
 
 function columnsOf(statements: readonly Statement[]): { kpiIds: string[]; payKeys: string[] } {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
@@ -58,6 +60,24 @@ describe("the sales-org example through the command line", () => {
     const header = out.split("\n")[0] as string;
     expect(header).toContain("review360,review360.customer-focus,review360.teamwork,trainingNeeds,score");
     expect(header).toContain("pool:team-bonus");
+  });
+
+  it("writes the same competency and training-needs columns to a workbook", async () => {
+    expect((await cli("run", org("plan.json"), "--out", "payouts.xlsx")).code).toBe(0);
+    const csv = (await cli("run", org("plan.json"), "--format", "csv")).out.split("\n");
+    const header = (csv[0] as string).split(",");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(dir.path, "payouts.xlsx")) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Statements") as ExcelJS.Worksheet;
+    const names = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(names).toEqual(expect.arrayContaining(["review360.customer-focus", "review360.teamwork", "trainingNeeds"]));
+    for (const column of ["review360.customer-focus", "review360.teamwork", "trainingNeeds"]) {
+      const c = names.indexOf(column) + 1;
+      const fromCsv = (csv[1] as string).split(",")[header.indexOf(column)] as string;
+      const cell = sheet.getRow(2).getCell(c).value;
+      // Points are numbers in the workbook; the training needs the CSV's text.
+      expect(column === "trainingNeeds" ? (cell ?? "") : String(cell)).toBe(fromCsv);
+    }
   });
 
   it("explains a statement in Chinese with its training needs", async () => {
