@@ -111,15 +111,16 @@ function cycleDaysOf(row: DealRow, i: number): number | undefined {
   const closedAt = row.closedAt ?? "";
   if (closedAt === "") return undefined; // still open: no cycle yet
   if (openedAt === "") throw fault("deals", i, "openedAt", "the openedAt is empty; a closed deal needs the day it was opened");
-  const cycle = inListWords("deals", i, () => D.salesCycleDays([{ openedAt, closedAt }]), (column) => (column === "closedAt" ? `${closedAt} is before the day the deal was opened (openedAt ${openedAt})` : undefined));
+  const cycle = inListWords("deals", i, () => D.salesCycleDays([{ openedAt, closedAt }]), (column, code) => (code === "INVALID_DATA" && column === "closedAt" ? `${closedAt} is before the day the deal was opened (openedAt ${openedAt})` : undefined));
   return cycle.mean.toNumber();
 }
 
 /**
  * Calls a metric function on one event and turns its fault (path `[list, 0, field]`) into the
- * list's row and column: `INVALID_DATA` at `[list, i, field]`, with the metric's words or `own`.
+ * list's row and column: `INVALID_DATA` at `[list, i, field]`, with the metric's words or `own`
+ * (the words for a fault of that field and code, when the list's words are plainer).
  */
-function inListWords<R>(list: string, i: number, compute: () => R, own: (column: string) => string | undefined): R {
+function inListWords<R>(list: string, i: number, compute: () => R, own: (column: string, code: string) => string | undefined): R {
   try {
     return compute();
   } catch (error) {
@@ -127,7 +128,7 @@ function inListWords<R>(list: string, i: number, compute: () => R, own: (column:
     const column = String(error.path[error.path.length - 1] ?? "");
     const prefix = formatPath(error.path);
     const text = error.message.startsWith(prefix) ? error.message.slice(prefix.length).trimStart() : error.message;
-    throw fault(list, i, column, own(column) ?? text);
+    throw fault(list, i, column, own(column, error.code) ?? text);
   }
 }
 
@@ -253,7 +254,7 @@ export function readTicket(row: TicketRow, i: number, roster: ReadonlyMap<string
     "tickets",
     i,
     () => D.meanResolutionHours([{ openedAt, resolvedAt: open ? openedAt : resolvedAt }]),
-    (column) => (column === "resolvedAt" && !open ? `${resolvedAt} is before the ticket was opened (openedAt ${openedAt})` : undefined),
+    (column, code) => (code === "INVALID_DATA" && column === "resolvedAt" && !open ? `${resolvedAt} is before the ticket was opened (openedAt ${openedAt})` : undefined),
   );
   // Hours are ms / 3 600 000 to the library's 40 digits: × 3 600 000, rounded, is the exact ms.
   return { j, ms: open ? undefined : hours.times(MS_PER_HOUR).round().toNumber() };
