@@ -693,14 +693,9 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
   const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
   within(["kpis"], "KPIs", () => D.compileScorecard(frozen, { missing }));
   const scorecard = (specs: readonly D.KpiSpec[], values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(specs, values, options);
-  for (const w of works) {
-    const { person, tracer } = w;
-    // A difficulty from a data column: this person's coefficient in their own specs.
-    const specs = frozen.map((spec, k) => {
-      const kpi = p.kpis[k] as Kpi;
-      const column = difficultyColumnOf(kpi);
-      return column === undefined ? spec : { ...spec, difficulty: difficultyCellOf(kpi, column, person) };
-    });
+  // Every person's actuals and targets first, then every person's column difficulties, then the
+  // scores: the order in which the engine meets a fault (its input stage, then its KPI stage).
+  const measured = works.map((w) => {
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
     const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
     p.kpis.forEach((kpi, k) => {
@@ -710,6 +705,20 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
       w.actuals.set(kpi.id, actual);
       if (actual !== null && target !== null) values[kpi.id] = { actual, target };
     });
+    return { values, shown };
+  });
+  // A difficulty from a data column: each person's coefficient in their own specs.
+  const specsOf = works.map((w) =>
+    frozen.map((spec, k) => {
+      const kpi = p.kpis[k] as Kpi;
+      const column = difficultyColumnOf(kpi);
+      return column === undefined ? spec : { ...spec, difficulty: difficultyCellOf(kpi, column, w.person) };
+    }),
+  );
+  for (const [i, w] of works.entries()) {
+    const { person, tracer } = w;
+    const specs = specsOf[i] as D.KpiSpec[];
+    const { values, shown } = measured[i] as (typeof measured)[number];
     const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(specs, values));
     w.kpis = p.kpis.map((kpi) => {
       const line = result.lines.find((l) => l.id === kpi.id);
