@@ -202,6 +202,8 @@ export interface CompiledActivityWeights {
  *
  * @example
  * ```ts
+ * const weights = { byType: { visit: 3 }, byTier: { key: 2 } };
+ * const compiled = { weights, byType: new Map([["visit", new Decimal(3)]]), byTier: new Map([["key", new Decimal(2)]]), unit: new Map() };
  * activityWeight(compiled, { j: 0, type: "visit", tier: "key", count: 1 }, 0, "visits").toString(); // "6" (3 · 2)
  * ```
  */
