@@ -25,7 +25,7 @@ export function dataProblemLines(error: PayscoreError, loaded: LoadedData, planF
 
 function describeIssue(path: ErrorPath, message: string, loaded: LoadedData, planFile: string): string {
   const [table, index, column] = path;
-  const source = table === "rows" ? loaded.sources.rows : table === "ratings" ? loaded.sources.ratings : table === "transactions" ? loaded.sources.transactions : table === "deals" || table === "responses" ? loaded.sources[table] : undefined;
+  const source = table === "rows" ? loaded.sources.rows : table === "ratings" ? loaded.sources.ratings : table === "transactions" ? loaded.sources.transactions : table === "deals" || table === "responses" || table === "activities" || table === "tickets" ? loaded.sources[table] : undefined;
   if (source !== undefined && typeof index === "number") return describeCell(source, path, index, column, message);
   if (source !== undefined) return `${source.file}: ${withoutPath(message, path)}`;
   if (table === "history") {

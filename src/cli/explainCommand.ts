@@ -53,7 +53,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
     transactions: stringFlag(parsed, "transactions"),
   });
   const dataFile = requiredInput(files, "explain", "<file>");
-  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, cwd: io.cwd, limits });
+  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets, cwd: io.cwd, limits });
   requireHistory(plan, read.data.history !== undefined, planFile);
   const loaded = await withPaidRuns(parsed, "explain", plan, read, planFile, io.cwd);
   const run = executeRun(plan, loaded, planFile, true);

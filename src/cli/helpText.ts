@@ -42,10 +42,17 @@ Options:
                      with invoice,date,kind,amount,reps,shares[,id] (kind invoice, payment — a
                      negative amount is a refund — or credit-note; reps "S1;S2", shares
                      "0.6;0.4" on the invoice row), or JSON (an array of such objects)
-  --deals <file>     deals for the list indicators pipeline-value and stage-conversion: a CSV
-                     with person and, as the KPIs need, amount,probability,stage (or JSON)
+  --deals <file>     deals for the list indicators pipeline-value, stage-conversion and
+                     cycle-days: a CSV with person and, as the KPIs need,
+                     amount,probability,stage,openedAt,closedAt (or JSON)
   --responses <file> survey responses for the list indicator csat: a CSV with person,score
                      (or JSON)
+  --activities <file>
+                     sales activities for the list indicator weighted-visits: a CSV with
+                     person,type and, as the KPI needs, tier,date,count (or JSON)
+  --tickets <file>   tickets for the list indicator resolution-hours: a CSV with
+                     person,openedAt,resolvedAt (date-times with an offset; resolvedAt empty
+                     while open) (or JSON)
   --paid <run.json>  for a plan with pay.trueUp: a run paid earlier this year (the JSON payscore
                      run wrote); repeat it for each. Each person's commission lines in them are
                      what was paid to date

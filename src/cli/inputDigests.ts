@@ -14,6 +14,8 @@ export interface RunFiles {
   readonly transactions?: string | undefined;
   readonly deals?: string | undefined;
   readonly responses?: string | undefined;
+  readonly activities?: string | undefined;
+  readonly tickets?: string | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface RunFiles {
  */
 export async function inputDigests(files: RunFiles, cwd: string): Promise<RunInputs> {
   const inputs: Record<string, { file: string; sha256: string }> = {};
-  for (const kind of ["plan", "data", "ratings", "history", "transactions", "deals", "responses"] as const) {
+  for (const kind of ["plan", "data", "ratings", "history", "transactions", "deals", "responses", "activities", "tickets"] as const) {
     const file = files[kind];
     if (file !== undefined && (await isRegularFile(file, cwd))) inputs[kind] = { file, sha256: await sha256Of(file, cwd) };
   }

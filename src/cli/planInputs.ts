@@ -13,9 +13,11 @@ export interface InputFiles {
   /** Issue 21: the list inputs. */
   readonly deals?: string | undefined;
   readonly responses?: string | undefined;
+  readonly activities?: string | undefined;
+  readonly tickets?: string | undefined;
 }
 
-const KINDS = ["data", "ratings", "history", "transactions", "deals", "responses"] as const;
+const KINDS = ["data", "ratings", "history", "transactions", "deals", "responses", "activities", "tickets"] as const;
 
 /**
  * The input files of a run: each flag given on the command line (`--data`, `--ratings`,

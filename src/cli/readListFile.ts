@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { formatPath } from "../errors/index.js";
-import { planDataSchema, type DealRow, type ResponseRow } from "../plan/index.js";
+import { planDataSchema, type ActivityRow, type DealRow, type ResponseRow, type TicketRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import type { CsvEncoding } from "./EncodedReader.js";
 import { readCsvTable } from "./readCsvTable.js";
@@ -9,23 +9,29 @@ import type { TableSource } from "./readPlanData.js";
 
 /** Each list input's columns: those a CSV must have, and those it may have. */
 const COLUMNS = {
-  deals: { required: ["person"], optional: ["amount", "probability", "stage"], shape: "person, amount, probability, stage" },
+  deals: { required: ["person"], optional: ["amount", "probability", "stage", "openedAt", "closedAt"], shape: "person, amount, probability, stage, openedAt, closedAt" },
   responses: { required: ["person", "score"], optional: [], shape: "person, score" },
+  activities: { required: ["person", "type"], optional: ["tier", "date", "count"], shape: "person, type, tier, date, count" },
+  tickets: { required: ["person", "openedAt"], optional: ["resolvedAt"], shape: "person, openedAt, resolvedAt" },
 } as const;
 
 /** The rows of a list input, by its kind. */
 export interface ListRows {
   readonly deals: DealRow[];
   readonly responses: ResponseRow[];
+  readonly activities: ActivityRow[];
+  readonly tickets: TicketRow[];
 }
 
 /**
  * Reads a list input of the list indicators (issue 21): `deals` — a CSV with the column
- * `person` and, as the plan's KPIs need, `amount, probability, stage` — or `responses` — a CSV
- * with `person, score` — (other columns are ignored), or JSON (an array of such objects). Each
- * row is kept as the file gives it (strings); the run checks the cells.
+ * `person` and, as the plan's KPIs need, `amount, probability, stage, openedAt, closedAt` —,
+ * `responses` — a CSV with `person, score` —, `activities` — `person, type` and as needed
+ * `tier, date, count` — or `tickets` — `person, openedAt` and `resolvedAt` (empty while open) —
+ * (other columns are ignored), or JSON (an array of such objects). Each row is kept as the file
+ * gives it (strings); the run checks the cells.
  *
- * @param kind - `"deals"` or `"responses"`
+ * @param kind - `"deals"`, `"responses"`, `"activities"` or `"tickets"`
  * @param file - the file
  * @param cwd - the working folder
  * @param encoding - the CSV's encoding

@@ -30,7 +30,7 @@ export interface TableSource {
 export interface LoadedData {
   /** The data; CSV ratings are a stream, read once by the run. */
   readonly data: PlanData | PlanDataStream;
-  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined; readonly transactions?: TableSource | undefined; readonly deals?: TableSource | undefined; readonly responses?: TableSource | undefined };
+  readonly sources: { readonly rows: TableSource; readonly ratings?: TableSource | undefined; readonly history?: string | undefined; readonly transactions?: TableSource | undefined; readonly deals?: TableSource | undefined; readonly responses?: TableSource | undefined; readonly activities?: TableSource | undefined; readonly tickets?: TableSource | undefined };
 }
 
 /** Options for {@link readPlanData}. */
@@ -50,6 +50,8 @@ export interface ReadPlanDataOptions {
   /** Issue 21: the list inputs of the list indicators (CSV or JSON). */
   readonly deals?: string | undefined;
   readonly responses?: string | undefined;
+  readonly activities?: string | undefined;
+  readonly tickets?: string | undefined;
   readonly cwd: string;
   readonly onProgress?: ((rows: number) => void) | undefined;
   /** The CSV files' encoding (`--encoding`); without it, UTF-8. */
@@ -107,8 +109,8 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     const read = await readTransactionsFile(options.transactions, options.cwd, options.encoding);
     loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
   }
-  // Issue 21: the list inputs (deals, responses).
-  for (const kind of ["deals", "responses"] as const) {
+  // Issue 21: the list inputs (deals, responses, activities, tickets).
+  for (const kind of ["deals", "responses", "activities", "tickets"] as const) {
     const file = options[kind];
     if (file === undefined) continue;
     if (loaded.data[kind] !== undefined) throw new CliError(`${options.data}: the file has its own "${kind}"; give them either there or with --${kind}, not both`);

@@ -51,7 +51,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, deals: { type: "string" }, responses: { type: "string" }, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
+    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, deals: { type: "string" }, responses: { type: "string" }, activities: { type: "string" }, tickets: { type: "string" }, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -81,6 +81,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       transactions: stringFlag(parsed, "transactions"),
       deals: stringFlag(parsed, "deals"),
       responses: stringFlag(parsed, "responses"),
+      activities: stringFlag(parsed, "activities"),
+      tickets: stringFlag(parsed, "tickets"),
     });
     const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
     // Before anything is read: refuse inputs that would not fit in memory.
@@ -101,6 +103,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       transactions: files.transactions,
       deals: files.deals,
       responses: files.responses,
+      activities: files.activities,
+      tickets: files.tickets,
       cwd: io.cwd,
       encoding,
       limits,
@@ -111,7 +115,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd);
     // Issue 18, the audit record: every input file's SHA-256 in the header; the time only with --stamp.
     const audit = {
-      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses }, io.cwd),
+      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets }, io.cwd),
       ...(parsed.values["stamp"] === true ? { runAt: new Date().toISOString() } : {}),
     };
     const people = loaded.data.rows.length;

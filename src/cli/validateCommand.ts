@@ -53,7 +53,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
   }
-  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, cwd: io.cwd, limits });
+  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets, cwd: io.cwd, limits });
   requireHistory(plan, read.data.history !== undefined, planFile);
   // Issue 20: a true-up's earlier runs are for paying, not for checking: validate as if none was paid.
   const loaded = plan.pay?.trueUp !== undefined && read.data.paidToDate === undefined ? { ...read, data: { ...read.data, paidToDate: {} } } : read;

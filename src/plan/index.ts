@@ -1,6 +1,6 @@
 // Public API of src/plan/ — re-exports only.
 export { planSchema, parsePlan, planJsonSchema, planDataSchema } from "./schema.js";
-export type { Plan, PlanInput, PlanData, PlanDataStream, DataRow, RatingRow, TransactionRow, DealRow, ResponseRow } from "./schema.js";
+export type { Plan, PlanInput, PlanData, PlanDataStream, DataRow, RatingRow, TransactionRow, DealRow, ResponseRow, ActivityRow, TicketRow } from "./schema.js";
 export type {
   PayoutRun,
   Statement,

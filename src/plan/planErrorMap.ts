@@ -166,6 +166,9 @@ export function expecting(expected: string): (issue: RawIssue) => string {
 /** What a KPI's `actual` takes. */
 const ACTUAL = 'a data column name, { "column": … }, or a derived indicator { "indicator": …, …the columns it reads }';
 
+/** Issue 21: the list input each list indicator reads (the others read "deals"). */
+const LIST_OF: Readonly<Record<string, string>> = { csat: "responses", "weighted-visits": "activities", "resolution-hours": "tickets" };
+
 /**
  * The message for a KPI's `actual` that matches none of its forms: for a derived indicator, which
  * columns it reads, which of the fields given is not one of them (with the closest name) and
@@ -205,7 +208,8 @@ export function indicatorMessage(path: readonly PropertyKey[] | undefined, input
   // Issue 21: a list indicator ("from": a list input) takes fields, not columns.
   if (fields.includes("from")) {
     const listHead = `${field} is a ${JSON.stringify(indicator)} list indicator, which takes ${list}`;
-    return problems.length === 0 ? `${listHead}: from must be ${indicator === "csat" ? '"responses"' : '"deals"'}; see "List indicators" in docs/plan-format.md for the other fields` : `${listHead}: ${problems.join("; ")}`;
+    const from = LIST_OF[indicator] ?? "deals";
+    return problems.length === 0 ? `${listHead}: from must be ${JSON.stringify(from)}; see "List indicators" in docs/plan-format.md for the other fields` : `${listHead}: ${problems.join("; ")}`;
   }
   const head = `${field} is a ${JSON.stringify(indicator)} indicator, which reads the columns ${list}`;
   return problems.length === 0 ? `${head}: each must be a data column name (non-empty text)` : `${head}: ${problems.join("; ")}`;

@@ -36,7 +36,7 @@ export const PLAN_FIELD_DOCS: Readonly<Record<string, string>> = {
   "kpis[].zeroTarget": 'What a target of 0 scores: "error" (default), "zero", or "full" (attainment 1)',
   "kpis[].prorate": 'Prorate the target for people active only part of the period, by "calendar-days" or "business-days"; absent = no proration',
   "kpis[].actual.column": "The data column holding each person's actual",
-  "kpis[].actual.indicator": "A derived indicator computed from other columns: collection-rate, margin, nps, growth, market-share or complaint-rate",
+  "kpis[].actual.indicator": "A derived indicator computed from other columns (collection-rate, margin, nps, growth, market-share, complaint-rate), or a list indicator measured from a list input (pipeline-value, stage-conversion, csat, cycle-days, weighted-visits, resolution-hours)",
   "kpis[].actual.collected": "collection-rate: the column of cash collected (回款)",
   "kpis[].actual.billed": "collection-rate: the column of the amount billed (应收)",
   "kpis[].actual.revenue": "margin: the column of revenue",

@@ -66,7 +66,7 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const given = readInputs(p, rest);
   const ctx = runContext(p, given.people, trace);
   // Issue 21: the list indicators, each list read once.
-  const inputs = kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses));
+  const inputs = kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses, given.activities, given.tickets));
   const kpis = kpiStage(ctx, inputs, shareLines);
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
   const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, given.ratings));

@@ -11,7 +11,8 @@ export interface RunInputFile {
 /**
  * The input files of a run, each optional: the plan file's own bytes (`planHash` is the hash of
  * the plan's content, whatever its formatting), the data, the ratings, the history and the
- * transactions (commission on collections), the deals and the responses (list indicators).
+ * transactions (commission on collections), the deals, responses, activities and tickets (list
+ * indicators).
  */
 export interface RunInputs {
   readonly plan?: RunInputFile | undefined;
@@ -22,6 +23,8 @@ export interface RunInputs {
   /** Issue 21: the list inputs of the list indicators. */
   readonly deals?: RunInputFile | undefined;
   readonly responses?: RunInputFile | undefined;
+  readonly activities?: RunInputFile | undefined;
+  readonly tickets?: RunInputFile | undefined;
 }
 
 /** Options for `runPlan` and `runPlanLazy`. */
@@ -74,7 +77,7 @@ export function readRunOptions(options: unknown): boolean {
   return traceOption !== false;
 }
 
-const INPUT_NAMES = ["plan", "data", "ratings", "history", "transactions", "deals", "responses"] as const;
+const INPUT_NAMES = ["plan", "data", "ratings", "history", "transactions", "deals", "responses", "activities", "tickets"] as const;
 const SHA256 = /^[0-9a-f]{64}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 

@@ -171,6 +171,9 @@ const PLAN_INDICATORS: Readonly<Record<string, readonly string[]>> = {
   "pipeline-value": ["from"],
   "stage-conversion": ["from", "stages", "fromStage", "toStage"],
   csat: ["from"],
+  "cycle-days": ["from"],
+  "weighted-visits": ["from", "weights"],
+  "resolution-hours": ["from"],
 };
 
 const stageName = text('a stage name, e.g. "quote"');
@@ -188,6 +191,17 @@ const stageName = text('a stage name, e.g. "quote"');
  * - `csat` (from `responses`): the share of the person's ratings ≥ `satisfiedAtLeast` (default
  *   `max − 1`) on the scale `min`–`max` (default 1–5); `value: "mean"`: the mean rating. A person
  *   with no responses has no CSAT (missing: `score.missing` decides).
+ * - `cycle-days` (from `deals`): the mean (or `value: "median"`) calendar days from `openedAt` to
+ *   `closedAt` of the person's closed deals (`salesCycleDays`); a deal without `closedAt` is
+ *   still open and left out. A person with no closed deal has no value (missing). Lower is
+ *   better: the KPI must say `direction` (`"lower"`).
+ * - `weighted-visits` (from `activities`): `Σ count · weights.byType[type] · weights.byTier[tier]`
+ *   of the person's activities (`weightedActivity`, the same weights). A person with no
+ *   activities has 0.
+ * - `resolution-hours` (from `tickets`): the mean hours from `openedAt` to `resolvedAt` of the
+ *   person's resolved tickets (`meanResolutionHours`); a ticket without `resolvedAt` is still open
+ *   and left out. A person with no resolved ticket has no value (missing). Lower is better: the
+ *   KPI must say `direction` (`"lower"`).
  */
 export const listActualSchemas = [
   z
@@ -216,6 +230,34 @@ export const listActualSchemas = [
       satisfiedAtLeast: z.number().int().optional().describe("The lowest rating that counts as satisfied (default max − 1)"),
     })
     .describe("The person's CSAT from their survey responses (missing with none)"),
+  z
+    .strictObject({
+      indicator: z.literal("cycle-days"),
+      from: z.literal("deals").describe('The list input: "deals", with openedAt and closedAt'),
+      value: z.enum(["mean", "median"]).optional().describe('"mean" (default) or "median" of the closed deals\' calendar days from openedAt to closedAt'),
+    })
+    .describe('The person\'s sales cycle in calendar days from their closed deals (salesCycleDays; missing with none; lower is better: set direction "lower")'),
+  z
+    .strictObject({
+      indicator: z.literal("weighted-visits"),
+      from: z.literal("activities").describe('The list input: "activities"'),
+      weights: z
+        .strictObject({
+          byType: z.record(z.string(), num).describe('The weight of one activity of each type, each ≥ 0, e.g. { "visit": 3, "demo": 2, "call": 1 }; an activity of a type not listed is refused (give it 0 to leave it out)'),
+          byTier: z
+            .record(z.string(), num)
+            .optional()
+            .describe('A multiplier per customer tier, each ≥ 0, e.g. { "key": 2, "A": 1.5, "B": 1 }; without it tiers are not weighed, with it every activity needs a listed tier'),
+        })
+        .describe("The weights of weightedActivity: byType, and optionally byTier"),
+    })
+    .describe("The person's activities weighted by type and customer tier: Σ count · byType[type] · byTier[tier] (0 with none)"),
+  z
+    .strictObject({
+      indicator: z.literal("resolution-hours"),
+      from: z.literal("tickets").describe('The list input: "tickets"'),
+    })
+    .describe('The mean hours from openedAt to resolvedAt of the person\'s resolved tickets (meanResolutionHours; missing with none; lower is better: set direction "lower")'),
 ] as const;
 
 /**
@@ -524,6 +566,10 @@ export const planInputsSchema = z.strictObject({
     .describe("Invoices, payments and credit notes for commission on collections (CSV or JSON)"),
   deals: text('a file name in the plan\'s folder, e.g. "deals.csv"').optional().describe("Deals (person, amount, probability, stage) for the list indicators pipeline-value and stage-conversion (CSV or JSON)"),
   responses: text('a file name in the plan\'s folder, e.g. "responses.csv"').optional().describe("Survey responses (person, score) for the list indicator csat (CSV or JSON)"),
+  activities: text('a file name in the plan\'s folder, e.g. "activities.csv"')
+    .optional()
+    .describe("Sales activities (person, type, tier, date, count) for the list indicator weighted-visits (CSV or JSON)"),
+  tickets: text('a file name in the plan\'s folder, e.g. "tickets.csv"').optional().describe("Tickets (person, openedAt, resolvedAt) for the list indicator resolution-hours (CSV or JSON)"),
 });
 
 /**
@@ -812,6 +858,8 @@ export const dealRowSchema = z.object({
   amount: z.union([z.string(), z.number()]).optional(),
   probability: z.union([z.string(), z.number()]).optional(),
   stage: z.string().optional(),
+  openedAt: z.string().optional(),
+  closedAt: z.string().optional(),
 });
 
 /** The rows of `PlanData.deals`: see {@link PlanData}. */
@@ -820,6 +868,48 @@ export interface DealRow {
   readonly amount?: string | number | undefined;
   readonly probability?: string | number | undefined;
   readonly stage?: string | undefined;
+  /** The day the deal was opened, `yyyy-MM-dd` (for `cycle-days`). */
+  readonly openedAt?: string | undefined;
+  /** The day it closed, `yyyy-MM-dd`; empty or absent while it is open (for `cycle-days`). */
+  readonly closedAt?: string | undefined;
+}
+
+/** Issue 21: one sales activity of `PlanData.activities`, as a CSV row gives it. Other keys are ignored. */
+export const activityRowSchema = z.object({
+  person: z.string(),
+  type: z.string(),
+  tier: z.string().optional(),
+  date: z.string().optional(),
+  count: z.union([z.string(), z.number()]).optional(),
+});
+
+/** The rows of `PlanData.activities`: see {@link PlanData}. */
+export interface ActivityRow {
+  readonly person: string;
+  /** The kind of activity (`visit`, `call`, `demo`…): a key of the KPI's `weights.byType`. */
+  readonly type: string;
+  /** The customer's tier (`key`, `A`, `B`…): a key of `weights.byTier` when the KPI has one. */
+  readonly tier?: string | undefined;
+  /** The day, `yyyy-MM-dd`, inside the plan's period; empty or absent: not checked. */
+  readonly date?: string | undefined;
+  /** How many such activities the row stands for, a whole number ≥ 0 (default 1). */
+  readonly count?: string | number | undefined;
+}
+
+/** Issue 21: one ticket (or complaint) of `PlanData.tickets`, as a CSV row gives it. Other keys are ignored. */
+export const ticketRowSchema = z.object({
+  person: z.string(),
+  openedAt: z.string(),
+  resolvedAt: z.string().optional(),
+});
+
+/** The rows of `PlanData.tickets`: see {@link PlanData}. */
+export interface TicketRow {
+  readonly person: string;
+  /** When it was opened: ISO 8601 with an offset, `2026-03-02T09:30:00+08:00`. */
+  readonly openedAt: string;
+  /** When it was resolved, not before `openedAt`; empty or absent while it is open. */
+  readonly resolvedAt?: string | undefined;
 }
 
 /** Issue 21: one survey response of `PlanData.responses`, as a CSV row gives it. Other keys are ignored. */
@@ -863,6 +953,10 @@ export interface ResponseRow {
  *   stage) (issue 21).
  * - `responses`: one row per survey response `{ person, score }` (a whole-number rating), for
  *   the list indicator `csat` (issue 21).
+ * - `deals` may also carry `openedAt` and `closedAt` (`yyyy-MM-dd`) for the list indicator
+ *   `cycle-days`; `activities`: one row per activity `{ person, type, tier?, date?, count? }`
+ *   for `weighted-visits`; `tickets`: one row per ticket `{ person, openedAt, resolvedAt? }`
+ *   (ISO date-times with an offset) for `resolution-hours` (issue 21).
  *
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
@@ -888,6 +982,8 @@ export const planDataSchema = z.strictObject({
   forgivenToDate: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   deals: z.array(dealRowSchema).optional(),
   responses: z.array(responseRowSchema).optional(),
+  activities: z.array(activityRowSchema).optional(),
+  tickets: z.array(ticketRowSchema).optional(),
 });
 
 /** See {@link planDataSchema}. */
@@ -911,6 +1007,10 @@ export interface PlanData {
   readonly deals?: readonly DealRow[] | undefined;
   /** Issue 21: survey responses, one row each `{ person, score }`, for the list indicator `csat`. */
   readonly responses?: readonly ResponseRow[] | undefined;
+  /** Issue 21: sales activities, one row each `{ person, type, tier?, date?, count? }`, for the list indicator `weighted-visits`. */
+  readonly activities?: readonly ActivityRow[] | undefined;
+  /** Issue 21: tickets, one row each `{ person, openedAt, resolvedAt? }`, for the list indicator `resolution-hours`. */
+  readonly tickets?: readonly TicketRow[] | undefined;
 }
 
 /**

@@ -60,7 +60,7 @@ describe("the plan's error messages name the field, the value found and what is 
       'kpis[0].actual is a "margin" indicator, which reads the columns revenue and cost: "cots" is not one of them (did you mean "cost"?); cost is missing',
     ]);
     expect(messagesOf(kpi({ actual: { indicator: "collection", collected: "c", billed: "b" } }))).toEqual([
-      'kpis[0].actual.indicator is "collection": expected one of "collection-rate", "margin", "nps", "growth", "market-share", "complaint-rate", "pipeline-value", "stage-conversion", "csat"',
+      'kpis[0].actual.indicator is "collection": expected one of "collection-rate", "margin", "nps", "growth", "market-share", "complaint-rate", "pipeline-value", "stage-conversion", "csat", "cycle-days", "weighted-visits", "resolution-hours"',
     ]);
     expect(messagesOf(kpi({ actual: { indicator: "nps", promoters: "p", passives: "" , detractors: "d" } }))).toEqual(['kpis[0].actual.passives is "": expected a data column name, e.g. "revenue"']);
     // Issue 21: a list indicator's fields.
@@ -68,6 +68,10 @@ describe("the plan's error messages name the field, the value found and what is 
       'kpis[0].actual is a "stage-conversion" list indicator, which takes from, stages, fromStage and toStage: "fromStag" is not one of them (did you mean "fromStage"?); fromStage is missing',
     ]);
     expect(messagesOf(kpi({ actual: { indicator: "csat", from: "tickets" } }))[0]).toMatch(/^kpis\[0\]\.actual(\.from)? /);
+    expect(messagesOf(kpi({ actual: { indicator: "weighted-visits", from: "deals", weights: { byType: { visit: 1 } } } }))[0]).toMatch(/from must be "activities"|"activities"/);
+    expect(messagesOf(kpi({ actual: { indicator: "weighted-visits", from: "activities" } }))).toEqual([
+      'kpis[0].actual is a "weighted-visits" list indicator, which takes from and weights: weights is missing',
+    ]);
   });
 
   it("never says Invalid input, and never names an option object the plan does not have", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
-import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type TransactionRow, type DealRow, type ResponseRow } from "../../src/plan/index.js";
+import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type TransactionRow, type DealRow, type ResponseRow, type ActivityRow, type TicketRow } from "../../src/plan/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
 
 // The one engine against the oracle (a plain per-person run in test/plan/oracle) on random plans
@@ -53,6 +53,11 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
     { indicator: "stage-conversion", from: "deals", stages: ["lead", "quote", "won"], fromStage: "quote", toStage: "won" },
     { indicator: "csat", from: "responses" },
     { indicator: "csat", from: "responses", value: "mean", min: 0, max: 10, satisfiedAtLeast: 9 },
+    { indicator: "cycle-days", from: "deals" },
+    { indicator: "cycle-days", from: "deals", value: "median" },
+    { indicator: "weighted-visits", from: "activities", weights: { byType: { visit: 3, demo: "2.5", call: 1 }, byTier: { key: 2, A: "1.5", B: 1 } } },
+    { indicator: "weighted-visits", from: "activities", weights: { byType: { visit: 1, demo: 0, call: "0.25" } } },
+    { indicator: "resolution-hours", from: "tickets" },
   );
   return fc.tuple(fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), difficulty, fc.boolean(), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])), list).map(([[r, withMargin, withNps, w, visitsDifficulty, revenueDifficulty, ramp], listSource]) => {
     const kpis: unknown[] = [
@@ -60,13 +65,19 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
       { id: "collection", weight: "0.2", actual: { indicator: "collection-rate", collected: "collected", billed: "billed" }, target: "0.95", cap: "1.1" },
       { id: "complaints", weight: "0.1", direction: "lower", lowerFormula: "reflect", actual: { indicator: "complaint-rate", complaints: "complaints", interactions: "interactions" }, target: "0.02", floor: "0", cap: "1.2" },
       // Issue 20: now and then a ramped target, by months of tenure from activeFrom.
-      { id: "visits", weight: "0.1", actual: listSource ?? { column: "visits" }, target: { column: "visitsTarget" }, cap: "1.2", ...(visitsDifficulty === undefined ? {} : { difficulty: visitsDifficulty }), ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
+      { id: "visits", weight: "0.1", actual: listSource ?? { column: "visits" }, ...(lowerIsBetter(listSource) ? { direction: "lower" } : {}), target: { column: "visitsTarget" }, cap: "1.2", ...(visitsDifficulty === undefined ? {} : { difficulty: visitsDifficulty }), ...(ramp === undefined ? {} : { ramp: { schedule: ramp } }) },
     ];
     const rest = 1 - Number(w) - 0.4;
     if (withMargin) kpis.push({ id: "margin", weight: withNps ? String(rest / 2) : String(rest), actual: { indicator: "margin", revenue: "revenue", cost: "cost" }, target: "0.3", cap: "1.2" });
     if (withNps || !withMargin) kpis.push({ id: "nps", weight: withMargin ? String(rest / 2) : String(rest), actual: { indicator: "nps", promoters: "promoters", passives: "passives", detractors: "detractors" }, target: "40", cap: "1.2" });
     return kpis;
   });
+}
+
+/** Issue 21: cycle days and resolution hours are lower-is-better, and a plan must say so. */
+function lowerIsBetter(source: unknown): boolean {
+  const indicator = typeof source === "object" && source !== null && "indicator" in source ? source.indicator : undefined;
+  return indicator === "cycle-days" || indicator === "resolution-hours";
 }
 
 function planArb(setup: Setup): fc.Arbitrary<Plan> {
@@ -267,12 +278,31 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
   // row names someone not on the roster (both runs must report it alike).
   const lists = plan.kpis.map((kpi) => kpi.actual).filter((actual) => typeof actual === "object" && "from" in actual);
   if (lists.length > 0) {
-    const extra = data as { deals?: DealRow[]; responses?: ResponseRow[] };
+    const extra = data as { deals?: DealRow[]; responses?: ResponseRow[]; activities?: ActivityRow[]; tickets?: TicketRow[] };
     const deals: DealRow[] = [];
     const responses: ResponseRow[] = [];
+    const activities: ActivityRow[] = [];
+    const tickets: TicketRow[] = [];
     for (const id of who) {
       for (let n = int(0, 24) === 0 ? 0 : int(1, 5); n > 0; n--) {
-        deals.push({ person: id, amount: `${int(0, 200000)}${int(0, 2) === 0 ? `.${int(0, 99)}` : ""}`, probability: ["0", "0.1", "0.25", "0.5", "0.333", "1"][int(0, 5)] as string, stage: ["lead", "quote", "won"][int(0, 2)] as string });
+        // Issue 21: the deal's days, now and then still open (no closedAt), or closed before it opened.
+        const opened = int(-60, 80);
+        const closedAt = int(0, 3) === 0 ? "" : day(opened + (int(0, 199) === 0 ? -1 : int(0, 7) === 0 ? int(0, 3) : int(0, 60)));
+        deals.push({ person: id, amount: `${int(0, 200000)}${int(0, 2) === 0 ? `.${int(0, 99)}` : ""}`, probability: ["0", "0.1", "0.25", "0.5", "0.333", "1"][int(0, 5)] as string, stage: ["lead", "quote", "won"][int(0, 2)] as string, openedAt: day(opened), closedAt });
+      }
+      // Activities of each type and tier, now and then a count, no date, or a fault (an unknown
+      // tier, a day outside the period).
+      for (let n = int(0, 24) === 0 ? 0 : int(1, 6); n > 0; n--) {
+        const fault = int(0, 299);
+        const count = int(0, 2) === 0 ? String(int(0, 12)) : undefined;
+        activities.push({ person: id, type: ["visit", "demo", "call"][int(0, 2)] as string, tier: fault === 0 ? "C" : (["key", "A", "B"][int(0, 2)] as string), ...(int(0, 3) === 0 ? {} : { date: day(fault === 1 ? 95 : int(0, 89)) }), ...(count === undefined ? {} : { count }) });
+      }
+      // Tickets resolved after minutes to days, in offsets +08:00 and Z, now and then still open
+      // or resolved before they were opened.
+      for (let n = int(0, 24) === 0 ? 0 : int(1, 5); n > 0; n--) {
+        const opened = Date.UTC(2026, 0, 1) + int(0, 80) * 86_400_000 + int(0, 1439) * 60_000;
+        const resolved = opened + (int(0, 199) === 0 ? -60_000 : int(0, 5000) * 60_000 + (int(0, 3) === 0 ? int(0, 59) * 1000 : 0));
+        tickets.push({ person: id, openedAt: stamp(opened, int(0, 1) === 0), resolvedAt: int(0, 5) === 0 ? "" : stamp(resolved, int(0, 1) === 0) });
       }
       const [lo, hi] = lists.some((actual) => typeof actual === "object" && "max" in actual && actual.max === 10) ? [0, 10] : [1, 5];
       for (let n = int(0, 24) === 0 ? 0 : int(1, 6); n > 0; n--) responses.push({ person: id, score: String(int(lo, hi + (int(0, 199) === 0 ? 1 : 0))) });
@@ -280,8 +310,16 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
     if (int(0, 39) === 0) deals.push({ person: "p99", amount: "1", probability: "1", stage: "won" });
     extra.deals = deals.sort(() => next() - 0.5);
     extra.responses = responses.sort(() => next() - 0.5);
+    extra.activities = activities.sort(() => next() - 0.5);
+    extra.tickets = tickets.sort(() => next() - 0.5);
   }
   return data as PlanData;
+}
+
+/** An instant as an ISO date-time, in UTC (`Z`) or at +08:00. */
+function stamp(ms: number, china: boolean): string {
+  if (!china) return new Date(ms).toISOString().replace(".000Z", "Z");
+  return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
 /** The day `n` days after 2026-01-01 (inside the plan's quarter for n ≤ 89). */
@@ -369,7 +407,7 @@ describe("the one engine against the oracle, every plan feature", () => {
     expect(succeeded).toBeGreaterThan(150);
     // Issue 21, point 6: the list indicators run through too, each of them.
     expect(listRuns).toBeGreaterThan(30);
-    expect([...listed].sort()).toEqual(["csat", "pipeline-value", "stage-conversion"]);
+    expect([...listed].sort()).toEqual(["csat", "cycle-days", "pipeline-value", "resolution-hours", "stage-conversion", "weighted-visits"]);
   }, 300_000);
 
   it("reads ratings from a one-shot iterable exactly as from a list", () => {

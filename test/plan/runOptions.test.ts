@@ -100,7 +100,7 @@ describe("the run header's audit record", () => {
       throw new Error("did not throw");
     };
     expect(fails({ inputs: { data: { sha256: "abc" } } })).toBe('options.inputs.data.sha256 must be the SHA-256 of the file\'s bytes, 64 hex digits; got "abc"');
-    expect(fails({ inputs: { dat: { sha256: SHA } } })).toBe("options.inputs.dat: not an input of a run; the inputs are plan, data, ratings, history, transactions, deals, responses");
+    expect(fails({ inputs: { dat: { sha256: SHA } } })).toBe("options.inputs.dat: not an input of a run; the inputs are plan, data, ratings, history, transactions, deals, responses, activities, tickets");
     expect(fails({ inputs: { data: { sha256: SHA, size: 4 } } })).toBe('options.inputs.data.size: an input file has only "sha256" and "file"');
     expect(fails({ inputs: { data: { sha256: SHA, file: "" } } })).toBe('options.inputs.data.file must be the file\'s name, a non-empty text; got ""');
     expect(fails({ inputs: { data: "abc" } })).toBe('options.inputs.data must be { "sha256": "<64 hex digits>", "file"?: "<name>" }; got "abc"');

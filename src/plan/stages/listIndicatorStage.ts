@@ -1,8 +1,8 @@
 import { PayscoreError } from "../../errors/index.js";
 import { Decimal, roundDecimal } from "../../numeric/index.js";
 import * as D from "../domains.js";
-import { checkListSource, isListSource, offScale, readDeal, readResponse, stageIndex, type ListSource } from "../listEvents.js";
-import type { DealRow, ResponseRow } from "../schema.js";
+import { activityWeight, checkListSource, isListSource, offScale, readActivity, readDeal, readResponse, readTicket, stageIndex, type CompiledActivityWeights, type ListSource } from "../listEvents.js";
+import type { ActivityRow, DealRow, ResponseRow, TicketRow } from "../schema.js";
 import type { RunContext } from "./RunContext.js";
 
 /** One person's value of a list KPI, with what the trace and the statement show. */
@@ -25,38 +25,59 @@ interface PipelineSums {
   weighted: Decimal;
 }
 
+/** The list inputs of a run, by name. */
+interface Lists {
+  readonly deals: readonly DealRow[] | undefined;
+  readonly responses: readonly ResponseRow[] | undefined;
+  readonly activities: readonly ActivityRow[] | undefined;
+  readonly tickets: readonly TicketRow[] | undefined;
+}
+
 /**
  * Stage 1b, list indicators (issue 21): reads each list input once — the deals for
- * `pipeline-value` and `stage-conversion`, the responses for `csat` — adding each event to its
- * person's running aggregates (sums and counts: no event is kept), then gives each list KPI's
- * per-person value, rounded to `rounding.indicator`, which the KPI input stage uses like a
- * column.
+ * `pipeline-value`, `stage-conversion` and `cycle-days`, the responses for `csat`, the activities
+ * for `weighted-visits`, the tickets for `resolution-hours` — adding each event to its person's
+ * running aggregates (sums, counts, and for a median cycle the count of deals of each length: no
+ * event is kept), then gives each list KPI's per-person value, rounded to `rounding.indicator`,
+ * which the KPI input stage uses like a column.
  *
- * A person with no deals has a pipeline of 0; with no deal reaching `fromStage` no conversion,
- * with no responses no CSAT: those are missing (`null`), and `score.missing` decides.
+ * A person with no deals has a pipeline of 0, with no activities a weighted count of 0; with no
+ * deal reaching `fromStage` no conversion, with no responses no CSAT, with no closed deal no
+ * cycle, with no resolved ticket no resolution time: those are missing (`null`), and
+ * `score.missing` decides.
  *
  * @internal
  * @param ctx - the run
  * @param deals - the data's deals
  * @param responses - the data's responses
+ * @param activities - the data's activities
+ * @param tickets - the data's tickets
  * @returns the list KPIs' values per person
- * @throws {PayscoreError} `INVALID_PLAN` for a funnel or a scale that does not hold together;
- *   `INVALID_DATA` with path `["deals" | "responses", row, column]` for a bad cell, a person not
- *   on the roster, a stage outside a funnel or a rating off a scale; `INVALID_DATA` when a list
- *   KPI has no list to read
+ * @throws {PayscoreError} `INVALID_PLAN` for a funnel, a scale or weights that do not hold
+ *   together, or a lower-is-better indicator without a `direction`; `INVALID_DATA` with path
+ *   `[list, row, column]` for a bad cell, a person not on the roster, a stage outside a funnel, a
+ *   rating off a scale, a type or tier without a weight, a date outside the period, a deal closed
+ *   or a ticket resolved before it opened; `INVALID_DATA` when a list KPI has no list to read
  *
  * @example
  * ```ts
  * listIndicatorStage(ctx, [{ person: "p01", amount: "500", probability: "0.6" }], undefined)[0]?.[0]?.value; // "300"
  * ```
  */
-export function listIndicatorStage(ctx: RunContext, deals: readonly DealRow[] | undefined, responses: readonly ResponseRow[] | undefined): ListActuals {
+export function listIndicatorStage(
+  ctx: RunContext,
+  deals: readonly DealRow[] | undefined,
+  responses: readonly ResponseRow[] | undefined,
+  activities?: readonly ActivityRow[] | undefined,
+  tickets?: readonly TicketRow[] | undefined,
+): ListActuals {
   const { p, people, places } = ctx;
   const sources = p.kpis.map((kpi) => (isListSource(kpi.actual) ? kpi.actual : undefined));
   if (sources.every((source) => source === undefined)) return sources.map(() => undefined);
-  const scales = sources.map((source, k) => (source === undefined ? undefined : checkListSource(source, k)));
+  const scales = sources.map((source, k) => (source === undefined ? undefined : checkListSource(source, k, p.kpis[k]?.direction)));
+  const lists: Lists = { deals, responses, activities, tickets };
   sources.forEach((source, k) => {
-    if (source !== undefined && (source.from === "deals" ? deals : responses) === undefined) throw noList(source, (p.kpis[k] as { id: string }).id);
+    if (source !== undefined && lists[source.from] === undefined) throw noList(source, (p.kpis[k] as { id: string }).id);
   });
   const n = people.length;
   const roster = new Map<string, number>();
@@ -67,8 +88,13 @@ export function listIndicatorStage(ctx: RunContext, deals: readonly DealRow[] | 
   // Deals: one pass for every deals KPI.
   const dealKpis = sources.flatMap((source, k) => (source?.from === "deals" ? [k] : []));
   if (dealKpis.length > 0) {
-    const needs = { value: dealKpis.some((k) => sources[k]?.indicator === "pipeline-value"), stage: dealKpis.some((k) => sources[k]?.indicator === "stage-conversion") };
+    const needs = { value: dealKpis.some((k) => sources[k]?.indicator === "pipeline-value"), stage: dealKpis.some((k) => sources[k]?.indicator === "stage-conversion"), cycle: dealKpis.some((k) => sources[k]?.indicator === "cycle-days") };
     const events = new Uint32Array(n);
+    // Cycle days: per person the closed deals, the sum of their days and, for a median, how many
+    // deals took each number of days (bounded by the distinct lengths, not by the deals).
+    const closed = new Uint32Array(needs.cycle ? n : 0);
+    const daysSum = new Float64Array(needs.cycle ? n : 0); // exact: whole days, far below 2^53
+    const lengths: (Map<number, number> | undefined)[] = needs.cycle && dealKpis.some((k) => sources[k]?.indicator === "cycle-days" && sources[k].value === "median") ? people.map(() => undefined) : [];
     const sums = needs.value ? people.map((): PipelineSums => ({ events: 0, total: new Decimal(0), weighted: new Decimal(0) })) : [];
     // Per conversion KPI, per person, the deals at each stage of its funnel.
     const atStage = dealKpis.map((k) => {
@@ -78,6 +104,15 @@ export function listIndicatorStage(ctx: RunContext, deals: readonly DealRow[] | 
     (deals ?? []).forEach((row, i) => {
       const deal = readDeal(row, i, roster, needs);
       events[deal.j] = (events[deal.j] as number) + 1;
+      if (deal.days !== undefined) {
+        closed[deal.j] = (closed[deal.j] as number) + 1;
+        daysSum[deal.j] = (daysSum[deal.j] as number) + deal.days;
+        if (lengths.length > 0) {
+          const byLength = lengths[deal.j] ?? new Map<number, number>();
+          byLength.set(deal.days, (byLength.get(deal.days) ?? 0) + 1);
+          lengths[deal.j] = byLength;
+        }
+      }
       if (deal.amount !== undefined && deal.probability !== undefined) {
         const s = sums[deal.j] as PipelineSums;
         s.total = s.total.plus(deal.amount);
@@ -124,8 +159,72 @@ export function listIndicatorStage(ctx: RunContext, deals: readonly DealRow[] | 
             inputs: { from: "deals", events: String(events[j]), fromStage: source.fromStage, toStage: source.toStage, reachedFrom: String(reachedFrom), reachedTo: String(reachedTo) },
           };
         });
+      } else if (source.indicator === "cycle-days") {
+        const median = source.value === "median";
+        result[k] = people.map((_, j) => {
+          const count = closed[j] as number;
+          const sum = new Decimal(daysSum[j] as number);
+          // salesCycleDays: mean Σ days / count; median the middle deal's, or the mean of the two middle deals'.
+          const value = count === 0 ? null : round(median ? medianOf(lengths[j] as Map<number, number>, count) : sum.isZero() ? sum : sum.div(count));
+          return { value, formula: median ? "median(days)" : "daysSum / closed", inputs: { from: "deals", events: String(events[j]), closed: String(count), daysSum: sum.toString() } };
+        });
       }
     });
+  }
+
+  // Activities: one pass for every weighted-visits KPI.
+  const activityKpis = sources.flatMap((source, k) => (source?.from === "activities" ? [k] : []));
+  if (activityKpis.length > 0) {
+    const events = new Uint32Array(n);
+    const counted = new Float64Array(n); // exact: whole counts ≤ 10^9 a row, far below 2^53 in all
+    const compiled = activityKpis.map((k) => compileWeights(sources[k] as Extract<ListSource, { indicator: "weighted-visits" }>));
+    const ZERO = new Decimal(0);
+    const sums = activityKpis.map((): Decimal[] => people.map(() => ZERO));
+    (activities ?? []).forEach((row, i) => {
+      const activity = readActivity(row, i, roster, p.period);
+      events[activity.j] = (events[activity.j] as number) + 1;
+      counted[activity.j] = (counted[activity.j] as number) + activity.count;
+      activityKpis.forEach((k, a) => {
+        const unit = activityWeight(compiled[a] as CompiledActivityWeights, activity, i, (p.kpis[k] as { id: string }).id);
+        const s = sums[a] as Decimal[];
+        if (activity.count !== 0) s[activity.j] = (s[activity.j] as Decimal).plus(unit.times(activity.count));
+      });
+    });
+    activityKpis.forEach((k, a) => {
+      const tiers = (sources[k] as Extract<ListSource, { indicator: "weighted-visits" }>).weights.byTier !== undefined;
+      result[k] = people.map((_, j) => {
+        const weighted = (sums[a] as Decimal[])[j] as Decimal;
+        return {
+          value: round(weighted),
+          formula: tiers ? "Σ count · byType[type] · byTier[tier]" : "Σ count · byType[type]",
+          inputs: { from: "activities", events: String(events[j]), activities: String(counted[j]), weighted: weighted.toString() },
+        };
+      });
+    });
+  }
+
+  // Tickets: one pass for every resolution-hours KPI.
+  const ticketKpis = sources.flatMap((source, k) => (source?.from === "tickets" ? [k] : []));
+  if (ticketKpis.length > 0) {
+    const events = new Uint32Array(n);
+    const resolved = new Uint32Array(n);
+    const elapsed = new BigInt64Array(n); // milliseconds, exact
+    (tickets ?? []).forEach((row, i) => {
+      const { j, ms } = readTicket(row, i, roster);
+      events[j] = (events[j] as number) + 1;
+      if (ms === undefined) return; // still open
+      resolved[j] = (resolved[j] as number) + 1;
+      elapsed[j] = (elapsed[j] as bigint) + BigInt(ms);
+    });
+    const perHour = new Decimal(3_600_000);
+    const values = people.map((_, j): ListActual => {
+      const count = resolved[j] as number;
+      const total = new Decimal((elapsed[j] as bigint).toString());
+      // meanResolutionHours: Σ(resolvedAt − openedAt) / count, in hours.
+      const value = count === 0 ? null : round(total.isZero() ? total : total.div(perHour.times(count)));
+      return { value, formula: "hours / resolved", inputs: { from: "tickets", events: String(events[j]), resolved: String(count), hours: total.div(perHour).toString() } };
+    });
+    for (const k of ticketKpis) result[k] = values;
   }
 
   // Responses: one pass for every CSAT KPI.
@@ -160,6 +259,28 @@ export function listIndicatorStage(ctx: RunContext, deals: readonly DealRow[] | 
     });
   }
   return result;
+}
+
+/** The median of `count` deals, given how many took each number of days (as `salesCycleDays` takes it). */
+function medianOf(byLength: ReadonlyMap<number, number>, count: number): Decimal {
+  const sorted = [...byLength.keys()].sort((a, b) => a - b);
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const days of sorted) {
+      seen += byLength.get(days) as number;
+      if (index < seen) return days;
+    }
+    return sorted[sorted.length - 1] as number;
+  };
+  const middle = count >> 1;
+  return count % 2 === 1 ? new Decimal(at(middle)) : new Decimal(at(middle - 1) + at(middle)).div(2);
+}
+
+/** A weighted-visits KPI's weights as maps (checked not negative by `checkListSource`). */
+function compileWeights(source: Extract<ListSource, { indicator: "weighted-visits" }>): CompiledActivityWeights {
+  const read = (weights: Readonly<Record<string, string | number>>): Map<string, Decimal> => new Map(Object.entries(weights).map(([name, weight]) => [name, new Decimal(weight)]));
+  const byTier = source.weights.byTier;
+  return { weights: source.weights, byType: read(source.weights.byType), byTier: byTier === undefined ? undefined : read(byTier), unit: new Map() };
 }
 
 function noList(source: ListSource, kpi: string): PayscoreError {

@@ -1,6 +1,6 @@
 import { parseWith } from "../../errors/index.js";
 import { buildRoster, type RosterPerson } from "../roster.js";
-import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow, type TransactionRow, type DealRow, type ResponseRow } from "../schema.js";
+import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow, type TransactionRow, type DealRow, type ResponseRow, type ActivityRow, type TicketRow } from "../schema.js";
 
 /** Stage 1's result: the roster in id order, and the ratings and history as given. */
 export interface RunInputs {
@@ -15,6 +15,8 @@ export interface RunInputs {
   /** Issue 21: the list inputs of the list indicators, checked by the schema. */
   readonly deals?: readonly DealRow[] | undefined;
   readonly responses?: readonly ResponseRow[] | undefined;
+  readonly activities?: readonly ActivityRow[] | undefined;
+  readonly tickets?: readonly TicketRow[] | undefined;
 }
 
 /**
@@ -40,22 +42,24 @@ export function readInputs(p: Plan, data: PlanData | PlanDataStream): RunInputs 
   const given: unknown = data;
   if (!isPlainData(given)) {
     const parsed = parseWith(planDataSchema, given, "INVALID_DATA", []);
-    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history, transactions: parsed.transactions, paidToDate: parsed.paidToDate, forgivenToDate: parsed.forgivenToDate, deals: parsed.deals, responses: parsed.responses };
+    return { people: buildRoster(p, parsed.rows), ratings: parsed.ratings, history: parsed.history, transactions: parsed.transactions, paidToDate: parsed.paidToDate, forgivenToDate: parsed.forgivenToDate, deals: parsed.deals, responses: parsed.responses, activities: parsed.activities, tickets: parsed.tickets };
   }
   const history = given.history === undefined || isPlainHistory(given.history) ? (given.history as RunInputs["history"]) : parseWith(planDataSchema.shape.history, given.history, "INVALID_DATA", ["history"]);
   const transactions = given.transactions === undefined ? undefined : parseWith(planDataSchema.shape.transactions, given.transactions, "INVALID_DATA", ["transactions"]);
   const byId = (key: "paidToDate" | "forgivenToDate") => (given[key] === undefined ? undefined : parseWith(planDataSchema.shape[key], given[key], "INVALID_DATA", [key]));
   const deals = given.deals === undefined ? undefined : parseWith(planDataSchema.shape.deals, given.deals, "INVALID_DATA", ["deals"]);
   const responses = given.responses === undefined ? undefined : parseWith(planDataSchema.shape.responses, given.responses, "INVALID_DATA", ["responses"]);
-  return { people: buildRoster(p, given.rows), ratings: given.ratings, history, transactions, paidToDate: byId("paidToDate"), forgivenToDate: byId("forgivenToDate"), deals, responses };
+  const activities = given.activities === undefined ? undefined : parseWith(planDataSchema.shape.activities, given.activities, "INVALID_DATA", ["activities"]);
+  const tickets = given.tickets === undefined ? undefined : parseWith(planDataSchema.shape.tickets, given.tickets, "INVALID_DATA", ["tickets"]);
+  return { people: buildRoster(p, given.rows), ratings: given.ratings, history, transactions, paidToDate: byId("paidToDate"), forgivenToDate: byId("forgivenToDate"), deals, responses, activities, tickets };
 }
 
 /** Whether `data` is `{ rows, ratings?, history? }` with rows the schema accepts unchanged and ratings a list or other iterable. */
-function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown; transactions?: unknown; paidToDate?: unknown; forgivenToDate?: unknown; deals?: unknown; responses?: unknown } {
+function isPlainData(data: unknown): data is { rows: readonly DataRow[]; ratings?: Iterable<RatingRow>; history?: unknown; transactions?: unknown; paidToDate?: unknown; forgivenToDate?: unknown; deals?: unknown; responses?: unknown; activities?: unknown; tickets?: unknown } {
   if (typeof data !== "object" || data === null) return false;
   const proto: unknown = Object.getPrototypeOf(data);
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history" && key !== "transactions" && key !== "paidToDate" && key !== "forgivenToDate" && key !== "deals" && key !== "responses") return false;
+  for (const key of Object.keys(data)) if (key !== "rows" && key !== "ratings" && key !== "history" && key !== "transactions" && key !== "paidToDate" && key !== "forgivenToDate" && key !== "deals" && key !== "responses" && key !== "activities" && key !== "tickets") return false;
   const d = data as { rows?: unknown; ratings?: unknown };
   const ratings = d.ratings;
   if (ratings !== undefined && (typeof ratings !== "object" || ratings === null || typeof (ratings as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function")) return false;

@@ -9,7 +9,7 @@ import { planDataSchema, type Plan, type PlanData } from "../../../src/plan/sche
 import { Tracer } from "../../../src/plan/trace.js";
 import { collectionsResult, traceForgiven, traceLine } from "../../../src/plan/stages/collectionsStage.js";
 import { readTransactions } from "../../../src/plan/transactions.js";
-import { checkListSource, isListSource, noEvents, offScale, readDeal, readResponse, stageIndex, type ListSource } from "../../../src/plan/listEvents.js";
+import { activityWeight, checkListSource, isListSource, noEvents, offScale, readActivity, readDeal, readResponse, readTicket, stageIndex, type CompiledActivityWeights, type ListSource } from "../../../src/plan/listEvents.js";
 import { difficultyCellOf, difficultyColumnOf } from "../../../src/plan/stages/kpiDifficulty.js";
 import { calibrated360, competencyList } from "../../../src/plan/stages/review360Extras.js";
 import { appliedCalibration } from "./appliedCalibration.js";
@@ -544,24 +544,50 @@ interface OracleListActual {
 function listActuals(p: Plan, d: PlanData, works: readonly Work[], places: RoundingPlaces): Map<string, OracleListActual>[] {
   const sources = p.kpis.map((kpi) => (isListSource(kpi.actual) ? kpi.actual : undefined));
   if (sources.every((source) => source === undefined)) return [];
-  const scales = sources.map((source, k) => (source === undefined ? undefined : checkListSource(source, k)));
+  const scales = sources.map((source, k) => (source === undefined ? undefined : checkListSource(source, k, (p.kpis[k] as Kpi).direction)));
   sources.forEach((source, k) => {
-    if (source !== undefined && (source.from === "deals" ? d.deals : d.responses) === undefined) {
+    if (source !== undefined && d[source.from] === undefined) {
       throw new PayscoreError("INVALID_DATA", `${source.from}: KPI "${(p.kpis[k] as Kpi).id}" (${source.indicator}) reads the data's ${source.from}, but none were given (pass --${source.from} or name them in the plan's "inputs")`, { path: [source.from] });
     }
   });
   const roster = new Map(works.map((w, j) => [w.person.id, j]));
   const round = (x: Decimal): Decimal => roundDecimal(x, places.indicator, places.mode);
-  const dealsOf = works.map((): { amount?: Decimal; probability?: Decimal; stage?: string }[] => []);
+  const dealsOf = works.map((): OracleDeal[] => []);
   const scoresOf = works.map((): number[] => []);
-  const needs = { value: sources.some((s) => s?.indicator === "pipeline-value"), stage: sources.some((s) => s?.indicator === "stage-conversion") };
+  const activitiesOf = works.map((): D.Activity[] => []);
+  const ticketsOf = works.map((): OracleTickets => ({ events: 0, resolved: [], ms: 0n }));
+  const needs = { value: sources.some((s) => s?.indicator === "pipeline-value"), stage: sources.some((s) => s?.indicator === "stage-conversion"), cycle: sources.some((s) => s?.indicator === "cycle-days") };
   if (sources.some((s) => s?.from === "deals")) {
     (d.deals ?? []).forEach((row, i) => {
       const deal = readDeal(row, i, roster, needs);
       sources.forEach((source, k) => {
         if (source?.indicator === "stage-conversion") stageIndex(source.stages, deal.stage as string, i, (p.kpis[k] as Kpi).id);
       });
-      (dealsOf[deal.j] as object[]).push({ ...(deal.amount === undefined ? {} : { amount: deal.amount, probability: deal.probability }), ...(deal.stage === undefined ? {} : { stage: deal.stage }) });
+      const closed = deal.days === undefined ? {} : { openedAt: row.openedAt as string, closedAt: row.closedAt as string };
+      (dealsOf[deal.j] as object[]).push({ ...(deal.amount === undefined ? {} : { amount: deal.amount, probability: deal.probability }), ...(deal.stage === undefined ? {} : { stage: deal.stage }), ...closed });
+    });
+  }
+  if (sources.some((s) => s?.from === "activities")) {
+    const compiled = new Map<number, CompiledActivityWeights>();
+    sources.forEach((source, k) => {
+      if (source?.indicator !== "weighted-visits") return;
+      const read = (w: Readonly<Record<string, string | number>>): Map<string, Decimal> => new Map(Object.entries(w).map(([name, x]) => [name, readDecimal(x, [])]));
+      compiled.set(k, { weights: source.weights, byType: read(source.weights.byType), byTier: source.weights.byTier === undefined ? undefined : read(source.weights.byTier), unit: new Map() });
+    });
+    (d.activities ?? []).forEach((row, i) => {
+      const activity = readActivity(row, i, roster, p.period);
+      for (const [k, weights] of compiled) activityWeight(weights, activity, i, (p.kpis[k] as Kpi).id);
+      (activitiesOf[activity.j] as D.Activity[]).push({ type: activity.type, count: activity.count, ...(activity.tier === undefined ? {} : { tier: activity.tier }) });
+    });
+  }
+  if (sources.some((s) => s?.from === "tickets")) {
+    (d.tickets ?? []).forEach((row, i) => {
+      const { j, ms } = readTicket(row, i, roster);
+      const t = ticketsOf[j] as OracleTickets;
+      t.events++;
+      if (ms === undefined) return;
+      t.resolved.push({ openedAt: row.openedAt, resolvedAt: row.resolvedAt as string });
+      t.ms += BigInt(ms);
     });
   }
   if (sources.some((s) => s?.from === "responses")) {
@@ -578,21 +604,56 @@ function listActuals(p: Plan, d: PlanData, works: readonly Work[], places: Round
     const byPerson = new Map<string, OracleListActual>();
     if (source === undefined) return byPerson;
     works.forEach((w, j) => {
-      const deals = dealsOf[j] as { amount?: Decimal; probability?: Decimal; stage?: string }[];
+      const deals = dealsOf[j] as OracleDeal[];
       const scores = scoresOf[j] as number[];
-      byPerson.set(w.person.id, oracleListValue(source, scales[k], deals, scores, round));
+      byPerson.set(w.person.id, oracleListValue(source, scales[k], { deals, scores, activities: activitiesOf[j] as D.Activity[], tickets: ticketsOf[j] as OracleTickets }, round));
     });
     return byPerson;
   });
 }
 
+interface OracleDeal {
+  readonly amount?: Decimal;
+  readonly probability?: Decimal;
+  readonly stage?: string;
+  readonly openedAt?: string;
+  readonly closedAt?: string;
+}
+
+interface OracleTickets {
+  events: number;
+  readonly resolved: D.ResolvedComplaint[];
+  ms: bigint;
+}
+
 function oracleListValue(
   source: ListSource,
   scale: { min: number; max: number; satisfiedAtLeast: number } | undefined,
-  deals: readonly { amount?: Decimal; probability?: Decimal; stage?: string }[],
-  scores: readonly number[],
+  events: { readonly deals: readonly OracleDeal[]; readonly scores: readonly number[]; readonly activities: readonly D.Activity[]; readonly tickets: OracleTickets },
   round: (x: Decimal) => Decimal,
 ): OracleListActual {
+  const { deals, scores } = events;
+  if (source.indicator === "cycle-days") {
+    const closed = deals.flatMap((deal) => (deal.closedAt === undefined ? [] : [{ openedAt: deal.openedAt as string, closedAt: deal.closedAt }]));
+    const cycle = closed.length === 0 ? undefined : D.salesCycleDays(closed);
+    const median = source.value === "median";
+    const daysSum = str(closed.reduce((sum, deal) => sum.plus(D.salesCycleDays([deal]).mean), new Decimal(0)));
+    return { value: cycle === undefined ? null : round(median ? cycle.median : cycle.mean), formula: median ? "median(days)" : "daysSum / closed", inputs: { from: "deals", events: String(deals.length), closed: String(closed.length), daysSum } };
+  }
+  if (source.indicator === "weighted-visits") {
+    const weighted = D.weightedActivity(events.activities, source.weights);
+    const tiers = source.weights.byTier !== undefined;
+    return {
+      value: round(weighted),
+      formula: tiers ? "Σ count · byType[type] · byTier[tier]" : "Σ count · byType[type]",
+      inputs: { from: "activities", events: String(events.activities.length), activities: String(events.activities.reduce((a, x) => a + (x.count ?? 1), 0)), weighted: str(weighted) },
+    };
+  }
+  if (source.indicator === "resolution-hours") {
+    const t = events.tickets;
+    const mean = t.resolved.length === 0 ? null : round(D.meanResolutionHours(t.resolved));
+    return { value: mean, formula: "hours / resolved", inputs: { from: "tickets", events: String(t.events), resolved: String(t.resolved.length), hours: str(new Decimal(t.ms.toString()).div(3_600_000)) } };
+  }
   if (source.indicator === "pipeline-value") {
     const value = D.pipelineValue(deals.map((deal) => ({ amount: deal.amount as Decimal, probability: deal.probability as Decimal })));
     const weighted = source.value !== "total";
@@ -633,14 +694,9 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
   const options = { missing, attainmentScale: places.attainment, pointsScale: places.points, scoreScale: places.score, mode: places.mode };
   within(["kpis"], "KPIs", () => D.compileScorecard(frozen, { missing }));
   const scorecard = (specs: readonly D.KpiSpec[], values: Record<string, { actual: Decimal; target: Decimal }>): ReturnType<typeof D.scoreRounded> => D.scoreRounded(specs, values, options);
-  for (const w of works) {
-    const { person, tracer } = w;
-    // A difficulty from a data column: this person's coefficient in their own specs.
-    const specs = frozen.map((spec, k) => {
-      const kpi = p.kpis[k] as Kpi;
-      const column = difficultyColumnOf(kpi);
-      return column === undefined ? spec : { ...spec, difficulty: difficultyCellOf(kpi, column, person) };
-    });
+  // Every person's actuals and targets first, then every person's column difficulties, then the
+  // scores: the order in which the engine meets a fault (its input stage, then its KPI stage).
+  const measured = works.map((w) => {
     const values: Record<string, { actual: Decimal; target: Decimal }> = {};
     const shown = new Map<string, { actual: Decimal | null; target: Decimal | null }>();
     p.kpis.forEach((kpi, k) => {
@@ -650,6 +706,20 @@ function scoreKpiLines(p: Plan, works: Work[], scale: number, places: RoundingPl
       w.actuals.set(kpi.id, actual);
       if (actual !== null && target !== null) values[kpi.id] = { actual, target };
     });
+    return { values, shown };
+  });
+  // A difficulty from a data column: each person's coefficient in their own specs.
+  const specsOf = works.map((w) =>
+    frozen.map((spec, k) => {
+      const kpi = p.kpis[k] as Kpi;
+      const column = difficultyColumnOf(kpi);
+      return column === undefined ? spec : { ...spec, difficulty: difficultyCellOf(kpi, column, w.person) };
+    }),
+  );
+  for (const [i, w] of works.entries()) {
+    const { person, tracer } = w;
+    const specs = specsOf[i] as D.KpiSpec[];
+    const { values, shown } = measured[i] as (typeof measured)[number];
     const result = within(["rows", person.rowIndex], `person "${person.id}", KPI score`, () => scorecard(specs, values));
     w.kpis = p.kpis.map((kpi) => {
       const line = result.lines.find((l) => l.id === kpi.id);
