@@ -6,6 +6,8 @@ export { splitPeriod } from "../period/index.js";
 export { businessDays, calendarDays } from "../period/index.js";
 export { gradeByScore, forcedDistribution, forcedDistributionColumns, applyOverrides } from "../grading/index.js";
 export { decomposeTarget, prorateTarget } from "../targets/index.js";
+// Issue 21: targets per sub-period.
+export { decomposeOverPeriods } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
 export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 // Issue 21: the list indicators.
