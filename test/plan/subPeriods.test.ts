@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
-import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type Statement } from "../../src/plan/index.js";
+import { explain, parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type Statement } from "../../src/plan/index.js";
 
 // Issue 21, point 1: per-sub-period targets and results (subPeriods in its object form).
 
@@ -149,6 +149,26 @@ describe("runPlan with scored sub-periods", () => {
     expect(feb?.kpis[0]).toEqual({ id: "sales", target: "30000", actual: null, attainment: null, points: null, weight: null, contribution: null });
     expect(feb?.kpis[1]?.weight).toBe("1");
     expect(feb?.score).toBe("120");
+  });
+
+  it("is explained month by month in English and Chinese, also from a statement read back from JSON", () => {
+    const s = JSON.parse(JSON.stringify(only(runPlan(plan({ by: "month" }), { rows: [ROW] })))) as Statement;
+    const en = explain(s, { locale: "en", trace: false });
+    expect(en).toContain(
+      [
+        "KPI score: 110.67",
+        "",
+        "Sub-periods",
+        "  2026-01 (2026-01-01 to 2026-01-31): score 90",
+        "    Sales (sales): actual 27,000, target 30,000, attainment 90%, points 90",
+        "    visits: actual 18, target 20, attainment 90%, points 90",
+        "  2026-02 (2026-02-01 to 2026-02-28): score 114",
+      ].join("\n"),
+    );
+    const zh = explain(s, { locale: "zh-CN", trace: false });
+    expect(zh).toContain("分期结果\n  2026-01（2026-01-01 至 2026-01-31）：得分 90\n    Sales (sales)：实际 27,000，目标 30,000，达成率 90%，得分 90\n");
+    // A plan without scored sub-periods explains as before: no such section.
+    expect(explain(only(runPlan(plan("month"), { rows: [ROW] })), { locale: "en", trace: false })).not.toContain("Sub-periods");
   });
 
   it("makes the same statements lazily", () => {
