@@ -13,7 +13,10 @@ export interface WriteRunCsvOptions {
  * streams out. Columns, in this order:
  *
  * `id, name, team, region, role, activeFrom, activeTo, basePay`, then per KPI
- * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`, then `kpiScore, review360`,
+ * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`; when the plan scores sub-periods
+ * (issue 21), per sub-period per KPI scored in it `<kpi>@<label>.actual`, `.target`,
+ * `.attainment`, `.points` and then `score@<label>` (`sales@2026-01.target`, `score@2026-01`);
+ * then `kpiScore, review360`,
  * one `review360.<competency>` column of points per competency and a `trainingNeeds` column
  * (the competencies joined by "; ", weakest first) when the plan asks for them, then `score,
  * rank, initialGrade, grade`, one column per pay component grouped by kind (`fixed`,
@@ -75,10 +78,14 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
   payKeys = groupPayColumns(payKeys);
   // Issue 21: the per-competency 360 points and the training needs, when the statements carry them.
   const { competencies: competencyIds, trainingNeeds: needs } = competencyColumns(run);
+  // Issue 21: the scored sub-periods (every statement has the same sub-periods and KPIs).
+  const first = size === 0 ? undefined : statementAt(0);
+  const subs = (first?.subPeriods ?? []).map((sub) => ({ label: sub.label, kpis: sub.kpis.map((line) => line.id) }));
   const zero = zeroAmount(run.scale);
   const header = [
     "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
     ...kpiIds.flatMap((id) => [`${id}.actual`, `${id}.target`, `${id}.attainment`, `${id}.points`]),
+    ...subs.flatMap((sub) => [...sub.kpis.flatMap((id) => [`${id}@${sub.label}.actual`, `${id}@${sub.label}.target`, `${id}@${sub.label}.attainment`, `${id}@${sub.label}.points`]), `score@${sub.label}`]),
     "kpiScore", "review360", ...competencyIds.map((c) => `review360.${c}`), ...(needs ? ["trainingNeeds"] : []), "score", "rank", "initialGrade", "grade",
     ...payKeys, "totalPayout", "promotionEligible",
   ];
@@ -90,7 +97,7 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
-    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys, zero, competencyIds, needs));
+    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys, zero, competencyIds, needs, subs.length > 0));
     for (const chunk of out.take(false)) await write(chunk);
     if (onRow !== undefined) onRow(end);
   }
@@ -98,7 +105,7 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
 }
 
 /** Fills `cells` with a statement's row; returns the number of cells. */
-function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string, competencyIds: readonly string[], needs: boolean): number {
+function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string, competencyIds: readonly string[], needs: boolean, subs: boolean): number {
   const person = statement.person;
   cells[0] = neutraliseFormula(person.id);
   cells[1] = neutraliseFormula(person.name ?? "");
@@ -121,6 +128,18 @@ function rowCells(cells: string[], statement: Statement, kpiIds: readonly string
     cells[c + 2] = line?.attainment ?? "";
     cells[c + 3] = line?.points ?? "";
     c += 4;
+  }
+  if (subs) {
+    for (const sub of statement.subPeriods ?? []) {
+      for (const line of sub.kpis) {
+        cells[c] = line.actual ?? "";
+        cells[c + 1] = line.target ?? "";
+        cells[c + 2] = line.attainment ?? "";
+        cells[c + 3] = line.points ?? "";
+        c += 4;
+      }
+      cells[c++] = sub.score ?? "";
+    }
   }
   cells[c] = statement.kpiScore;
   cells[c + 1] = statement.review360?.points ?? "";

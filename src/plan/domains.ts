@@ -9,6 +9,8 @@ export { decomposeTarget, prorateTarget } from "../targets/index.js";
 // Issue 21: targets decomposed down the org tree.
 export { decomposeTree } from "../targets/index.js";
 export type { TargetNode, TargetTreeResult } from "../targets/index.js";
+// Issue 21: targets per sub-period.
+export { decomposeOverPeriods } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
 export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 // Issue 21: the list indicators.

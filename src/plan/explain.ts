@@ -31,7 +31,8 @@ const WORDS: Readonly<Record<ExplainLocale, ExplainWords>> = { en, "zh-CN": zhCN
 /**
  * Writes a statement as readable text (绩效结算说明) in Chinese or English, every word in the
  * chosen language: who, each KPI with actual, target, attainment, points and contribution, the
- * derived indicators, the 360 groups (上级 / 同事 / 下属, and why a group was left out), the
+ * derived indicators, the scored sub-periods (each with its score and every KPI's actual,
+ * target, attainment and points, when the plan's `subPeriods` scores them), the 360 groups (上级 / 同事 / 下属, and why a group was left out), the
  * score, rank and grade, each pay component and the total, then the trace — each step's name,
  * its formula in words, the result and the inputs — so the person can redo the arithmetic by
  * hand. Amounts are money for the locale and the run's currency (`Intl.NumberFormat`:
@@ -130,6 +131,22 @@ function computeExplain(given: Statement, options: ExplainOptions): string {
     }
   }
   lines.push(`${t.kpiScore}${colon}${num(s.kpiScore)}`);
+  // Issue 21: the scored sub-periods, each with its KPIs' targets and actuals.
+  const subPeriods = list(statement.subPeriods);
+  if (subPeriods.length > 0) {
+    const names = new Map(s.kpis.map((k) => [k.id, k.name === null ? k.id : `${k.name} (${k.id})`]));
+    lines.push("", t.subPeriods);
+    for (const sub of subPeriods) {
+      lines.push(`  ${t.subPeriodLine({ label: sub.label, start: sub.start ?? "?", end: sub.end ?? "?", score: sub.score == null ? null : num(sub.score) })}`);
+      for (const k of list(sub.kpis)) {
+        const value = rateKpis.has(k.id) ? pct : num;
+        const shown = (text: string | null | undefined, as: (v: string) => string): string => (text == null ? t.missing : as(text));
+        lines.push(
+          `    ${t.subPeriodKpiLine({ name: names.get(k.id) ?? k.id, actual: shown(k.actual, value), target: shown(k.target, value), attainment: shown(k.attainment, pct), points: shown(k.points, num) })}`,
+        );
+      }
+    }
+  }
   if (s.review360 !== null) {
     lines.push("", `${t.review360}${colon}${s.review360.points === null ? t.review360None : num(s.review360.points)}`);
     for (const g of list(s.review360.groups)) {

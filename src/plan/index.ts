@@ -10,6 +10,8 @@ export type {
   IndicatorLine,
   Review360Line,
   Review360CompetencyLine,
+  StatementSubPeriod,
+  StatementSubPeriodKpiLine,
   TeamResult,
   PayLine,
   PoolReport,

@@ -20,6 +20,7 @@ import { readInputs } from "./stages/readInputs.js";
 import { review360Stage } from "./stages/review360Stage.js";
 import { runContext } from "./stages/RunContext.js";
 import { statementStage } from "./stages/statementStage.js";
+import { subPeriodStage } from "./stages/subPeriodStage.js";
 import { teamStage } from "./stages/teamStage.js";
 import type { LazyPayoutRun } from "./types.js";
 
@@ -28,7 +29,8 @@ import type { LazyPayoutRun } from "./types.js";
  *
  * 1. read inputs — data shape, roster (per person)
  * 2. indicators and targets (per person)
- * 3. KPI scores — exact integer columns (per person)
+ * 3. KPI scores — exact integer columns (per person); the scored sub-periods, when the plan
+ *    asks (per person, for the statements only)
  * 4. 360 review — ratings read once as a stream, then per person
  * 5. composite score (per person)
  * 6. rank and grade — global: needs every score
@@ -68,6 +70,8 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   // Issue 21: the list indicators, each list read once.
   const inputs = kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses, given.activities, given.tickets));
   const kpis = kpiStage(ctx, inputs, shareLines);
+  // Issue 21: the scored sub-periods (for the statements only).
+  const subPeriods = subPeriodStage(ctx, inputs);
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
   const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, given.ratings));
   const scores = compositeStage(ctx, kpis, review);
@@ -84,7 +88,7 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const pools = poolStage(ctx, { kpis, scores, grades, teams });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
-  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
+  const statements = statementStage(ctx, { inputs, kpis, subPeriods, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
   return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, ...(teams === undefined ? {} : { teams: teams.results }), path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 

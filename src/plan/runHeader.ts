@@ -30,7 +30,8 @@ export function runHeader(plan: unknown, p: Plan, scale: number, mode: RoundingM
     scale,
     rounding: mode,
     period: { start: p.period.start, end: p.period.end, label: p.period.label },
-    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, p.subPeriods).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
+    // Issue 21: the object form (scored sub-periods) lists the same sub-periods as its `by`.
+    subPeriods: p.subPeriods === undefined ? [] : D.splitPeriod(p.period, typeof p.subPeriods === "string" ? p.subPeriods : p.subPeriods.by).map((sub) => ({ start: sub.start, end: sub.end, label: sub.label })),
     ...(audit.inputs === undefined ? {} : { inputs: audit.inputs }),
     ...(audit.runAt === undefined ? {} : { runAt: audit.runAt }),
   };

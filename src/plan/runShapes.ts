@@ -63,6 +63,18 @@ function shapes(): Shapes {
     indicators: maybe(list(z.object({ kpi: text, indicator: text, inputs: texts, value: text }))),
     kpis: maybe(list(kpi)),
     kpiScore: maybe(text),
+    // Issue 21: the scored sub-periods.
+    subPeriods: maybe(
+      list(
+        z.object({
+          label: text,
+          start: maybe(text),
+          end: maybe(text),
+          kpis: maybe(list(z.object({ id: text, target: maybe(text), actual: maybe(text), attainment: maybe(text), points: maybe(text), weight: maybe(text), contribution: maybe(text) }))),
+          score: maybe(text),
+        }),
+      ),
+    ),
     review360: maybe(
       z.object({
         score: maybe(text),

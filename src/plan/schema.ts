@@ -4,6 +4,7 @@ import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
 import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";
 import { guard } from "../errors/index.js";
 import { describeFields } from "./planFieldDocs.js";
+import { checkSubPeriods } from "./subPeriodChecks.js";
 
 // ─── Building blocks ─────────────────────────────────────────────────────────────────────────
 
@@ -582,6 +583,54 @@ export const planCalendarSchema = z.strictObject({
   workdays: z.array(isoDate).optional().describe('Weekend days that are worked (调休), yyyy-MM-dd (e.g. "2026-09-27"); each must be a Saturday or Sunday'),
 });
 
+/** The sub-period units of `splitPeriod`. */
+const periodUnit = z.enum(["half", "quarter", "month", "week"]);
+
+/**
+ * Issue 21: sub-periods (分期). The string form (`"month"`) only lists the sub-periods in the
+ * run's header, as it always did. The object form also scores them: each chosen KPI's target
+ * (the person's period target, after proration or ramp) is decomposed over the sub-periods by
+ * `decomposeOverPeriods` — `"equal"` (default), `"business-days"` (with the plan's `calendar`),
+ * `"calendar-days"`, or `{ profile }`, one seasonal weight per sub-period — exactly to
+ * `10^-scale`; each sub-period's actual comes from the data column `<actual column>@<label>`
+ * (`revenue@2026-01`); and each sub-period is scored like the period (attainment, points, a
+ * score over the chosen KPIs, their weights rescaled to sum 1). The period's score and pay are
+ * unchanged: they come from the period's own actuals and targets. See docs/plan-format.md.
+ */
+export const planSubPeriodsSchema = z.union(
+  [
+    periodUnit.describe('The sub-period listed in the run (labels only): "half", "quarter", "month" or "week"'),
+    z
+      .strictObject({
+        by: periodUnit.describe('The sub-period: "half", "quarter", "month" or "week" (splitPeriod: 2026-01, 2026-Q1 after the period\'s label, 2026-W09)'),
+        split: z
+          .union(
+            [
+              z.enum(["equal", "business-days", "calendar-days"]),
+              z.strictObject({
+                profile: z.array(num).min(1).describe("A seasonal profile: one weight ≥ 0 per sub-period, in order (e.g. [3, 3, 4] for a quarter's months); not all 0"),
+              }),
+            ],
+            { error: expecting('"equal", "business-days", "calendar-days" or { "profile": [weights…] }') },
+          )
+          .optional()
+          .describe('How each target is decomposed over the sub-periods: "equal" (default), "business-days" (with the plan\'s calendar), "calendar-days", or { profile: [weights…] }'),
+        kpis: z.array(name).min(1).optional().describe("The KPIs scored per sub-period (default: every KPI whose actual is a data column); a derived or list indicator cannot be split"),
+        actuals: z
+          .enum(["columns", "none"])
+          .optional()
+          .describe('Where the sub-period actuals come from: "columns" (default), the data columns <actual column>@<sub-period label> such as revenue@2026-01; "none": targets only'),
+        missing: z
+          .enum(["error", "empty"])
+          .optional()
+          .describe('A sub-period actual column that is absent or an empty cell: "error" (default, INVALID_DATA with its path) or "empty" (that sub-period is not scored)'),
+        scale: z.number().int().min(0).max(10).optional().describe("Decimal places of the sub-period targets (default: the currency's minor units)"),
+      })
+      .describe("Sub-periods scored: each KPI's target decomposed over them, each scored from its own actual; the period's score and pay are unchanged"),
+  ],
+  { error: expecting('"half", "quarter", "month", "week" or { "by": …, "split"?: … }') },
+);
+
 // ─── The plan ────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -592,7 +641,7 @@ export const planCalendarSchema = z.strictObject({
  * indicator, attainment, points, score }`: the mode, default half-even, rounds money to the
  * currency's minor units and every rounding point to its decimal places — indicator 4,
  * attainment 4, points 2, score 2 by default), `period`,
- * `subPeriods?` (half/quarter/month/week, listed in the run), `people?` (the roster; when absent,
+ * `subPeriods?` (half/quarter/month/week, listed in the run; or `{ by, split?, kpis?, … }`, scored), `people?` (the roster; when absent,
  * people come from the data rows — see `PlanData`), `kpis`, `score?` (composition; default
  * KPI score only), `review360?`, `grading?`, `pay?`, `promotion?`, `inputs?` (the input files
  * for the command line, relative to the plan file's folder), `calendar?` (holidays and make-up
@@ -624,8 +673,8 @@ const planObject = z.strictObject({
     .optional()
     .describe("How money and the rounding points are rounded: mode (default half-even) and decimal places indicator 4, attainment 4, points 2, score 2"),
   period: periodSchema,
-  /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`. */
-  subPeriods: z.enum(["half", "quarter", "month", "week"]).optional().describe("Sub-periods listed in the run"),
+  /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`; the object form also scores them (issue 21). */
+  subPeriods: planSubPeriodsSchema.optional().describe('Sub-periods listed in the run ("month"), or scored: { by, split?, kpis?, actuals?, missing?, scale? }'),
   people: z.array(planPersonSchema).optional().describe("The roster; when absent, people come from the data rows"),
   kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe("The scorecard; weights sum to 1"),
   score: planScoreSchema.optional().describe("The composite score: KPI and 360 weights summing to 1 (default: KPI score only)"),
@@ -738,6 +787,8 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   if (plan.teamScores?.kpi !== undefined) checkKpiRef({ kpi: plan.teamScores.kpi }, ["teamScores"]);
   // The domain's own checks read well-formed values only: they wait for the shapes to be right.
   if (ctx.issues.length === 0) checkPlanRules(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
+  // Issue 21: the scored sub-periods against the period and the KPIs.
+  if (ctx.issues.length === 0) checkSubPeriods(plan, (path, message) => ctx.addIssue({ code: "custom", path: [...path], message }));
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;

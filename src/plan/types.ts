@@ -50,6 +50,38 @@ export interface StatementKpiLine {
   readonly contribution: string;
 }
 
+/**
+ * One KPI of a sub-period (issue 21): its share of the period's target (`decomposeOverPeriods`),
+ * the sub-period's actual (the data column `<actual column>@<label>`), and the attainment and
+ * points as the period's are computed. `null` = none (no actual, or a sub-period the person was
+ * not active in).
+ */
+export interface StatementSubPeriodKpiLine {
+  readonly id: string;
+  readonly target: string | null;
+  readonly actual: string | null;
+  readonly attainment: string | null;
+  readonly points: string | null;
+  /** The KPI's weight in the sub-period score (rescaled to sum 1 over the KPIs scored in it). */
+  readonly weight: string | null;
+  /** weight · points */
+  readonly contribution: string | null;
+}
+
+/**
+ * A sub-period's results in a statement (issue 21), when the plan's `subPeriods` is the object
+ * form: for transparency only — the period's score and pay come from the period's totals.
+ */
+export interface StatementSubPeriod {
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+  /** The KPIs scored per sub-period, in plan order. */
+  readonly kpis: readonly StatementSubPeriodKpiLine[];
+  /** round(Σ contribution, rounding.score) over the KPIs with an attainment; `null` when none has one. */
+  readonly score: string | null;
+}
+
 /** The 360 review part of a statement. */
 export interface Review360Line {
   /** The aggregated score on the rating scale, or null when no group qualified. */
@@ -98,6 +130,8 @@ export interface Statement {
   readonly kpis: readonly StatementKpiLine[];
   /** Σ contribution of the KPI lines. */
   readonly kpiScore: string;
+  /** Issue 21: each sub-period's targets, actuals and score, only when the plan's `subPeriods` is the object form. */
+  readonly subPeriods?: readonly StatementSubPeriod[] | undefined;
   readonly review360: Review360Line | null;
   /** The composite score (KPI score alone when the plan has no 360 part). */
   readonly score: string;

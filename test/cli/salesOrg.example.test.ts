@@ -8,7 +8,8 @@ import { Decimal, type PayoutRun } from "../../src/index.js";
 import { captureIo, tempDir, type TempDir } from "./helpers.js";
 
 // Issue 21: the sales-org example — territory difficulty from a column, 360 calibration and
-// training needs, forced distribution per team, team scores and a two-level team pool.
+// training needs, forced distribution per team, team scores and a two-level team pool; monthly
+// targets and results (scored sub-periods: revenue and visits by a 3:3:4 profile).
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const org = (name: string): string => join(root, "examples", "sales-org", name);
@@ -54,6 +55,29 @@ describe("the sales-org example through the command line", () => {
     expect(first?.trace.map((t) => t.step)).toContain("review360.calibration");
   });
 
+  it("splits revenue and visits over the months by the 3:3:4 profile and scores each month", async () => {
+    const run = JSON.parse((await cli("run", org("plan.json"))).out) as PayoutRun;
+    const r01 = run.statements[0];
+    // R01's revenue target 1320000 (East's share, see above) × 3/10, 3/10, 4/10 → 396000, 396000, 528000;
+    // visits 60 → 18, 18, 24. January: 356000 / 396000 = 0.899; visits 19 / 18 = 1.0556.
+    expect(r01?.subPeriods?.map((m) => m.label)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(r01?.subPeriods?.map((m) => m.kpis[0]?.target)).toEqual(["396000", "396000", "528000"]);
+    expect(r01?.subPeriods?.map((m) => m.kpis[1]?.target)).toEqual(["18", "18", "24"]);
+    expect(r01?.subPeriods?.[0]?.kpis.map((k) => k.attainment)).toEqual(["0.899", "1.0556"]);
+    // R05 joined on 1 February: January weighs 0 and is not scored; 40 visits → 3:4 → 17.14, 22.86.
+    const r05 = run.statements[4];
+    expect(r05?.subPeriods?.[0]?.score).toBeNull();
+    expect(r05?.subPeriods?.map((m) => m.kpis[1]?.target)).toEqual(["0", "17.14", "22.86"]);
+    expect(r05?.kpis[0]?.target).toBe("721111.11");
+    expect(r05?.subPeriods?.map((m) => m.kpis[0]?.target)).toEqual(["0", "309047.62", "412063.49"]);
+    const csv = (await cli("run", org("plan.json"), "--format", "csv")).out;
+    expect(csv.split("\n")[0]).toContain("visits.points,revenue@2026-01.actual,revenue@2026-01.target,revenue@2026-01.attainment,revenue@2026-01.points,visits@2026-01.actual");
+    expect(csv.split("\n")[0]).toContain("visits@2026-03.points,score@2026-03,kpiScore");
+    const en = (await cli("explain", org("plan.json"), "--person", "R05", "--locale", "en")).out;
+    expect(en).toContain("Sub-periods\n  2026-01 (2026-01-01 to 2026-01-31): not scored\n");
+    expect(en).toContain("  2026-02 (2026-02-01 to 2026-02-28): score 102.58\n    Revenue 销售额 (revenue): actual 304,000, target 309,047.62, attainment 98.37%, points 101.97\n");
+  });
+
   it("writes the competency and training-needs columns to CSV", async () => {
     const { code, out } = await cli("run", org("plan.json"), "--format", "csv");
     expect(code).toBe(0);
@@ -86,5 +110,6 @@ describe("the sales-org example through the command line", () => {
     expect(out).toContain("分项能力得分");
     expect(out).toContain("培训需求");
     expect(out).toContain("难度系数");
+    expect(out).toContain("分期结果\n  2026-01（2026-01-01 至 2026-01-31）：得分 ");
   });
 });

@@ -107,6 +107,10 @@ export interface ExplainWords {
   readonly missing: string;
   readonly indicators: string;
   readonly kpiScore: string;
+  /** Issue 21: the scored sub-periods' heading, each sub-period's line and each of its KPIs. */
+  readonly subPeriods: string;
+  readonly subPeriodLine: (p: { label: string; start: string; end: string; score: string | null }) => string;
+  readonly subPeriodKpiLine: (p: { name: string; actual: string; target: string; attainment: string; points: string }) => string;
   readonly review360: string;
   readonly review360None: string;
   /** The per-competency 360 scores and the training needs (培训需求) of a statement. */

@@ -11,12 +11,15 @@ import type { CommissionColumn } from "./collectionsStage.js";
 import type { PayColumns } from "./payStage.js";
 import type { Pools } from "./poolStage.js";
 import type { Review360Scores } from "./review360Stage.js";
+import type { SubPeriodLines } from "./subPeriodStage.js";
 import { unitsFixed } from "./unitsText.js";
 
 /** Every stage's result, as the statements read them. */
 export interface StageResults {
   readonly inputs: KpiInputs;
   readonly kpis: KpiScores;
+  /** Issue 21: each person's sub-period results, when the plan's `subPeriods` is the object form. */
+  readonly subPeriods?: SubPeriodLines | undefined;
   readonly review: Review360Scores;
   readonly scores: readonly string[];
   readonly grades: Grades;
@@ -100,6 +103,7 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
       indicators: hasIndicators ? indicatorLinesOf(ctx, r.inputs, j) : EMPTY,
       kpis: r.kpis.linesOf(j),
       kpiScore,
+      ...(r.subPeriods === undefined ? {} : { subPeriods: r.subPeriods(j) }),
       review360: r.review.lineOf(j),
       score: r.scores[j] as string,
       rank: r.grades.rank[j] as number,
