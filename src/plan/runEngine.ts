@@ -19,6 +19,7 @@ import { promotionStage } from "./stages/promotionStage.js";
 import { readInputs } from "./stages/readInputs.js";
 import { review360Stage } from "./stages/review360Stage.js";
 import { runContext } from "./stages/RunContext.js";
+import { scorecardKpiStage, scorecardRunPlan } from "./stages/scorecardStage.js";
 import { statementStage } from "./stages/statementStage.js";
 import { teamStage } from "./stages/teamStage.js";
 import type { LazyPayoutRun } from "./types.js";
@@ -28,7 +29,8 @@ import type { LazyPayoutRun } from "./types.js";
  *
  * 1. read inputs — data shape, roster (per person)
  * 2. indicators and targets (per person)
- * 3. KPI scores — exact integer columns (per person)
+ * 3. KPI scores — exact integer columns (per person); with role scorecards, 2 and 3 run per
+ *    scorecard over its people (scorecardStage.ts)
  * 4. 360 review — ratings read once as a stream, then per person
  * 5. composite score (per person)
  * 6. rank and grade — global: needs every score
@@ -64,10 +66,12 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   // The history's period names are for the trace only; the other inputs go to stage 1 as given.
   const { historyPeriods, rest } = splitHistoryPeriods(data);
   const given = readInputs(p, rest);
-  const ctx = runContext(p, given.people, trace);
-  // Issue 21: the list indicators, each list read once.
-  const inputs = kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses));
-  const kpis = kpiStage(ctx, inputs, shareLines);
+  // Issue 21: with role scorecards, the later stages read the run's KPI list (every scorecard's ids).
+  const ctx = runContext(scorecardRunPlan(p), given.people, trace);
+  // Issue 21: the list indicators, each list read once; with scorecards, stages 2 and 3 per scorecard.
+  const byCard = p.scorecards === undefined ? undefined : scorecardKpiStage(ctx, p, given.deals, given.responses, shareLines);
+  const inputs = byCard?.inputs ?? kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses));
+  const kpis = byCard?.kpis ?? kpiStage(ctx, inputs, shareLines);
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
   const review = inPlanTermsOf("options", ["review360"], () => review360Stage(ctx, given.ratings));
   const scores = compositeStage(ctx, kpis, review);
@@ -84,7 +88,7 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const pools = poolStage(ctx, { kpis, scores, grades, teams });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
-  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
+  const statements = statementStage(ctx, { inputs, kpis, review, scores, grades, pay, pools, awards, promotions, commissionLines, scorecards: byCard?.scorecards }, shareLines);
   return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, ...(teams === undefined ? {} : { teams: teams.results }), path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 

@@ -63,6 +63,7 @@ function shapes(): Shapes {
     indicators: maybe(list(z.object({ kpi: text, indicator: text, inputs: texts, value: text }))),
     kpis: maybe(list(kpi)),
     kpiScore: maybe(text),
+    scorecard: maybe(text),
     review360: maybe(
       z.object({
         score: maybe(text),
