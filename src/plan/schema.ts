@@ -570,7 +570,11 @@ const planObject = z.strictObject({
   scorecards: z
     .record(name, planScorecardSchema)
     .optional()
-    .describe("Issue 21: a scorecard per role (rep, manager …), chosen by the roster's role; people without a role use kpis; a role with no scorecard is an error"),
+    .describe("Issue 21: a scorecard per role (rep, manager …), chosen by the roster's role; people without a role use kpis; a role with no scorecard is an error unless scorecardFallback is \"kpis\""),
+  scorecardFallback: z
+    .enum(["error", "kpis"])
+    .optional()
+    .describe('With scorecards: a person whose role has no scorecard is an error ("error", default) or is scored by the top-level kpis ("kpis")'),
   score: planScoreSchema.optional().describe("The composite score: KPI and 360 weights summing to 1 (default: KPI score only)"),
   review360: planReview360Schema.optional().describe("The 360 review set-up; ratings come with the data"),
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
@@ -634,6 +638,9 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   const kpiIds = checkKpiList(plan.kpis, ["kpis"], ctx);
   // Issue 21: each scorecard checked as kpis is; a KPI named elsewhere must be in every one.
   const scorecardIds = Object.entries(plan.scorecards ?? {}).map(([role, card]) => ({ role, ids: checkKpiList(card.kpis, ["scorecards", role, "kpis"], ctx) }));
+  if (plan.scorecardFallback !== undefined && plan.scorecards === undefined) {
+    ctx.addIssue({ code: "custom", path: ["scorecardFallback"], message: "scorecardFallback says what a role without a scorecard gets: it needs scorecards" });
+  }
   if (plan.scorecards !== undefined && Object.hasOwn(plan.scorecards, "default")) {
     ctx.addIssue({ code: "custom", path: ["scorecards", "default"], message: 'scorecards.default: "default" names the plan\'s kpis in statements (the scorecard of people without a role); give the role another name' });
   }

@@ -6,7 +6,8 @@ import type { PayoutRun } from "../../src/index.js";
 import { captureIo, tempDir, type TempDir } from "./helpers.js";
 
 // Issue 21: the sales-org example — territory difficulty from a column, 360 calibration and
-// training needs, forced distribution per team, team scores and a two-level team pool.
+// training needs, forced distribution per team, team scores and a two-level team pool; team
+// leads scored by their own scorecard (the account managers by kpis) and a pool split per role.
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const org = (name: string): string => join(root, "examples", "sales-org", name);
@@ -40,6 +41,17 @@ describe("the sales-org example through the command line", () => {
     expect(first?.review360?.competencies?.map((c) => c.competency)).toEqual(["customer-focus", "teamwork"]);
     expect(Array.isArray(first?.review360?.trainingNeeds)).toBe(true);
     expect(first?.trace.map((t) => t.step)).toContain("review360.calibration");
+    // Role scorecards: the team leads by theirs, the account managers by kpis (scorecardFallback).
+    expect(run.statements.map((s) => s.scorecard)).toEqual(["Team lead", ...Array<string>(5).fill("default"), "Team lead", ...Array<string>(5).fill("default")]);
+    expect(first?.kpis.map((k) => k.id)).toEqual(["revenue", "collection", "margin"]);
+    // The regional pool per role, by headcount: 10 of 12 and 2 of 12 of the funded amount, to the fen.
+    const regional = run.pools[0];
+    expect(regional?.groups?.map((g) => [g.group, g.people])).toEqual([
+      ["Account manager", 10],
+      ["Team lead", 2],
+    ]);
+    const parts = regional?.groups?.reduce((sum, g) => sum + Math.round(Number(g.amount) * 100), 0);
+    expect(parts).toBe(Math.round(Number(regional?.funded) * 100));
   });
 
   it("writes the competency and training-needs columns to CSV", async () => {

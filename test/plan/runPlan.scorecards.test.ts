@@ -160,6 +160,15 @@ describe("runPlan with role scorecards: bad input", () => {
     expect(e.message).toContain('did you mean "manager"?');
   });
 
+  it("scores a role without a scorecard by kpis with scorecardFallback \"kpis\"", () => {
+    const rows = data.rows.map((row) => (row["id"] === "m1" ? { ...row, role: "director" } : row));
+    const run = runPlan({ ...mixedPlan(), scorecardFallback: "kpis" }, { rows }, { trace: false });
+    // m1 by kpis: sales 330000 / 100000 = 3.3 → 330
+    expect([run.statements[0]?.scorecard, run.statements[0]?.score]).toEqual(["default", "330"]);
+    const { scorecards: _s, ...flat } = mixedPlan();
+    expect(failure(() => parsePlan({ ...flat, scorecardFallback: "kpis" }))).toMatchObject({ code: "INVALID_PLAN", path: ["scorecardFallback"] });
+  });
+
   it("refuses a planned person whose role has no scorecard, at people[i].role", () => {
     const plan: Plan = { ...mixedPlan(), people: [{ id: "m1", role: "manager" }, { id: "r1", role: "supervisor" }, { id: "r2" }, { id: "r3" }] };
     const rows = data.rows.map(({ role: _role, ...row }) => row);

@@ -77,7 +77,9 @@ function cardsOf(p: Plan): Card[] {
  * decomposed over its own people — and the results are put together by the run's KPI list
  * (see {@link scorecardRunPlan}); a KPI a person's scorecard lacks is missing for them. Every
  * scorecard's weights sum to 1, so every score is on the same scale and the later stages (one
- * ranking, grading, pools) run over everyone as usual. A fault in a scorecard's KPI is reported
+ * ranking, grading, pools) run over everyone as usual. A role without a scorecard is an error
+ * (a misspelt role is never paid by another scorecard) unless `scorecardFallback` is `"kpis"`,
+ * which scores it by the plan's `kpis`. A fault in a scorecard's KPI is reported
  * at its path (`["scorecards", role, "kpis", k, …]`).
  *
  * @internal
@@ -88,7 +90,7 @@ function cardsOf(p: Plan): Card[] {
  * @param shareLines - as for `kpiStage`
  * @returns the KPI columns, the scores and each person's scorecard
  * @throws {PayscoreError} `INVALID_DATA` at `["rows", i, "role"]` (`INVALID_PLAN` at
- *   `["people", i, "role"]`) for a role that has no scorecard; as `kpiInputStage` and
+ *   `["people", i, "role"]`) for a role that has no scorecard (without `scorecardFallback: "kpis"`); as `kpiInputStage` and
  *   `kpiStage`, with the scorecard's path
  *
  * @example
@@ -103,10 +105,11 @@ export function scorecardKpiStage(ctx: RunContext, p: Plan, deals: readonly Deal
   const cardOf = new Int32Array(n);
   const localOf = new Int32Array(n);
   const members = cards.map((): number[] => []);
+  const fallback = p.scorecardFallback === "kpis";
   const byRole = new Map(cards.slice(1).map((card, c) => [card.name, c + 1]));
   for (let j = 0; j < n; j++) {
     const person = people[j] as RosterPerson;
-    const c = person.role === null || person.role === "" ? 0 : byRole.get(person.role);
+    const c = person.role === null || person.role === "" ? 0 : (byRole.get(person.role) ?? (fallback ? 0 : undefined));
     if (c === undefined) throw noScorecard(p, person, [...byRole.keys()]);
     cardOf[j] = c;
     localOf[j] = (members[c] as number[]).length;
@@ -180,7 +183,7 @@ function noScorecard(p: Plan, person: RosterPerson, roles: readonly string[]): P
   const hint = didYouMean(role, roles);
   return new PayscoreError(
     planIndex >= 0 ? "INVALID_PLAN" : "INVALID_DATA",
-    `${formatPath(path)} is "${role}" (person "${person.id}"): no scorecard for this role; the scorecards are ${roles.map((r) => `"${r}"`).join(", ")}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}, and people without a role use kpis`,
+    `${formatPath(path)} is "${role}" (person "${person.id}"): no scorecard for this role; the scorecards are ${roles.map((r) => `"${r}"`).join(", ")}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}, and people without a role use kpis (or set scorecardFallback: "kpis")`,
     { path },
   );
 }
