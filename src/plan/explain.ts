@@ -104,7 +104,9 @@ function computeExplain(given: Statement, options: ExplainOptions): string {
   facts.push(t.active(s.person.activeFrom, s.person.activeTo));
   if (s.person.basePay !== null) facts.push(`${t.basePay}${colon}${money(s.person.basePay)}`);
   lines.push(facts.join(" · "));
-  lines.push("", t.kpis);
+  // Issue 21: the scorecard of the person's role, when the plan has role scorecards.
+  const card = typeof s.scorecard === "string" ? (s.scorecard === "default" ? t.defaultScorecard : s.scorecard) : undefined;
+  lines.push("", card === undefined ? t.kpis : `${t.kpis} · ${t.scorecard}${colon}${card}`);
   for (const k of s.kpis) {
     const value = rateKpis.has(k.id) ? pct : num;
     lines.push(

@@ -180,6 +180,8 @@ function hasReferencedDescription(node: Record<string, unknown>, defs: Record<st
 }
 
 function docFor(path: string): { key: string; text: string } | undefined {
+  // Issue 21: a scorecard's KPI is described as a KPI of the plan's kpis.
+  if (path.startsWith("scorecards.kpis[].")) return docFor(path.slice("scorecards.".length));
   const exact = PLAN_FIELD_DOCS[path];
   if (exact !== undefined) return { key: path, text: exact };
   const parts = path.split(".");

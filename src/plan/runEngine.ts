@@ -19,6 +19,7 @@ import { promotionStage } from "./stages/promotionStage.js";
 import { readInputs } from "./stages/readInputs.js";
 import { review360Stage } from "./stages/review360Stage.js";
 import { runContext } from "./stages/RunContext.js";
+import { scorecardKpiStage, scorecardRunPlan } from "./stages/scorecardStage.js";
 import { statementStage } from "./stages/statementStage.js";
 import { subPeriodStage } from "./stages/subPeriodStage.js";
 import { teamStage } from "./stages/teamStage.js";
@@ -29,8 +30,9 @@ import type { LazyPayoutRun } from "./types.js";
  *
  * 1. read inputs — data shape, roster (per person)
  * 2. indicators and targets (per person)
- * 3. KPI scores — exact integer columns (per person); the scored sub-periods, when the plan
- *    asks (per person, for the statements only)
+ * 3. KPI scores — exact integer columns (per person); with role scorecards, 2 and 3 run per
+ *    scorecard over its people (scorecardStage.ts); the scored sub-periods, when the plan asks
+ *    (per person, for the statements only)
  * 4. 360 review — ratings read once as a stream, then per person
  * 5. composite score (per person)
  * 6. rank and grade — global: needs every score
@@ -66,10 +68,13 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   // The history's period names are for the trace only; the other inputs go to stage 1 as given.
   const { historyPeriods, rest } = splitHistoryPeriods(data);
   const given = readInputs(p, rest);
-  const ctx = runContext(p, given.people, trace);
-  // Issue 21: the list indicators, each list read once.
-  const inputs = kpiInputStage(ctx, listIndicatorStage(ctx, given.deals, given.responses, given.activities, given.tickets));
-  const kpis = kpiStage(ctx, inputs, shareLines);
+  // Issue 21: with role scorecards, the later stages read the run's KPI list (every scorecard's ids).
+  const ctx = runContext(scorecardRunPlan(p), given.people, trace);
+  // Issue 21: the list indicators, each list read once; with scorecards, stages 2 and 3 per scorecard.
+  const lists = { deals: given.deals, responses: given.responses, activities: given.activities, tickets: given.tickets };
+  const byCard = p.scorecards === undefined ? undefined : scorecardKpiStage(ctx, p, lists, shareLines);
+  const inputs = byCard?.inputs ?? kpiInputStage(ctx, listIndicatorStage(ctx, lists.deals, lists.responses, lists.activities, lists.tickets));
+  const kpis = byCard?.kpis ?? kpiStage(ctx, inputs, shareLines);
   // Issue 21: the scored sub-periods (for the statements only).
   const subPeriods = subPeriodStage(ctx, inputs);
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
@@ -88,7 +93,7 @@ export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, 
   const pools = poolStage(ctx, { kpis, scores, grades, teams });
   const awards = awardStage(ctx);
   const promotions = promotionStage(ctx, kpis, scores, given.history, historyPeriods);
-  const statements = statementStage(ctx, { inputs, kpis, subPeriods, review, scores, grades, pay, pools, awards, promotions, commissionLines }, shareLines);
+  const statements = statementStage(ctx, { inputs, kpis, subPeriods, review, scores, grades, pay, pools, awards, promotions, commissionLines, scorecards: byCard?.scorecards }, shareLines);
   return conservationCheck({ ...runHeader(plan, p, ctx.scale, ctx.mode, audit), ...statements, pools: pools.reports, ...(teams === undefined ? {} : { teams: teams.results }), path: "columnar" }, p, ctx.scale, ctx.mode);
 }
 

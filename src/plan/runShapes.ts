@@ -75,6 +75,7 @@ function shapes(): Shapes {
         }),
       ),
     ),
+    scorecard: maybe(text),
     review360: maybe(
       z.object({
         score: maybe(text),

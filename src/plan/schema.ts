@@ -386,6 +386,15 @@ const overrideSchema = z.strictObject({
     .describe('When the decision was made: an ISO date or date-time, e.g. "2026-04-03" or "2026-04-03T10:30:00+08:00"; copied into the statement\'s grade'),
 });
 
+/**
+ * Issue 21: a role's scorecard (岗位评分卡) — its own KPI list, weights summing to 1 as in
+ * `kpis`, so every role's score is on the same 0..N scale and one ranking, one grading and one
+ * pool can cover a mixed team.
+ */
+export const planScorecardSchema = z.strictObject({
+  kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe("This role's KPIs; weights sum to 1, as in the plan's kpis"),
+});
+
 /** Grading by score bands, or by forced distribution; then calibration overrides. */
 export const planGradingSchema = z.discriminatedUnion("method", [
   z.strictObject({
@@ -427,6 +436,16 @@ export const planPoolSchema = z.strictObject({
   cap: z.union([num, z.strictObject({ multipleOfBasePay: num })], { error: expecting('a number or { "multipleOfBasePay": … }') }).optional(),
   /** A team pool: only the people of this team share it; default everyone. */
   team: z.string().optional(),
+  /**
+   * Issue 21: one sub-pool per roster team or role (people without one form one group, named
+   * ""): the funded pool is divided between the groups by headcount (largest remainder, in whole
+   * minor units, ties to the group first by name), then each group's part is shared over its
+   * members by `weightBy` under their caps.
+   */
+  per: z
+    .enum(["all", "team", "role"])
+    .optional()
+    .describe('One pool over all its members ("all", default), or a sub-pool per team or role, the funded budget divided between them by headcount'),
   /**
    * A two-level pool (两级分配, `allocateTeamPool`): the pool goes to the roster's teams by team
    * score (`score`, default) or team score × headcount (`score-headcount`), then to each team's
@@ -677,6 +696,14 @@ const planObject = z.strictObject({
   subPeriods: planSubPeriodsSchema.optional().describe('Sub-periods listed in the run ("month"), or scored: { by, split?, kpis?, actuals?, missing?, scale? }'),
   people: z.array(planPersonSchema).optional().describe("The roster; when absent, people come from the data rows"),
   kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe("The scorecard; weights sum to 1"),
+  scorecards: z
+    .record(name, planScorecardSchema)
+    .optional()
+    .describe("Issue 21: a scorecard per role (rep, manager …), chosen by the roster's role; people without a role use kpis; a role with no scorecard is an error unless scorecardFallback is \"kpis\""),
+  scorecardFallback: z
+    .enum(["error", "kpis"])
+    .optional()
+    .describe('With scorecards: a person whose role has no scorecard is an error ("error", default) or is scored by the top-level kpis ("kpis")'),
   score: planScoreSchema.optional().describe("The composite score: KPI and 360 weights summing to 1 (default: KPI score only)"),
   review360: planReview360Schema.optional().describe("The 360 review set-up; ratings come with the data"),
   grading: planGradingSchema.optional().describe("Grades by score bands or forced distribution, then calibration overrides"),
@@ -714,23 +741,37 @@ function isCurrency(code: string): boolean {
 
 type RawPlan = z.output<typeof planObject>;
 
-function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>): void {
+/** A KPI list's own checks (the plan's `kpis`, or a scorecard's at `["scorecards", role, "kpis"]`); its ids. */
+function checkKpiList(kpis: RawPlan["kpis"], at: readonly (string | number)[], ctx: z.core.$RefinementCtx<RawPlan>): Set<string> {
   const kpiIds = new Set<string>();
-  plan.kpis.forEach((kpi, i) => {
+  kpis.forEach((kpi, i) => {
     // Issue 20: a ramp already gives the months before the start 0; prorating too would count them twice.
-    if (kpi.ramp !== undefined && kpi.prorate !== undefined) ctx.addIssue({ code: "custom", path: ["kpis", i, "ramp"], message: "a KPI has either ramp or prorate, not both: the ramp already gives the months before the start date 0" });
+    if (kpi.ramp !== undefined && kpi.prorate !== undefined) ctx.addIssue({ code: "custom", path: [...at, i, "ramp"], message: "a KPI has either ramp or prorate, not both: the ramp already gives the months before the start date 0" });
     kpi.ramp?.schedule.forEach((factor, f) => {
-      if (isNumeric(factor) && (compare(factor, 0) < 0 || compare(factor, 1) > 0)) ctx.addIssue({ code: "custom", path: ["kpis", i, "ramp", "schedule", f], message: `a ramp factor must be from 0 to 1 (100 % is 1); got ${String(factor)}` });
+      if (isNumeric(factor) && (compare(factor, 0) < 0 || compare(factor, 1) > 0)) ctx.addIssue({ code: "custom", path: [...at, i, "ramp", "schedule", f], message: `a ramp factor must be from 0 to 1 (100 % is 1); got ${String(factor)}` });
     });
-    if (kpiIds.has(kpi.id)) ctx.addIssue({ code: "custom", path: ["kpis", i, "id"], message: `duplicate KPI id "${kpi.id}"` });
+    if (kpiIds.has(kpi.id)) ctx.addIssue({ code: "custom", path: [...at, i, "id"], message: `duplicate KPI id "${kpi.id}"` });
     kpiIds.add(kpi.id);
   });
-  const weights = plan.kpis.map((k) => k.weight);
+  const weights = kpis.map((k) => k.weight);
   if (weights.every(isNumeric)) {
     const sum = weights.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
     if (sum.minus(1).abs().greaterThan("1e-12")) {
-      ctx.addIssue({ code: "custom", path: ["kpis"], message: `kpis: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}` });
+      ctx.addIssue({ code: "custom", path: [...at], message: `${at.join(".")}: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}` });
     }
+  }
+  return kpiIds;
+}
+
+function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>): void {
+  const kpiIds = checkKpiList(plan.kpis, ["kpis"], ctx);
+  // Issue 21: each scorecard checked as kpis is; a KPI named elsewhere must be in every one.
+  const scorecardIds = Object.entries(plan.scorecards ?? {}).map(([role, card]) => ({ role, ids: checkKpiList(card.kpis, ["scorecards", role, "kpis"], ctx) }));
+  if (plan.scorecardFallback !== undefined && plan.scorecards === undefined) {
+    ctx.addIssue({ code: "custom", path: ["scorecardFallback"], message: "scorecardFallback says what a role without a scorecard gets: it needs scorecards" });
+  }
+  if (plan.scorecards !== undefined && Object.hasOwn(plan.scorecards, "default")) {
+    ctx.addIssue({ code: "custom", path: ["scorecards", "default"], message: 'scorecards.default: "default" names the plan\'s kpis in statements (the scorecard of people without a role); give the role another name' });
   }
   const personIds = new Set<string>();
   plan.people?.forEach((person, i) => {
@@ -743,6 +784,9 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
   const checkKpiRef = (ref: unknown, path: (string | number)[]): void => {
     if (typeof ref === "object" && ref !== null && "kpi" in ref && typeof ref.kpi === "string" && !kpiIds.has(ref.kpi)) {
       ctx.addIssue({ code: "custom", path: [...path, "kpi"], message: `no KPI with id "${ref.kpi}"` });
+    } else if (typeof ref === "object" && ref !== null && "kpi" in ref && typeof ref.kpi === "string") {
+      const lacking = scorecardIds.find((card) => !card.ids.has(ref.kpi as string));
+      if (lacking !== undefined) ctx.addIssue({ code: "custom", path: [...path, "kpi"], message: `KPI "${ref.kpi}" is not in scorecard "${lacking.role}": a KPI that pay, a pool, promotion or team scores name must be in kpis and in every scorecard` });
     }
   };
   if (plan.review360 !== undefined && plan.score?.review360 === undefined) {
@@ -779,6 +823,7 @@ function checkPlanConsistency(plan: RawPlan, ctx: z.core.$RefinementCtx<RawPlan>
       if (poolIds.has(pool.id)) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "id"], message: `duplicate pool id "${pool.id}"` });
       poolIds.add(pool.id);
       if (pool.funding !== undefined) checkKpiRef(pool.funding.measure, ["pay", "pools", i, "funding", "measure"]);
+      if (pool.byTeam !== undefined && (pool.per ?? "all") !== "all") ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "per"], message: `pool "${pool.id}": byTeam already shares the pool by team; per "${pool.per ?? ""}" cannot split it again` });
       if (pool.byTeam !== undefined && pool.team !== undefined) ctx.addIssue({ code: "custom", path: ["pay", "pools", i, "byTeam"], message: `pool "${pool.id}": byTeam shares the pool over every team; it cannot be the pool of one team ("${pool.team}")` });
     });
   }

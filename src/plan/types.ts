@@ -132,6 +132,11 @@ export interface Statement {
   readonly kpiScore: string;
   /** Issue 21: each sub-period's targets, actuals and score, only when the plan's `subPeriods` is the object form. */
   readonly subPeriods?: readonly StatementSubPeriod[] | undefined;
+  /**
+   * Issue 21: the scorecard that scored the person — their role's, or `"default"` (the plan's
+   * `kpis`) — present only when the plan has `scorecards`.
+   */
+  readonly scorecard?: string | undefined;
   readonly review360: Review360Line | null;
   /** The composite score (KPI score alone when the plan has no 360 part). */
   readonly score: string;
@@ -172,6 +177,11 @@ export interface PoolReport {
   readonly allocations: readonly { readonly person: string; readonly amount: string; readonly capped: boolean }[];
   /** A two-level pool's (`byTeam`) first level: each team's weight and amount, teams by name. */
   readonly teams?: readonly { readonly team: string; readonly weight: string; readonly amount: string; readonly capped: boolean }[] | undefined;
+  /**
+   * Issue 21: a pool `per` team or role — each group (by name; "" for people without one), its
+   * headcount, its part of the funded pool (by headcount) and what its members were allocated.
+   */
+  readonly groups?: readonly { readonly group: string; readonly people: number; readonly amount: string; readonly allocated: string; readonly unallocated: string }[] | undefined;
 }
 
 /** A team's result (团队得分): its members and its score by `rollUp`, rounded to `rounding.score`. */

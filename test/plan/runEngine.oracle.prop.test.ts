@@ -129,6 +129,12 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
           { id: "teams", budget: "50000", byTeam: { weightBy: "score-headcount" }, cap: "9000" },
           { id: "teams2", budget: "777.77", byTeam: {}, weightBy: "equal", funding: { measure: { kpi: "revenue" }, curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } },
         ],
+        // Issue 21, point 3: pools per role and per team, by headcount, then by weight in each group.
+        [
+          { id: "roles", budget: "1000.01", per: "role" },
+          { id: "byTeam", budget: "5000", per: "team", cap: "700", weightBy: "basePay-score", funding: { measure: { kpi: "revenue" }, curve: { points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] } } },
+          { id: "eastRoles", budget: "333.33", team: "East", per: "role", weightBy: "equal" },
+        ],
       ),
       awards: fc.constantFrom([], [{ id: "new-logo", name: "Biggest new customer", amount: "5000", people: [who[who.length - 1] as string] }]),
       prorate: fc.constantFrom("none", "calendar-days", "business-days"),
@@ -157,6 +163,8 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       calendar: fc.constantFrom(undefined, { holidays: ["2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18"], workdays: ["2026-02-14", "2026-02-28"] }),
       teamScores: fc.option(fc.constantFrom<unknown>({}, { by: "target", kpi: "revenue" }, { by: "weight", weightColumn: "territoryWeight" }), { nil: undefined }),
       missing: fc.constantFrom("error", "zero"),
+      // Issue 21, point 3: role scorecards — managers only (the reps by kpis, scorecardFallback) or managers and reps.
+      scorecards: fc.constantFrom<"none" | "managers" | "both">("none", "managers", "both"),
     })
     .map((r) => {
       if (r.grading !== undefined && (r.grading as { per?: unknown }).per === undefined) delete (r.grading as { per?: unknown }).per;
@@ -189,6 +197,13 @@ function planArb(setup: Setup): fc.Arbitrary<Plan> {
       }
       if (r.promotion !== undefined) plan["promotion"] = r.promotion;
       if (r.teamScores !== undefined) plan["teamScores"] = r.teamScores;
+      if (r.scorecards !== "none") {
+        // Every scorecard has revenue (the KPI the pay, pools, promotion and team scores name), with its own weight.
+        const byId = new Map((r.kpis as { id: string }[]).map((kpi) => [kpi.id, kpi]));
+        const card = (others: string, weight: string): unknown => ({ kpis: [{ ...byId.get("revenue"), weight }, { ...byId.get(others), weight: String(1 - Number(weight)) }] });
+        plan["scorecards"] = r.scorecards === "managers" ? { manager: card("collection", "0.5") } : { manager: card("collection", "0.5"), rep: card("visits", "0.75") };
+        if (r.scorecards === "managers") plan["scorecardFallback"] = "kpis";
+      }
       return plan as unknown as Plan;
     });
 }

@@ -303,6 +303,8 @@ export const en: ExplainWords = {
   active: (from, to) => `Active ${from} to ${to}`,
   basePay: "Base pay",
   kpis: "KPIs",
+  scorecard: "Scorecard",
+  defaultScorecard: "default (the plan's kpis)",
   kpiLine: (p) =>
     `${p.name}: actual ${p.actual}, target ${p.target}, attainment ${p.attainment}, points ${p.points} × weight ${p.weight}${p.difficulty === null ? "" : ` × difficulty ${p.difficulty}`} = ${p.contribution}`,
   missing: "missing",

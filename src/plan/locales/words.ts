@@ -103,6 +103,9 @@ export interface ExplainWords {
   readonly active: (from: string, to: string) => string;
   readonly basePay: string;
   readonly kpis: string;
+  /** Issue 21: the scorecard's label, and the name of the plan's kpis as a scorecard. */
+  readonly scorecard: string;
+  readonly defaultScorecard: string;
   readonly kpiLine: (p: { name: string; actual: string; target: string; attainment: string; points: string; weight: string; contribution: string; difficulty: string | null }) => string;
   readonly missing: string;
   readonly indicators: string;

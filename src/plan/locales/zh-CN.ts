@@ -298,6 +298,8 @@ export const zhCN: ExplainWords = {
   active: (from, to) => `在岗 ${from} 至 ${to}`,
   basePay: "基本工资",
   kpis: "KPI 指标",
+  scorecard: "评分卡",
+  defaultScorecard: "默认（方案的 kpis）",
   kpiLine: (p) =>
     `${p.name}：实际 ${p.actual}，目标 ${p.target}，达成率 ${p.attainment}，得分 ${p.points} × 权重 ${p.weight}${p.difficulty === null ? "" : ` × 难度系数 ${p.difficulty}`} = ${p.contribution}`,
   missing: "缺失",

@@ -8,7 +8,8 @@ import type { LazyPayoutRun, Statement } from "../types.js";
  * run that does not hold (`INTERNAL_ERROR`, never a payout with a hole in it).
  *
  * - each pool: `funded = round(budget × fundingRatio)` in the plan's mode, `Σ allocations =
- *   allocated` and `allocated + unallocated = funded`, every amount in whole minor units;
+ *   allocated` and `allocated + unallocated = funded`, every amount in whole minor units; a pool
+ *   per team or role (issue 21): `Σ group parts = funded`, `Σ group allocated = allocated`;
  * - the totals: `payout = fixed + targetIncentive + commission + pool + award`, and
  *   `pool = Σ allocated` over the pools;
  * - each statement, when it is made: `Σ pay lines = totalPayout`, to the minor unit; and once
@@ -56,6 +57,20 @@ export function conservationCheck(run: LazyPayoutRun, p: Plan, scale: number, mo
     if (allocated !== units(pool.allocated, `${where}.allocated`)) fail(`${where}: the allocations sum to ${allocated} minor units, not the allocated ${pool.allocated}`);
     if (allocated + units(pool.unallocated, `${where}.unallocated`) !== funded) {
       fail(`${where}: allocated ${pool.allocated} + unallocated ${pool.unallocated} is not the funded ${pool.funded}`);
+    }
+    // Issue 21: a pool per team or role: the groups' parts make the funded pool, their allocations the allocated.
+    if (pool.groups !== undefined) {
+      let parts = 0n;
+      let inGroups = 0n;
+      pool.groups.forEach((g, i) => {
+        const part = units(g.amount, `${where}.groups[${i}].amount`);
+        const given = units(g.allocated, `${where}.groups[${i}].allocated`);
+        if (given + units(g.unallocated, `${where}.groups[${i}].unallocated`) !== part) fail(`${where}: group "${g.group}" allocated ${g.allocated} + unallocated ${g.unallocated} is not its part ${g.amount}`);
+        parts += part;
+        inGroups += given;
+      });
+      if (parts !== funded) fail(`${where}: the groups' parts sum to ${parts} minor units, not the funded ${pool.funded}`);
+      if (inGroups !== allocated) fail(`${where}: the groups' allocations sum to ${inGroups} minor units, not the allocated ${pool.allocated}`);
     }
     pools += allocated;
   });

@@ -13,6 +13,7 @@ import { requireBasePay } from "./payStage.js";
 import { cachedText, unitsFixed } from "./unitsText.js";
 import { allocateByTeam, teamMembersOf, type TeamAllocation } from "./teamPool.js";
 import type { Teams } from "./teamStage.js";
+import { fundedUnitsOf, poolGroupReport, poolGroupsOf, type PoolGroup } from "./poolGroups.js";
 
 type Pool = NonNullable<NonNullable<Plan["pay"]>["pools"]>[number];
 
@@ -108,14 +109,17 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
   const caps = capsOf(ctx, pool, members, path);
   // Issue 21: a two-level pool goes to the teams by team score, then to their members.
   const byTeam: TeamAllocation | undefined = pool.byTeam === undefined ? undefined : allocateByTeam(ctx, pool, path, funded, { members, weight: weights.decimal, caps }, run.teams as Teams);
-  const allocation = byTeam ?? allocate(ctx, pool, path, funded, weights, caps, m);
+  // Issue 21: a pool per team or role: the funded pool divided by headcount, then shared in each group.
+  const per = pool.byTeam === undefined ? (pool.per ?? "all") : "all";
+  const split = per === "all" ? undefined : allocateByGroup(ctx, pool, path, funded, members, weights, caps, per);
+  const allocation = byTeam ?? split?.allocation ?? allocate(ctx, pool, path, funded, weights, caps, m);
   // Amounts repeat (capped people, equal weights): one text per amount from a bounded cache.
   const amountText = cachedText(ctx.scale, unitsFixed);
   const amounts = new Array<string>(m);
   for (let i = 0; i < m; i++) amounts[i] = amountText.value(allocation.units[i] as number);
   const allocations = new Array<PoolReport["allocations"][number]>(m);
   for (let i = 0; i < m; i++) allocations[i] = { person: (ctx.people[members[i] as number] as RosterPerson).id, amount: amounts[i] as string, capped: allocation.capped[i] === 1 };
-  if (ctx.tracers !== undefined) tracePool(ctx, pool, members, { budget, fundingMeasure, ratio, funded, weights, caps, allocations, byTeam });
+  if (ctx.tracers !== undefined) tracePool(ctx, pool, members, { budget, fundingMeasure, ratio, funded, weights, caps, allocations, byTeam, groups: split?.groups });
   const everyone = pool.team === undefined && pool.byTeam === undefined;
   const position = everyone ? undefined : new Map<number, number>();
   members.forEach((j, i) => position?.set(j, i));
@@ -131,6 +135,7 @@ function sharePool(ctx: RunContext, run: PoolInputs, pool: Pool, poolIndex: numb
       unallocated: ctx.cash(allocation.unallocated),
       allocations,
       ...(byTeam === undefined ? {} : { teams: byTeam.teams }),
+      ...(split === undefined ? {} : { groups: split.reports }),
     },
   };
 }
@@ -259,6 +264,43 @@ function allocate(ctx: RunContext, pool: Pool, path: (string | number)[], funded
   return { units, capped, allocatedUnits: Number(allocated.times(new Decimal(10).pow(ctx.scale)).toFixed(0)), unallocated: result.unallocated };
 }
 
+/**
+ * Issue 21: a pool `per` team or role: the groups' parts by headcount ({@link poolGroupsOf}),
+ * each shared over its members by their weights under their caps as a pool of its own.
+ */
+function allocateByGroup(
+  ctx: RunContext,
+  pool: Pool,
+  path: (string | number)[],
+  funded: Decimal,
+  members: Int32Array,
+  weights: Weights,
+  caps: (Decimal | undefined)[] | undefined,
+  per: "team" | "role",
+): { allocation: Allocation; groups: PoolGroup[]; reports: NonNullable<PoolReport["groups"]> } {
+  const m = members.length;
+  const groups = poolGroupsOf(ctx, members, per, fundedUnitsOf(funded.toFixed(ctx.scale), ctx.scale));
+  const units = new Float64Array(m);
+  const capped = new Uint8Array(m);
+  let allocatedUnits = 0;
+  const reports = groups.map((group) => {
+    const at = group.at;
+    const all = weights.units;
+    const sub: Weights = { decimal: (g) => weights.decimal(at[g] as number), units: all === undefined ? undefined : Float64Array.from(at, (i) => all[i] as number) };
+    const subCaps = caps === undefined ? undefined : Array.from(at, (i) => caps[i]);
+    const part = new Decimal(unitsFixed(group.units, ctx.scale));
+    const result = allocate(ctx, pool, path, part, sub, subCaps, at.length);
+    at.forEach((i, g) => {
+      units[i] = result.units[g] as number;
+      capped[i] = result.capped[g] as number;
+    });
+    allocatedUnits += result.allocatedUnits;
+    return poolGroupReport(group, result.allocatedUnits, ctx.scale);
+  });
+  const unallocated = funded.minus(new Decimal(unitsFixed(allocatedUnits, ctx.scale)));
+  return { allocation: { units, capped, allocatedUnits, unallocated }, groups, reports };
+}
+
 /** The caps in minor units (a cap shared by everyone is converted once). */
 function capColumn(caps: readonly (Decimal | undefined)[], scale: number): (number | undefined)[] {
   const units = new Array<number | undefined>(caps.length);
@@ -287,12 +329,24 @@ interface PoolTrace {
   readonly caps: (Decimal | undefined)[] | undefined;
   readonly allocations: PoolReport["allocations"];
   readonly byTeam: TeamAllocation | undefined;
+  /** Issue 21: the groups of a pool `per` team or role. */
+  readonly groups: readonly PoolGroup[] | undefined;
 }
 
 function tracePool(ctx: RunContext, pool: Pool, members: Int32Array, t: PoolTrace): void {
   const weightBy = pool.weightBy ?? "score";
   let total = new Decimal(0);
   for (let i = 0; i < members.length; i++) total = total.plus(t.weights.decimal(i));
+  // Issue 21: in a pool per team or role, a member's weight counts against their group's total.
+  const groupOf = new Int32Array(t.groups === undefined ? 0 : members.length);
+  const groupTotals = (t.groups ?? []).map((group, g) => {
+    let sum = new Decimal(0);
+    for (const i of group.at) {
+      groupOf[i] = g;
+      sum = sum.plus(t.weights.decimal(i));
+    }
+    return sum;
+  });
   members.forEach((j, i) => {
     const allocation = t.allocations[i] as PoolReport["allocations"][number];
     const cap = t.caps?.[i];
@@ -308,13 +362,19 @@ function tracePool(ctx: RunContext, pool: Pool, members: Int32Array, t: PoolTrac
         ...(t.fundingMeasure === null ? {} : { fundingMeasure: (t.fundingMeasure as Decimal).toString() }),
         fundingRatio: t.ratio.toString(),
         funded: ctx.cash(t.funded),
+        ...(t.groups === undefined ? {} : groupInputs(t.groups[groupOf[i] as number] as PoolGroup, members.length, ctx.scale)),
         weightBy,
         weight: t.weights.decimal(i).toString(),
-        totalWeight: total.toString(),
+        totalWeight: (t.groups === undefined ? total : (groupTotals[groupOf[i] as number] as Decimal)).toString(),
         ...(cap === undefined ? {} : { cap: cap.toString() }),
         capped: String(allocation.capped),
       }),
       allocation.amount,
     );
   });
+}
+
+/** A pool group's trace inputs: the group, its headcount against the pool's, and its part. */
+function groupInputs(group: PoolGroup, people: number, scale: number): Record<string, string> {
+  return { group: group.group, groupPeople: String(group.at.length), poolPeople: String(people), groupAmount: unitsFixed(group.units, scale) };
 }

@@ -11,6 +11,7 @@ import type { CommissionColumn } from "./collectionsStage.js";
 import type { PayColumns } from "./payStage.js";
 import type { Pools } from "./poolStage.js";
 import type { Review360Scores } from "./review360Stage.js";
+import type { Scorecards } from "./scorecardStage.js";
 import type { SubPeriodLines } from "./subPeriodStage.js";
 import { unitsFixed } from "./unitsText.js";
 
@@ -29,6 +30,8 @@ export interface StageResults {
   readonly promotions: readonly NonNullable<Statement["promotion"]>[] | null;
   /** Issue 20: more commission lines (collections, clawback, draw), in order. */
   readonly commissionLines?: readonly CommissionColumn[] | undefined;
+  /** Issue 21: each person's scorecard, when the plan has role scorecards. */
+  readonly scorecards?: Scorecards | undefined;
 }
 
 /** The shared empty list of a statement without indicators or trace (frozen: no statement can add to another's). */
@@ -53,6 +56,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
  */
 export function statementStage(ctx: RunContext, r: StageResults, shareLines: boolean): Pick<LazyPayoutRun, "statementAt" | "totals" | "lineIds" | "size"> {
   const n = ctx.people.length;
+  const scorecards = r.scorecards;
   const hasIndicators = ctx.p.kpis.some((kpi) => typeof kpi.actual === "object" && !("column" in kpi.actual));
   const ownPayOf = (j: number): PayLine[] => {
     const lines: PayLine[] = [];
@@ -89,7 +93,7 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
     const pay = payOf(j);
     const total = pay.length === 1 ? (pay[0] as PayLine).amount : sumPay(pay, ctx.scale);
     const kpiScore = r.kpis.scoreText(j);
-    return {
+    const statement: Statement = {
       person: {
         id: person.id,
         name: person.name,
@@ -100,7 +104,7 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
         activeTo: person.activeTo,
         basePay: person.basePay === null ? null : person.basePay.toString(),
       },
-      indicators: hasIndicators ? indicatorLinesOf(ctx, r.inputs, j) : EMPTY,
+      indicators: scorecards !== undefined ? scorecards.indicatorLinesOf(j) : hasIndicators ? indicatorLinesOf(ctx, r.inputs, j) : EMPTY,
       kpis: r.kpis.linesOf(j),
       kpiScore,
       ...(r.subPeriods === undefined ? {} : { subPeriods: r.subPeriods(j) }),
@@ -113,8 +117,15 @@ export function statementStage(ctx: RunContext, r: StageResults, shareLines: boo
       promotion: r.promotions?.[j] ?? null,
       trace: ctx.tracers === undefined ? EMPTY : traceOf(ctx, j, pay, total),
     };
+    return scorecards === undefined ? statement : withScorecard(statement, scorecards.nameOf(j));
   };
   return { size: n, statementAt, totals: totalsOf(ctx, r), lineIds: lineIdsOf(ctx, r, payOf) };
+}
+
+/** Issue 21: the statement with the name of the scorecard that scored it, after its KPI score. */
+function withScorecard(statement: Statement, scorecard: string): Statement {
+  const { person, indicators, kpis, kpiScore, ...rest } = statement;
+  return { person, indicators, kpis, kpiScore, scorecard, ...rest };
 }
 
 /** The person's trace, closed by the total (added to a copy: a statement may be made twice). */

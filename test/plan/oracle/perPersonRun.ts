@@ -81,7 +81,20 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
   }));
   const workById = new Map(works.map((w) => [w.person.id, w]));
 
-  scoreKpiLines(p, works, scale, places, listActuals(p, d, works, places));
+  // Issue 21: role scorecards — each card's people scored by its KPIs, as a plan of their own.
+  const cardOf = new Map<string, string>();
+  if (p.scorecards === undefined) scoreKpiLines(p, works, scale, places, listActuals(p, d, works, places));
+  else {
+    const cards: [string, Plan["kpis"]][] = [["default", p.kpis], ...Object.entries(p.scorecards).map(([role, card]): [string, Plan["kpis"]] => [role, card.kpis])];
+    for (const w of works) {
+      const role = w.person.role;
+      const card = role === null || role === "" ? "default" : Object.hasOwn(p.scorecards, role) ? role : p.scorecardFallback === "kpis" ? "default" : undefined;
+      if (card === undefined) throw new PayscoreError(p.people === undefined ? "INVALID_DATA" : "INVALID_PLAN", `no scorecard for role "${role}"`);
+      cardOf.set(w.person.id, card);
+    }
+    const lists = cards.map(([, kpis]) => listActuals({ ...p, kpis }, d, works, places));
+    cards.forEach(([name, kpis], c) => scoreKpiLines({ ...p, kpis }, works.filter((w) => cardOf.get(w.person.id) === name), scale, places, lists[c] ?? []));
+  }
   // aggregate360 names its options `options.weights`; the plan calls them `review360.weights`.
   if (p.review360 !== undefined) inPlanTermsOf("options", ["review360"], () => scoreReview360(p, works, d.ratings ?? [], places));
   composeScores(p, works, places);
@@ -255,15 +268,32 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       pools.push(oracleTeamPool(pool, path, entries, members, teamNames, teamScore, funded, { budget, fundingMeasure, ratio, weightBy }, { scale, cash }));
       return;
     }
-    const allWeightsZero = entries.every((e) => e.weight.isZero());
-    const result =
-      entries.length === 0 || allWeightsZero || funded.isZero()
-        ? { allocations: entries.map((e) => ({ id: e.id, amount: new Decimal(0), capped: false })), unallocated: funded }
-        : within(path, `pool "${pool.id}"`, () => D.allocatePool(funded, entries, { scale }));
-    const weightTotal = entries.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+    // Issue 21: a pool per team or role — the funded pool to the groups by headcount (allocatePool
+    // on Decimals here, the engine's allocatePoolColumns on integers), then each group's part on its own.
+    const per = pool.byTeam === undefined ? (pool.per ?? "all") : "all";
+    const groupName = (w: Work): string => (per === "team" ? w.person.team : w.person.role) ?? "";
+    const names = per === "all" ? [""] : [...new Set(members.map(groupName))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const groupEntries = names.map((name) => entries.filter((_, i) => per === "all" || groupName(members[i] as Work) === name));
+    const parts = per === "all" || names.length === 0 ? [funded] : D.allocatePool(funded, names.map((name, g) => ({ id: name, weight: new Decimal((groupEntries[g] as typeof entries).length) })), { scale }).allocations.map((a) => a.amount);
+    const byId = new Map<string, { id: string; amount: Decimal; capped: boolean }>();
+    const groupReports: NonNullable<PoolReport["groups"]>[number][] = [];
+    let unallocatedSum = new Decimal(0);
+    names.forEach((name, g) => {
+      const part = parts[g] as Decimal;
+      const mine = groupEntries[g] as typeof entries;
+      const allWeightsZero = mine.every((e) => e.weight.isZero());
+      const result =
+        mine.length === 0 || allWeightsZero || part.isZero()
+          ? { allocations: mine.map((e) => ({ id: e.id, amount: new Decimal(0), capped: false })), unallocated: part }
+          : within(path, `pool "${pool.id}"`, () => D.allocatePool(part, mine, { scale }));
+      unallocatedSum = unallocatedSum.plus(result.unallocated);
+      const weightTotal = mine.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+      const groupAllocated = result.allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
+      if (per !== "all") groupReports.push({ group: name, people: mine.length, amount: cash(part), allocated: cash(groupAllocated), unallocated: cash(part.minus(groupAllocated)) });
     result.allocations.forEach((allocation, i) => {
+      byId.set(allocation.id, allocation);
       const w = workById.get(allocation.id);
-      const entry = entries[i];
+      const entry = mine[i];
       if (w === undefined || entry === undefined) return;
       w.pay.push({ component: "pool", id: pool.id, amount: allocation.amount });
       w.tracer.add(
@@ -274,6 +304,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
           ...(fundingMeasure === null ? {} : { fundingMeasure: str(fundingMeasure) }),
           fundingRatio: str(ratio),
           funded: cash(funded),
+          ...(per === "all" ? {} : { group: name, groupPeople: String(mine.length), poolPeople: String(members.length), groupAmount: cash(part) }),
           weightBy,
           weight: str(entry.weight),
           totalWeight: str(weightTotal),
@@ -283,6 +314,8 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
         cash(allocation.amount),
       );
     });
+    });
+    const result = { allocations: entries.map((e) => byId.get(e.id) as { id: string; amount: Decimal; capped: boolean }), unallocated: unallocatedSum };
     const allocated = result.allocations.reduce((s, a) => s.plus(a.amount), new Decimal(0));
     pools.push({
       id: pool.id,
@@ -293,6 +326,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       allocated: cash(allocated),
       unallocated: cash(result.unallocated),
       allocations: result.allocations.map((a) => ({ person: a.id, amount: cash(a.amount), capped: a.capped })),
+      ...(per === "all" ? {} : { groups: groupReports }),
     });
   });
 
@@ -381,6 +415,7 @@ export function runPerPerson(p: Plan, plan: Plan, data: PlanData, traceOption: b
       indicators: w.indicators,
       kpis: w.kpis,
       kpiScore: str(w.kpiScore),
+      ...(p.scorecards === undefined ? {} : { scorecard: cardOf.get(person.id) as string }),
       review360: w.review360,
       score: str(w.score),
       rank: w.rank,
