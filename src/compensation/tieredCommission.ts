@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, formatPath, parseWith, guard } from "../errors/index.js";
 import { Decimal, exactProduct, exactSum, readDecimal, type Numeric } from "../numeric/index.js";
-import { guard } from "../errors/index.js";
 
 /** One commission tier: amounts from `from` upward are paid at `rate`. */
 export interface CommissionTier {

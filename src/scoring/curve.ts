@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, formatPath, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, compareDecimal, differenceDecimal, numericSchema, productDecimal, readDecimal, splitDecimal, sumDecimal, type Digits, type Numeric } from "../numeric/index.js";
 import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** One point of a {@link Curve}: input `x` (usually an attainment ratio) pays `y`. */
 export interface CurvePoint {
