@@ -38,12 +38,7 @@ export function guard<A extends readonly unknown[], R>(compute: (...args: A) => 
   } catch (error) {
     if (isPayscoreError(error)) throw error;
     // A fault the first walk cannot see (a proxy whose get trap throws only on a key it has not listed): find it now.
-    try {
-      checkReadable(args, parameterNames(compute), true);
-    } catch (located) {
-      if (isPayscoreError(located)) throw located;
-    }
-    throw asPayscoreError(error, []);
+    throw afterThrow(error, compute, args);
   } finally {
     depth--;
   }
@@ -78,15 +73,24 @@ export function guardReading<A extends readonly unknown[], R>(compute: (...args:
     return compute(...args);
   } catch (error) {
     // The same error a walk before the computation would have given: the first unreadable place.
-    try {
-      checkReadable(args, parameterNames(compute), true);
-    } catch (located) {
-      if (isPayscoreError(located)) throw located;
-    }
-    throw asPayscoreError(error, []);
+    throw afterThrow(error, compute, args);
   } finally {
     depth--;
   }
+}
+
+/**
+ * What a guarded call throws after its computation threw `error`: the first unreadable place of
+ * the arguments, found by a walk that also reads each object's `constructor` (see
+ * {@link checkReadable}), or else `error` as a {@link PayscoreError} ({@link asPayscoreError}).
+ */
+function afterThrow(error: unknown, compute: object, args: readonly unknown[]): PayscoreError {
+  try {
+    checkReadable(args, parameterNames(compute), true);
+  } catch (located) {
+    if (isPayscoreError(located)) return located;
+  }
+  return asPayscoreError(error, []);
 }
 
 /**
@@ -102,9 +106,7 @@ export function guardReading<A extends readonly unknown[], R>(compute: (...args:
  * ```
  */
 export function guardReadingFunction<F extends (...args: never[]) => unknown>(fn: F): F {
-  const wrapped = (...args: Parameters<F>): ReturnType<F> => guardReading(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
-  guarded.add(wrapped);
-  return wrapped as unknown as F;
+  return wrapWith(guardReading, fn);
 }
 
 /** How many guarded calls are running (0 or 1: a nested one runs unguarded, see {@link guard}). */
@@ -126,7 +128,12 @@ const guarded = new WeakSet<object>();
  * ```
  */
 export function guardFunction<F extends (...args: never[]) => unknown>(fn: F): F {
-  const wrapped = (...args: Parameters<F>): ReturnType<F> => guard(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
+  return wrapWith(guard, fn);
+}
+
+/** `fn` called through `run` ({@link guard} or {@link guardReading}), marked as guarded. */
+function wrapWith<F extends (...args: never[]) => unknown>(run: typeof guard, fn: F): F {
+  const wrapped = (...args: Parameters<F>): ReturnType<F> => run(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
   guarded.add(wrapped);
   return wrapped as unknown as F;
 }
