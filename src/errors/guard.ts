@@ -24,6 +24,9 @@ import { isPayscoreError } from "./isPayscoreError.js";
  * export function attainment(actual: Numeric, target: Numeric, options?: AttainmentOptions | undefined): Decimal {
  *   return guard(attainmentOf, [actual, target, options]);
  * }
+ * guard((x: number) => x * 2, [21]); // 42
+ * guard((xs: number[]) => xs.length, [[1, , 1]]); // throws INVALID_ARGUMENT: xs[1] is a hole …
+ * guard(() => { throw new TypeError("bug"); }, []); // throws INTERNAL_ERROR (the TypeError as cause)
  * ```
  */
 export function guard<A extends readonly unknown[], R>(compute: (...args: A) => R, args: A): R {
@@ -64,6 +67,7 @@ export function guard<A extends readonly unknown[], R>(compute: (...args: A) => 
  * export function scoreKpis(kpis: readonly KpiSpec[], values: Values): KpiScorecard {
  *   return guardReading(computeScoreKpis, [kpis, values]);
  * }
+ * guardReading((x: { used: number }) => x.used * 2, [{ used: 2 }]); // 4
  * ```
  */
 export function guardReading<A extends readonly unknown[], R>(compute: (...args: A) => R, args: A): R {
@@ -103,6 +107,7 @@ function afterThrow(error: unknown, compute: object, args: readonly unknown[]): 
  * @example
  * ```ts
  * const score = guardReadingFunction((values: Values) => scoreChecked(kpis, values));
+ * guardReadingFunction((x: number) => x + 1)(41); // 42
  * ```
  */
 export function guardReadingFunction<F extends (...args: never[]) => unknown>(fn: F): F {
@@ -125,6 +130,7 @@ const guarded = new WeakSet<object>();
  * @example
  * ```ts
  * const evaluate = guardFunction((x: number) => x * 2);
+ * evaluate(21); // 42
  * ```
  */
 export function guardFunction<F extends (...args: never[]) => unknown>(fn: F): F {

@@ -66,6 +66,13 @@ const Wide = Decimal.clone({ precision: 100 });
  * @param path - where it sits (`["curve"]`, `["kpis", 2, "curve"]`)
  * @returns the checked curve
  * @throws {PayscoreError} `INVALID_ARGUMENT`, `EMPTY_INPUT`, `INVALID_NUMBER`
+ *
+ * @example
+ * ```ts
+ * const checked = readCurve({ points: [{ x: 0.8, y: 0.5 }, { x: 1, y: 1 }, { x: 1.5, y: 2 }], below: "zero" }, ["curve"]);
+ * curveValue(checked, new Decimal("1.1")).toString(); // "1.2"
+ * readCurve({ points: [] }, ["kpis", 2, "curve"]); // throws EMPTY_INPUT: kpis[2].curve.points must hold at least one point
+ * ```
  */
 export function readCurve(value: unknown, path: ErrorPath): CheckedCurve {
   const curve = readRecord(value, path);
@@ -111,6 +118,14 @@ export function readCurve(value: unknown, path: ErrorPath): CheckedCurve {
  * @param c - a checked curve
  * @param x - the input
  * @returns the curve's value (never `-0`)
+ *
+ * @example
+ * ```ts
+ * const checked = readCurve({ points: [{ x: 0.8, y: 0.5 }, { x: 1, y: 1 }, { x: 1.5, y: 2 }], below: "zero" }, ["curve"]);
+ * curveValue(checked, new Decimal("1.1")).toString(); // "1.2"  (1 + (1.1 − 1) · (2 − 1) / (1.5 − 1))
+ * curveValue(checked, new Decimal("0.7")).toString(); // "0"  (below the first point: "zero")
+ * curveValue(checked, new Decimal("2")).toString(); // "2"  (above the last point: clamped)
+ * ```
  */
 export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
   const { xs, ys } = c;
