@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/PayscoreError.js";
+import { errorOf } from "../helpers.js";
 import { formatPath } from "../../src/errors/formatPath.js";
-
-function failure(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PayscoreError);
-    return error as PayscoreError;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 describe("formatPath", () => {
   it("writes keys dotted and indexes in brackets, as a JSON location reads", () => {
@@ -59,7 +49,7 @@ describe("formatPath", () => {
 
   it("refuses a path that is not an array with INVALID_ARGUMENT at path", () => {
     for (const bad of ["kpis", null, undefined, 3, { 0: "a", length: 1 }]) {
-      const error = failure(() => formatPath(bad as never));
+      const error = errorOf(() => formatPath(bad as never));
       expect(error.code).toBe("INVALID_ARGUMENT");
       expect(error.path).toEqual(["path"]);
       expect(error.message).toBe("path must be an array of keys and indexes");
@@ -68,7 +58,7 @@ describe("formatPath", () => {
 
   it("refuses a key that is neither a string nor a number", () => {
     for (const bad of [true, undefined, null, 1n, Symbol("k"), {}]) {
-      const error = failure(() => formatPath(["a", bad] as never));
+      const error = errorOf(() => formatPath(["a", bad] as never));
       expect(error.code).toBe("INVALID_ARGUMENT");
       expect(error.path).toEqual(["path"]);
       expect(error.message).toBe("path must hold only strings and numbers");
@@ -77,12 +67,12 @@ describe("formatPath", () => {
 
   it("refuses a hole or an unreadable key, naming where it is", () => {
     // eslint-disable-next-line no-sparse-arrays
-    const holed = failure(() => formatPath(["a", , "b"] as never));
+    const holed = errorOf(() => formatPath(["a", , "b"] as never));
     expect(holed.code).toBe("INVALID_ARGUMENT");
     expect(holed.path).toEqual(["path", 1]);
     expect(holed.message).toMatch(/^path\[1\] is a hole/);
     const throwing = Object.defineProperty(["a"], 0, { get: () => { throw new Error("boom"); } });
-    const unreadable = failure(() => formatPath(throwing as never));
+    const unreadable = errorOf(() => formatPath(throwing as never));
     expect(unreadable.code).toBe("INVALID_ARGUMENT");
     expect(unreadable.path).toEqual(["path", 0]);
     expect(unreadable.message).toBe("path[0] cannot be read: boom");

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/index.js";
+import { errorOf } from "../helpers.js";
 import { readOptions, readPeriod, readUnit, unitAt } from "../../src/period/calendar.js";
-
-function failure(run: () => unknown): PayscoreError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PayscoreError);
-    return error as PayscoreError;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 const FY2026 = { start: "2026-04-01", end: "2027-03-31", label: "FY2026" };
 
@@ -31,11 +21,11 @@ describe("readPeriod", () => {
     ];
     const bases = [["period"], ["period"], ["plan", "period"], ["period"]];
     cases.forEach(([value, path], i) => {
-      const error = failure(() => readPeriod(value, bases[i] as string[]));
+      const error = errorOf(() => readPeriod(value, bases[i] as string[]));
       expect(error.code).toBe("INVALID_ARGUMENT");
       expect(error.path).toEqual(path);
     });
-    expect(failure(() => readPeriod({ start: "2026-02-01", end: "2026-01-31", label: "" }, ["period"])).message).toBe('period.end: must not be before start "2026-02-01"; got "2026-01-31"');
+    expect(errorOf(() => readPeriod({ start: "2026-02-01", end: "2026-01-31", label: "" }, ["period"])).message).toBe('period.end: must not be before start "2026-02-01"; got "2026-01-31"');
   });
 });
 
@@ -45,10 +35,10 @@ describe("readUnit", () => {
   });
 
   it("refuses anything else, naming the allowed units", () => {
-    const error = failure(() => readUnit("year", ["unit"]));
+    const error = errorOf(() => readUnit("year", ["unit"]));
     expect(error.code).toBe("INVALID_ARGUMENT");
     expect(error.message).toBe('unit: must be one of "half", "quarter", "month", "week"; got "year"');
-    expect(failure(() => readUnit(3, ["split", "unit"])).path).toEqual(["split", "unit"]);
+    expect(errorOf(() => readUnit(3, ["split", "unit"])).path).toEqual(["split", "unit"]);
   });
 });
 
@@ -89,7 +79,7 @@ describe("readOptions", () => {
 
   it("refuses null, an array or a primitive with INVALID_ARGUMENT", () => {
     for (const bad of [null, [], "x", 4]) {
-      const error = failure(() => readOptions(bad, ["plan", "options"]));
+      const error = errorOf(() => readOptions(bad, ["plan", "options"]));
       expect(error.code).toBe("INVALID_ARGUMENT");
       expect(error.path).toEqual(["plan", "options"]);
       expect(error.message).toMatch(/^plan\.options must be an object or undefined; got /);
