@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { parseWith } from "../errors/index.js";
+import { parseWith, guard } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, scaledBigInt, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
 import { shareByNearDoubles } from "./allocatePoolDoubles.js";
 import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries } from "./poolInput.js";
 import { fromSteps, fromUnits, integerWeights, toSteps } from "./steps.js";
 import { waterFill } from "./waterFill.js";
-import { guard } from "../errors/index.js";
 
 /** One person (or team) sharing a pool. */
 export interface PoolEntry {

@@ -1,7 +1,6 @@
-import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard, type ErrorPath } from "../errors/index.js";
 import { fillUnits } from "./fillUnits.js";
 import { checkMinimums, lowerBounds } from "./poolInput.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link allocatePoolColumns}; every amount is in whole units (steps) of the pool. */
 export interface AllocatePoolColumnsOptions {

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import type { PoolAllocation, PoolEntry } from "./allocatePool.js";
 import { checkMinimums, idRegistry, lowerBounds, readMinimum, readPool, readPoolEntries, type ReadPoolEntries } from "./poolInput.js";
 import { fromSteps, integerWeights, toSteps } from "./steps.js";
 import { waterFill } from "./waterFill.js";
-import { guard } from "../errors/index.js";
 
 /** A team sharing the first level of a pool, with its members sharing the second. */
 export interface PoolTeam {

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
-import { readDecimal, readScale, type Decimal, type Numeric, divideRounded } from "../numeric/index.js";
+import { PayscoreError, describeValue, parseWith, guard } from "../errors/index.js";
+import { divideRounded, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, fractionOf, moneyOf, readMoney } from "./cashInput.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link applyDraw}. */
 export interface ApplyDrawOptions {

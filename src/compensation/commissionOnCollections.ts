@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith, type ErrorPath } from "../errors/index.js";
-import { apportion, readInteger, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode, divideRounded } from "../numeric/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard, type ErrorPath } from "../errors/index.js";
+import { apportion, divideRounded, readInteger, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, periodUnitSchema, splitPeriod, type Period, type PeriodUnit } from "../period/index.js";
 import { choice, flag, moneyOf, readMoney } from "./cashInput.js";
 import { creditSteps, readCredit, readTolerance, type ReadCredit } from "./creditShares.js";
 import type { CreditSplit } from "./splitCredit.js";
 import { toSteps } from "./steps.js";
 import { tieredCommission, type CommissionTier } from "./tieredCommission.js";
-import { guard } from "../errors/index.js";
 
 /** What happened to an invoice: cash in, cash back, or the invoice reduced. */
 export type CollectionEventKind = "payment" | "refund" | "credit-note";

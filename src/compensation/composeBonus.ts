@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { Decimal, readDecimal, readRoundingMode, readScale, roundDecimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";
 import { readMultiplierTable, type GradeMultiplierTable } from "./gradeMultiplier.js";
 import { toSteps } from "./steps.js";
-import { guard } from "../errors/index.js";
 
 /** The variable part of a bonus: a target incentive on a curve, times a grade multiplier. */
 export interface VariableBonus {

@@ -1,6 +1,5 @@
-import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
-import { guard } from "../errors/index.js";
 
 /** A grade → multiplier table: `{ 优秀: 1.5, 良好: 1.2, 合格: 1, 不合格: 0 }`. */
 export type GradeMultiplierTable = Readonly<Record<string, Numeric>>;

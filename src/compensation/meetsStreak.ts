@@ -1,6 +1,5 @@
-import { PayscoreError, describeValue } from "../errors/index.js";
+import { PayscoreError, describeValue, guard } from "../errors/index.js";
 import { readDecimal, readInteger, type Numeric } from "../numeric/index.js";
-import { guard } from "../errors/index.js";
 
 /** The rule {@link meetsStreak} checks. */
 export interface StreakRule {

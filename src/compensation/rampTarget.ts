@@ -1,10 +1,9 @@
 import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode, divideRounded } from "../numeric/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
+import { Decimal, divideRounded, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, splitPeriod, type Period } from "../period/index.js";
 import { fractionOf, moneyOf } from "./cashInput.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link rampTarget}. */
 export interface RampTargetOptions {

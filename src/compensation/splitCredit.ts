@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { parseWith } from "../errors/index.js";
+import { parseWith, guard } from "../errors/index.js";
 import { readRoundingMode, readScale, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { flag, moneyOf, readMoney } from "./cashInput.js";
 import { creditSteps, readCredit, readTolerance } from "./creditShares.js";
-import { guard } from "../errors/index.js";
 
 /** One rep's share of a deal's credit. */
 export interface CreditSplit {

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { PayscoreError, parseWith } from "../errors/index.js";
+import { PayscoreError, parseWith, guard } from "../errors/index.js";
 import { readDecimal, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link targetIncentive}. */
 export interface TargetIncentiveOptions {

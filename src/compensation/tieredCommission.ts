@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
-import { Decimal, exactProduct, exactSum, readDecimal, type Numeric } from "../numeric/index.js";
-import { guard } from "../errors/index.js";
+import { PayscoreError, formatPath, parseWith, guard } from "../errors/index.js";
+import { Decimal, exactDifference, exactProduct, exactSum, readDecimal, type Numeric } from "../numeric/index.js";
 
 /** One commission tier: amounts from `from` upward are paid at `rate`. */
 export interface CommissionTier {
@@ -67,7 +66,7 @@ function computeTieredCommission(amount: Numeric, tiers: readonly CommissionTier
     for (let k = 0; k < froms.length && (froms[k] as Decimal).lt(value); k++) {
       const next = froms[k + 1];
       const top = next !== undefined && next.lt(value) ? next : value;
-      const slice = exactSum(top, (froms[k] as Decimal).negated(), ["tiers", k]);
+      const slice = exactDifference(top, froms[k] as Decimal, ["tiers", k]);
       commission = exactSum(commission, exactProduct(slice, rates[k] as Decimal, ["tiers", k, "rate"]), ["amount"]);
     }
   }

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { describeValue, parseWith } from "../errors/index.js";
+import { describeValue, parseWith, guard } from "../errors/index.js";
 import { readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, moneyOf, readMoney } from "./cashInput.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link trueUp}. */
 export interface TrueUpOptions {

@@ -24,6 +24,9 @@ import { isPayscoreError } from "./isPayscoreError.js";
  * export function attainment(actual: Numeric, target: Numeric, options?: AttainmentOptions | undefined): Decimal {
  *   return guard(attainmentOf, [actual, target, options]);
  * }
+ * guard((x: number) => x * 2, [21]); // 42
+ * guard((xs: number[]) => xs.length, [[1, , 1]]); // throws INVALID_ARGUMENT: xs[1] is a hole …
+ * guard(() => { throw new TypeError("bug"); }, []); // throws INTERNAL_ERROR (the TypeError as cause)
  * ```
  */
 export function guard<A extends readonly unknown[], R>(compute: (...args: A) => R, args: A): R {
@@ -38,12 +41,7 @@ export function guard<A extends readonly unknown[], R>(compute: (...args: A) => 
   } catch (error) {
     if (isPayscoreError(error)) throw error;
     // A fault the first walk cannot see (a proxy whose get trap throws only on a key it has not listed): find it now.
-    try {
-      checkReadable(args, parameterNames(compute), true);
-    } catch (located) {
-      if (isPayscoreError(located)) throw located;
-    }
-    throw asPayscoreError(error, []);
+    throw afterThrow(error, compute, args);
   } finally {
     depth--;
   }
@@ -69,6 +67,7 @@ export function guard<A extends readonly unknown[], R>(compute: (...args: A) => 
  * export function scoreKpis(kpis: readonly KpiSpec[], values: Values): KpiScorecard {
  *   return guardReading(computeScoreKpis, [kpis, values]);
  * }
+ * guardReading((x: { used: number }) => x.used * 2, [{ used: 2 }]); // 4
  * ```
  */
 export function guardReading<A extends readonly unknown[], R>(compute: (...args: A) => R, args: A): R {
@@ -78,15 +77,24 @@ export function guardReading<A extends readonly unknown[], R>(compute: (...args:
     return compute(...args);
   } catch (error) {
     // The same error a walk before the computation would have given: the first unreadable place.
-    try {
-      checkReadable(args, parameterNames(compute), true);
-    } catch (located) {
-      if (isPayscoreError(located)) throw located;
-    }
-    throw asPayscoreError(error, []);
+    throw afterThrow(error, compute, args);
   } finally {
     depth--;
   }
+}
+
+/**
+ * What a guarded call throws after its computation threw `error`: the first unreadable place of
+ * the arguments, found by a walk that also reads each object's `constructor` (see
+ * {@link checkReadable}), or else `error` as a {@link PayscoreError} ({@link asPayscoreError}).
+ */
+function afterThrow(error: unknown, compute: object, args: readonly unknown[]): PayscoreError {
+  try {
+    checkReadable(args, parameterNames(compute), true);
+  } catch (located) {
+    if (isPayscoreError(located)) return located;
+  }
+  return asPayscoreError(error, []);
 }
 
 /**
@@ -99,12 +107,11 @@ export function guardReading<A extends readonly unknown[], R>(compute: (...args:
  * @example
  * ```ts
  * const score = guardReadingFunction((values: Values) => scoreChecked(kpis, values));
+ * guardReadingFunction((x: number) => x + 1)(41); // 42
  * ```
  */
 export function guardReadingFunction<F extends (...args: never[]) => unknown>(fn: F): F {
-  const wrapped = (...args: Parameters<F>): ReturnType<F> => guardReading(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
-  guarded.add(wrapped);
-  return wrapped as unknown as F;
+  return wrapWith(guardReading, fn);
 }
 
 /** How many guarded calls are running (0 or 1: a nested one runs unguarded, see {@link guard}). */
@@ -123,10 +130,16 @@ const guarded = new WeakSet<object>();
  * @example
  * ```ts
  * const evaluate = guardFunction((x: number) => x * 2);
+ * evaluate(21); // 42
  * ```
  */
 export function guardFunction<F extends (...args: never[]) => unknown>(fn: F): F {
-  const wrapped = (...args: Parameters<F>): ReturnType<F> => guard(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
+  return wrapWith(guard, fn);
+}
+
+/** `fn` called through `run` ({@link guard} or {@link guardReading}), marked as guarded. */
+function wrapWith<F extends (...args: never[]) => unknown>(run: typeof guard, fn: F): F {
+  const wrapped = (...args: Parameters<F>): ReturnType<F> => run(fn as unknown as (...inner: Parameters<F>) => ReturnType<F>, args);
   guarded.add(wrapped);
   return wrapped as unknown as F;
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
-import { guard } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 
 /** A graded person, as {@link forcedDistribution} or a grading run produces them. */
 export interface GradedPerson {

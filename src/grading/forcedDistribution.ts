@@ -1,7 +1,6 @@
-import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric, claimId, idTable, splitDecimal, splitNumber, truncatedDouble, unitsAt, type Digits } from "../numeric/index.js";
 import { gradeUnits, readQuotas, readTies, seatsFor, type TiePolicy } from "./forcedCurve.js";
-import { guard } from "../errors/index.js";
 
 /** One person to grade on a forced curve. */
 export interface ScoredEntry {

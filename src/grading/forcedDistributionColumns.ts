@@ -1,7 +1,6 @@
-import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard } from "../errors/index.js";
 import type { ForcedDistributionOptions, GradeQuota } from "./forcedDistribution.js";
 import { gradeUnits, readQuotas, readTies, seatsFor } from "./forcedCurve.js";
-import { guard } from "../errors/index.js";
 
 /** What {@link forcedDistributionColumns} returns: one slot per person, in input order. */
 export interface GradeColumns {

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { PayscoreError, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, formatPath, parseWith, guard } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
-import { guard } from "../errors/index.js";
 
 /** One band of a fixed grading scale: a score of at least `min` earns `grade`. */
 export interface GradeBand {

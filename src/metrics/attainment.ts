@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegative, pathTo, plain, readChoice, readOptions } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link attainment}. */
 export interface AttainmentOptions {

@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /**
  * The collection rate (回款率): the share of the amount billed that was collected,

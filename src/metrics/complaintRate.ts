@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /**
  * The complaint rate (投诉率): complaints per interaction (order, visit, ticket or customer —

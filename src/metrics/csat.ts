@@ -1,7 +1,6 @@
 import { Decimal, readInteger } from "../numeric/index.js";
-import { describeValue } from "../errors/index.js";
+import { describeValue, guard } from "../errors/index.js";
 import { fault, readList, readOptions } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link csat}: the rating scale, whole numbers. */
 export interface CsatOptions {

@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonZero, plain } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /**
  * The growth of a figure over its previous value (增长率; 同比 year over year, 环比 period over

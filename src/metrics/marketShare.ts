@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { fault, nonNegative, nonZero, pathTo } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /**
  * The share of a market held (市场占有率, 市场份额): `sales / market`.

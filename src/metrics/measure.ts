@@ -1,4 +1,4 @@
-import { describeValue, type ErrorPath } from "../errors/index.js";
+import { describeValue, guard, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { attainmentFormula, attainmentOf, readAttainmentOptions, type AttainmentOptions } from "./attainment.js";
 import { collectionRateOf } from "./collectionRate.js";
@@ -8,7 +8,6 @@ import { fault, readRecord } from "./internal.js";
 import { marketShareOf } from "./marketShare.js";
 import { npsOf } from "./nps.js";
 import { orderMarginOf } from "./orderMargin.js";
-import { guard } from "../errors/index.js";
 
 /**
  * A computed value together with how it was computed: the shape a plan run puts in a trace so

@@ -1,7 +1,6 @@
 import { Decimal } from "../numeric/index.js";
-import { describeValue, type ErrorPath } from "../errors/index.js";
+import { describeValue, guard, type ErrorPath } from "../errors/index.js";
 import { fault, readCount } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** Response counts for {@link nps}: each a whole number ≥ 0. */
 export interface NpsCounts {

@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { readDecimal, type Decimal, type Numeric } from "../numeric/index.js";
 import { nonNegative, nonZero, plain } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /**
  * The gross margin of an order (毛利率): `(revenue − cost) / revenue`.

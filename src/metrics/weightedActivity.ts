@@ -1,7 +1,6 @@
-import { describeValue } from "../errors/index.js";
+import { describeValue, guard } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, readCount, readEntry, readList, readName, readRecord } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** One logged sales activity (or a batch of the same kind) for {@link weightedActivity}. */
 export interface Activity {

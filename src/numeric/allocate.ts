@@ -1,9 +1,8 @@
-import { PayscoreError, describeValue, formatPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard } from "../errors/index.js";
 import { Decimal, type Numeric } from "./decimal.js";
 import { readDecimal } from "./toDecimal.js";
 import { readScale } from "./readInteger.js";
 import { apportion } from "./apportion.js";
-import { guard } from "../errors/index.js";
 import { fitsAtScale } from "./exact.js";
 
 /** Options for {@link allocate}. */

@@ -47,10 +47,14 @@ function lowest(x: Decimal): number {
 export function exactProduct(a: Decimal, b: Decimal, path: ErrorPath): Decimal {
   if (a.isZero() || b.isZero()) return new Decimal(0);
   if (a.sd() + b.sd() <= PRECISION) return a.times(b);
-  const W = Wide();
-  const exact = new W(a.toString()).times(b.toString());
+  const exact = wideProduct(a, b);
   if (exact.sd() > PRECISION) throw exceeded(path, `the product ${a.toString()} × ${b.toString()}`, exact.sd());
-  return new Decimal(exact.toString());
+  return exact;
+}
+
+/** The exact product of two factors whose digits add up to more than 40 (formed in the wide clone, up to 80 digits; a Decimal made from a string is not rounded). */
+function wideProduct(a: Decimal, b: Decimal): Decimal {
+  return new Decimal(new (Wide())(a.toString()).times(b.toString()).toString());
 }
 
 /**
@@ -70,12 +74,39 @@ export function exactProduct(a: Decimal, b: Decimal, path: ErrorPath): Decimal {
  */
 export function exactSum(a: Decimal, b: Decimal, path: ErrorPath): Decimal {
   if (a.isZero()) return b;
+  return exactCombination(a, b, 1, path);
+}
+
+/**
+ * `a − b`, exactly, or `PRECISION_EXCEEDED` when the exact difference has more than 40
+ * significant digits: {@link exactSum} of `a` and `−b`, without making `−b` first.
+ *
+ * @internal
+ * @param a - the term subtracted from
+ * @param b - the term subtracted
+ * @param path - where the difference is in the caller's input, for the error
+ * @returns the exact difference
+ * @throws {PayscoreError} `PRECISION_EXCEEDED`
+ *
+ * @example
+ * ```ts
+ * exactDifference(new Decimal("250000"), new Decimal("100000.5"), ["tiers", 1]).toString(); // "149999.5"
+ * exactDifference(new Decimal("1e39"), new Decimal("0.5"), ["tiers", 1]); // throws PRECISION_EXCEEDED (41 digits)
+ * ```
+ */
+export function exactDifference(a: Decimal, b: Decimal, path: ErrorPath): Decimal {
+  if (a.isZero()) return b.negated();
+  return exactCombination(a, b, -1, path);
+}
+
+/** `a + sign · b` for a non-zero `a`: {@link exactSum} (sign 1) and {@link exactDifference} (sign −1). */
+function exactCombination(a: Decimal, b: Decimal, sign: 1 | -1, path: ErrorPath): Decimal {
   if (b.isZero()) return a;
   // The sum's digits lie between the lower of the lowest digits and one above the higher top.
-  if (Math.max(a.e, b.e) + 1 - Math.min(lowest(a), lowest(b)) + 1 <= PRECISION) return a.plus(b);
-  const W = Wide();
-  const exact = new W(a.toString()).plus(b.toString());
-  if (exact.sd() > PRECISION) throw exceeded(path, `the sum ${a.toString()} + ${b.toString()}`, exact.sd());
+  if (Math.max(a.e, b.e) + 1 - Math.min(lowest(a), lowest(b)) + 1 <= PRECISION) return sign === 1 ? a.plus(b) : a.minus(b);
+  const wideA = new (Wide())(a.toString());
+  const exact = sign === 1 ? wideA.plus(b.toString()) : wideA.minus(b.toString());
+  if (exact.sd() > PRECISION) throw exceeded(path, `the sum ${a.toString()} + ${(sign === 1 ? b : b.negated()).toString()}`, exact.sd());
   return new Decimal(exact.toString());
 }
 
@@ -123,6 +154,6 @@ export function fitsAtScale(value: Decimal, scale: number, path: ErrorPath): Dec
  */
 export function roundedProduct(a: Decimal, b: Decimal, round: (x: Decimal) => Decimal, scale: number, path: ErrorPath): Decimal {
   if (a.isZero() || b.isZero()) return new Decimal(0);
-  const full = a.sd() + b.sd() <= PRECISION ? a.times(b) : new Decimal(new (Wide())(a.toString()).times(b.toString()).toString());
+  const full = a.sd() + b.sd() <= PRECISION ? a.times(b) : wideProduct(a, b);
   return fitsAtScale(round(full), scale, path);
 }

@@ -17,6 +17,6 @@ export type { Digits } from "./digits.js";
 export { quotientDecimal, productDecimal, sumDecimal, sumInOrder, differenceDecimal, compareDecimal, truncatedDouble, scaledBigInt, decimalOf, MAX_WORD_FACTOR } from "./fastDecimal.js";
 export { idTable, claimId } from "./idTable.js";
 export type { IdTable } from "./idTable.js";
-export { exactProduct, exactSum, fitsAtScale, roundedProduct } from "./exact.js";
+export { exactDifference, exactProduct, exactSum, fitsAtScale, roundedProduct } from "./exact.js";
 export { divideRounded } from "./divideRounded.js";
 export { roundedShare } from "./roundedShare.js";

@@ -1,5 +1,4 @@
-import { PayscoreError, describeValue } from "../errors/index.js";
-import { guard } from "../errors/index.js";
+import { PayscoreError, describeValue, guard } from "../errors/index.js";
 
 // ISO 4217 codes that Intl formats but does not list as supported (fund codes and units of
 // account); their minor units come from the ISO 4217 table itself.

@@ -1,8 +1,7 @@
-import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, type DecimalRounding, type Numeric } from "./decimal.js";
 import { readDecimal } from "./toDecimal.js";
 import { readInteger, MAX_SCALE, MIN_SCALE } from "./readInteger.js";
-import { guard } from "../errors/index.js";
 
 /**
  * How to round. `half-*` modes round to the nearest step and differ only on exact halves.

@@ -1,6 +1,5 @@
-import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, MAX_EXPONENT, type Numeric } from "./decimal.js";
-import { guard } from "../errors/index.js";
 
 const DECIMAL_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 

@@ -1,10 +1,9 @@
 import { getDay } from "date-fns/getDay";
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { isoDateSchema, type Period } from "./Period.js";
 import { readPeriod } from "./calendar.js";
 import { dayCount, toDay } from "./day.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link businessDays}. */
 export interface BusinessDaysOptions {

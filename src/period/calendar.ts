@@ -23,7 +23,8 @@ import { formatDay, toDay } from "./day.js";
  * @throws {PayscoreError} `INVALID_ARGUMENT` naming the field and value
  * @example
  * ```ts
- * readPeriod({ start: "2026-01-01", end: "2026-12-31", label: "2026" }, ["period"]);
+ * readPeriod({ start: "2026-01-01", end: "2026-12-31", label: "2026" }, ["period"]); // { start: "2026-01-01", end: "2026-12-31", label: "2026" }
+ * readPeriod({ start: "2026-02-01", end: "2026-01-31", label: "" }, ["period"]); // throws INVALID_ARGUMENT at ["period", "end"]
  * ```
  */
 export function readPeriod(value: unknown, path: ErrorPath): Period {

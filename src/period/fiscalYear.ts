@@ -1,11 +1,10 @@
 import { addDays } from "date-fns/addDays";
 import { addMonths } from "date-fns/addMonths";
-import { PayscoreError } from "../errors/index.js";
+import { PayscoreError, guard } from "../errors/index.js";
 import { readInteger } from "../numeric/index.js";
 import type { Period } from "./Period.js";
 import { readOptions } from "./calendar.js";
 import { formatDay, localDay } from "./day.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link fiscalYear}. */
 export interface FiscalYearOptions {

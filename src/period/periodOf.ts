@@ -1,7 +1,6 @@
-import { PayscoreError, parseWith } from "../errors/index.js";
+import { PayscoreError, parseWith, guard } from "../errors/index.js";
 import { isoDateSchema, type Period, type PeriodUnit } from "./Period.js";
 import { readPeriod, readUnit, unitAt } from "./calendar.js";
-import { guard } from "../errors/index.js";
 
 /**
  * The sub-period a date falls in: the element of `splitPeriod(period, unit)` that contains

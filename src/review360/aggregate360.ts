@@ -1,8 +1,7 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, type Numeric } from "../numeric/index.js";
 import { byCodeUnits, readList, readName, readRecord } from "./internal.js";
 import { Review360Rules, type Keyed } from "./review360Rules.js";
-import { guard } from "../errors/index.js";
 
 /** One rating in a 360-degree review. Extra fields (a `ratee`, a comment) are ignored. */
 export interface Rating360 {

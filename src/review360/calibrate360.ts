@@ -1,8 +1,7 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, readInteger, type Numeric } from "../numeric/index.js";
 import type { Rating360 } from "./aggregate360.js";
 import { byCodeUnits, fault, meanOf, plain, readList, readName, readOptions, readRatingScale, readRecord, readScore } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link calibrate360}. */
 export interface Calibrate360Options {

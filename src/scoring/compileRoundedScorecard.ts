@@ -1,4 +1,4 @@
-import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guard, guardReadingFunction, type ErrorPath } from "../errors/index.js";
 import { Decimal, roundDecimal, type Numeric } from "../numeric/index.js";
 import { readDifficulty, readKpis, scoreChecked, type CheckedKpi, type CheckedKpis, type CheckedRounding } from "./checkScorecard.js";
 import type { KpiScorecard, KpiSpec } from "./compileScorecard.js";
@@ -6,7 +6,6 @@ import type { CheckedCurve } from "./curve.js";
 import { fault, hasOwn, readChoice, readOptions, readRecord } from "./internal.js";
 import { readRoundingPoints, type ScoreRoundedOptions } from "./scoreRounded.js";
 import { MODE_CODE, decimalUnits, divideRounded, fits, rescaleUnits, unitsOf } from "./scaledUnits.js";
-import { guard, guardReadingFunction } from "../errors/index.js";
 
 /** One column of numbers, one cell per person: an array or a typed array; `undefined`, `null` or `""` is an empty cell. */
 export type NumericColumn = ArrayLike<Numeric | null | undefined>;

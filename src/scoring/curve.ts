@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { PayscoreError, formatPath, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, formatPath, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, compareDecimal, differenceDecimal, numericSchema, productDecimal, readDecimal, splitDecimal, sumDecimal, type Digits, type Numeric } from "../numeric/index.js";
 import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** One point of a {@link Curve}: input `x` (usually an attainment ratio) pays `y`. */
 export interface CurvePoint {
@@ -67,6 +66,13 @@ const Wide = Decimal.clone({ precision: 100 });
  * @param path - where it sits (`["curve"]`, `["kpis", 2, "curve"]`)
  * @returns the checked curve
  * @throws {PayscoreError} `INVALID_ARGUMENT`, `EMPTY_INPUT`, `INVALID_NUMBER`
+ *
+ * @example
+ * ```ts
+ * const checked = readCurve({ points: [{ x: 0.8, y: 0.5 }, { x: 1, y: 1 }, { x: 1.5, y: 2 }], below: "zero" }, ["curve"]);
+ * curveValue(checked, new Decimal("1.1")).toString(); // "1.2"
+ * readCurve({ points: [] }, ["kpis", 2, "curve"]); // throws EMPTY_INPUT: kpis[2].curve.points must hold at least one point
+ * ```
  */
 export function readCurve(value: unknown, path: ErrorPath): CheckedCurve {
   const curve = readRecord(value, path);
@@ -112,6 +118,14 @@ export function readCurve(value: unknown, path: ErrorPath): CheckedCurve {
  * @param c - a checked curve
  * @param x - the input
  * @returns the curve's value (never `-0`)
+ *
+ * @example
+ * ```ts
+ * const checked = readCurve({ points: [{ x: 0.8, y: 0.5 }, { x: 1, y: 1 }, { x: 1.5, y: 2 }], below: "zero" }, ["curve"]);
+ * curveValue(checked, new Decimal("1.1")).toString(); // "1.2"  (1 + (1.1 − 1) · (2 − 1) / (1.5 − 1))
+ * curveValue(checked, new Decimal("0.7")).toString(); // "0"  (below the first point: "zero")
+ * curveValue(checked, new Decimal("2")).toString(); // "2"  (above the last point: clamped)
+ * ```
  */
 export function curveValue(c: CheckedCurve, x: Decimal): Decimal {
   const { xs, ys } = c;

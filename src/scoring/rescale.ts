@@ -1,7 +1,6 @@
-import type { ErrorPath } from "../errors/index.js";
+import { guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric } from "../numeric/index.js";
 import { fault, readRecord } from "./internal.js";
-import { guard } from "../errors/index.js";
 
 /** A rating scale's ends. */
 export interface ScaleRange {

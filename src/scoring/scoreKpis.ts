@@ -1,3 +1,4 @@
+import { guardReading } from "../errors/index.js";
 import { Decimal } from "../numeric/index.js";
 import { readDifficulty, readKpis, scoreChecked } from "./checkScorecard.js";
 import type { KpiScorecard, KpiSpec, KpiValue, ScoreKpisOptions } from "./compileScorecard.js";
@@ -5,7 +6,6 @@ import { readChoice, readOptions } from "./internal.js";
 
 const MISSING = ["error", "zero", "reweight"] as const;
 const ONE = new Decimal(1);
-import { guardReading } from "../errors/index.js";
 
 /**
  * Scores a weighted KPI scorecard (KPI 考核得分, 加权综合得分): each KPI's attainment becomes

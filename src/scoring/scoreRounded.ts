@@ -88,6 +88,12 @@ function computeScoreRounded(
  * @param o - the checked options record
  * @returns the rounding points with defaults filled in
  * @throws {PayscoreError} `INVALID_ARGUMENT`, `OUT_OF_RANGE`
+ *
+ * @example
+ * ```ts
+ * readRoundingPoints({}); // { attainmentScale: 4, pointsScale: 2, scoreScale: 2, mode: "half-even" }
+ * readRoundingPoints({ scoreScale: 1, mode: "half-up" }); // { attainmentScale: 4, pointsScale: 2, scoreScale: 1, mode: "half-up" }
+ * ```
  */
 export function readRoundingPoints(o: Readonly<Record<string, unknown>>): CheckedRounding {
   return {

@@ -1,8 +1,7 @@
-import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { Decimal, allocateDecimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, periodSchema, periodUnitSchema, splitPeriod, type BusinessDaysOptions, type Period, type PeriodUnit } from "../period/index.js";
 import { readOptions, readWeight, requireWholeSteps } from "./read.js";
-import { guard } from "../errors/index.js";
 
 /**
  * How {@link decomposeOverPeriods} weighs the sub-periods: `"equal"` (each the same),

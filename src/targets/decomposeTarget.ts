@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
+import { PayscoreError, describeValue, parseWith, guard } from "../errors/index.js";
 import { allocateDecimal, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { readOptions, readWeight, requireUniqueKeys, requireWholeSteps } from "./read.js";
-import { guard } from "../errors/index.js";
 
 /** One share of a split: a region, product line, channel or person and its weight. */
 export interface TargetPart {

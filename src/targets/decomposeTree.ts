@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, formatPath, parseWith, type ErrorPath } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, parseWith, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, allocateDecimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { readOptions, readWeight, requireUniqueKeys, requireWholeSteps } from "./read.js";
-import { guard } from "../errors/index.js";
 
 /**
  * A node of a target tree (company → region → team → person). Every node except the root has

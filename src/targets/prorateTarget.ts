@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
+import { PayscoreError, describeValue, parseWith, guard } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, roundedShare, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, isoDateSchema, periodSchema, type BusinessDaysOptions, type Period } from "../period/index.js";
 import { readOptions } from "./read.js";
-import { guard } from "../errors/index.js";
 
 /** When a person was active: from `from` to `to`, both inclusive; no `to` means still active at the period's end. */
 export interface ActiveSpan {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocate, Decimal, tieredCommission, toDecimal } from "../../src/index.js";
-import { exactProduct, exactSum, fitsAtScale, roundedProduct } from "../../src/numeric/exact.js";
+import { exactDifference, exactProduct, exactSum, fitsAtScale, roundedProduct } from "../../src/numeric/exact.js";
 import { roundDecimal } from "../../src/numeric/roundTo.js";
 
 const D = (x: string): Decimal => new Decimal(x);
@@ -28,6 +28,33 @@ describe("exact arithmetic or PRECISION_EXCEEDED", () => {
     expect(() => exactSum(D("1e39"), D("0.5"), ["x"])).toThrow(expect.objectContaining({ code: "PRECISION_EXCEEDED", path: ["x"] }));
     // a wide span that cancels is still exact: (1e39 + 0.5) − 1e39 is never formed
     expect(exactSum(D("1e39"), D("-1e39"), []).toString()).toBe("0");
+  });
+
+  it("subtracts exactly, and refuses a difference past 40 digits as the sum with −b", () => {
+    // 250000 − 100000.5 = 149999.5
+    expect(exactDifference(D("250000"), D("100000.5"), []).toString()).toBe("149999.5");
+    // 0 − 7 = −7; 7 − 0 = 7
+    expect(exactDifference(D("0"), D("7"), []).toString()).toBe("-7");
+    expect(exactDifference(D("7"), D("0"), []).toString()).toBe("7");
+    // 1e39 − 1e39 = 0, and a span that cancels stays exact: (1e39 + 0.5) − 1e39 is never formed
+    expect(exactDifference(D("1e39"), D("1e39"), []).toString()).toBe("0");
+    // 1e30 − 0.5 = 999…999.5 (31 digits, within 40: formed directly)
+    expect(exactDifference(D("1e30"), D("0.5"), []).toFixed()).toBe("999999999999999999999999999999.5");
+    // 1e39 − 0.05 = 999…999.95 needs 41 digits
+    const error = (() => {
+      try {
+        exactDifference(D("1e39"), D("0.05"), ["tiers", 1]);
+      } catch (e) {
+        return e as { code: string; path: unknown; message: string };
+      }
+      throw new Error("did not throw");
+    })();
+    expect(error).toMatchObject({ code: "PRECISION_EXCEEDED", path: ["tiers", 1] });
+    expect(error.message).toContain("tiers[1]: the sum 1000000000000000000000000000000000000000 + -0.05 needs 41 significant digits");
+    // 1e39 − 1e38 = 9e38
+    expect(exactDifference(D("1e39"), D("1e38"), []).toFixed()).toBe("900000000000000000000000000000000000000");
+    // 1e39 − (−1) = 1e39 + 1 (40 digits, through the wide path)
+    expect(exactDifference(D("1e39"), D("-1"), []).toFixed()).toBe("1000000000000000000000000000000000000001");
   });
 
   it("checks that an amount fits to its minor unit in 40 digits", () => {
