@@ -1,8 +1,7 @@
-import { PayscoreError, describeValue } from "../errors/index.js";
+import { PayscoreError, describeValue, guard } from "../errors/index.js";
 import { Decimal, isNumeric } from "../numeric/index.js";
 import { readRunShape } from "./runShapes.js";
 import type { PayoutRun, Statement, TraceStep } from "./types.js";
-import { guard } from "../errors/index.js";
 
 /** One line of a statement that differs between two runs. */
 export interface DiffLine {

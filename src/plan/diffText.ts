@@ -1,4 +1,4 @@
-import { PayscoreError, describeValue } from "../errors/index.js";
+import { PayscoreError, describeValue, guard } from "../errors/index.js";
 import { Decimal } from "../numeric/index.js";
 import type { DataChange, DiffLine, RunDiff } from "./diffRuns.js";
 import { diffEn, diffZhCN, type DiffWords } from "./locales/diffWords.js";
@@ -7,7 +7,6 @@ import { formatMoney, formatNumber, formatPercent, type ExplainLocale } from "./
 import type { TraceWords } from "./locales/words.js";
 import { zhCN } from "./locales/zh-CN.js";
 import { readDiffShape } from "./runShapes.js";
-import { guard } from "../errors/index.js";
 
 /** Options for {@link diffText}. */
 export interface DiffTextOptions {

@@ -1,4 +1,4 @@
-import { PayscoreError, describeValue } from "../errors/index.js";
+import { PayscoreError, describeValue, guard } from "../errors/index.js";
 import { en } from "./locales/en.js";
 import { formatMoney, formatNumber, formatPercent, type ExplainLocale } from "./locales/numberText.js";
 import { traceText } from "./locales/traceText.js";
@@ -6,7 +6,6 @@ import type { ExplainWords } from "./locales/words.js";
 import { zhCN } from "./locales/zh-CN.js";
 import { readStatement } from "./runShapes.js";
 import type { Statement } from "./types.js";
-import { guard } from "../errors/index.js";
 
 export type { ExplainLocale } from "./locales/numberText.js";
 

@@ -1,5 +1,4 @@
-import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
-import { guard } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, type ErrorPath, guard } from "../errors/index.js";
 
 /**
  * A stable fingerprint of a plan: `sha256:` + the hex SHA-256 of its canonical JSON (object keys
