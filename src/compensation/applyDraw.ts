@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, parseWith } from "../errors/index.js";
 import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, divRound, fractionOf, moneyOf, readMoney } from "./cashInput.js";
