@@ -21,16 +21,23 @@
 //   weights, two curves) and plain-number actuals and targets, then `forcedDistribution` and
 //   `allocatePool` (bench/percall.mjs); `api-percall-float` is the same in doubles.
 //   BENCH_SIZES=10000,200000,1000000 BENCH_SCENARIOS=realistic-float,realistic-cli,api-percall-float,api-percall BENCH_OUT=bench/results-realistic.json npm run bench
+//
+// Issue 22's import time, in the default list and measured once (not per size; "people" shows the
+// first size): `import-esm` (`import("payscore")`, dist/index.js), `import-cjs`
+// (`require("payscore")`, dist/index.cjs) and their floor `import-zod` (`import("zod")` alone),
+// each a fresh `node` a run, timed inside it (bench/import-time.mjs), at least 9 runs.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const scenarios = (process.env.BENCH_SCENARIOS ?? "float-score,float,statements,api,runPlan,runPlanLazy,cli").split(",");
+const scenarios = (process.env.BENCH_SCENARIOS ?? "import-zod,import-esm,import-cjs,float-score,float,statements,api,runPlan,runPlanLazy,cli").split(",");
 const out = process.env.BENCH_OUT === undefined ? new URL("./results.json", import.meta.url) : process.env.BENCH_OUT;
 /** Each scenario measured against a floor of its own (not against `float`), and that floor. */
-const floors = { "realistic-cli": "realistic-float", "api-percall": "api-percall-float" };
+const floors = { "realistic-cli": "realistic-float", "api-percall": "api-percall-float", "import-esm": "import-zod", "import-cjs": "import-zod" };
+/** Scenarios whose cost does not depend on the number of people: run at the first size only. */
+const sizeless = (scenario) => scenario.startsWith("import-");
 const floorNames = new Set(Object.values(floors));
 const isFloat = (scenario) => scenario.startsWith("float") || floorNames.has(scenario);
 const median = (xs) => {
@@ -41,8 +48,10 @@ const median = (xs) => {
 const results = [];
 for (const n of sizes) {
   for (const scenario of scenarios) {
+    if (sizeless(scenario) && n !== sizes[0]) continue;
     // The slow exact paths at 1M people run fewer times; the median of what ran is reported.
-    const r = n >= 1_000_000 && !isFloat(scenario) ? Math.min(runs, 2) : runs;
+    // An import is short and noisy: at least 9 fresh processes.
+    const r = sizeless(scenario) ? Math.max(runs, 9) : n >= 1_000_000 && !isFloat(scenario) ? Math.min(runs, 2) : runs;
     const out = execFileSync(process.execPath, ["--max-old-space-size=8192", new URL("./scenario.mjs", import.meta.url).pathname, scenario, String(n), String(r)], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
@@ -63,7 +72,7 @@ const rows = results.map((x) => ({
   scenario: x.scenario,
   people: x.n,
   "median ms": x.medianMs === null ? "failed" : x.medianMs.toFixed(1),
-  "ns/person": x.medianMs === null ? "" : ((x.medianMs * 1e6) / x.n).toFixed(0),
+  "ns/person": x.medianMs === null || sizeless(x.scenario) ? "" : ((x.medianMs * 1e6) / x.n).toFixed(0),
   // The realistic and per-call scenarios do other work than `float`: they compare to their own floor.
   "× float": baseline(x.n) && x.medianMs !== null && !(x.scenario in floors) && !floorNames.has(x.scenario) ? (x.medianMs / baseline(x.n)).toFixed(2) : "",
   "× own floor": ownFloor(x) && x.medianMs !== null ? (x.medianMs / ownFloor(x)).toFixed(2) : "",
@@ -73,7 +82,7 @@ const rows = results.map((x) => ({
 console.table(rows);
 for (const x of results.filter((r) => r.failed)) console.log(`${x.scenario} × ${x.n} failed: ${x.failed}`);
 // How cost grows with people, smallest to largest size measured: time ratio ÷ people ratio (1 = linear).
-for (const scenario of scenarios) {
+for (const scenario of scenarios.filter((s) => !sizeless(s))) {
   const measured = results.filter((x) => x.scenario === scenario && x.medianMs !== null).sort((a, b) => a.n - b.n);
   if (measured.length < 2) continue;
   const [small, large] = [measured[0], measured[measured.length - 1]];

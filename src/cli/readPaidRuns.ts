@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { cliMessage } from "./locales/cliMessages.js";
 import { Decimal } from "../numeric/index.js";
 import type { Plan } from "../plan/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseWith, guard } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, scaledBigInt, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
 import { shareByNearDoubles } from "./allocatePoolDoubles.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import type { PoolAllocation, PoolEntry } from "./allocatePool.js";

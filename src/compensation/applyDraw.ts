@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, parseWith, guard } from "../errors/index.js";
 import { divideRounded, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, fractionOf, moneyOf, readMoney } from "./cashInput.js";

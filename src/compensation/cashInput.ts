@@ -2,7 +2,7 @@
 // rampTarget and trueUp. Money is held as a BigInt count of steps of 10^-scale, so sums and
 // differences never round, at any size. Internal to src/compensation/: not exported from the
 // package root.
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, type ErrorPath } from "../errors/index.js";
 import { Decimal, readDecimal } from "../numeric/index.js";
 import { fromSteps, toSteps } from "./steps.js";

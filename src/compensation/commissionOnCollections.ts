@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard, type ErrorPath } from "../errors/index.js";
 import { apportion, divideRounded, readInteger, readRoundingMode, readScale, roundDecimal, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, periodUnitSchema, splitPeriod, type Period, type PeriodUnit } from "../period/index.js";

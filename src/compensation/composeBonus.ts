@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { Decimal, readDecimal, readRoundingMode, readScale, roundDecimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, parseWith, guard } from "../errors/index.js";
 import { readDecimal, readRoundingMode, readScale, roundDecimal, roundedProduct, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { evaluateCurve, type Curve } from "../scoring/index.js";

@@ -1,5 +1,5 @@
 import { getDaysInMonth } from "date-fns/getDaysInMonth";
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { Decimal, divideRounded, readDecimal, readRoundingMode, readScale, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { calendarDays, isoDateSchema, periodSchema, splitPeriod, type Period } from "../period/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseWith, guard } from "../errors/index.js";
 import { readRoundingMode, readScale, type Decimal, type Numeric, type RoundingMode } from "../numeric/index.js";
 import { flag, moneyOf, readMoney } from "./cashInput.js";

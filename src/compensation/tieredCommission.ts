@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, formatPath, parseWith, guard } from "../errors/index.js";
 import { Decimal, exactDifference, exactProduct, exactSum, readDecimal, type Numeric } from "../numeric/index.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describeValue, parseWith, guard } from "../errors/index.js";
 import { readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { choice, moneyOf, readMoney } from "./cashInput.js";

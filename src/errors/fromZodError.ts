@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { PayscoreError, type ErrorPath, type PayscoreErrorCode, type PayscoreIssue } from "./PayscoreError.js";
 import { formatPath } from "./formatPath.js";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ErrorPath, PayscoreErrorCode } from "./PayscoreError.js";
 import { fromZodError } from "./fromZodError.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 
 /** A graded person, as {@link forcedDistribution} or a grading run produces them. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith } from "../errors/index.js";
 import { Decimal, allocateDecimal, readDecimal } from "../numeric/index.js";
 

@@ -1,5 +1,5 @@
 import { getDay } from "date-fns/getDay";
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard } from "../errors/index.js";
 import { isoDateSchema, type Period } from "./Period.js";
 import { readPeriod } from "./calendar.js";

@@ -4,7 +4,7 @@
 // type, and no text is longer than MAX_TEXT, so a malformed statement is refused with its path
 // instead of failing inside the formatting. The schemas are built on first use (a bundle that
 // never explains a statement carries no zod).
-import { z } from "zod";
+import * as z from "zod";
 import { parseWith, type ErrorPath } from "../errors/index.js";
 import { isNumeric } from "../numeric/index.js";
 import type { RunDiff } from "./diffRuns.js";

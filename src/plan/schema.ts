@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Decimal, isNumeric, minorUnits } from "../numeric/index.js";
 import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
 import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";

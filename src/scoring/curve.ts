@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, formatPath, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, compareDecimal, differenceDecimal, numericSchema, productDecimal, readDecimal, splitDecimal, sumDecimal, type Digits, type Numeric } from "../numeric/index.js";
 import { fault, pathTo, readChoice, readFlag, readList, readRecord, refuseUnknownKeys } from "./internal.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, parseWith, guard } from "../errors/index.js";
 import { allocateDecimal, readDecimal, readScale, type Decimal, type Numeric } from "../numeric/index.js";
 import { readOptions, readWeight, requireUniqueKeys, requireWholeSteps } from "./read.js";

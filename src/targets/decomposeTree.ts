@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, formatPath, parseWith, guard, type ErrorPath } from "../errors/index.js";
 import { Decimal, allocateDecimal, readDecimal, readScale, type Numeric } from "../numeric/index.js";
 import { readOptions, readWeight, requireUniqueKeys, requireWholeSteps } from "./read.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PayscoreError, describeValue, parseWith, guard } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, roundedShare, type Numeric } from "../numeric/index.js";
 import { businessDays, calendarDays, isoDateSchema, periodSchema, type BusinessDaysOptions, type Period } from "../period/index.js";
