@@ -55,7 +55,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const dataFile = requiredInput(files, "explain", "<file>");
   const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets, cwd: io.cwd, limits });
   requireHistory(plan, read.data.history !== undefined, planFile);
-  const loaded = await withPaidRuns(parsed, "explain", plan, read, planFile, io.cwd);
+  const loaded = await withPaidRuns(parsed, "explain", plan, read, planFile, io.cwd, limits);
   const run = executeRun(plan, loaded, planFile, true);
   const statement = run.statements.find((candidate) => candidate.person.id === person);
   if (statement === undefined) {

@@ -3,6 +3,8 @@ import { formatPath } from "../errors/index.js";
 import { planDataSchema, type ActivityRow, type DealRow, type ResponseRow, type TicketRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
 import type { CsvEncoding } from "./EncodedReader.js";
+import { checkJsonRows } from "./checkJsonRows.js";
+import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { readJsonFile } from "./readJsonFile.js";
 import type { TableSource } from "./readPlanData.js";
@@ -14,6 +16,14 @@ const COLUMNS = {
   activities: { required: ["person", "type"], optional: ["tier", "date", "count"], shape: "person, type, tier, date, count" },
   tickets: { required: ["person", "openedAt"], optional: ["resolvedAt"], shape: "person, openedAt, resolvedAt" },
 } as const;
+
+/** Options for {@link readListFile}. */
+export interface ReadListFileOptions {
+  /** The CSV's encoding (`--encoding`); without it, UTF-8. */
+  readonly encoding?: CsvEncoding | undefined;
+  /** The input limits (`--max-bytes`, `--max-cell`, `--max-rows`); the defaults without it. */
+  readonly limits?: InputLimits | undefined;
+}
 
 /** The rows of a list input, by its kind. */
 export interface ListRows {
@@ -34,7 +44,8 @@ export interface ListRows {
  * @param kind - `"deals"`, `"responses"`, `"activities"` or `"tickets"`
  * @param file - the file
  * @param cwd - the working folder
- * @param encoding - the CSV's encoding
+ * @param options - the CSV's encoding (`--encoding`) and the input limits (`--max-bytes`,
+ *   `--max-cell`, `--max-rows`, held as for the data); without them, UTF-8 and the defaults
  * @returns the rows and where they came from
  * @throws {CliError} `file:1: no column "person" in the header …` for a missing column
  *
@@ -44,10 +55,12 @@ export interface ListRows {
  * // { rows: [{ person: "S1", score: "5" }, …], source: … }
  * ```
  */
-export async function readListFile<K extends keyof ListRows>(kind: K, file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ rows: ListRows[K]; source: TableSource }> {
+export async function readListFile<K extends keyof ListRows>(kind: K, file: string, cwd: string, options?: ReadListFileOptions | undefined): Promise<{ rows: ListRows[K]; source: TableSource }> {
   const columns = COLUMNS[kind];
+  const limits = options?.limits ?? DEFAULT_LIMITS;
   if (extname(file).toLowerCase() === ".json") {
-    const value = await readJsonFile(file, cwd);
+    const value = await readJsonFile(file, cwd, options?.limits);
+    checkJsonRows(file, value, [], limits);
     const result = planDataSchema.shape[kind].safeParse(value);
     if (!result.success || result.data === undefined) {
       const issues = result.success ? [] : result.error.issues;
@@ -56,12 +69,15 @@ export async function readListFile<K extends keyof ListRows>(kind: K, file: stri
     }
     return { rows: result.data as ListRows[K], source: { file, kind: "json", jsonPath: [] } };
   }
-  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
-  for (const column of columns.required) {
-    if (!header.includes(column)) {
-      throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ${kind} file has ${columns.shape}; the header has: ${header.join(", ")}`);
+  // At the header, before any row (and before any of the file is quoted), as for the data.
+  const checkHeader = (header: readonly string[]): void => {
+    for (const column of columns.required) {
+      if (!header.includes(column)) {
+        throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ${kind} file has ${columns.shape}; the header has: ${header.join(", ")}`);
+      }
     }
-  }
+  };
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding: options?.encoding, limits, checkHeader });
   const kept = [...columns.required, ...columns.optional.filter((column) => header.includes(column))];
   const list = rows.map((row) => {
     const out: Record<string, string> = {};

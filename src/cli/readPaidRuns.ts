@@ -5,6 +5,8 @@ import type { Plan } from "../plan/index.js";
 import type { CommandArgs } from "./parseCommandArgs.js";
 import type { LoadedData } from "./readPlanData.js";
 import { CliError } from "./CliError.js";
+import { checkJsonRows } from "./checkJsonRows.js";
+import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /** What an earlier run's JSON must hold for a true-up: its currency and each statement's commission lines. */
@@ -23,13 +25,16 @@ const paidRunSchema = z.object({
  * a run wrote) for a true-up (issue 20): each person's commission paid to date is the sum of their
  * commission lines over the runs (the commission, clawbacks, draws, and earlier true-ups' lines —
  * what each run paid in commission), and what earlier true-ups forgave is the sum of their
- * `trueUpForgiven` lines (left out when there are none).
+ * `trueUpForgiven` lines (left out when there are none). Each file is held to the input limits
+ * as the data is: `--max-bytes` for the file, `--max-rows` for its statements, `--max-cell` for
+ * any text in them.
  *
  * @param files - the earlier runs' JSON files
  * @param plan - the plan (its currency must be the runs')
  * @param cwd - the working folder
+ * @param limits - the input limits; the defaults without them
  * @returns `paidToDate` and `forgivenToDate` by person
- * @throws {CliError} for a file that is not a run, or a run in another currency
+ * @throws {CliError} for a file that is not a run, or a run in another currency; `LIMIT_EXCEEDED` past a limit
  *
  * @example
  * ```ts
@@ -40,11 +45,14 @@ export async function readPaidRuns(
   files: readonly string[],
   plan: Plan,
   cwd: string,
+  limits?: InputLimits | undefined,
 ): Promise<{ paidToDate: Record<string, string>; forgivenToDate?: Record<string, string> }> {
   const paid = new Map<string, Decimal>();
   const forgiven = new Map<string, Decimal>();
   for (const file of files) {
-    const result = paidRunSchema.safeParse(await readJsonFile(file, cwd));
+    const value = await readJsonFile(file, cwd, limits);
+    if (typeof value === "object" && value !== null) checkJsonRows(file, (value as { statements?: unknown }).statements, ["statements"], limits ?? DEFAULT_LIMITS);
+    const result = paidRunSchema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue === undefined ? "" : issue.path.map(String).join(".");
@@ -76,15 +84,16 @@ export async function readPaidRuns(
  * @param loaded - the data read
  * @param planFile - the plan's path as the user wrote it
  * @param cwd - the working folder
+ * @param limits - the input limits (`--max-bytes`, `--max-cell`, `--max-rows`); the defaults without them
  * @returns the data, with `paidToDate` (and `forgivenToDate`) when `--paid` was given
  * @throws {CliError} as above, and as {@link readPaidRuns}
  *
  * @example
  * ```ts
- * loaded = await withPaidRuns(parsed, "run", plan, loaded, "plan.json", io.cwd);
+ * loaded = await withPaidRuns(parsed, "run", plan, loaded, "plan.json", io.cwd, limits);
  * ```
  */
-export async function withPaidRuns(args: CommandArgs, command: string, plan: Plan, loaded: LoadedData, planFile: string, cwd: string): Promise<LoadedData> {
+export async function withPaidRuns(args: CommandArgs, command: string, plan: Plan, loaded: LoadedData, planFile: string, cwd: string, limits?: InputLimits | undefined): Promise<LoadedData> {
   const value: unknown = args.values["paid"];
   const files = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
   if (plan.pay?.trueUp !== undefined && files.length === 0 && loaded.data.paidToDate === undefined) {
@@ -92,5 +101,5 @@ export async function withPaidRuns(args: CommandArgs, command: string, plan: Pla
   }
   if (files.length > 0 && plan.pay?.trueUp === undefined) throw new CliError(cliMessage("paidWithoutTrueUp", { command }));
   if (files.length === 0) return loaded;
-  return { ...loaded, data: { ...loaded.data, ...(await readPaidRuns(files, plan, cwd)) } };
+  return { ...loaded, data: { ...loaded.data, ...(await readPaidRuns(files, plan, cwd, limits)) } };
 }

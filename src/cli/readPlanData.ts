@@ -10,7 +10,8 @@ import { readCsvTable } from "./readCsvTable.js";
 import { RatingsFile } from "./RatingsFile.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { STDIN, checkInputSize, readInput } from "./inputFile.js";
-import { DEFAULT_LIMITS, tooLongCell, tooManyRows, type InputLimits } from "./inputLimits.js";
+import { checkJsonRows } from "./checkJsonRows.js";
+import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
 import { readTransactionsFile } from "./readTransactionsFile.js";
 import { readListFile } from "./readListFile.js";
 
@@ -106,7 +107,7 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     if (loaded.data.transactions !== undefined) {
       throw new CliError(cliMessage("transactionsTwice", { file: options.data }));
     }
-    const read = await readTransactionsFile(options.transactions, options.cwd, options.encoding);
+    const read = await readTransactionsFile(options.transactions, options.cwd, { encoding: options.encoding, limits });
     loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
   }
   // Issue 21: the list inputs (deals, responses, activities, tickets).
@@ -114,7 +115,7 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
     const file = options[kind];
     if (file === undefined) continue;
     if (loaded.data[kind] !== undefined) throw new CliError(`${options.data}: the file has its own "${kind}"; give them either there or with --${kind}, not both`);
-    const read = await readListFile(kind, file, options.cwd, options.encoding);
+    const read = await readListFile(kind, file, options.cwd, { encoding: options.encoding, limits });
     loaded = { data: { ...loaded.data, [kind]: read.rows }, sources: { ...loaded.sources, [kind]: read.source } };
   }
   const commission = plan.pay?.commission;
@@ -247,22 +248,6 @@ async function readJsonData(file: string, cwd: string, limits: InputLimits): Pro
   });
   const jsonPath = bare ? [] : ["rows"];
   return { data, sources: { rows: { file, kind: "json", jsonPath }, ratings: { file, kind: "json", jsonPath: ["ratings"] } } };
-}
-
-/**
- * The JSON data's rows held to the limits: at most `--max-rows` rows, no text value longer than
- * `--max-cell` (what a CSV's cells are held to).
- */
-function checkJsonRows(file: string, rows: unknown, at: readonly (string | number)[], limits: InputLimits): void {
-  if (!Array.isArray(rows)) return; // the schema reports it
-  if (rows.length > limits.maxRows) throw tooManyRows(`${file}: ${at.length === 0 ? "the array" : formatPath(at)}`, limits);
-  for (let index = 0; index < rows.length; index += 1) {
-    const row: unknown = rows[index];
-    if (typeof row !== "object" || row === null) continue;
-    for (const [key, cell] of Object.entries(row)) {
-      if (typeof cell === "string" && cell.length > limits.maxCell) throw tooLongCell(`${file}: ${formatPath([...at, index, key])}`, limits);
-    }
-  }
 }
 
 /**

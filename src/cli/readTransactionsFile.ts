@@ -3,9 +3,11 @@ import { cliMessage } from "./locales/cliMessages.js";
 import { formatPath } from "../errors/index.js";
 import { planDataSchema, type TransactionRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
-import type { CsvEncoding } from "./EncodedReader.js";
+import { checkJsonRows } from "./checkJsonRows.js";
+import { DEFAULT_LIMITS } from "./inputLimits.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { readJsonFile } from "./readJsonFile.js";
+import type { ReadListFileOptions } from "./readListFile.js";
 import type { TableSource } from "./readPlanData.js";
 
 /** The columns a transactions CSV must have, and those it may have. */
@@ -20,7 +22,8 @@ const OPTIONAL = ["reps", "shares", "id"] as const;
  *
  * @param file - the file
  * @param cwd - the working folder
- * @param encoding - the CSV's encoding
+ * @param options - the CSV's encoding (`--encoding`) and the input limits (`--max-bytes`,
+ *   `--max-cell`, `--max-rows`, held as for the data); without them, UTF-8 and the defaults
  * @returns the rows and where they came from
  * @throws {CliError} `file:1: no column "kind" in the header …` for a missing column
  *
@@ -30,9 +33,11 @@ const OPTIONAL = ["reps", "shares", "id"] as const;
  * // { transactions: [{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: "100000", reps: "S1", shares: "", id: "" }, …], source: … }
  * ```
  */
-export async function readTransactionsFile(file: string, cwd: string, encoding?: CsvEncoding | undefined): Promise<{ transactions: TransactionRow[]; source: TableSource }> {
+export async function readTransactionsFile(file: string, cwd: string, options?: ReadListFileOptions | undefined): Promise<{ transactions: TransactionRow[]; source: TableSource }> {
+  const limits = options?.limits ?? DEFAULT_LIMITS;
   if (extname(file).toLowerCase() === ".json") {
-    const value = await readJsonFile(file, cwd);
+    const value = await readJsonFile(file, cwd, options?.limits);
+    checkJsonRows(file, value, [], limits);
     const result = planDataSchema.shape.transactions.safeParse(value);
     if (!result.success || result.data === undefined) {
       const issues = result.success ? [] : result.error.issues;
@@ -41,12 +46,14 @@ export async function readTransactionsFile(file: string, cwd: string, encoding?:
     }
     return { transactions: result.data, source: { file, kind: "json", jsonPath: [] } };
   }
-  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding });
-  for (const column of REQUIRED) {
-    if (!header.includes(column)) {
-      throw new CliError(cliMessage("transactionsNoColumn", { file, column: JSON.stringify(column), header: header.join(", ") }));
+  const checkHeader = (header: readonly string[]): void => {
+    for (const column of REQUIRED) {
+      if (!header.includes(column)) {
+        throw new CliError(cliMessage("transactionsNoColumn", { file, column: JSON.stringify(column), header: header.join(", ") }));
+      }
     }
-  }
+  };
+  const { header, rows, lines } = await readCsvTable(file, cwd, { encoding: options?.encoding, limits, checkHeader });
   const optional = OPTIONAL.filter((column) => header.includes(column));
   const transactions = rows.map((row): TransactionRow => {
     const kept: Record<string, string> = {};

@@ -112,7 +112,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     });
     requireHistory(plan, loaded.data.history !== undefined, planFile);
     // Issue 20: a true-up nets this run's commission against the earlier runs' (--paid).
-    loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd);
+    loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd, limits);
     // Issue 18, the audit record: every input file's SHA-256 in the header; the time only with --stamp.
     const audit = {
       inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets }, io.cwd),
