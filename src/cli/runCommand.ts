@@ -91,7 +91,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
         { file: dataFile, kind: "data" },
         ...(files.ratings === undefined ? [] : [{ file: files.ratings, kind: "ratings" as const }]),
         ...(files.history === undefined ? [] : [{ file: files.history, kind: "history" as const }]),
-        ...(files.transactions === undefined ? [] : [{ file: files.transactions, kind: "history" as const }]),
+        // Issue 17: every list input counts, each at what a byte of a list costs.
+        ...LIST_INPUTS.flatMap((kind) => (files[kind] === undefined ? [] : [{ file: files[kind], kind: "list" as const }])),
       ],
       io.cwd,
       maxMemory,
@@ -133,6 +134,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
   return 0;
 }
+
+/** The list inputs, counted by the memory check as kind `list`. */
+const LIST_INPUTS = ["transactions", "deals", "responses", "activities", "tickets"] as const;
 
 /** The encodings `--encoding` takes for CSV inputs (`TextDecoder` labels). */
 const ENCODINGS = ["gbk", "gb18030", "utf-16le", "utf-8"] as const;

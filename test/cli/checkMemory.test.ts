@@ -47,6 +47,21 @@ describe("checkMemory", () => {
     expect(limit).toBeLessThan(1024 * 1024 * 1024 * 1024);
   });
 
+  it("counts a list input at 16 bytes a byte, and a JSON one at three times that", async () => {
+    tmp.write("deals.csv", "x".repeat(1000));
+    tmp.write("tickets.json", "x".repeat(100));
+    const { estimate } = await checkMemory(
+      [
+        { file: "deals.csv", kind: "list" },
+        { file: "tickets.json", kind: "list" },
+      ],
+      tmp.path,
+      undefined,
+    );
+    // 150 MiB + 1000 · 16 + 100 · 16 · 3 = 157 286 400 + 16 000 + 4 800
+    expect(estimate).toBe(150 * 1024 * 1024 + 16_000 + 4_800);
+  });
+
   it("leaves a missing file to the reader", async () => {
     await expect(checkMemory([{ file: "nope.csv", kind: "data" }], tmp.path, undefined)).resolves.toMatchObject({ estimate: 150 * 1024 * 1024 });
   });
@@ -62,5 +77,21 @@ describe("payscore run --max-memory", () => {
     expect(io.err()).toMatch(/need about 151 MiB of memory, more than the 1 MiB this run may use/);
     expect(io.err()).toMatch(/NODE_OPTIONS=--max-old-space-size/);
     expect(io.out()).toBe("");
+  });
+
+  it("counts every list input: transactions, deals, responses, activities and tickets", async () => {
+    tmp.write("plan.json", commissionPlanText);
+    tmp.write("data.csv", goodCsv);
+    // 150 MiB and a 90-byte data file fit in 151 MiB; each 70 000-byte list file (1.07 MiB at 16 a byte) does not.
+    const run = async (...more: string[]): Promise<{ code: number; err: string }> => {
+      const io = captureIo(tmp.path);
+      const code = await runCli(["run", "plan.json", "--data", "data.csv", "--max-memory", "151", ...more], io);
+      return { code, err: io.err() };
+    };
+    for (const kind of ["transactions", "deals", "responses", "activities", "tickets"]) {
+      tmp.write(`${kind}.csv`, "x".repeat(70_000));
+      const { code, err } = await run(`--${kind}`, `${kind}.csv`);
+      expect([code, err.split("\n")[0]]).toEqual([2, `payscore run: the inputs (data.csv 1 MiB, ${kind}.csv 1 MiB) need about 152 MiB of memory, more than the 151 MiB this run may use`]);
+    }
   });
 });
