@@ -4,17 +4,17 @@ import { CliError } from "./CliError.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
-import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
-import { choiceFlag, parseCommandArgs, requiredFlag, stringFlag } from "./parseCommandArgs.js";
-import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
+import { inputLimits } from "./inputLimits.js";
+import { choiceFlag, parseCommandArgs, requiredFlag } from "./parseCommandArgs.js";
+import { PLAN_INPUT_FLAGS, inputFileFlags, planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { withPaidRuns } from "./readPaidRuns.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
 /**
- * `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]`:
+ * `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--transactions <file>] [--deals <file>] [--responses <file>] [--activities <file>] [--tickets <file>] [--paid <run.json>…] [--locale zh-CN|en]`:
  * runs the plan (with traces) and prints one person's statement in words. The input files
- * default to the plan's `inputs`, as for `payscore run`. The whole team is run,
+ * default to the plan's `inputs`, and the input flags are `payscore run`'s (`PLAN_INPUT_FLAGS`). The whole team is run,
  * since grades, ranks and pools depend on everyone.
  *
  * The locale defaults to `zh-CN` when `PAYSCORE_LOCALE`, `LC_ALL`, `LC_MESSAGES` or `LANG` (the
@@ -34,7 +34,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const parsed = parseCommandArgs(
     "explain",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, paid: { type: "string", multiple: true }, person: { type: "string" }, locale: { type: "string" }, ...INPUT_LIMIT_FLAGS },
+    { ...PLAN_INPUT_FLAGS, paid: { type: "string", multiple: true }, person: { type: "string" }, locale: { type: "string" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -46,14 +46,9 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
   const limits = inputLimits(parsed, "explain");
   const plan = await readPlanFile(planFile, io.cwd, limits);
-  const files = await planInputFiles(plan, planFile, io.cwd, {
-    data: stringFlag(parsed, "data"),
-    ratings: stringFlag(parsed, "ratings"),
-    history: stringFlag(parsed, "history"),
-    transactions: stringFlag(parsed, "transactions"),
-  });
+  const files = await planInputFiles(plan, planFile, io.cwd, inputFileFlags(parsed));
   const dataFile = requiredInput(files, "explain", "<file>");
-  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets, cwd: io.cwd, limits });
+  const read = await readPlanData(plan, { ...files, data: dataFile, cwd: io.cwd, limits });
   requireHistory(plan, read.data.history !== undefined, planFile);
   const loaded = await withPaidRuns(parsed, "explain", plan, read, planFile, io.cwd, limits);
   const run = executeRun(plan, loaded, planFile, true);

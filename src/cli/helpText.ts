@@ -3,18 +3,21 @@ const HELP: Readonly<Record<string, string>> = {
   "": `payscore — sales-performance scores and exact payouts from a plan and the period's data
 
 Usage:
-  payscore run <plan.json> [--data <data.csv|data.json>] [--ratings <file>] [--history <file>]
-               [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace]
-               [--max-memory <MiB>] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
-  payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
-  payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+  payscore run <plan.json> [inputs] [--paid <run.json>]... [--format json|csv|xlsx] [--bom]
+               [--encoding <name>] [--out <file>] [--no-trace] [--stamp] [--max-memory <MiB>]
+  payscore validate <plan.json> [inputs]
+  payscore explain <plan.json> [inputs] [--paid <run.json>]... --person <id> [--locale zh-CN|en]
   payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en]
   payscore schema [--out <file>]
   payscore --help | --version
 
+The inputs, the same for run, validate and explain: [--data <data.csv|data.json>]
+  [--ratings <file>] [--history <file>] [--transactions <file>] [--deals <file>]
+  [--responses <file>] [--activities <file>] [--tickets <file>]
+  [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
 The input files default to the plan's "inputs" (read from the plan's folder); a flag overrides each.
-Any one input (the plan, --data, --ratings or --history) may be - for standard input (CSV for
-data, ratings and history; JSON for the plan); a FIFO is read too.
+Any one input (the plan, a --paid run, or any input file) may be - for standard input (CSV for the
+input files, JSON for the plan and the runs); a FIFO is read too.
 Run "payscore <command> --help" for a command's flags.
 
   --json             print a failure as one JSON object on stderr:
@@ -82,20 +85,28 @@ Options:
 
 Any input may be - (standard input) or a FIFO; --json and the exit codes are in payscore --help.
 `,
-  validate: `payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]]
+  validate: `payscore validate <plan.json> [--data <file> [--ratings <file>] [--history <file>]
+                  [--transactions <file>] [--deals <file>] [--responses <file>]
+                  [--activities <file>] [--tickets <file>]]
                   [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
 
 Checks a plan against the plan format and prints every problem, one a line, with its JSON path:
 everything a run would refuse about the plan itself. With --data (or the plan's inputs.data),
-also reads the data and runs the plan on it, reporting the first problem in the data with its
-file, line and column. --max-bytes, --max-cell and --max-rows limit the inputs as for run.
+also reads the data and the other inputs and runs the plan on them, reporting the first problem
+in the data with its file, line and column. The input flags are run's (see payscore run --help);
+each but --data needs the data. --max-bytes, --max-cell and --max-rows limit the inputs as for run.
 `,
-  explain: `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>] [--locale zh-CN|en]
+  explain: `payscore explain <plan.json> [--data <file>] --person <id> [--ratings <file>] [--history <file>]
+                 [--transactions <file>] [--deals <file>] [--responses <file>] [--activities <file>]
+                 [--tickets <file>] [--paid <run.json>]... [--locale zh-CN|en]
                  [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>]
 
-The input files default to the plan's "inputs", as for run. Runs the plan and prints one person's statement in words, step by step, so they can redo the
-arithmetic by hand. The locale defaults to zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh",
-en otherwise. --max-bytes, --max-cell and --max-rows limit the inputs as for run. --transactions and --paid are read as for run.
+The input files default to the plan's "inputs", as for run. Runs the plan and prints one person's
+statement in words, step by step, so they can redo the arithmetic by hand. The locale defaults to
+zh-CN when LC_ALL, LC_MESSAGES or LANG starts with "zh", en otherwise. The input flags
+(--data, --ratings, --history, --transactions, --deals, --responses, --activities, --tickets) and
+--paid are read as for run (see payscore run --help); --max-bytes, --max-cell and --max-rows
+limit the inputs as for run.
 `,
   diff: `payscore diff <before.json> <after.json> [--format text|json] [--locale zh-CN|en] [--out <file>]
 

@@ -3,8 +3,10 @@ import { cliMessage, type CliMessage } from "./locales/cliMessages.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Plan } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
+import { INPUT_LIMIT_FLAGS } from "./inputLimits.js";
+import { stringFlag, type CommandArgs } from "./parseCommandArgs.js";
 
-/** The input files of a run: the data, the 360 ratings and the promotion history. */
+/** The input files of a run: the data, the 360 ratings, the promotion history, the transactions and the list inputs. */
 export interface InputFiles {
   readonly data?: string | undefined;
   readonly ratings?: string | undefined;
@@ -18,6 +20,51 @@ export interface InputFiles {
 }
 
 const KINDS = ["data", "ratings", "history", "transactions", "deals", "responses", "activities", "tickets"] as const;
+
+/**
+ * The flags of the plan's inputs, shared by `run`, `validate` and `explain` (each spreads it into
+ * its flag table, `{ ...PLAN_INPUT_FLAGS, … }`): one flag per input file (`--data`, `--ratings`,
+ * `--history`, `--transactions`, `--deals`, `--responses`, `--activities`, `--tickets`) and the
+ * input limits (`--max-bytes`, `--max-cell`, `--max-rows`). A new input is added here, and all
+ * three commands take it.
+ */
+export const PLAN_INPUT_FLAGS = {
+  ...(Object.fromEntries(KINDS.map((kind) => [kind, { type: "string" }])) as Record<(typeof KINDS)[number], { readonly type: "string" }>),
+  ...INPUT_LIMIT_FLAGS,
+} as const;
+
+/**
+ * The input files given on a command line, one per flag of {@link PLAN_INPUT_FLAGS} (`undefined`
+ * for a flag not given), for {@link planInputFiles}.
+ *
+ * @param args - the command's parsed flags (a table with {@link PLAN_INPUT_FLAGS})
+ * @returns the files, by input
+ *
+ * @example
+ * ```ts
+ * inputFileFlags(parseCommandArgs("run", ["plan.json", "--deals", "deals.csv"], PLAN_INPUT_FLAGS, { names: ["<plan.json>"] }));
+ * // { data: undefined, ratings: undefined, …, deals: "deals.csv", … }
+ * ```
+ */
+export function inputFileFlags(args: CommandArgs): InputFiles {
+  return Object.fromEntries(KINDS.map((kind) => [kind, stringFlag(args, kind)])) as InputFiles;
+}
+
+/**
+ * The inputs other than the data, given as flags: `validate` without data refuses them
+ * (`--deals needs --data`).
+ *
+ * @param files - the files from {@link inputFileFlags}
+ * @returns the names of the flags given, in the order of the help
+ *
+ * @example
+ * ```ts
+ * givenBesideData({ ratings: "r.csv", tickets: "t.csv" }); // ["ratings", "tickets"]
+ * ```
+ */
+export function givenBesideData(files: InputFiles): string[] {
+  return KINDS.filter((kind) => kind !== "data" && files[kind] !== undefined);
+}
 
 /**
  * The input files of a run: each flag given on the command line (`--data`, `--ratings`,

@@ -114,7 +114,7 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
   for (const kind of ["deals", "responses", "activities", "tickets"] as const) {
     const file = options[kind];
     if (file === undefined) continue;
-    if (loaded.data[kind] !== undefined) throw new CliError(`${options.data}: the file has its own "${kind}"; give them either there or with --${kind}, not both`);
+    if (loaded.data[kind] !== undefined) throw new CliError(cliMessage("listTwice", { file: options.data, kind }));
     const read = await readListFile(kind, file, options.cwd, { encoding: options.encoding, limits });
     loaded = { data: { ...loaded.data, [kind]: read.rows }, sources: { ...loaded.sources, [kind]: read.source } };
   }

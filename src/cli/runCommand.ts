@@ -8,10 +8,10 @@ import { emitText } from "./emitText.js";
 import { executeLazyRun } from "./executeLazyRun.js";
 import { helpText } from "./helpText.js";
 import { inputDigests } from "./inputDigests.js";
-import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
+import { inputLimits } from "./inputLimits.js";
 import { lockOutput } from "./outputLock.js";
 import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
-import { planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
+import { PLAN_INPUT_FLAGS, inputFileFlags, planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
 import { readPlanData } from "./readPlanData.js";
 import { withPaidRuns } from "./readPaidRuns.js";
@@ -21,7 +21,7 @@ import { writeRunJson } from "./writeRunJson.js";
 import { writeRunXlsx } from "./writeRunXlsx.js";
 
 /**
- * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>] [--stamp]`:
+ * `payscore run <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--transactions <file>] [--deals <file>] [--responses <file>] [--activities <file>] [--tickets <file>] [--paid <run.json>…] [--format json|csv|xlsx] [--bom] [--encoding <name>] [--out <file>] [--no-trace] [--max-bytes <size>] [--max-cell <n>] [--max-rows <n>] [--stamp]`:
  * reads the plan and the data, runs the plan, and writes the run. The input files default to the
  * plan's `inputs` (read from the plan's folder; a flag overrides each) — the whole run as JSON (every
  * statement with its trace), one CSV row per person (`--bom` starts it with a UTF-8 byte-order
@@ -51,7 +51,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const parsed = parseCommandArgs(
     "run",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, deals: { type: "string" }, responses: { type: "string" }, activities: { type: "string" }, tickets: { type: "string" }, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, ...INPUT_LIMIT_FLAGS, stamp: { type: "boolean" } },
+    { ...PLAN_INPUT_FLAGS, paid: { type: "string", multiple: true }, format: { type: "string" }, out: { type: "string" }, "no-trace": { type: "boolean" }, bom: { type: "boolean" }, encoding: { type: "string" }, "max-memory": { type: "string" }, stamp: { type: "boolean" } },
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -74,16 +74,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const progress = new Progress(io);
   try {
     const plan = await readPlanFile(planFile, io.cwd, limits);
-    const files = await planInputFiles(plan, planFile, io.cwd, {
-      data: stringFlag(parsed, "data"),
-      ratings: stringFlag(parsed, "ratings"),
-      history: stringFlag(parsed, "history"),
-      transactions: stringFlag(parsed, "transactions"),
-      deals: stringFlag(parsed, "deals"),
-      responses: stringFlag(parsed, "responses"),
-      activities: stringFlag(parsed, "activities"),
-      tickets: stringFlag(parsed, "tickets"),
-    });
+    const files = await planInputFiles(plan, planFile, io.cwd, inputFileFlags(parsed));
     const dataFile = requiredInput(files, "run", "<data.csv|data.json>");
     // Before anything is read: refuse inputs that would not fit in memory.
     await checkMemory(
@@ -98,14 +89,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       maxMemory,
     );
     let loaded = await readPlanData(plan, {
+      ...files,
       data: dataFile,
-      ratings: files.ratings,
-      history: files.history,
-      transactions: files.transactions,
-      deals: files.deals,
-      responses: files.responses,
-      activities: files.activities,
-      tickets: files.tickets,
       cwd: io.cwd,
       encoding,
       limits,
@@ -116,7 +101,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     loaded = await withPaidRuns(parsed, "run", plan, loaded, planFile, io.cwd, limits);
     // Issue 18, the audit record: every input file's SHA-256 in the header; the time only with --stamp.
     const audit = {
-      inputs: await inputDigests({ plan: planFile, data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets }, io.cwd),
+      inputs: await inputDigests({ plan: planFile, ...files, data: dataFile }, io.cwd),
       ...(parsed.values["stamp"] === true ? { runAt: new Date().toISOString() } : {}),
     };
     const people = loaded.data.rows.length;

@@ -3,18 +3,19 @@ import { cliMessage } from "./locales/cliMessages.js";
 import type { CliIo } from "./CliIo.js";
 import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
-import { INPUT_LIMIT_FLAGS, inputLimits } from "./inputLimits.js";
-import { parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
-import { planInputFiles, requireHistory } from "./planInputs.js";
+import { inputLimits } from "./inputLimits.js";
+import { parseCommandArgs } from "./parseCommandArgs.js";
+import { PLAN_INPUT_FLAGS, givenBesideData, inputFileFlags, planInputFiles, requireHistory } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
 /**
- * `payscore validate <plan.json> [--data <file>] [--ratings <file>]`: checks the plan and
+ * `payscore validate <plan.json> [--data <file>] [--ratings <file>] [--history <file>] [--transactions <file>] [--deals <file>] [--responses <file>] [--activities <file>] [--tickets <file>]`: checks the plan and
  * prints `plan.json: valid …` (exit 0), or one line per problem on stderr (exit 2), each with
  * the file and the JSON path: `plan.json: people[3].basePay is …`. With `--data` (or the plan's
  * `inputs.data`, read from the plan's folder), the data is read and the plan is run on it too
- * (nothing is written), so a data problem is found before payday.
+ * (nothing is written), so a data problem is found before payday. It takes the same input flags
+ * as `payscore run` (`PLAN_INPUT_FLAGS`); without data, another input's flag is a usage error.
  *
  * @param args - the arguments after `validate`
  * @param io - the streams and folder
@@ -30,7 +31,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const parsed = parseCommandArgs(
     "validate",
     args,
-    { data: { type: "string" }, ratings: { type: "string" }, history: { type: "string" }, transactions: { type: "string" }, ...INPUT_LIMIT_FLAGS },
+    PLAN_INPUT_FLAGS,
     { names: ["<plan.json>"] },
   );
   if (parsed.values["help"] === true) {
@@ -40,20 +41,19 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const planFile = parsed.positionals[0] as string;
   const limits = inputLimits(parsed, "validate");
   const plan = await readPlanFile(planFile, io.cwd, limits);
-  const flags = { data: stringFlag(parsed, "data"), ratings: stringFlag(parsed, "ratings"), history: stringFlag(parsed, "history"), transactions: stringFlag(parsed, "transactions") };
+  const flags = inputFileFlags(parsed);
   // The plan's own inputs are checked (inside its folder) and, with the data, run.
   const files = await planInputFiles(plan, planFile, io.cwd, flags);
   const dataFile = files.data;
   const facts = [`version ${plan.version}`, `${plan.kpis.length} KPI${plan.kpis.length === 1 ? "" : "s"}`];
   if (plan.people !== undefined) facts.push(`${plan.people.length} ${plan.people.length === 1 ? "person" : "people"}`);
   if (dataFile === undefined) {
-    for (const flag of ["ratings", "history", "transactions"] as const) {
-      if (flags[flag] !== undefined) throw usageError(cliMessage("validateNeedsData", { flag }));
-    }
+    const flag = givenBesideData(flags)[0];
+    if (flag !== undefined) throw usageError(cliMessage("validateNeedsData", { flag }));
     io.stdout.write(`${planFile}: valid (${facts.join(", ")})\n`);
     return 0;
   }
-  const read = await readPlanData(plan, { data: dataFile, ratings: files.ratings, history: files.history, transactions: files.transactions, deals: files.deals, responses: files.responses, activities: files.activities, tickets: files.tickets, cwd: io.cwd, limits });
+  const read = await readPlanData(plan, { ...files, data: dataFile, cwd: io.cwd, limits });
   requireHistory(plan, read.data.history !== undefined, planFile);
   // Issue 20: a true-up's earlier runs are for paying, not for checking: validate as if none was paid.
   const loaded = plan.pay?.trueUp !== undefined && read.data.paidToDate === undefined ? { ...read, data: { ...read.data, paidToDate: {} } } : read;

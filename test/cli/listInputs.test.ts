@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -118,5 +119,49 @@ describe("readListFile", () => {
     expect((await readListFile("responses", json, dir.path)).rows).toEqual([{ person: "p01", score: 5 }]);
     const bad = dir.write("bad.json", JSON.stringify([{ score: 5 }]));
     await expect(readListFile("responses", bad, dir.path)).rejects.toThrow(/bad\.json: \[0\]\.person|bad\.json: 0\.person|person/);
+  });
+});
+
+describe("validate and explain take run's input flags (PLAN_INPUT_FLAGS)", () => {
+  it("validate reads --deals, --responses, --activities and --tickets over the plan's inputs", async () => {
+    const ok = await cli("validate", example("plan.json"), "--responses", example("responses.csv"));
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+    expect(ok.out).toMatch(/: valid \(version 1, \d+ KPIs\); .*data\.csv: 3 statements computed\n$/);
+    for (const [flag, file, needs] of [
+      ["--deals", "deals.csv", 'no column "person"'],
+      ["--responses", "responses.csv", 'no column "score"'],
+      ["--activities", "activities.csv", 'no column "type"'],
+      ["--tickets", "tickets.csv", 'no column "openedAt"'],
+    ] as const) {
+      const wrong = dir.write(file, "person_id,x\np01,1\n");
+      const result = await cli("validate", example("plan.json"), flag, wrong);
+      expect([result.code, result.err.startsWith(`${wrong}:1: `), result.err.includes(needs) || result.err.includes('no column "person"')]).toEqual([2, true, true]);
+    }
+  });
+
+  it("validate without data refuses another input's flag as a usage error, naming it", async () => {
+    const plan = dir.write("plan.json", JSON.stringify({ ...(JSON.parse(readFileSync(example("plan.json"), "utf8")) as object), inputs: undefined }));
+    expect(await cli("validate", plan, "--tickets", example("tickets.csv"))).toEqual({
+      code: 64,
+      out: "",
+      err: "payscore validate: --tickets needs --data (see payscore validate --help)\n",
+    });
+  });
+
+  it("explain reads --responses over the plan's inputs: p02's CSAT from a file of their own", async () => {
+    const before = await cli("explain", example("plan.json"), "--person", "p02", "--locale", "en");
+    const responses = dir.write("responses.csv", "person,score\np02,1\np02,1\n");
+    const after = await cli("explain", example("plan.json"), "--person", "p02", "--locale", "en", "--responses", responses);
+    expect([before.code, after.code, after.err]).toEqual([0, 0, ""]);
+    expect(after.out).not.toBe(before.out);
+    const wrong = dir.write("deals.csv", "who\np01\n");
+    expect((await cli("explain", example("plan.json"), "--person", "p02", "--deals", wrong)).err).toMatch(/deals\.csv:1: no column "person" in the header/);
+  });
+
+  it("names the input flags in the help of all three commands", async () => {
+    for (const command of ["run", "validate", "explain"]) {
+      const { out } = await cli(command, "--help");
+      for (const flag of ["--transactions", "--deals", "--responses", "--activities", "--tickets", "--max-rows"]) expect(out, `${command} ${flag}`).toContain(flag);
+    }
   });
 });

@@ -270,6 +270,10 @@ export const CLI_MESSAGES = {
     "zh-CN": "{file}: 无法锁定文件（{lock} 一直在变：有其他程序在写它）；请重试",
   },
   // Missing inputs.
+  listTwice: {
+    en: '{file}: the file has its own "{kind}"; give them either there or with --{kind}, not both',
+    "zh-CN": '{file}: 文件中已有 "{kind}"；要么写在文件里，要么用 --{kind} 给出，不能两者都有',
+  },
   oneStdin: {
     en: "payscore: only one input can be - (standard input); give the others as files",
     "zh-CN": "payscore: 只能有一个输入是 -（标准输入）；其他输入请以文件给出",
