@@ -6,7 +6,7 @@ import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { inputLimits } from "./inputLimits.js";
 import { choiceFlag, parseCommandArgs, requiredFlag } from "./parseCommandArgs.js";
-import { PLAN_INPUT_FLAGS, inputFileFlags, planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
+import { PLAN_INPUT_FLAGS, refuseTwoStdinInputs, inputFileFlags, planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { withPaidRuns } from "./readPaidRuns.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
@@ -42,6 +42,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
     return 0;
   }
   const planFile = parsed.positionals[0] as string;
+  refuseTwoStdinInputs(parsed, planFile);
   const person = requiredFlag(parsed, "explain", "person", "<id>");
   const locale = choiceFlag(parsed, "explain", "locale", ["zh-CN", "en"] as const) ?? defaultLocale(io.env);
   const limits = inputLimits(parsed, "explain");

@@ -6,12 +6,30 @@ import { Socket } from "node:net";
 import { resolve } from "node:path";
 import process from "node:process";
 import type { Readable } from "node:stream";
-import { CliError } from "./CliError.js";
+import { CliError, usageError } from "./CliError.js";
 import { fileProblem } from "./fileProblem.js";
 import { DEFAULT_LIMITS, formatSize, tooManyBytes, type InputLimits } from "./inputLimits.js";
 
 /** The file name that means standard input. */
 export const STDIN = "-";
+
+/**
+ * Refuses a command line on which more than one input is `-`: standard input can be read once,
+ * so the second would read nothing (or the first's bytes). Every input counts — the plan, the
+ * data, ratings, history, transactions, the list inputs, each `--paid` run.
+ *
+ * @param files - the inputs (`undefined` for one not given)
+ * @throws {CliError} a usage error (exit 64) when two or more are `-`
+ *
+ * @example
+ * ```ts
+ * refuseSecondStdin(["plan.json", "-", undefined]); // passes
+ * refuseSecondStdin(["plan.json", "-", "-"]); // throws "payscore: only one input can be - (standard input); give the others as files"
+ * ```
+ */
+export function refuseSecondStdin(files: readonly (string | undefined)[]): void {
+  if (files.filter((file) => file === STDIN).length > 1) throw usageError(cliMessage("oneStdin", {}));
+}
 
 /** What an input is: standard input, a regular file (its size known), or a stream (a FIFO, a device). */
 export type InputKind = { readonly kind: "stdin" } | { readonly kind: "file"; readonly size: number } | { readonly kind: "stream" };

@@ -3,6 +3,7 @@ import { cliMessage, type CliMessage } from "./locales/cliMessages.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Plan } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
+import { refuseSecondStdin } from "./inputFile.js";
 import { INPUT_LIMIT_FLAGS } from "./inputLimits.js";
 import { stringFlag, type CommandArgs } from "./parseCommandArgs.js";
 
@@ -48,6 +49,25 @@ export const PLAN_INPUT_FLAGS = {
  */
 export function inputFileFlags(args: CommandArgs): InputFiles {
   return Object.fromEntries(KINDS.map((kind) => [kind, stringFlag(args, kind)])) as InputFiles;
+}
+
+/**
+ * Refuses, before anything is read, a command line on which two inputs are `-` (standard
+ * input): the plan, any input flag of {@link PLAN_INPUT_FLAGS}, or a `--paid` run. (The check
+ * has to come before the plan is read: a plan read from `-` would leave nothing for the data.)
+ *
+ * @param args - the command's parsed flags
+ * @param planFile - the plan's path as the user wrote it
+ * @throws {CliError} a usage error (exit 64): `payscore: only one input can be - (standard input); …`
+ *
+ * @example
+ * ```ts
+ * refuseTwoStdinInputs(parseCommandArgs("run", ["-", "--deals", "-"], { ...PLAN_INPUT_FLAGS }, { names: ["<plan.json>"] }), "-"); // throws
+ * ```
+ */
+export function refuseTwoStdinInputs(args: CommandArgs, planFile: string): void {
+  const paid: unknown = args.values["paid"];
+  refuseSecondStdin([planFile, ...Object.values(inputFileFlags(args)), ...(Array.isArray(paid) ? (paid as string[]) : typeof paid === "string" ? [paid] : [])]);
 }
 
 /**

@@ -2,14 +2,14 @@ import { extname } from "node:path";
 import { cliMessage } from "./locales/cliMessages.js";
 import { formatPath } from "../errors/index.js";
 import { planDataSchema, type DataRow, type Plan, type PlanData, type PlanDataStream, type RatingRow } from "../plan/index.js";
-import { CliError, usageError } from "./CliError.js";
+import { CliError } from "./CliError.js";
 import { columnsReadBy } from "./columnsReadBy.js";
 import type { CsvEncoding } from "./EncodedReader.js";
 import { numberFormatMessage } from "./numberFormatMessage.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { RatingsFile } from "./RatingsFile.js";
 import { readJsonFile } from "./readJsonFile.js";
-import { STDIN, checkInputSize, readInput } from "./inputFile.js";
+import { checkInputSize, readInput, refuseSecondStdin } from "./inputFile.js";
 import { checkJsonRows } from "./checkJsonRows.js";
 import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
 import { readTransactionsFile } from "./readTransactionsFile.js";
@@ -67,8 +67,8 @@ export interface ReadPlanDataOptions {
  * and the cells the plan reads as numbers are plain numbers (no thousands separators, currency
  * or percent signs — reported, never guessed). A plan with a 360 review needs ratings (from
  * `--ratings` or the JSON data's `ratings`): a run that silently left the 360 part out would
- * pay people differently, so it is refused. Any input may be `-` (standard input; CSV, as a
- * name without `.json` is) or a FIFO; each is held to the input limits.
+ * pay people differently, so it is refused. Any one input may be `-` (standard input; CSV, as a
+ * name without `.json` is; two are refused, exit 64) or a FIFO; each is held to the input limits.
  *
  * @param plan - the validated plan (it says which columns must be there)
  * @param options - the files
@@ -82,9 +82,7 @@ export interface ReadPlanDataOptions {
  */
 export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Promise<LoadedData> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if ([options.data, options.ratings, options.history].filter((file) => file === STDIN).length > 1) {
-    throw usageError(cliMessage("oneStdin", {}));
-  }
+  refuseSecondStdin([options.data, options.ratings, options.history, options.transactions, options.deals, options.responses, options.activities, options.tickets]);
   let loaded = isJson(options.data) ? await readJsonData(options.data, options.cwd, limits) : await readCsvData(plan, options, limits);
   if (options.ratings !== undefined) {
     if (loaded.data.ratings !== undefined) {

@@ -11,7 +11,7 @@ import { inputDigests } from "./inputDigests.js";
 import { inputLimits } from "./inputLimits.js";
 import { lockOutput } from "./outputLock.js";
 import { choiceFlag, parseCommandArgs, stringFlag } from "./parseCommandArgs.js";
-import { PLAN_INPUT_FLAGS, inputFileFlags, planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
+import { PLAN_INPUT_FLAGS, refuseTwoStdinInputs, inputFileFlags, planInputFiles, requireHistory, requiredInput } from "./planInputs.js";
 import { Progress, formatCount } from "./Progress.js";
 import { readPlanData } from "./readPlanData.js";
 import { withPaidRuns } from "./readPaidRuns.js";
@@ -59,6 +59,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
   const planFile = parsed.positionals[0] as string;
+  refuseTwoStdinInputs(parsed, planFile);
   const out = stringFlag(parsed, "out");
   const format = choiceFlag(parsed, "run", "format", ["json", "csv", "xlsx"] as const) ?? formatOfOut(out);
   const bom = parsed.values["bom"] === true;

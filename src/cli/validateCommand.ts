@@ -5,7 +5,7 @@ import { executeRun } from "./executeRun.js";
 import { helpText } from "./helpText.js";
 import { inputLimits } from "./inputLimits.js";
 import { parseCommandArgs } from "./parseCommandArgs.js";
-import { PLAN_INPUT_FLAGS, givenBesideData, inputFileFlags, planInputFiles, requireHistory } from "./planInputs.js";
+import { PLAN_INPUT_FLAGS, refuseTwoStdinInputs, givenBesideData, inputFileFlags, planInputFiles, requireHistory } from "./planInputs.js";
 import { readPlanData } from "./readPlanData.js";
 import { readPlanFile } from "./readPlanFile.js";
 
@@ -39,6 +39,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     return 0;
   }
   const planFile = parsed.positionals[0] as string;
+  refuseTwoStdinInputs(parsed, planFile);
   const limits = inputLimits(parsed, "validate");
   const plan = await readPlanFile(planFile, io.cwd, limits);
   const flags = inputFileFlags(parsed);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/cli/inputLimits.js";
 import { readListFile } from "../../src/cli/readListFile.js";
 import { readPaidRuns } from "../../src/cli/readPaidRuns.js";
+import { readPlanData } from "../../src/cli/readPlanData.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { parsePlan } from "../../src/index.js";
 import { captureIo, tempDir, type TempDir } from "./helpers.js";
@@ -147,5 +148,23 @@ describe("the earlier runs (--paid) within the input limits", () => {
     dir.write("q1.json", paidRun(40));
     const result = await cli("run", "plan.json", "--data", cash("data.csv"), "--transactions", cash("transactions.csv"), "--paid", "q1.json", "--max-bytes", "1K");
     expect([result.code, result.err]).toEqual([2, "q1.json: the file is larger than 1 KiB, the limit for each input; pass --max-bytes <size> (such as --max-bytes 2048) to read it\n"]);
+  });
+});
+
+describe("at most one input may be - (standard input)", () => {
+  const refusal = { code: 64, out: "", err: "payscore: only one input can be - (standard input); give the others as files\n" };
+
+  it("refuses two, whichever inputs they are: the plan, the data, a list input, a --paid run", async () => {
+    expect(await cli("run", lists("plan.json"), "--data", "-", "--deals", "-")).toEqual(refusal);
+    expect(await cli("run", "-", "--data", "-")).toEqual(refusal);
+    expect(await cli("run", "-", "--tickets", "-")).toEqual(refusal);
+    expect(await cli("run", cash("plan.json"), "--transactions", "-", "--paid", "q1.json", "--paid", "-")).toEqual(refusal);
+    expect(await cli("validate", lists("plan.json"), "--responses", "-", "--activities", "-")).toEqual(refusal);
+    expect(await cli("explain", lists("plan.json"), "--person", "p01", "--data", "-", "--history", "-")).toEqual(refusal);
+  });
+
+  it("refuses two in readPlanData too, for every input it reads", async () => {
+    const plan = parsePlan({ ...(JSON.parse(readFileSync(lists("plan.json"), "utf8")) as Record<string, unknown>), inputs: undefined });
+    await expect(readPlanData(plan, { data: "data.csv", transactions: "-", tickets: "-", cwd: dir.path })).rejects.toMatchObject({ exitCode: 64, code: "USAGE" });
   });
 });
