@@ -1,4 +1,4 @@
-import { PAYSCORE_ERROR_CODES, type ErrorPath } from "../errors/index.js";
+import { PAYSCORE_ERROR_CODES, type ErrorPath, type PayscoreError } from "../errors/index.js";
 import type { CliLocale, CliMessage } from "./locales/cliMessages.js";
 import { libraryLeadIn } from "./locales/libraryLeadIn.js";
 import { renderCliMessage } from "./locales/renderCliMessage.js";
@@ -100,4 +100,21 @@ export class CliError extends Error {
  */
 export function usageError(lines: string | CliMessage | readonly (string | CliMessage)[]): CliError {
   return new CliError(lines, { exitCode: EXIT_USAGE });
+}
+
+/**
+ * The options of a {@link CliError} made from a library error: its code (`INVALID_DATA`, …) and
+ * the path of its first issue (else its own path), for `--json`.
+ *
+ * @param error - the library's error
+ * @returns `{ code, path }`
+ *
+ * @example
+ * ```ts
+ * throw new CliError(dataProblemLines(error, loaded, planFile), payscoreErrorOptions(error));
+ * // payscoreErrorOptions(error): { code: "INVALID_DATA", path: ["rows", 3, "sales"] }
+ * ```
+ */
+export function payscoreErrorOptions(error: PayscoreError): CliErrorOptions {
+  return { code: error.code, path: error.issues[0]?.path ?? error.path };
 }

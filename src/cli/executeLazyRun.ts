@@ -1,6 +1,6 @@
 import { PayscoreError } from "../errors/index.js";
 import { runPlanLazy, type LazyPayoutRun, type Plan, type RunPlanOptions } from "../plan/index.js";
-import { CliError } from "./CliError.js";
+import { CliError, payscoreErrorOptions } from "./CliError.js";
 import { dataProblemLines } from "./dataProblemLines.js";
 import type { LoadedData } from "./readPlanData.js";
 
@@ -27,7 +27,7 @@ export function executeLazyRun(plan: Plan, loaded: LoadedData, planFile: string,
   try {
     return runPlanLazy(plan, loaded.data, { trace, ...audit });
   } catch (error) {
-    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), { code: error.code, path: error.issues[0]?.path ?? error.path });
+    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), payscoreErrorOptions(error));
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { PayscoreError } from "../errors/index.js";
 import { runPlan, type PayoutRun, type Plan } from "../plan/index.js";
-import { CliError } from "./CliError.js";
+import { CliError, payscoreErrorOptions } from "./CliError.js";
 import { dataProblemLines } from "./dataProblemLines.js";
 import type { LoadedData } from "./readPlanData.js";
 
@@ -24,7 +24,7 @@ export function executeRun(plan: Plan, loaded: LoadedData, planFile: string, tra
   try {
     return runPlan(plan, loaded.data, { trace });
   } catch (error) {
-    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), { code: error.code, path: error.issues[0]?.path ?? error.path });
+    if (error instanceof PayscoreError) throw new CliError(dataProblemLines(error, loaded, planFile), payscoreErrorOptions(error));
     throw error;
   }
 }

@@ -98,7 +98,11 @@ export async function checkInputSize(file: string, cwd: string, limits: InputLim
  * ```
  */
 export async function* inputChunks(file: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS): AsyncGenerator<Uint8Array> {
-  const kind = await checkInputSize(file, cwd, limits);
+  yield* chunksOf(file, cwd, limits, await checkInputSize(file, cwd, limits));
+}
+
+/** The chunks of an input whose kind is known (stat'ed once, by the caller). */
+async function* chunksOf(file: string, cwd: string, limits: InputLimits, kind: InputKind): AsyncGenerator<Uint8Array> {
   let stream: Readable;
   try {
     stream = openStream(file, cwd, kind);
@@ -157,11 +161,12 @@ export const JSON_MAX_BYTES = bufferConstants.MAX_STRING_LENGTH;
  */
 export async function readInput(file: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS, options?: { readonly json?: boolean } | undefined): Promise<Buffer> {
   const json = options?.json === true;
-  const kind = await inputKind(file, cwd);
-  if (json && kind.kind === "file" && kind.size > JSON_MAX_BYTES && kind.size <= limits.maxBytes) throw tooLargeForJson(file);
+  // One stat: a file over --max-bytes is refused by that limit, one under it but past JSON's by JSON's.
+  const kind = await checkInputSize(file, cwd, limits);
+  if (json && kind.kind === "file" && kind.size > JSON_MAX_BYTES) throw tooLargeForJson(file);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  for await (const chunk of inputChunks(file, cwd, limits)) {
+  for await (const chunk of chunksOf(file, cwd, limits, kind)) {
     bytes += chunk.length;
     if (json && bytes > JSON_MAX_BYTES) throw tooLargeForJson(file);
     chunks.push(chunk);

@@ -60,6 +60,12 @@ export function stringFlag(args: CommandArgs, name: string): string | undefined 
   return typeof value === "string" ? value : undefined;
 }
 
+/** A repeatable string flag's values (`--paid a.json --paid b.json`), in order; `[]` without it. */
+export function listFlag(args: CommandArgs, name: string): string[] {
+  const value: unknown = args.values[name];
+  return Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
+}
+
 /** A string flag that must be given. */
 export function requiredFlag(args: CommandArgs, command: string, name: string, what: string): string {
   const value = stringFlag(args, name);

@@ -5,7 +5,7 @@ import type { Plan } from "../plan/index.js";
 import { CliError, usageError } from "./CliError.js";
 import { refuseSecondStdin } from "./inputFile.js";
 import { INPUT_LIMIT_FLAGS } from "./inputLimits.js";
-import { stringFlag, type CommandArgs } from "./parseCommandArgs.js";
+import { listFlag, stringFlag, type CommandArgs } from "./parseCommandArgs.js";
 
 /** The input files of a run: the data, the 360 ratings, the promotion history, the transactions and the list inputs. */
 export interface InputFiles {
@@ -66,8 +66,7 @@ export function inputFileFlags(args: CommandArgs): InputFiles {
  * ```
  */
 export function refuseTwoStdinInputs(args: CommandArgs, planFile: string): void {
-  const paid: unknown = args.values["paid"];
-  refuseSecondStdin([planFile, ...Object.values(inputFileFlags(args)), ...(Array.isArray(paid) ? (paid as string[]) : typeof paid === "string" ? [paid] : [])]);
+  refuseSecondStdin([planFile, ...Object.values(inputFileFlags(args)), ...listFlag(args, "paid")]);
 }
 
 /**

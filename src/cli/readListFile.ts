@@ -1,16 +1,18 @@
 import { extname } from "node:path";
-import { formatPath } from "../errors/index.js";
-import { planDataSchema, type ActivityRow, type DealRow, type ResponseRow, type TicketRow } from "../plan/index.js";
+import { planDataSchema, type ActivityRow, type DealRow, type ResponseRow, type TicketRow, type TransactionRow } from "../plan/index.js";
 import { CliError } from "./CliError.js";
+import { cliMessage } from "./locales/cliMessages.js";
 import type { CsvEncoding } from "./EncodedReader.js";
 import { checkJsonRows } from "./checkJsonRows.js";
 import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
 import { readCsvTable } from "./readCsvTable.js";
+import { jsonIssueLines } from "./jsonIssueLines.js";
 import { readJsonFile } from "./readJsonFile.js";
 import type { TableSource } from "./readPlanData.js";
 
 /** Each list input's columns: those a CSV must have, and those it may have. */
 const COLUMNS = {
+  transactions: { required: ["invoice", "date", "kind", "amount"], optional: ["reps", "shares", "id"], shape: "invoice, date, kind, amount, reps, shares (and optionally id)" },
   deals: { required: ["person"], optional: ["amount", "probability", "stage", "openedAt", "closedAt"], shape: "person, amount, probability, stage, openedAt, closedAt" },
   responses: { required: ["person", "score"], optional: [], shape: "person, score" },
   activities: { required: ["person", "type"], optional: ["tier", "date", "count"], shape: "person, type, tier, date, count" },
@@ -27,6 +29,7 @@ export interface ReadListFileOptions {
 
 /** The rows of a list input, by its kind. */
 export interface ListRows {
+  readonly transactions: TransactionRow[];
   readonly deals: DealRow[];
   readonly responses: ResponseRow[];
   readonly activities: ActivityRow[];
@@ -34,20 +37,23 @@ export interface ListRows {
 }
 
 /**
- * Reads a list input of the list indicators (issue 21): `deals` — a CSV with the column
+ * Reads a list input: the `transactions` for commission on collections (issue 20) — a CSV with
+ * the columns `invoice, date, kind, amount` and, as needed, `reps, shares, id` —, or one of the
+ * list indicators' (issue 21): `deals` — a CSV with the column
  * `person` and, as the plan's KPIs need, `amount, probability, stage, openedAt, closedAt` —,
  * `responses` — a CSV with `person, score` —, `activities` — `person, type` and as needed
  * `tier, date, count` — or `tickets` — `person, openedAt` and `resolvedAt` (empty while open) —
  * (other columns are ignored), or JSON (an array of such objects). Each row is kept as the file
  * gives it (strings); the run checks the cells.
  *
- * @param kind - `"deals"`, `"responses"`, `"activities"` or `"tickets"`
+ * @param kind - `"transactions"`, `"deals"`, `"responses"`, `"activities"` or `"tickets"`
  * @param file - the file
  * @param cwd - the working folder
  * @param options - the CSV's encoding (`--encoding`) and the input limits (`--max-bytes`,
  *   `--max-cell`, `--max-rows`, held as for the data); without them, UTF-8 and the defaults
  * @returns the rows and where they came from
- * @throws {CliError} `file:1: no column "person" in the header …` for a missing column
+ * @throws {CliError} `file:1: no column "person" in the header …` for a missing column; a JSON
+ *   file's schema problems, one a line; `LIMIT_EXCEEDED` past a limit
  *
  * @example
  * ```ts
@@ -63,9 +69,7 @@ export async function readListFile<K extends keyof ListRows>(kind: K, file: stri
     checkJsonRows(file, value, [], limits);
     const result = planDataSchema.shape[kind].safeParse(value);
     if (!result.success || result.data === undefined) {
-      const issues = result.success ? [] : result.error.issues;
-      const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
-      throw new CliError(problems.length > 0 ? problems : [`${file}: expected an array of ${kind} { ${columns.shape} }`]);
+      throw new CliError(jsonIssueLines(file, result.success ? [] : result.error.issues, `expected an array of ${kind} { ${columns.shape.replace(" (and optionally id)", "")} }`));
     }
     return { rows: result.data as ListRows[K], source: { file, kind: "json", jsonPath: [] } };
   }
@@ -73,7 +77,7 @@ export async function readListFile<K extends keyof ListRows>(kind: K, file: stri
   const checkHeader = (header: readonly string[]): void => {
     for (const column of columns.required) {
       if (!header.includes(column)) {
-        throw new CliError(`${file}:1: no column ${JSON.stringify(column)} in the header; a ${kind} file has ${columns.shape}; the header has: ${header.join(", ")}`);
+        throw new CliError(cliMessage("listNoColumn", { file, column: JSON.stringify(column), kind, shape: columns.shape, header: header.join(", ") }));
       }
     }
   };

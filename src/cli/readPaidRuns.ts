@@ -2,7 +2,7 @@ import * as z from "zod";
 import { cliMessage } from "./locales/cliMessages.js";
 import { Decimal } from "../numeric/index.js";
 import type { Plan } from "../plan/index.js";
-import type { CommandArgs } from "./parseCommandArgs.js";
+import { listFlag, type CommandArgs } from "./parseCommandArgs.js";
 import type { LoadedData } from "./readPlanData.js";
 import { CliError } from "./CliError.js";
 import { checkJsonRows } from "./checkJsonRows.js";
@@ -94,8 +94,7 @@ export async function readPaidRuns(
  * ```
  */
 export async function withPaidRuns(args: CommandArgs, command: string, plan: Plan, loaded: LoadedData, planFile: string, cwd: string, limits?: InputLimits | undefined): Promise<LoadedData> {
-  const value: unknown = args.values["paid"];
-  const files = Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
+  const files = listFlag(args, "paid");
   if (plan.pay?.trueUp !== undefined && files.length === 0 && loaded.data.paidToDate === undefined) {
     throw new CliError(cliMessage("paidRequired", { file: planFile }));
   }

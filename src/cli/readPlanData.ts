@@ -8,11 +8,11 @@ import type { CsvEncoding } from "./EncodedReader.js";
 import { numberFormatMessage } from "./numberFormatMessage.js";
 import { readCsvTable } from "./readCsvTable.js";
 import { RatingsFile } from "./RatingsFile.js";
+import { jsonIssueLines } from "./jsonIssueLines.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { checkInputSize, readInput, refuseSecondStdin } from "./inputFile.js";
 import { checkJsonRows } from "./checkJsonRows.js";
 import { DEFAULT_LIMITS, type InputLimits } from "./inputLimits.js";
-import { readTransactionsFile } from "./readTransactionsFile.js";
 import { readListFile } from "./readListFile.js";
 
 /** Where a table of the data came from, to turn an index back into a file and line. */
@@ -101,15 +101,8 @@ export async function readPlanData(plan: Plan, options: ReadPlanDataOptions): Pr
       : await readCsvHistory(options.history, options.cwd, options.encoding, limits);
     loaded = { data: { ...loaded.data, history, ...(historyPeriods === undefined ? {} : { historyPeriods }) }, sources: { ...loaded.sources, history: options.history } };
   }
-  if (options.transactions !== undefined) {
-    if (loaded.data.transactions !== undefined) {
-      throw new CliError(cliMessage("transactionsTwice", { file: options.data }));
-    }
-    const read = await readTransactionsFile(options.transactions, options.cwd, { encoding: options.encoding, limits });
-    loaded = { data: { ...loaded.data, transactions: read.transactions }, sources: { ...loaded.sources, transactions: read.source } };
-  }
-  // Issue 21: the list inputs (deals, responses, activities, tickets).
-  for (const kind of ["deals", "responses", "activities", "tickets"] as const) {
+  // Issue 20's transactions and issue 21's list inputs (deals, responses, activities, tickets).
+  for (const kind of ["transactions", "deals", "responses", "activities", "tickets"] as const) {
     const file = options[kind];
     if (file === undefined) continue;
     if (loaded.data[kind] !== undefined) throw new CliError(cliMessage("listTwice", { file: options.data, kind }));
@@ -225,13 +218,7 @@ async function readJsonData(file: string, cwd: string, limits: InputLimits): Pro
   const bare = Array.isArray(value);
   checkJsonRows(file, bare ? value : (value as { rows?: unknown } | null)?.rows, bare ? [] : ["rows"], limits);
   const result = planDataSchema.safeParse(bare ? { rows: value } : value);
-  if (!result.success) {
-    const problems = result.error.issues.slice(0, 20).map((issue) => {
-      const path = bare ? issue.path.slice(1) : issue.path;
-      return `${file}: ${formatPath(path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`;
-    });
-    throw new CliError(problems);
-  }
+  if (!result.success) throw new CliError(jsonIssueLines(file, result.error.issues, "expected { rows, ratings?, history? } or an array of rows", bare ? 1 : 0));
   const data: PlanData = result.data as PlanData;
   if (data.rows.length === 0) throw new CliError(cliMessage(bare ? "jsonArrayEmpty" : "jsonRowsEmpty", { file }));
   const firstIndex = new Map<string, number>();
@@ -273,11 +260,7 @@ async function readJsonRatings(file: string, cwd: string, limits: InputLimits): 
   const value = await readJsonFile(file, cwd, limits);
   checkJsonRows(file, value, [], limits);
   const result = planDataSchema.shape.ratings.safeParse(value);
-  if (!result.success || result.data === undefined) {
-    const issues = result.success ? [] : result.error.issues;
-    const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
-    throw new CliError(problems.length > 0 ? problems : [`${file}: expected an array of ratings`]);
-  }
+  if (!result.success || result.data === undefined) throw new CliError(jsonIssueLines(file, result.success ? [] : result.error.issues, "expected an array of ratings"));
   return { ratings: result.data as RatingRow[], source: { file, kind: "json", jsonPath: [] } };
 }
 
@@ -308,10 +291,6 @@ async function readCsvHistory(file: string, cwd: string, encoding: CsvEncoding |
 async function readJsonHistory(file: string, cwd: string, limits: InputLimits): Promise<Readonly<Record<string, readonly (string | number)[]>>> {
   const value = await readJsonFile(file, cwd, limits);
   const result = planDataSchema.shape.history.safeParse(value);
-  if (!result.success || result.data === undefined) {
-    const issues = result.success ? [] : result.error.issues;
-    const problems = issues.slice(0, 20).map((issue) => `${file}: ${formatPath(issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)))}: ${issue.message}`);
-    throw new CliError(problems.length > 0 ? problems : [`${file}: expected an object of id → list of earlier values`]);
-  }
+  if (!result.success || result.data === undefined) throw new CliError(jsonIssueLines(file, result.success ? [] : result.error.issues, "expected an object of id → list of earlier values"));
   return result.data;
 }

@@ -1,6 +1,6 @@
 import { PayscoreError, formatPath } from "../errors/index.js";
 import { parsePlan, type Plan } from "../plan/index.js";
-import { CliError } from "./CliError.js";
+import { CliError, payscoreErrorOptions } from "./CliError.js";
 import type { InputLimits } from "./inputLimits.js";
 import { readJsonFile } from "./readJsonFile.js";
 
@@ -25,7 +25,7 @@ export async function readPlanFile(file: string, cwd: string, limits?: InputLimi
   try {
     return parsePlan(value);
   } catch (error) {
-    if (error instanceof PayscoreError) throw new CliError(planProblemLines(file, error), { code: error.code, path: error.issues[0]?.path ?? error.path });
+    if (error instanceof PayscoreError) throw new CliError(planProblemLines(file, error), payscoreErrorOptions(error));
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { readTransactionsFile } from "../../src/cli/readTransactionsFile.js";
+import { readListFile } from "../../src/cli/readListFile.js";
 import { groupPayColumns } from "../../src/cli/spreadsheetText.js";
 import { runCli } from "../../src/cli/runCli.js";
 import type { PayoutRun } from "../../src/index.js";
@@ -126,14 +126,14 @@ describe("the cash-commission example through the command line", () => {
 
   it("reads a transactions CSV with a missing column as an error naming it, and JSON as rows", async () => {
     dir.write("bad.csv", "invoice,date,amount\nINV-1,2026-01-05,100\n");
-    await expect(readTransactionsFile("bad.csv", dir.path)).rejects.toThrow(/bad\.csv:1: no column "kind" in the header/);
+    await expect(readListFile("transactions", "bad.csv", dir.path)).rejects.toThrow(/bad\.csv:1: no column "kind" in the header/);
     dir.write("t.json", JSON.stringify([{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: 100, reps: "S1" }]));
-    const read = await readTransactionsFile("t.json", dir.path);
-    expect(read.transactions).toEqual([{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: 100, reps: "S1" }]);
+    const read = await readListFile("transactions", "t.json", dir.path);
+    expect(read.rows).toEqual([{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: 100, reps: "S1" }]);
     dir.write("bad.json", JSON.stringify([{ invoice: 1 }]));
-    await expect(readTransactionsFile("bad.json", dir.path)).rejects.toThrow(/bad\.json: \[0\]\.invoice/);
+    await expect(readListFile("transactions", "bad.json", dir.path)).rejects.toThrow(/bad\.json: \[0\]\.invoice/);
     dir.write("extra.csv", "invoice,date,kind,amount,reps,shares,customer\nINV-1,2026-01-05,invoice,100,S1,,ACME\n");
-    expect((await readTransactionsFile("extra.csv", dir.path)).transactions).toEqual([{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: "100", reps: "S1", shares: "" }]);
+    expect((await readListFile("transactions", "extra.csv", dir.path)).rows).toEqual([{ invoice: "INV-1", date: "2026-01-05", kind: "invoice", amount: "100", reps: "S1", shares: "" }]);
   });
 
   it("trues up the half year against the quarter already paid (--paid), carrying a deficit forward", async () => {

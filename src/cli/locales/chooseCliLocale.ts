@@ -1,4 +1,4 @@
-import { CliError, EXIT_USAGE } from "../CliError.js";
+import { usageError, type CliError } from "../CliError.js";
 import { CLI_LOCALES, cliMessage, type CliLocale } from "./cliMessages.js";
 
 /** The commands that read `--locale` themselves (their output is in it too). */
@@ -44,7 +44,7 @@ export function chooseCliLocale(
   }
   const fallback = envLocale(env["PAYSCORE_LOCALE"]);
   if (chosen !== undefined && !(CLI_LOCALES as readonly string[]).includes(chosen)) {
-    return { locale: fallback, args: argv, refused: new CliError(cliMessage("badLocale", { value: JSON.stringify(chosen) }), { exitCode: EXIT_USAGE }) };
+    return { locale: fallback, args: argv, refused: usageError(cliMessage("badLocale", { value: JSON.stringify(chosen) })) };
   }
   const locale = (chosen as CliLocale | undefined) ?? fallback;
   if (chosen === undefined) return { locale, args: argv };

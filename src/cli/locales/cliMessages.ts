@@ -150,9 +150,9 @@ export const CLI_MESSAGES = {
     en: '{file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first',
     "zh-CN": '{file}:1: 表头中没有 "id" 列；历史文件有 id 列，以及每个往期一列（从最早的开始）',
   },
-  transactionsNoColumn: {
-    en: "{file}:1: no column {column} in the header; a transactions file has invoice, date, kind, amount, reps, shares (and optionally id); the header has: {header}",
-    "zh-CN": "{file}:1: 表头中没有 {column} 列；交易文件的列为 invoice、date、kind、amount、reps、shares（另可有 id）；表头中有：{header}",
+  listNoColumn: {
+    en: "{file}:1: no column {column} in the header; a {kind} file has {shape}; the header has: {header}",
+    "zh-CN": "{file}:1: 表头中没有 {column} 列；{kind} 文件的列为 {shape}；表头中有：{header}",
   },
   // Numbers in cells.
   notANumber: { en: "{value} is not a number", "zh-CN": "{value} 不是数字" },
@@ -285,10 +285,6 @@ export const CLI_MESSAGES = {
   historyTwice: {
     en: '{file}: the file has its own "history"; give the history either there or with --history, not both',
     "zh-CN": '{file}: 文件中已有 "history"；历史数据要么写在文件里，要么用 --history 给出，不能两者都有',
-  },
-  transactionsTwice: {
-    en: '{file}: the file has its own "transactions"; give them either there or with --transactions, not both',
-    "zh-CN": '{file}: 文件中已有 "transactions"；交易要么写在文件里，要么用 --transactions 给出，不能两者都有',
   },
   transactionsRequired: {
     en: '{file}: the plan pays commission on collections (pay.commission.base.collections) but no transactions were given; pass --transactions <transactions.csv> (invoice,date,kind,amount,reps,shares) or name it in the plan\'s "inputs"',
