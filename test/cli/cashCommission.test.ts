@@ -1,33 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { readListFile } from "../../src/cli/readListFile.js";
 import { groupPayColumns } from "../../src/cli/spreadsheetText.js";
-import { runCli } from "../../src/cli/runCli.js";
 import type { PayoutRun } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox, exampleFile } from "./helpers.js";
 
 // Issue 20: the cash-commission example (commission on collections, a refund after payment, a
 // three-way split with a remainder cent, a credit note, a recoverable draw) through the CLI.
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const example = (name: string): string => join(root, "examples", "cash-commission", name);
+const example = exampleFile("cash-commission");
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 describe("the cash-commission example through the command line", () => {
   it("runs with no flags (the plan names data.csv and transactions.csv) and pays the worked numbers", async () => {

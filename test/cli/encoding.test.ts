@@ -1,31 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/CliError.js";
 import { EncodedReader } from "../../src/cli/EncodedReader.js";
 import { readCsvTable } from "../../src/cli/readCsvTable.js";
-import { runCli } from "../../src/cli/runCli.js";
 import type { PayoutRun } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox } from "./helpers.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (name: string): string => join(root, "test", "fixtures", "gbk", name);
 const plan = join(root, "examples", "commission-team", "plan.json");
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 describe("EncodedReader", () => {
   it("decodes the @example GBK bytes, and a character split across chunks", () => {

@@ -1,29 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Progress } from "../../src/cli/Progress.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { Decimal, type PayoutRun } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { captureIo, cliSandbox, exampleFile, projectRoot as root } from "./helpers.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const regional = (name: string): string => join(root, "examples", "regional-team", name);
+const regional = exampleFile("regional-team");
 const regionalArgs = ["--data", regional("data.csv"), "--ratings", regional("ratings.csv"), "--history", regional("history.csv")];
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 describe("the regional-team example through the command line", () => {
   it("runs with no flags: the plan names its inputs, and gives the same run as with the flags", async () => {

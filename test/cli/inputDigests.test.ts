@@ -1,28 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inputDigests } from "../../src/cli/inputDigests.js";
-import { runCli } from "../../src/cli/runCli.js";
 import { commissionPlanText, goodCsv } from "./fixtures.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox } from "./helpers.js";
 
 // Issue 18, point 6: payscore run records the SHA-256 of the plan file and of every input file,
 // and the time of the run only with --stamp.
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 

@@ -1,31 +1,15 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readListFile } from "../../src/cli/readListFile.js";
-import { runCli } from "../../src/cli/runCli.js";
 import type { PayoutRun } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox, exampleFile, projectRoot as root } from "./helpers.js";
 
 // Issue 21 point 6: the list inputs (deals, responses) through the command line, with the
 // list-indicators example.
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const example = (name: string): string => join(root, "examples", "list-indicators", name);
+const example = exampleFile("list-indicators");
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 describe("the list-indicators example through the command line", () => {
   it("runs with no flags (the plan names data.csv, deals.csv, responses.csv, activities.csv and tickets.csv) with the worked numbers", async () => {

@@ -1,23 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { describe, expect, it } from "vitest";
 import { commissionPlan, goodCsv } from "./fixtures.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox } from "./helpers.js";
 
 // Issue 18: plans a finance analyst can trust, at the command line.
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 const badTiers = { ...commissionPlan, pay: { commission: { base: { column: "sales" }, tiers: [{ from: "1", rate: "0.03" }, { from: "200000", rate: "0.05" }] } } };
 

@@ -1,24 +1,12 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { captureIo, cliSandbox } from "./helpers.js";
 import { commissionPlan, commissionPlanText, goodCsv } from "./fixtures.js";
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 /** Runs `payscore run plan.json --data <file> --out run.json` and expects exactly one error line and no file left behind. */
 async function expectRunRefused(dataName: string, data: string | Uint8Array, expected: RegExp | string): Promise<void> {

@@ -1,33 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { describe, expect, it } from "vitest";
 import { Decimal, type PayoutRun } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox, exampleFile } from "./helpers.js";
 
 // Issue 21: the sales-org example — territory difficulty from a column, 360 calibration and
 // training needs, forced distribution per team, team scores and a two-level team pool; monthly
 // targets and results (scored sub-periods: revenue and visits by a 3:3:4 profile); team leads
 // scored by their own scorecard (the account managers by kpis) and a pool split per role.
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const org = (name: string): string => join(root, "examples", "sales-org", name);
+const org = exampleFile("sales-org");
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 describe("the sales-org example through the command line", () => {
   it("validates and runs with no flags", async () => {

@@ -3,32 +3,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { describe, expect, it } from "vitest";
 import { groupPayColumns, neutraliseFormula, zeroAmount } from "../../src/cli/spreadsheetText.js";
 import type { WriteText } from "../../src/cli/writeAtomically.js";
 import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
 import { currencyNumberFormat, writeRunXlsx } from "../../src/cli/writeRunXlsx.js";
 import type { PayoutRun, Statement } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox } from "./helpers.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const regional = (name: string): string => join(root, "examples", "regional-team", name);
 const regionalArgs = ["--data", regional("data.csv"), "--ratings", regional("ratings.csv"), "--history", regional("history.csv")];
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 async function bytesOf(produce: (write: WriteText) => Promise<void>): Promise<Buffer> {
   const chunks: Buffer[] = [];
