@@ -1,35 +1,19 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/cli/inputLimits.js";
 import { readListFile } from "../../src/cli/readListFile.js";
 import { readPaidRuns } from "../../src/cli/readPaidRuns.js";
 import { readPlanData } from "../../src/cli/readPlanData.js";
-import { runCli } from "../../src/cli/runCli.js";
 import { parsePlan } from "../../src/index.js";
-import { captureIo, tempDir, type TempDir } from "./helpers.js";
+import { cliSandbox, exampleFile } from "./helpers.js";
 
 // Issue 22: the list inputs (--transactions, --deals, --responses, --activities, --tickets) and
 // the earlier runs (--paid) are held to --max-bytes, --max-cell and --max-rows as the data is.
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const cash = (name: string): string => join(root, "examples", "cash-commission", name);
-const lists = (name: string): string => join(root, "examples", "list-indicators", name);
+const cash = exampleFile("cash-commission");
+const lists = exampleFile("list-indicators");
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  dir.remove();
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(dir.path);
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const { dir, cli } = cliSandbox();
 
 describe("the list inputs within the input limits", () => {
   it("refuses a transactions file larger than --max-bytes, naming the file, the limit and the flag", async () => {
