@@ -65,8 +65,19 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
 }
 
 /**
- * `zh-CN` when the first of PAYSCORE_LOCALE, LC_ALL, LC_MESSAGES, LANG that is set starts with
- * "zh"; else `en`.
+ * The locale `explain` writes in without `--locale`: `zh-CN` when the first of
+ * `PAYSCORE_LOCALE`, `LC_ALL`, `LC_MESSAGES`, `LANG` that is set (and not empty) starts with
+ * "zh", else `en`.
+ *
+ * @param env - the environment
+ * @returns `zh-CN` or `en`
+ *
+ * @example
+ * ```ts
+ * defaultLocale({ LANG: "zh_CN.UTF-8" }); // "zh-CN"
+ * defaultLocale({ LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" }); // "en" (LC_ALL comes first)
+ * defaultLocale({}); // "en"
+ * ```
  */
 export function defaultLocale(env: Readonly<Record<string, string | undefined>>): ExplainLocale {
   const setting = [env["PAYSCORE_LOCALE"], env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].find((value) => value !== undefined && value !== "");
