@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/CliError.js";
 import { executeLazyRun } from "../../src/cli/executeLazyRun.js";
-import type { LoadedData } from "../../src/cli/readPlanData.js";
 import { parsePlan } from "../../src/index.js";
-import { commissionPlan } from "./fixtures.js";
+import { commissionLoaded, commissionPlan } from "./fixtures.js";
 
 const plan = parsePlan(commissionPlan);
-const loaded = (sales: string): LoadedData => ({
-  data: { rows: [{ id: "C01", name: "Zhao Lei", sales }, { id: "C02", name: "Qian Na", sales: "100000" }] },
-  sources: { rows: { file: "data.csv", kind: "csv", lines: [2, 3], header: ["id", "name", "sales"] } },
-});
+const loaded = commissionLoaded;
 
 describe("executeLazyRun", () => {
   it("makes the statements one at a time: C02's commission on 100 000 is 100 000 · 3 % = 3 000.00", () => {

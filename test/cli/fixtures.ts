@@ -1,3 +1,5 @@
+import type { LoadedData } from "../../src/cli/readPlanData.js";
+
 /** Small plans and data for the command-line tests. */
 
 export const commissionPlan = {
@@ -13,3 +15,14 @@ export const commissionPlanText = `${JSON.stringify(commissionPlan, null, 2)}\n`
 
 /** Three people; C01 sells 412000 → commission 200000 · 3 % + 212000 · 5 % = 16600.00. */
 export const goodCsv = "id,name,sales\nC01,Zhao Lei,412000\nC02,Qian Na,268500.50\nC03,Sun Hao,155000\n";
+
+/**
+ * Two people's data as the command line loads it from a CSV (lines 2 and 3 of `data.csv`), C01
+ * with the `sales` given, C02 with 100 000: for commands' helpers that take `LoadedData`.
+ */
+export function commissionLoaded(sales: string): LoadedData {
+  return {
+    data: { rows: [{ id: "C01", name: "Zhao Lei", sales }, { id: "C02", name: "Qian Na", sales: "100000" }] },
+    sources: { rows: { file: "data.csv", kind: "csv", lines: [2, 3], header: ["id", "name", "sales"] } },
+  };
+}
