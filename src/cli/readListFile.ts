@@ -65,7 +65,7 @@ export async function readListFile<K extends keyof ListRows>(kind: K, file: stri
   const columns = COLUMNS[kind];
   const limits = options?.limits ?? DEFAULT_LIMITS;
   if (extname(file).toLowerCase() === ".json") {
-    const value = await readJsonFile(file, cwd, options?.limits);
+    const value = await readJsonFile(file, cwd, limits);
     checkJsonRows(file, value, [], limits);
     const result = planDataSchema.shape[kind].safeParse(value);
     if (!result.success || result.data === undefined) {
