@@ -216,7 +216,10 @@ async function readCsvData(plan: Plan, options: ReadPlanDataOptions, limits: Inp
 async function readJsonData(file: string, cwd: string, limits: InputLimits): Promise<LoadedData> {
   const value = await readJsonFile(file, cwd, limits);
   const bare = Array.isArray(value);
-  checkJsonRows(file, bare ? value : (value as { rows?: unknown } | null)?.rows, bare ? [] : ["rows"], limits);
+  // The rows, and any table the file holds beside them (ratings, transactions, the list inputs), as their own files would be.
+  const tables = bare ? [] : (["rows", "ratings", "transactions", "deals", "responses", "activities", "tickets"] as const);
+  if (bare) checkJsonRows(file, value, [], limits);
+  for (const table of tables) checkJsonRows(file, (value as Partial<Record<string, unknown>> | null)?.[table], [table], limits);
   const result = planDataSchema.safeParse(bare ? { rows: value } : value);
   if (!result.success) throw new CliError(jsonIssueLines(file, result.error.issues, "expected { rows, ratings?, history? } or an array of rows", bare ? 1 : 0));
   const data: PlanData = result.data as PlanData;

@@ -82,6 +82,15 @@ describe("the list inputs within the input limits", () => {
     });
   });
 
+  it("holds the tables inside JSON data (ratings, transactions, the list inputs) to the limits as their own files", async () => {
+    const data = { rows: [{ id: "p01" }, { id: "p02" }], responses: [{ person: "p01", score: 5 }, { person: "p01", score: 4 }, { person: "p02", score: "5".repeat(40) }] };
+    dir.write("data.json", JSON.stringify(data));
+    const plan = dir.write("plan.json", JSON.stringify({ ...(JSON.parse(readFileSync(lists("plan.json"), "utf8")) as object), inputs: undefined }));
+    // Two rows pass --max-rows 2; three responses do not; a 40-character score is past --max-cell 32.
+    expect((await cli("validate", plan, "--data", "data.json", "--max-rows", "2")).err).toBe("data.json: responses: more than 2 rows, the limit for each input; pass --max-rows <n> to read them all\n");
+    expect((await cli("validate", plan, "--data", "data.json", "--max-cell", "32")).err).toBe("data.json: responses[2].score: a cell longer than 32 characters, the limit for a cell; pass --max-cell <n> to read it\n");
+  });
+
   it("checks a list CSV's header before any row, so a file that is not one is not quoted past its header", async () => {
     dir.write("tx.csv", `customer,notes\nACME,${"x".repeat(40)}\n`);
     const result = await cli("run", cash("plan.json"), "--data", cash("data.csv"), "--transactions", "tx.csv", "--max-cell", "32");
