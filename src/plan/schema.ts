@@ -755,7 +755,17 @@ const planObject = z.strictObject({
 });
 
 /**
- * The plan: see {@link Plan}. A zod schema; use {@link parsePlan} for a `PayscoreError`.
+ * The plan: see {@link Plan}. A zod schema; use {@link parsePlan} for a `PayscoreError`. It reads
+ * the plan as {@link parsePlan} does: a fiscal-year period becomes its dates, and with
+ * `kpiWeights: "normalize"` the KPI weights are rescaled to sum 1.
+ *
+ * @example
+ * ```ts
+ * planSchema.safeParse({ version: 1, currency: "CNY", period: { fiscalYear: 2026, startMonth: 4 },
+ *   kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }] }).data?.period;
+ * // { start: "2026-04-01", end: "2027-03-31", label: "FY2026" }
+ * planSchema.safeParse({ version: 2 }).success; // false
+ * ```
  */
 export const planSchema = planObject
   .superRefine(checkPlanConsistency)
@@ -1130,6 +1140,12 @@ export interface ResponseRow {
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
  * rating, `["history", person, index]` for a bad history value.
+ *
+ * @example
+ * ```ts
+ * planDataSchema.safeParse({ rows: [{ id: "p01", sales: "120000" }], deals: [{ person: "p01", amount: "500", cost: "300" }] }).success; // true
+ * planDataSchema.safeParse({ rows: [], extra: 1 }).success; // false (an unknown key)
+ * ```
  */
 export const planDataSchema = z.strictObject({
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlan, planJsonSchema, runPlan, type PlanInput } from "../../src/plan/index.js";
+import { parsePlan, planDataSchema, planJsonSchema, planSchema, runPlan, type PlanInput } from "../../src/plan/index.js";
 import { isPayscoreError } from "../../src/errors/index.js";
 
 // Issue 21, "src/plan/ imports every domain function that the contract lists": a fiscal-year
@@ -149,5 +149,15 @@ describe('relative KPI weights (kpiWeights "normalize", normalizeWeights)', () =
     const zero = failure(() => parsePlan(plan([0, 0], "normalize")));
     expect(zero).toMatchObject({ code: "INVALID_PLAN", path: ["kpis"] });
     expect(zero.message).toContain("the KPI weights are all 0");
+  });
+});
+
+describe("the @examples of planSchema and planDataSchema", () => {
+  it("reads a fiscal year through planSchema, and takes a deal's cost in planDataSchema", () => {
+    const plan = { version: 1, currency: "CNY", period: { fiscalYear: 2026, startMonth: 4 }, kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }] };
+    expect(planSchema.safeParse(plan).data?.period).toEqual({ start: "2026-04-01", end: "2027-03-31", label: "FY2026" });
+    expect(planSchema.safeParse({ version: 2 }).success).toBe(false);
+    expect(planDataSchema.safeParse({ rows: [{ id: "p01", sales: "120000" }], deals: [{ person: "p01", amount: "500", cost: "300" }] }).data?.deals?.[0]?.cost).toBe("300");
+    expect(planDataSchema.safeParse({ rows: [], extra: 1 }).success).toBe(false);
   });
 });
