@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlan, planDataSchema, planJsonSchema, planSchema, runPlan, type PlanInput } from "../../src/plan/index.js";
+import { explain, parsePlan, planDataSchema, planJsonSchema, planSchema, runPlan, type PlanInput } from "../../src/plan/index.js";
 import { isPayscoreError } from "../../src/errors/index.js";
 
 // Issue 21, "src/plan/ imports every domain function that the contract lists": a fiscal-year
@@ -81,6 +81,11 @@ describe("a margin over the deals (aggregateMargin)", () => {
     ]);
     expect(run.statements[0]?.trace.find((step) => step.step === "kpi.margin.actual")?.inputs).toEqual({ from: "deals", events: "3", costed: "2", revenue: "400000", cost: "250000" });
     expect(run.statements[0]?.indicators[0]).toMatchObject({ kpi: "margin", indicator: "margin", value: "0.375" });
+    // explain writes it as a rate, with its inputs in words.
+    const en = explain(run.statements[0] as (typeof run.statements)[number], { locale: "en" });
+    expect(en).toContain("37.5");
+    expect(en).toContain("deals with a cost");
+    expect(explain(run.statements[0] as (typeof run.statements)[number], { locale: "zh-CN" })).toContain("已计成本的商机数");
   });
 
   it("keeps the column form of margin (revenue and cost columns) as it was", () => {

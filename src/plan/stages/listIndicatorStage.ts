@@ -314,7 +314,7 @@ function responseActuals(run: ListRun, csatKpis: readonly number[], responses: r
  */
 function marginActual(m: MarginSums, events: number, round: (x: Decimal) => string): ListActual {
   const value = m.costed === 0 || m.revenue.isZero() ? null : round(D.aggregateMargin([{ revenue: m.revenue, cost: m.cost }]));
-  return { value, formula: "(revenue − cost) / revenue", inputs: { from: "deals", events: String(events), costed: String(m.costed), revenue: m.revenue.toString(), cost: m.cost.toString() } };
+  return { value, formula: "(revenue - cost) / revenue", inputs: { from: "deals", events: String(events), costed: String(m.costed), revenue: m.revenue.toString(), cost: m.cost.toString() } };
 }
 
 /** The median of `count` deals, given how many took each number of days (as `salesCycleDays` takes it). */

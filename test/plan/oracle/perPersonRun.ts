@@ -707,7 +707,7 @@ function oracleListValue(
     const cost = lines.reduce((sum, line) => sum.plus(line.cost), new Decimal(0));
     return {
       value: lines.length === 0 || revenue.isZero() ? null : round(D.aggregateMargin(lines)),
-      formula: "(revenue − cost) / revenue",
+      formula: "(revenue - cost) / revenue",
       inputs: { from: "deals", events: String(deals.length), costed: String(lines.length), revenue: str(revenue), cost: str(cost) },
     };
   }
