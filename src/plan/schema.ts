@@ -837,7 +837,9 @@ function checkKpiList(kpis: RawPlan["kpis"], at: readonly (string | number)[], c
   } else if (weights.every(isNumeric)) {
     const sum = weights.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
     if (sum.minus(1).abs().greaterThan("1e-12")) {
-      ctx.addIssue({ code: "custom", path: [...at], message: `${at.join(".")}: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}` });
+      // Issue 21: percentages (60/25/15) can also be kept as written, rescaled by kpiWeights "normalize".
+      const normalize = sum.eq(100) ? ', or keep them and set "kpiWeights": "normalize"' : "";
+      ctx.addIssue({ code: "custom", path: [...at], message: `${at.join(".")}: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}${normalize}` });
     }
   }
   return kpiIds;
