@@ -91,7 +91,7 @@ const fiscalPeriodSchema = z
 
 /** The plan's period: its dates, or a fiscal year (issue 21). */
 const periodSchema = z
-  .union([datesPeriodSchema, fiscalPeriodSchema])
+  .union([datesPeriodSchema, fiscalPeriodSchema], { error: expecting('{ "start": …, "end": …, "label": … } or a fiscal year { "fiscalYear": 2026, "startMonth"?: 4, "label"?: … }, not both') })
   .describe('The period: { start, end, label } (ISO dates, both ends inclusive), or a fiscal year { fiscalYear, startMonth?, label? } such as { "fiscalYear": 2026, "startMonth": 4 }');
 
 /**

@@ -42,7 +42,11 @@ describe("a fiscal-year period", () => {
     expect(failure(() => parsePlan(plan({ fiscalYear: 2026, startMonth: 13 })))).toMatchObject({ code: "INVALID_PLAN", path: ["period", "startMonth"] });
     expect(failure(() => parsePlan(plan({ fiscalYear: 9999, startMonth: 4 })))).toMatchObject({ code: "INVALID_PLAN", path: ["period", "startMonth"] });
     expect(failure(() => parsePlan(plan({ fiscalYear: 2026.5 })))).toMatchObject({ code: "INVALID_PLAN", path: ["period", "fiscalYear"] });
-    expect(failure(() => parsePlan(plan({ fiscalYear: 2026, start: "2026-04-01" }))).code).toBe("INVALID_PLAN");
+    expect(failure(() => parsePlan(plan({ fiscalYear: 2026, start: "2026-04-01" })))).toMatchObject({ code: "INVALID_PLAN", path: ["period", "start"] });
+    // Neither form, or both at once: the two forms named.
+    const both = '{ "start": …, "end": …, "label": … } or a fiscal year { "fiscalYear": 2026, "startMonth"?: 4, "label"?: … }, not both';
+    expect(failure(() => parsePlan(plan(5))).message).toBe(`period is 5: expected ${both}`);
+    expect(failure(() => parsePlan(plan({ ...quarter, fiscalYear: 2026 }))).message).toBe(`period is an object: expected ${both}`);
     // The dates form keeps its own words.
     expect(failure(() => parsePlan(plan({ start: "2026-01-01", end: "2026-03-31" }))).message).toBe("period.label is missing: a non-empty text in quotes");
     expect(failure(() => parsePlan(plan({ start: "2026-03-31", end: "2026-01-01", label: "Q" })))).toMatchObject({ path: ["period", "end"] });
