@@ -1,4 +1,4 @@
-import type { LazyPayoutRun, PayoutRun } from "../plan/index.js";
+import type { LazyPayoutRun, PayoutRun, Statement } from "../plan/index.js";
 /**
  * Neutralises a text cell a spreadsheet would read as a formula (OWASP "CSV injection"): text
  * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel,
@@ -92,4 +92,35 @@ export function competencyColumns(run: PayoutRun | LazyPayoutRun): { competencie
   const first = size === 0 ? undefined : lazy ? run.statementAt(0) : run.statements[0];
   const competencies = lazy ? [...(run.lineIds.competencies ?? [])] : [...new Set(run.statements.flatMap((st) => (st.review360?.competencies ?? []).map((c) => c.competency)))];
   return { competencies, trainingNeeds: first?.review360?.trainingNeeds !== undefined };
+}
+
+/** The scored sub-periods of a run's statements, as columns: each sub-period's label and the KPIs scored in it. */
+export interface SubPeriodColumns {
+  readonly label: string;
+  readonly kpis: readonly string[];
+}
+
+/**
+ * The columns a run's statements carry beyond the period's (issue 21): the scored sub-periods
+ * (every statement has the same sub-periods and KPIs, so the first statement names them), and
+ * whether there is a `scorecard` column — when any statement was scored by a role scorecard
+ * (with `scorecards`, every statement names one: its role's, or `default`). A lazy run is asked
+ * for its first statement only.
+ *
+ * @param run - a run, or a lazy run
+ * @returns the sub-periods in column order, and whether there is a scorecard column
+ *
+ * @example
+ * ```ts
+ * subPeriodAndScorecardColumns(run);
+ * // { subPeriods: [{ label: "2026-01", kpis: ["revenue"] }, …], scorecard: true }
+ * ```
+ */
+export function subPeriodAndScorecardColumns(run: PayoutRun | LazyPayoutRun): { subPeriods: SubPeriodColumns[]; scorecard: boolean } {
+  const lazy = "statementAt" in run;
+  const size = lazy ? run.size : run.statements.length;
+  const first = size === 0 ? undefined : lazy ? run.statementAt(0) : run.statements[0];
+  const subPeriods = (first?.subPeriods ?? []).map((sub) => ({ label: sub.label, kpis: sub.kpis.map((line) => line.id) }));
+  const scorecard = lazy ? first?.scorecard !== undefined : run.statements.some((s: Statement) => s.scorecard !== undefined);
+  return { subPeriods, scorecard };
 }

@@ -1,5 +1,5 @@
 import type { LazyPayoutRun, PayLine, PayoutRun, Statement } from "../plan/index.js";
-import { competencyColumns, groupPayColumns, neutraliseFormula, payKey, zeroAmount } from "./spreadsheetText.js";
+import { competencyColumns, groupPayColumns, neutraliseFormula, payKey, subPeriodAndScorecardColumns, zeroAmount } from "./spreadsheetText.js";
 import type { WriteText } from "./writeAtomically.js";
 
 /** Options for {@link writeRunCsv}. */
@@ -12,7 +12,9 @@ export interface WriteRunCsvOptions {
  * Writes a run as CSV, one row per person, in batches of a thousand rows, so a large run
  * streams out. Columns, in this order:
  *
- * `id, name, team, region, role, activeFrom, activeTo, basePay`, then per KPI
+ * `id, name, team, region, role`, `scorecard` when the plan has role scorecards (issue 21: the
+ * scorecard each person was scored by, `default` for the plan's `kpis`), `activeFrom, activeTo,
+ * basePay`, then per KPI
  * `<kpi>.actual, <kpi>.target, <kpi>.attainment, <kpi>.points`; when the plan scores sub-periods
  * (issue 21), per sub-period per KPI scored in it `<kpi>@<label>.actual`, `.target`,
  * `.attainment`, `.points` and then `score@<label>` (`sales@2026-01.target`, `score@2026-01`);
@@ -78,12 +80,10 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
   payKeys = groupPayColumns(payKeys);
   // Issue 21: the per-competency 360 points and the training needs, when the statements carry them.
   const { competencies: competencyIds, trainingNeeds: needs } = competencyColumns(run);
-  // Issue 21: the scored sub-periods (every statement has the same sub-periods and KPIs).
-  const first = size === 0 ? undefined : statementAt(0);
-  const subs = (first?.subPeriods ?? []).map((sub) => ({ label: sub.label, kpis: sub.kpis.map((line) => line.id) }));
-  const zero = zeroAmount(run.scale);
+  // Issue 21: the scored sub-periods (every statement has the same sub-periods and KPIs), and the role scorecard.
+  const { subPeriods: subs, scorecard } = subPeriodAndScorecardColumns(run);
   const header = [
-    "id", "name", "team", "region", "role", "activeFrom", "activeTo", "basePay",
+    "id", "name", "team", "region", "role", ...(scorecard ? ["scorecard"] : []), "activeFrom", "activeTo", "basePay",
     ...kpiIds.flatMap((id) => [`${id}.actual`, `${id}.target`, `${id}.attainment`, `${id}.points`]),
     ...subs.flatMap((sub) => [...sub.kpis.flatMap((id) => [`${id}@${sub.label}.actual`, `${id}@${sub.label}.target`, `${id}@${sub.label}.attainment`, `${id}@${sub.label}.points`]), `score@${sub.label}`]),
     "kpiScore", "review360", ...competencyIds.map((c) => `review360.${c}`), ...(needs ? ["trainingNeeds"] : []), "score", "rank", "initialGrade", "grade",
@@ -92,30 +92,50 @@ export async function writeRunCsv(run: PayoutRun | LazyPayoutRun, write: WriteTe
   const out = new CsvBytes();
   if (options?.bom === true) out.bom();
   out.record(header.map(neutraliseFormula), header.length);
-  // One array of cells, filled for each row and written in one pass.
+  // One array of cells, filled for each row and written in one pass; the column of each competency, found once.
   const cells = new Array<string>(header.length).fill("");
+  const layout: RowLayout = { kpiIds, payKeys, zero: zeroAmount(run.scale), competencies: new Map(competencyIds.map((id, k) => [id, k])), needs, subs: subs.length > 0, scorecard };
   const batchSize = 1000;
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(start + batchSize, size);
-    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), kpiIds, payKeys, zero, competencyIds, needs, subs.length > 0));
+    for (let i = start; i < end; i++) out.record(cells, rowCells(cells, statementAt(i), layout));
     for (const chunk of out.take(false)) await write(chunk);
     if (onRow !== undefined) onRow(end);
   }
   for (const chunk of out.take(true)) await write(chunk);
 }
 
+/** The columns of a run's rows, found once before the first row. */
+interface RowLayout {
+  readonly kpiIds: readonly string[];
+  readonly payKeys: readonly string[];
+  /** A pay column a person has no line in. */
+  readonly zero: string;
+  /** Each competency's position among the `review360.<competency>` columns. */
+  readonly competencies: ReadonlyMap<string, number>;
+  /** Whether there is a trainingNeeds column. */
+  readonly needs: boolean;
+  /** Whether there are sub-period columns. */
+  readonly subs: boolean;
+  /** Whether there is a scorecard column. */
+  readonly scorecard: boolean;
+}
+
 /** Fills `cells` with a statement's row; returns the number of cells. */
-function rowCells(cells: string[], statement: Statement, kpiIds: readonly string[], payKeys: readonly string[], zero: string, competencyIds: readonly string[], needs: boolean, subs: boolean): number {
+function rowCells(cells: string[], statement: Statement, layout: RowLayout): number {
+  const { kpiIds, payKeys, zero, competencies, needs, subs } = layout;
   const person = statement.person;
   cells[0] = neutraliseFormula(person.id);
   cells[1] = neutraliseFormula(person.name ?? "");
   cells[2] = neutraliseFormula(person.team ?? "");
   cells[3] = neutraliseFormula(person.region ?? "");
   cells[4] = neutraliseFormula(person.role ?? "");
-  cells[5] = person.activeFrom;
-  cells[6] = person.activeTo;
-  cells[7] = person.basePay ?? "";
-  let c = 8;
+  let c = 5;
+  if (layout.scorecard) cells[c++] = neutraliseFormula(statement.scorecard ?? "");
+  cells[c] = person.activeFrom;
+  cells[c + 1] = person.activeTo;
+  cells[c + 2] = person.basePay ?? "";
+  c += 3;
   const lines = statement.kpis;
   // The usual case, the statement's lines in column order, without a lookup table.
   let inOrder = lines.length === kpiIds.length;
@@ -144,9 +164,13 @@ function rowCells(cells: string[], statement: Statement, kpiIds: readonly string
   cells[c] = statement.kpiScore;
   cells[c + 1] = statement.review360?.points ?? "";
   c += 2;
-  if (competencyIds.length > 0) {
-    const points = new Map((statement.review360?.competencies ?? []).map((line) => [line.competency, line.points]));
-    for (const id of competencyIds) cells[c++] = points.get(id) ?? "";
+  if (competencies.size > 0) {
+    for (let k = 0; k < competencies.size; k++) cells[c + k] = "";
+    for (const line of statement.review360?.competencies ?? []) {
+      const k = competencies.get(line.competency);
+      if (k !== undefined) cells[c + k] = line.points ?? "";
+    }
+    c += competencies.size;
   }
   if (needs) cells[c++] = neutraliseFormula((statement.review360?.trainingNeeds ?? []).join("; "));
   cells[c] = statement.score;

@@ -1,5 +1,5 @@
 import type { LazyPayoutRun, PayoutRun, Statement } from "../plan/index.js";
-import { competencyColumns, groupPayColumns, neutraliseFormula, payKey } from "./spreadsheetText.js";
+import { competencyColumns, groupPayColumns, neutraliseFormula, payKey, subPeriodAndScorecardColumns, type SubPeriodColumns } from "./spreadsheetText.js";
 import type { WriteText } from "./writeAtomically.js";
 
 type Kind = "text" | "money" | "percent" | "number" | "integer" | "flag";
@@ -39,8 +39,9 @@ export function currencyNumberFormat(currency: string, scale: number): string {
 
 /**
  * Writes a run as an Excel workbook (`.xlsx`, with exceljs): a sheet `Statements`, one row per
- * person with the columns of the CSV (pay columns grouped: fixed, target incentive, commission,
- * every pool, every award), and a sheet `Pools`, one row per pool. Both have a frozen, bold
+ * person with the columns of the CSV (the `scorecard` column with role scorecards, the scored
+ * sub-periods' `<kpi>@<label>.*` and `score@<label>` columns, pay columns grouped: fixed, target
+ * incentive, commission, every pool, every award), and a sheet `Pools`, one row per pool. Both have a frozen, bold
  * header row. Numbers are numbers: amounts in the currency's format (`"¥"#,##0.00`), attainment
  * as a percentage (`0.00%`), scores as plain numbers, and a pay column a person has no line in is
  * 0. Text cells that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) get a
@@ -66,12 +67,15 @@ export async function writeRunXlsx(run: PayoutRun | LazyPayoutRun, write: WriteT
   const { kpiIds, payKeys } = lazy ? { kpiIds: [...run.lineIds.kpis], payKeys: run.lineIds.pay.map((l) => payKey(l.component, l.id)) } : columnsOf(run.statements);
   const money = currencyNumberFormat(run.currency, run.scale);
   const extra = competencyColumns(run);
+  const { subPeriods, scorecard } = subPeriodAndScorecardColumns(run);
   const columns: Column[] = [
     { name: "id", kind: "text", cell: (s) => s.person.id },
     { name: "name", kind: "text", cell: (s) => s.person.name },
     { name: "team", kind: "text", cell: (s) => s.person.team },
     { name: "region", kind: "text", cell: (s) => s.person.region },
     { name: "role", kind: "text", cell: (s) => s.person.role },
+    // Issue 21: the role scorecard each person was scored by, as the CSV has it.
+    ...(scorecard ? [{ name: "scorecard", kind: "text", cell: (s) => s.scorecard ?? null } satisfies Column] : []),
     { name: "activeFrom", kind: "text", cell: (s) => s.person.activeFrom },
     { name: "activeTo", kind: "text", cell: (s) => s.person.activeTo },
     { name: "basePay", kind: "money", cell: (s) => s.person.basePay },
@@ -84,6 +88,8 @@ export async function writeRunXlsx(run: PayoutRun | LazyPayoutRun, write: WriteT
         { name: `${id}.points`, kind: "number", cell: (s) => line(s)?.points ?? null },
       ];
     }),
+    // Issue 21: the scored sub-periods, as the CSV has them.
+    ...subPeriods.flatMap(subPeriodColumns),
     { name: "kpiScore", kind: "number", cell: (s) => s.kpiScore },
     { name: "review360", kind: "number", cell: (s) => s.review360?.points ?? null },
     // Issue 21: the per-competency 360 points and the training needs, as the CSV has them.
@@ -122,6 +128,23 @@ export async function writeRunXlsx(run: PayoutRun | LazyPayoutRun, write: WriteT
   }
   const buffer = await workbook.xlsx.writeBuffer();
   await write(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/** A scored sub-period's columns: per KPI `<kpi>@<label>.actual`, `.target`, `.attainment`, `.points`, then `score@<label>`. */
+function subPeriodColumns(sub: SubPeriodColumns, at: number): Column[] {
+  const of = (s: Statement) => s.subPeriods?.[at];
+  return [
+    ...sub.kpis.flatMap((id, k): Column[] => {
+      const line = (s: Statement) => of(s)?.kpis[k];
+      return [
+        { name: `${id}@${sub.label}.actual`, kind: "number", cell: (s) => line(s)?.actual ?? null },
+        { name: `${id}@${sub.label}.target`, kind: "number", cell: (s) => line(s)?.target ?? null },
+        { name: `${id}@${sub.label}.attainment`, kind: "percent", cell: (s) => line(s)?.attainment ?? null },
+        { name: `${id}@${sub.label}.points`, kind: "number", cell: (s) => line(s)?.points ?? null },
+      ];
+    }),
+    { name: `score@${sub.label}`, kind: "number", cell: (s) => of(s)?.score ?? null },
+  ];
 }
 
 function styleOf(kind: Kind, money: string): { numFmt?: string } {

@@ -5,7 +5,12 @@ import type { PayoutRun, Statement, TraceStep } from "./types.js";
 
 /** One line of a statement that differs between two runs. */
 export interface DiffLine {
-  /** `score`, `kpiScore`, `rank`, `grade`, `kpi.<id>.<field>`, `review360`, `pay.<component>.<id>`, `totalPayout`, `promotion`. */
+  /**
+   * `score`, `kpiScore`, `rank`, `grade`, `scorecard`, `kpi.<id>.<field>`, `review360`,
+   * `pay.<component>.<id>`, `totalPayout`, `promotion`; for the scored sub-periods (issue 21)
+   * `kpi.<id>@<label>.<field>` (target, actual, attainment, points) and `score@<label>`, named
+   * as the CSV's columns are (`kpi.revenue@2026-01.actual`, `score@2026-01`).
+   */
   readonly field: string;
   readonly before: string | null;
   readonly after: string | null;
@@ -71,8 +76,9 @@ export interface RunDiff {
 /**
  * Compares two runs person by person, for appeals and recalculation (申诉复核): who was added or
  * removed, whose payout changed and by how much, and which lines differ (KPI actuals, targets,
- * attainment and points, scores, rank, grade, each pay component, promotion). The trace is not
- * compared line by line; the lines it explains are. Accepts runs read back from JSON.
+ * attainment and points, scores, rank, grade, the role scorecard, each pay component, promotion,
+ * and each scored sub-period's KPI lines and score). The trace is not compared line by line; the
+ * lines it explains are. Accepts runs read back from JSON.
  *
  * @category Plans and runs
  * @param before - the earlier run
@@ -162,8 +168,16 @@ function flatten(s: Statement): Map<string, string | null> {
   lines.set("kpiScore", s.kpiScore ?? null);
   lines.set("rank", s.rank === undefined ? null : String(s.rank));
   lines.set("grade", s.grade?.final ?? null);
+  if (s.scorecard !== undefined) lines.set("scorecard", s.scorecard);
   for (const k of s.kpis ?? []) {
     for (const field of ["actual", "target", "attainment", "points", "weight", "contribution"] as const) lines.set(`kpi.${k.id}.${field}`, k[field] ?? null);
+  }
+  // Issue 21: the scored sub-periods, each KPI's lines and the sub-period's score.
+  for (const sub of s.subPeriods ?? []) {
+    for (const k of sub.kpis) {
+      for (const field of ["actual", "target", "attainment", "points"] as const) lines.set(`kpi.${k.id}@${sub.label}.${field}`, k[field] ?? null);
+    }
+    lines.set(`score@${sub.label}`, sub.score ?? null);
   }
   if (s.review360 !== null && s.review360 !== undefined) lines.set("review360", s.review360.points ?? null);
   for (const line of s.pay ?? []) lines.set(`pay.${line.component}.${line.id}`, line.amount);

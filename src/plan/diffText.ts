@@ -127,7 +127,7 @@ type Kind = "money" | "percent" | "number" | "flag" | "text";
 function kindOf(field: string, rates: ReadonlySet<string>): Kind {
   if (field === "totalPayout" || field.startsWith("pay.")) return "money";
   if (field === "promotion") return "flag";
-  if (field === "grade") return "text";
+  if (field === "grade" || field === "scorecard") return "text";
   const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|weight|contribution)$/s.exec(field);
   if (kpi !== null && (kpi[2] === "attainment" || ((kpi[2] === "actual" || kpi[2] === "target") && rates.has(kpi[1] as string)))) return "percent";
   return "number";
@@ -137,6 +137,8 @@ function fieldName(line: DiffLine, w: DiffWords, components: Readonly<Record<str
   const f = line.field;
   const kpi = /^kpi\.(.+)\.(actual|target|attainment|points|weight|contribution)$/s.exec(f);
   if (kpi !== null) return `${kpi[1] as string} ${w.fields.kpi[kpi[2] as string] as string}`;
+  const sub = /^score@(.+)$/s.exec(f);
+  if (sub !== null) return w.fields.subPeriodScore(sub[1] as string);
   const pay = /^pay\.([A-Za-z]+)\.(.+)$/s.exec(f);
   if (pay !== null) {
     const component = pay[1] as string;

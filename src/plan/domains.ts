@@ -14,7 +14,7 @@ export { decomposeOverPeriods } from "../targets/index.js";
 export { measure, INDICATOR_INPUTS } from "../metrics/index.js";
 export type { MeasurableIndicator, Measured } from "../metrics/index.js";
 // Issue 21: the list indicators.
-export { pipelineValue, stageConversion, csat, salesCycleDays, weightedActivity, meanResolutionHours } from "../metrics/index.js";
+export { pipelineValue, stageConversion, csat, salesCycleDays, weightedActivity, meanResolutionHours, aggregateMargin } from "../metrics/index.js";
 export type { Activity, ActivityWeights, ResolvedComplaint } from "../metrics/index.js";
 export { evaluateCurve, compileCurve, compileScorecard, compileRoundedScorecard, scoreRounded, combineScores, rescale, rollUp } from "../scoring/index.js";
 export type { DecimalRow, KpiScorecard, NumericColumn, RoundedKpiColumns, RoundedScales, RoundedScores } from "../scoring/index.js";

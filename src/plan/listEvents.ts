@@ -9,7 +9,7 @@ type Kpi = Plan["kpis"][number];
 export type ListSource = Extract<Kpi["actual"], { from: string }>;
 
 /** The list indicators' names. */
-export const LIST_INDICATORS: ReadonlySet<string> = new Set(["pipeline-value", "stage-conversion", "csat", "cycle-days", "weighted-visits", "resolution-hours"]);
+export const LIST_INDICATORS: ReadonlySet<string> = new Set(["pipeline-value", "stage-conversion", "csat", "cycle-days", "weighted-visits", "resolution-hours", "margin"]);
 
 /**
  * Whether a KPI's actual is a list indicator.
@@ -35,6 +35,8 @@ export interface DealNeeds {
   readonly stage: boolean;
   /** Whether openedAt and closedAt are needed (a `cycle-days` KPI). */
   readonly cycle?: boolean | undefined;
+  /** Whether amount and cost are needed (a `margin` KPI over the deals). */
+  readonly margin?: boolean | undefined;
 }
 
 /** One deal as read: the person's position, and the fields the run needs. */
@@ -45,6 +47,8 @@ export interface ReadDeal {
   readonly stage: string | undefined;
   /** The calendar days from openedAt to closedAt; `undefined` for an open deal (or when not needed). */
   readonly days?: number | undefined;
+  /** The deal's cost (for a `margin` KPI); `undefined` when the cell is empty (no cost booked) or not needed. */
+  readonly cost?: Decimal | undefined;
 }
 
 function fault(list: string, i: number, column: string, text: string): PayscoreError {
@@ -71,7 +75,8 @@ function numberOf(list: string, value: string | number | undefined, i: number, c
 /**
  * Reads one deals row, checking the cells the run needs: `person` on the roster, `amount` ≥ 0
  * and `probability` from 0 to 1 (for `pipeline-value`), a non-empty `stage` (for
- * `stage-conversion`; whether it is in a KPI's funnel is checked by the KPI).
+ * `stage-conversion`; whether it is in a KPI's funnel is checked by the KPI), `amount` ≥ 0 and,
+ * when not empty, `cost` ≥ 0 (for `margin`: a deal with no cost booked is left out of it).
  *
  * @internal
  * @param row - the row
@@ -91,9 +96,11 @@ export function readDeal(row: DealRow, i: number, roster: ReadonlyMap<string, nu
   let amount: Decimal | undefined;
   let probability: Decimal | undefined;
   let stage: string | undefined;
-  if (needs.value) {
+  if (needs.value || needs.margin === true) {
     amount = numberOf("deals", row.amount, i, "amount");
     if (amount.isNegative()) throw fault("deals", i, "amount", `a deal's amount must not be negative; got ${amount.toString()}`);
+  }
+  if (needs.value) {
     probability = numberOf("deals", row.probability, i, "probability");
     if (probability.isNegative() || probability.gt(1)) throw fault("deals", i, "probability", `must be from 0 to 1 (write 60 % as 0.6); got ${probability.toString()}`);
   }
@@ -101,8 +108,17 @@ export function readDeal(row: DealRow, i: number, roster: ReadonlyMap<string, nu
     stage = row.stage;
     if (stage === undefined || stage === "") throw fault("deals", i, "stage", "the stage is empty");
   }
-  if (needs.cycle !== true) return { j, amount, probability, stage };
-  return { j, amount, probability, stage, days: cycleDaysOf(row, i) };
+  const deal: ReadDeal = needs.margin === true ? { j, amount, probability, stage, cost: costOf(row, i) } : { j, amount, probability, stage };
+  if (needs.cycle !== true) return deal;
+  return { ...deal, days: cycleDaysOf(row, i) };
+}
+
+/** A deal's cost for a `margin` KPI (issue 21), ≥ 0, or `undefined` when the cell is empty (no cost booked yet). */
+function costOf(row: DealRow, i: number): Decimal | undefined {
+  if (row.cost === undefined || row.cost === "") return undefined;
+  const cost = numberOf("deals", row.cost, i, "cost");
+  if (cost.isNegative()) throw fault("deals", i, "cost", `a deal's cost must not be negative; got ${cost.toString()}`);
+  return cost;
 }
 
 /** A deal's cycle in days by `salesCycleDays` (issue 21), or `undefined` while it is open. */

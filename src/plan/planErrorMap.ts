@@ -288,7 +288,7 @@ function tooSmallWords(issue: z.core.$ZodRawIssue<z.core.$ZodIssueTooSmall>): st
  * ```
  */
 export function planIssuesError(issues: readonly z.core.$ZodIssue[]): PayscoreError {
-  const listed: PayscoreIssue[] = issues.flatMap((issue): PayscoreIssue[] => {
+  const listed: PayscoreIssue[] = issues.flatMap(periodFormIssues).flatMap((issue): PayscoreIssue[] => {
     const path: ErrorPath = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     if (issue.code === "unrecognized_keys") {
       const allowed = allowedKeys.get(issue.keys) ?? [];
@@ -299,6 +299,24 @@ export function planIssuesError(issues: readonly z.core.$ZodIssue[]): PayscoreEr
   const first = listed[0] ?? { path: [], message: "the plan is not valid" };
   const all = listed.length > 0 ? listed : [first];
   return new PayscoreError("INVALID_PLAN", all.map((issue) => issue.message).join("; "), { path: first.path, issues: all });
+}
+
+/**
+ * Issue 21: the plan's `period` is `{ start, end, label }` or a fiscal year `{ fiscalYear, … }`.
+ * When it is neither, the problems of the form it was written in (the one whose keys it uses)
+ * are reported, not "one of the forms": `period.label is missing`, as before the second form.
+ */
+function periodFormIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || issue.path.length !== 1 || issue.path[0] !== "period") return [issue];
+  const forms = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "unrecognized_keys" && inner.path.length === 0));
+  const form = forms.length === 1 ? forms[0] : undefined;
+  if (form === undefined || form.length === 0) return [issue];
+  return form.map((inner) => {
+    // The form's messages were written from inside the period: name the field from the plan.
+    const path = [...issue.path, ...inner.path];
+    const own = fieldOf(inner.path);
+    return { ...inner, path, message: inner.message.startsWith(own) ? `${fieldOf(path)}${inner.message.slice(own.length)}` : inner.message };
+  });
 }
 
 function unknownKeyMessage(path: ErrorPath, key: string, allowed: readonly string[]): string {

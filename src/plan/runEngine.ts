@@ -2,7 +2,7 @@ import { parseWith } from "../errors/index.js";
 import { inPlanTermsOf } from "./planErrorMap.js";
 import { runHeader } from "./runHeader.js";
 import type { RunAudit } from "./runOptions.js";
-import { planDataSchema, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
+import { planDataSchema, type Plan, type PlanData, type PlanDataStream, type PlanInput } from "./schema.js";
 import { awardStage } from "./stages/awardStage.js";
 import { collectionsStage } from "./stages/collectionsStage.js";
 import { drawStage } from "./stages/drawStage.js";
@@ -64,7 +64,7 @@ import type { LazyPayoutRun } from "./types.js";
  * runEngine(plan, plan, { rows: [{ id: "p01", sales: "120000" }] }, false, false).statementAt(0).score; // "120"
  * ```
  */
-export function runEngine(p: Plan, plan: Plan, data: PlanData | PlanDataStream, trace: boolean, shareLines: boolean, audit: RunAudit = {}): LazyPayoutRun {
+export function runEngine(p: Plan, plan: Plan | PlanInput, data: PlanData | PlanDataStream, trace: boolean, shareLines: boolean, audit: RunAudit = {}): LazyPayoutRun {
   // The history's period names are for the trace only; the other inputs go to stage 1 as given.
   const { historyPeriods, rest } = splitHistoryPeriods(data);
   const given = readInputs(p, rest);

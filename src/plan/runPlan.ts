@@ -1,6 +1,6 @@
 import { readRunAudit, readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
-import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
+import { parsePlan, type Plan, type PlanData, type PlanDataStream, type PlanInput } from "./schema.js";
 import type { PayoutRun, Statement } from "./types.js";
 import { guard } from "../errors/index.js";
 
@@ -62,7 +62,7 @@ export type { RunInputFile, RunInputs, RunPlanOptions } from "./runOptions.js";
  * 绩效核算：一人一张结算单，附逐步计算过程。
  *
  * @category Plans and runs
- * @param plan - the plan (validated again here)
+ * @param plan - the plan (validated again here): a parsed {@link Plan} or a {@link PlanInput} as written (a fiscal-year period, say)
  * @param data - the rows (one per person), 360 ratings and history; see `PlanData`
  * @param options - `trace` (default true); `inputs`, the SHA-256 of each input file the caller
  *   read (`{ data: { file: "data.csv", sha256: "…" } }`), and `runAt`, an ISO date-time: both
@@ -84,11 +84,11 @@ export type { RunInputFile, RunInputs, RunPlanOptions } from "./runOptions.js";
  * run.statements[0]?.totalPayout; // "4000.00"  (100000 · 3 % + 20000 · 5 %)
  * ```
  */
-export function runPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
+export function runPlan(plan: Plan | PlanInput, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
   return guard(computeRunPlan, [plan, data, options]);
 }
 
-function computeRunPlan(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
+function computeRunPlan(plan: Plan | PlanInput, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): PayoutRun {
   const p = parsePlan(plan);
   const trace = readRunOptions(options);
   const run = runEngine(p, plan, data, trace, !trace, readRunAudit(options));

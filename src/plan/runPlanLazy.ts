@@ -1,6 +1,6 @@
 import { readRunAudit, readRunOptions, type RunPlanOptions } from "./runOptions.js";
 import { runEngine } from "./runEngine.js";
-import { parsePlan, type Plan, type PlanData, type PlanDataStream } from "./schema.js";
+import { parsePlan, type Plan, type PlanData, type PlanDataStream, type PlanInput } from "./schema.js";
 import type { LazyPayoutRun, Statement } from "./types.js";
 import { PayscoreError, describeValue, guard, guardFunction } from "../errors/index.js";
 
@@ -50,11 +50,11 @@ import { PayscoreError, describeValue, guard, guardFunction } from "../errors/in
  * run.statementAt(0).totalPayout; // "1714.29"  (3000 · 120 / 210)
  * ```
  */
-export function runPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
+export function runPlanLazy(plan: Plan | PlanInput, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
   return guard(computeRunPlanLazy, [plan, data, options]);
 }
 
-function computeRunPlanLazy(plan: Plan, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
+function computeRunPlanLazy(plan: Plan | PlanInput, data: PlanData | PlanDataStream, options?: RunPlanOptions | undefined): LazyPayoutRun {
   const p = parsePlan(plan);
   const run = runEngine(p, plan, data, readRunOptions(options), false, readRunAudit(options));
   // statementAt is called by the caller, with the caller's index: it is an export too.

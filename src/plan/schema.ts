@@ -1,5 +1,7 @@
 import * as z from "zod";
 import { Decimal, isNumeric, minorUnits } from "../numeric/index.js";
+import { fiscalYear } from "../period/index.js";
+import { normalizeWeights } from "../scoring/index.js";
 import { checkPlanRules, percentWeightsHint } from "./planChecks.js";
 import { expectedMessage, expecting, indicatorMessage, planErrorMap, planIssuesError } from "./planErrorMap.js";
 import { guard } from "../errors/index.js";
@@ -63,10 +65,34 @@ function compare(a: unknown, b: unknown): number {
 }
 
 /** A period, both ends inclusive (`{ "start": "2026-01-01", "end": "2026-03-31", "label": "2026-Q1" }`). */
-const periodSchema = z
+const datesPeriodSchema = z
   .strictObject({ start: isoDate, end: isoDate, label: name })
   .refine((p) => p.start <= p.end, { message: "period.end must not be before period.start", path: ["end"] })
   .meta({ description: "A period, ISO dates, both ends inclusive" });
+
+/**
+ * Issue 21: a fiscal year as the period (财年), `{ "fiscalYear": 2026, "startMonth": 4 }`, made
+ * into `{ start, end, label }` by `fiscalYear` when the plan is read: 2026-04-01 to 2027-03-31,
+ * labelled `FY2026` (the year named is the calendar year the fiscal year starts in). The parsed
+ * plan (and so the run) carries the dates, as if they had been written out.
+ */
+const fiscalPeriodSchema = z
+  .strictObject({
+    fiscalYear: z.number().int().min(1).max(9999).describe("The calendar year the fiscal year starts in, e.g. 2026 (FY2026)"),
+    startMonth: z.number().int().min(1).max(12).optional().describe("The month it starts in, 1–12 (default 1: the calendar year); 4 gives April to March"),
+    label: name.optional().describe("The period's label (default FY<year>, e.g. FY2026)"),
+  })
+  .refine((fy) => fy.fiscalYear < 9999 || (fy.startMonth ?? 1) === 1, { message: "a fiscal year 9999 starting after January would end after 9999-12-31", path: ["startMonth"] })
+  .transform((fy) => {
+    const period = fiscalYear(fy.fiscalYear, fy.startMonth === undefined ? undefined : { startMonth: fy.startMonth });
+    return { start: period.start, end: period.end, label: fy.label ?? period.label };
+  })
+  .describe("A fiscal year: { fiscalYear, startMonth?, label? }, read as its dates by fiscalYear");
+
+/** The plan's period: its dates, or a fiscal year (issue 21). */
+const periodSchema = z
+  .union([datesPeriodSchema, fiscalPeriodSchema], { error: expecting('{ "start": …, "end": …, "label": … } or a fiscal year { "fiscalYear": 2026, "startMonth"?: 4, "label"?: … }, not both') })
+  .describe('The period: { start, end, label } (ISO dates, both ends inclusive), or a fiscal year { fiscalYear, startMonth?, label? } such as { "fiscalYear": 2026, "startMonth": 4 }');
 
 /**
  * A curve: points strictly increasing in `x`, linear between them (or tiers with `step: true`).
@@ -203,6 +229,10 @@ const stageName = text('a stage name, e.g. "quote"');
  *   person's resolved tickets (`meanResolutionHours`); a ticket without `resolvedAt` is still open
  *   and left out. A person with no resolved ticket has no value (missing). Lower is better: the
  *   KPI must say `direction` (`"lower"`).
+ * - `margin` (from `deals`): the gross margin of the person's deals together (综合毛利率,
+ *   `aggregateMargin`): `Σ(amount − cost) / Σamount`, each deal's `amount` its revenue. A deal
+ *   with an empty `cost` has no cost booked yet (an open deal) and is left out. A person with no
+ *   costed deal, or whose costed deals' amounts sum to 0, has no value (missing).
  */
 export const listActualSchemas = [
   z
@@ -259,6 +289,12 @@ export const listActualSchemas = [
       from: z.literal("tickets").describe('The list input: "tickets"'),
     })
     .describe('The mean hours from openedAt to resolvedAt of the person\'s resolved tickets (meanResolutionHours; missing with none; lower is better: set direction "lower")'),
+  z
+    .strictObject({
+      indicator: z.literal("margin"),
+      from: z.literal("deals").describe('The list input: "deals", with amount (the revenue) and cost'),
+    })
+    .describe("The gross margin of the person's deals together, Σ(amount − cost) / Σamount (aggregateMargin); a deal without a cost is left out; missing with none, or when their amounts sum to 0"),
 ] as const;
 
 /**
@@ -695,7 +731,11 @@ const planObject = z.strictObject({
   /** Sub-periods (half/quarter/month/week) listed in the run, from `splitPeriod`; the object form also scores them (issue 21). */
   subPeriods: planSubPeriodsSchema.optional().describe('Sub-periods listed in the run ("month"), or scored: { by, split?, kpis?, actuals?, missing?, scale? }'),
   people: z.array(planPersonSchema).optional().describe("The roster; when absent, people come from the data rows"),
-  kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe("The scorecard; weights sum to 1"),
+  kpis: z.array(planKpiSchema).min(1, { error: expecting("a list of at least one KPI") }).describe('The scorecard; weights sum to 1 (or any weights ≥ 0 with kpiWeights "normalize")'),
+  kpiWeights: z
+    .enum(["exact", "normalize"])
+    .optional()
+    .describe('How the KPI weights are read: "exact" (default), they must sum to 1; "normalize": any weights ≥ 0, not all 0 (40/30/30, 3/1), rescaled to sum 1 by normalizeWeights in kpis and in each scorecard'),
   scorecards: z
     .record(name, planScorecardSchema)
     .optional()
@@ -715,10 +755,21 @@ const planObject = z.strictObject({
 });
 
 /**
- * The plan: see {@link Plan}. A zod schema; use {@link parsePlan} for a `PayscoreError`.
+ * The plan: see {@link Plan}. A zod schema; use {@link parsePlan} for a `PayscoreError`. It reads
+ * the plan as {@link parsePlan} does: a fiscal-year period becomes its dates, and with
+ * `kpiWeights: "normalize"` the KPI weights are rescaled to sum 1.
+ *
+ * @example
+ * ```ts
+ * planSchema.safeParse({ version: 1, currency: "CNY", period: { fiscalYear: 2026, startMonth: 4 },
+ *   kpis: [{ id: "sales", weight: 1, actual: "sales", target: 100000 }] }).data?.period;
+ * // { start: "2026-04-01", end: "2027-03-31", label: "FY2026" }
+ * planSchema.safeParse({ version: 2 }).success; // false
+ * ```
  */
 export const planSchema = planObject
   .superRefine(checkPlanConsistency)
+  .transform(normalizeKpiWeights)
   .meta({ title: "payscore plan", description: "A performance and pay scheme (payscore plan format, version 1)" });
 
 /** A validated plan (the output of {@link parsePlan}). */
@@ -741,6 +792,33 @@ function isCurrency(code: string): boolean {
 
 type RawPlan = z.output<typeof planObject>;
 
+/**
+ * Issue 21: `kpiWeights: "normalize"` — the weights of `kpis` and of each scorecard rescaled to
+ * sum 1 by `normalizeWeights` (`wᵢ / Σw`; 3/1 → 0.75/0.25), once the plan has passed its checks.
+ * The parsed plan carries the rescaled weights (as decimal strings) and no `kpiWeights`, so it
+ * reads as a plan whose weights were written summing to 1: statements show the weights used.
+ */
+function normalizeKpiWeights(plan: RawPlan): RawPlan {
+  if (plan.kpiWeights !== "normalize") return plan;
+  const rescale = (kpis: RawPlan["kpis"]): RawPlan["kpis"] => {
+    const weights = normalizeWeights(kpis.map((kpi) => kpi.weight));
+    return kpis.map((kpi, i) => ({ ...kpi, weight: (weights[i] as Decimal).toString() }));
+  };
+  const { kpiWeights: _normalized, scorecards, ...rest } = plan;
+  const cards = scorecards === undefined ? undefined : Object.fromEntries(Object.entries(scorecards).map(([role, card]) => [role, { ...card, kpis: rescale(card.kpis) }]));
+  return { ...rest, kpis: rescale(plan.kpis), ...(cards === undefined ? {} : { scorecards: cards }) };
+}
+
+/** The weights of a KPI list under `kpiWeights: "normalize"`: each ≥ 0, not all 0 (then `normalizeWeights` rescales them). */
+function checkRelativeWeights(weights: readonly unknown[], at: readonly (string | number)[], ctx: z.core.$RefinementCtx<RawPlan>): void {
+  weights.forEach((w, i) => {
+    if (isNumeric(w) && compare(w, 0) < 0) ctx.addIssue({ code: "custom", path: [...at, i, "weight"], message: `a KPI weight must not be negative; got ${String(w)}` });
+  });
+  if (weights.length > 0 && weights.every((w) => isNumeric(w) && compare(w, 0) === 0)) {
+    ctx.addIssue({ code: "custom", path: [...at], message: `${at.join(".")}: the KPI weights are all 0; kpiWeights "normalize" rescales them to sum 1, so at least one must be greater than 0` });
+  }
+}
+
 /** A KPI list's own checks (the plan's `kpis`, or a scorecard's at `["scorecards", role, "kpis"]`); its ids. */
 function checkKpiList(kpis: RawPlan["kpis"], at: readonly (string | number)[], ctx: z.core.$RefinementCtx<RawPlan>): Set<string> {
   const kpiIds = new Set<string>();
@@ -754,10 +832,14 @@ function checkKpiList(kpis: RawPlan["kpis"], at: readonly (string | number)[], c
     kpiIds.add(kpi.id);
   });
   const weights = kpis.map((k) => k.weight);
-  if (weights.every(isNumeric)) {
+  if (ctx.value.kpiWeights === "normalize") {
+    checkRelativeWeights(weights, at, ctx);
+  } else if (weights.every(isNumeric)) {
     const sum = weights.reduce<Decimal>((s, w) => s.plus(String(w)), new Decimal(0));
     if (sum.minus(1).abs().greaterThan("1e-12")) {
-      ctx.addIssue({ code: "custom", path: [...at], message: `${at.join(".")}: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}` });
+      // Issue 21: percentages (60/25/15) can also be kept as written, rescaled by kpiWeights "normalize".
+      const normalize = sum.eq(100) ? ', or keep them and set "kpiWeights": "normalize"' : "";
+      ctx.addIssue({ code: "custom", path: [...at], message: `${at.join(".")}: the KPI weights must sum to 1; they sum to ${sum.toString()}${percentWeightsHint(weights, sum)}${normalize}` });
     }
   }
   return kpiIds;
@@ -956,6 +1038,7 @@ export const dealRowSchema = z.object({
   stage: z.string().optional(),
   openedAt: z.string().optional(),
   closedAt: z.string().optional(),
+  cost: z.union([z.string(), z.number()]).optional(),
 });
 
 /** The rows of `PlanData.deals`: see {@link PlanData}. */
@@ -968,6 +1051,8 @@ export interface DealRow {
   readonly openedAt?: string | undefined;
   /** The day it closed, `yyyy-MM-dd`; empty or absent while it is open (for `cycle-days`). */
   readonly closedAt?: string | undefined;
+  /** The deal's cost, ≥ 0 (for `margin` over the deals; its `amount` is the revenue); empty or absent: no cost booked, left out of the margin. */
+  readonly cost?: string | number | undefined;
 }
 
 /** Issue 21: one sales activity of `PlanData.activities`, as a CSV row gives it. Other keys are ignored. */
@@ -1045,8 +1130,8 @@ export interface ResponseRow {
  * - `paidToDate`, `forgivenToDate`: commission paid so far this year and deficits forgiven at
  *   earlier true-ups, by person (`{ "S1": "5000" }`), for `pay.trueUp` (issue 20).
  * - `deals`: one row per deal `{ person, amount?, probability?, stage? }`, for the list
- *   indicators `pipeline-value` (needs amount and probability) and `stage-conversion` (needs
- *   stage) (issue 21).
+ *   indicators `pipeline-value` (needs amount and probability), `stage-conversion` (needs
+ *   stage) and `margin` (amount and `cost`; a deal with an empty cost is left out) (issue 21).
  * - `responses`: one row per survey response `{ person, score }` (a whole-number rating), for
  *   the list indicator `csat` (issue 21).
  * - `deals` may also carry `openedAt` and `closedAt` (`yyyy-MM-dd`) for the list indicator
@@ -1057,6 +1142,12 @@ export interface ResponseRow {
  * Errors: `INVALID_DATA` with path `["rows", index, column]` for a bad or missing cell,
  * `["rows", index, "id"]` for a missing or duplicate id, `["ratings", index, field]` for a bad
  * rating, `["history", person, index]` for a bad history value.
+ *
+ * @example
+ * ```ts
+ * planDataSchema.safeParse({ rows: [{ id: "p01", sales: "120000" }], deals: [{ person: "p01", amount: "500", cost: "300" }] }).success; // true
+ * planDataSchema.safeParse({ rows: [], extra: 1 }).success; // false (an unknown key)
+ * ```
  */
 export const planDataSchema = z.strictObject({
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),

@@ -117,7 +117,53 @@ describe("CSV output", () => {
   });
 });
 
+/** The Statements sheet against the CSV, cell by cell: text as text, numbers as numbers (money and attainment in their formats). */
+function expectSheetMatchesCsv(sheet: ExcelJS.Worksheet, csv: string[][], money: readonly string[]): void {
+  expect(sheet.rowCount).toBe(csv.length);
+  const header = csv[0] as string[];
+  const textColumns = new Set(["id", "name", "team", "region", "role", "scorecard", "activeFrom", "activeTo", "trainingNeeds", "initialGrade", "grade"]);
+  const moneyColumns = new Set(money);
+  csv.forEach((record, r) => {
+    const row = sheet.getRow(r + 1);
+    expect(row.cellCount).toBeLessThanOrEqual(record.length);
+    record.forEach((text, c) => {
+      const cell = row.getCell(c + 1);
+      const name = header[c] as string;
+      if (r === 0 || textColumns.has(name)) expect(cell.value ?? "").toBe(text);
+      else if (name === "promotionEligible") expect(cell.value ?? "").toBe(text === "" ? "" : text === "true");
+      else if (text === "") expect(cell.value).toBeNull();
+      else {
+        expect(typeof cell.value).toBe("number");
+        expect(cell.value).toBe(Number(text));
+      }
+      if (r > 0 && moneyColumns.has(name)) expect(cell.numFmt).toBe('"¥"#,##0.00;-"¥"#,##0.00');
+      if (r > 0 && name.endsWith(".attainment")) expect(cell.numFmt).toBe("0.00%");
+    });
+  });
+}
+
 describe("xlsx output", () => {
+  it("has the CSV's scorecard and sub-period columns, cell by cell (the sales-org example)", async () => {
+    const org = (name: string): string => join(root, "examples", "sales-org", name);
+    expect((await cli("run", org("plan.json"), "--out", "org.xlsx")).code).toBe(0);
+    expect((await cli("run", org("plan.json"), "--out", "org.csv")).code).toBe(0);
+    const csv = parse(readFileSync(join(dir.path, "org.csv")), { bom: true }) as string[][];
+    const header = csv[0] as string[];
+    // The scorecard after the role; the months after the period's KPIs, before kpiScore.
+    expect(header.slice(0, 7)).toEqual(["id", "name", "team", "region", "role", "scorecard", "activeFrom"]);
+    expect(header.slice(header.indexOf("revenue@2026-01.actual"), header.indexOf("kpiScore"))).toEqual(
+      ["2026-01", "2026-02", "2026-03"].flatMap((month) => [
+        ...["revenue", "visits"].flatMap((kpi) => [`${kpi}@${month}.actual`, `${kpi}@${month}.target`, `${kpi}@${month}.attainment`, `${kpi}@${month}.points`]),
+        `score@${month}`,
+      ]),
+    );
+    // R01 (a team lead) by the "Team lead" scorecard, R02 by the plan's kpis.
+    expect(csv.slice(1, 3).map((record) => record[5])).toEqual(["Team lead", "default"]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(dir.path, "org.xlsx")) as unknown as ArrayBuffer);
+    expectSheetMatchesCsv(workbook.getWorksheet("Statements") as ExcelJS.Worksheet, csv, ["basePay", "fixed", "targetIncentive", "commission", "totalPayout"]);
+  });
+
   it("writes a workbook whose Statements sheet matches the CSV cell by cell, numbers as numbers with the currency's format", async () => {
     expect((await cli("run", regional("plan.json"), ...regionalArgs, "--out", "payouts.xlsx")).code).toBe(0);
     expect((await cli("run", regional("plan.json"), ...regionalArgs, "--out", "payouts.csv")).code).toBe(0);
@@ -130,25 +176,7 @@ describe("xlsx output", () => {
     const sheet = workbook.getWorksheet("Statements") as ExcelJS.Worksheet;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.rowCount).toBe(csv.length);
-    const header = csv[0] as string[];
-    const textColumns = new Set(["id", "name", "team", "region", "role", "activeFrom", "activeTo", "initialGrade", "grade"]);
-    const moneyColumns = new Set(["basePay", "fixed", "targetIncentive", "commission", "pool:regional-bonus", "pool:west-team", "award:new-logo", "totalPayout"]);
-    csv.forEach((record, r) => {
-      const row = sheet.getRow(r + 1);
-      record.forEach((text, c) => {
-        const cell = row.getCell(c + 1);
-        const name = header[c] as string;
-        if (r === 0 || textColumns.has(name)) expect(cell.value ?? "").toBe(text);
-        else if (name === "promotionEligible") expect(cell.value ?? "").toBe(text === "" ? "" : text === "true");
-        else if (text === "") expect(cell.value).toBeNull();
-        else {
-          expect(typeof cell.value).toBe("number");
-          expect(cell.value).toBe(Number(text));
-        }
-        if (r > 0 && moneyColumns.has(name)) expect(cell.numFmt).toBe('"¥"#,##0.00;-"¥"#,##0.00');
-        if (r > 0 && name.endsWith(".attainment")) expect(cell.numFmt).toBe("0.00%");
-      });
-    });
+    expectSheetMatchesCsv(sheet, csv, ["basePay", "fixed", "targetIncentive", "commission", "pool:regional-bonus", "pool:west-team", "award:new-logo", "totalPayout"]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     const pools = workbook.getWorksheet("Pools") as ExcelJS.Worksheet;
     expect(pools.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

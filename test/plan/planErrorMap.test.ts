@@ -39,7 +39,7 @@ describe("the plan's error messages name the field, the value found and what is 
 
   it("says how to write weights given on a 0–100 scale", () => {
     const plan = { ...minimal, kpis: [{ id: "a", weight: 60, actual: "a", target: 1 }, { id: "b", weight: 25, actual: "b", target: 1 }, { id: "c", weight: 15, actual: "c", target: 1 }] };
-    expect(messagesOf(plan)).toEqual(["kpis: the KPI weights must sum to 1; they sum to 100; write them as ratios that sum to 1: 0.6, 0.25, 0.15 (not 60/25/15)"]);
+    expect(messagesOf(plan)).toEqual(["kpis: the KPI weights must sum to 1; they sum to 100; write them as ratios that sum to 1: 0.6, 0.25, 0.15 (not 60/25/15), or keep them and set \"kpiWeights\": \"normalize\""]);
     expect(messagesOf({ ...minimal, score: { kpi: 70, review360: 30 }, review360: { weights: { manager: 1 } } })).toEqual([
       "score: the weights kpi + review360 must sum to 1; they sum to 100; write them as ratios that sum to 1: 0.7, 0.3 (not 70/30)",
     ]);

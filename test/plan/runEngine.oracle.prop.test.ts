@@ -58,6 +58,7 @@ function kpisArb(setup: Setup): fc.Arbitrary<unknown[]> {
     { indicator: "weighted-visits", from: "activities", weights: { byType: { visit: 3, demo: "2.5", call: 1 }, byTier: { key: 2, A: "1.5", B: 1 } } },
     { indicator: "weighted-visits", from: "activities", weights: { byType: { visit: 1, demo: 0, call: "0.25" } } },
     { indicator: "resolution-hours", from: "tickets" },
+    { indicator: "margin", from: "deals" },
   );
   return fc.tuple(fc.tuple(revenue, fc.boolean(), fc.boolean(), fc.constantFrom("0.4", "0.5", "0.3"), difficulty, fc.boolean(), fc.constantFrom(undefined, ["0.25", "0.5", "0.75"], ["0.5"])), list).map(([[r, withMargin, withNps, w, visitsDifficulty, revenueDifficulty, ramp], listSource]) => {
     const kpis: unknown[] = [
@@ -303,7 +304,7 @@ function dataOf(setup: Setup, plan: Plan): PlanData {
         // Issue 21: the deal's days, now and then still open (no closedAt), or closed before it opened.
         const opened = int(-60, 80);
         const closedAt = int(0, 3) === 0 ? "" : day(opened + (int(0, 199) === 0 ? -1 : int(0, 7) === 0 ? int(0, 3) : int(0, 60)));
-        deals.push({ person: id, amount: `${int(0, 200000)}${int(0, 2) === 0 ? `.${int(0, 99)}` : ""}`, probability: ["0", "0.1", "0.25", "0.5", "0.333", "1"][int(0, 5)] as string, stage: ["lead", "quote", "won"][int(0, 2)] as string, openedAt: day(opened), closedAt });
+        deals.push({ person: id, amount: `${int(0, 200000)}${int(0, 2) === 0 ? `.${int(0, 99)}` : ""}`, probability: ["0", "0.1", "0.25", "0.5", "0.333", "1"][int(0, 5)] as string, stage: ["lead", "quote", "won"][int(0, 2)] as string, openedAt: day(opened), closedAt, cost: int(0, 3) === 0 ? "" : `${int(0, 150000)}${int(0, 2) === 0 ? `.${int(0, 99)}` : ""}` });
       }
       // Activities of each type and tier, now and then a count, no date, or a fault (an unknown
       // tier, a day outside the period).
@@ -422,7 +423,7 @@ describe("the one engine against the oracle, every plan feature", () => {
     expect(succeeded).toBeGreaterThan(150);
     // Issue 21, point 6: the list indicators run through too, each of them.
     expect(listRuns).toBeGreaterThan(30);
-    expect([...listed].sort()).toEqual(["csat", "cycle-days", "pipeline-value", "resolution-hours", "stage-conversion", "weighted-visits"]);
+    expect([...listed].sort()).toEqual(["csat", "cycle-days", "margin", "pipeline-value", "resolution-hours", "stage-conversion", "weighted-visits"]);
   }, 300_000);
 
   it("reads ratings from a one-shot iterable exactly as from a list", () => {

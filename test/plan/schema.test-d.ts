@@ -63,3 +63,21 @@ test("pay.prorate, the calendar and the run's audit options are typed (issue 18)
   // @ts-expect-error an input file needs its sha256
   runPlan(parsePlan(input), { rows: [] }, { inputs: { data: { file: "data.csv" } } });
 });
+
+test("a fiscal-year period is written in a PlanInput and read as dates in a Plan; runPlan takes either", () => {
+  const input: PlanInput = {
+    version: 1,
+    currency: "CNY",
+    period: { fiscalYear: 2026, startMonth: 4 },
+    kpiWeights: "normalize",
+    kpis: [{ id: "margin", weight: 3, actual: { indicator: "margin", from: "deals" }, target: "0.3" }],
+  };
+  expectTypeOf(parsePlan(input).period).toEqualTypeOf<{ start: string; end: string; label: string }>();
+  expectTypeOf(runPlan(input, { rows: [] }).statements).toEqualTypeOf<readonly Statement[]>();
+  // @ts-expect-error a Plan's period is its dates
+  const parsed: Plan = { ...parsePlan(input), period: { fiscalYear: 2026 } };
+  // @ts-expect-error kpiWeights is "exact" or "normalize"
+  const weights: PlanInput = { ...input, kpiWeights: "percent" };
+  void parsed;
+  void weights;
+});

@@ -46,7 +46,7 @@ describe("parsePlan", () => {
     const issues = issuesOf({ ...minimal, extra: true, kpis: [{ ...minimal.kpis[0], wieght: 1 }] });
     expect(issues).toEqual(
       expect.arrayContaining([
-        { path: "extra", message: "extra is an unknown key; the keys here are $schema, version, name, currency, rounding, period, subPeriods, people, kpis, scorecards, scorecardFallback, score, review360, grading, pay, promotion, teamScores, inputs, calendar" },
+        { path: "extra", message: "extra is an unknown key; the keys here are $schema, version, name, currency, rounding, period, subPeriods, people, kpis, kpiWeights, scorecards, scorecardFallback, score, review360, grading, pay, promotion, teamScores, inputs, calendar" },
         { path: "kpis.0.wieght", message: 'kpis[0].wieght is an unknown key; did you mean "weight"?' },
       ]),
     );
@@ -93,7 +93,7 @@ describe("planJsonSchema", () => {
     expect(schema.$schema).toContain("json-schema.org");
     expect(schema.required).toEqual(["version", "currency", "period", "kpis"]);
     expect(Object.keys(schema.properties)).toEqual([
-      "$schema", "version", "name", "currency", "rounding", "period", "subPeriods", "people", "kpis", "scorecards", "scorecardFallback", "score", "review360", "grading", "pay", "promotion", "teamScores", "inputs", "calendar",
+      "$schema", "version", "name", "currency", "rounding", "period", "subPeriods", "people", "kpis", "kpiWeights", "scorecards", "scorecardFallback", "score", "review360", "grading", "pay", "promotion", "teamScores", "inputs", "calendar",
     ]);
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);

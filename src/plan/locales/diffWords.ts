@@ -23,6 +23,10 @@ export interface DiffWords {
     readonly review360: string;
     readonly totalPayout: string;
     readonly promotion: string;
+    /** Issue 21: the role scorecard a person was scored by. */
+    readonly scorecard: string;
+    /** Issue 21: a scored sub-period's score (`score@2026-01`). */
+    readonly subPeriodScore: (label: string) => string;
     readonly kpi: Readonly<Record<string, string>>;
   };
   /** What a data change is about: a KPI's actual or target, base pay, a rater group's mean, the history. */
@@ -65,6 +69,8 @@ export const diffEn: DiffWords = {
     review360: "360 review score",
     totalPayout: "Total payout",
     promotion: "Promotion eligible",
+    scorecard: "Scorecard",
+    subPeriodScore: (label) => `Score ${label}`,
     kpi: { actual: "actual", target: "target", attainment: "attainment", points: "points", weight: "weight", contribution: "contribution" },
   },
   data: {
@@ -106,6 +112,8 @@ export const diffZhCN: DiffWords = {
     review360: "360 评估得分",
     totalPayout: "应发合计",
     promotion: "符合晋升条件",
+    scorecard: "评分卡",
+    subPeriodScore: (label) => `${label} 得分`,
     kpi: { actual: "实际值", target: "目标值", attainment: "达成率", points: "得分", weight: "权重", contribution: "贡献" },
   },
   data: {

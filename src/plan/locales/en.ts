@@ -134,6 +134,7 @@ const trace: TraceWords = {
     satisfied: "satisfied responses",
     scoreSum: "sum of the ratings",
     closed: "closed deals",
+    costed: "deals with a cost",
     daysSum: "sum of the days",
     activities: "activities",
     resolved: "resolved tickets",

@@ -129,6 +129,7 @@ const trace: TraceWords = {
     satisfied: "满意的评价数",
     scoreSum: "评分之和",
     closed: "已关闭商机数",
+    costed: "已计成本的商机数",
     daysSum: "周期天数之和",
     activities: "活动次数",
     resolved: "已解决工单数",

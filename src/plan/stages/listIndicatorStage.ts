@@ -25,6 +25,13 @@ interface PipelineSums {
   weighted: Decimal;
 }
 
+/** A margin KPI's running sums for one person: the deals with a cost, their amounts and costs. */
+interface MarginSums {
+  costed: number;
+  revenue: Decimal;
+  cost: Decimal;
+}
+
 /** The list inputs of a run, by name. */
 interface Lists {
   readonly deals: readonly DealRow[] | undefined;
@@ -35,14 +42,14 @@ interface Lists {
 
 /**
  * Stage 1b, list indicators (issue 21): reads each list input once — the deals for
- * `pipeline-value`, `stage-conversion` and `cycle-days`, the responses for `csat`, the activities
+ * `pipeline-value`, `stage-conversion`, `cycle-days` and `margin`, the responses for `csat`, the activities
  * for `weighted-visits`, the tickets for `resolution-hours` — adding each event to its person's
  * running aggregates (sums, counts, and for a median cycle the count of deals of each length: no
  * event is kept), then gives each list KPI's per-person value, rounded to `rounding.indicator`,
  * which the KPI input stage uses like a column.
  *
  * A person with no deals has a pipeline of 0, with no activities a weighted count of 0; with no
- * deal reaching `fromStage` no conversion, with no responses no CSAT, with no closed deal no
+ * deal reaching `fromStage` no conversion, with no costed deal no margin, with no responses no CSAT, with no closed deal no
  * cycle, with no resolved ticket no resolution time: those are missing (`null`), and
  * `score.missing` decides.
  *
@@ -113,10 +120,15 @@ interface ListRun {
   readonly result: (ListActual[] | undefined)[];
 }
 
-/** One pass over the deals, for pipeline-value, stage-conversion and cycle-days: each KPI's per-person values into `run.result`. */
+/** One pass over the deals, for pipeline-value, stage-conversion, cycle-days and margin: each KPI's per-person values into `run.result`. */
 function dealActuals(run: ListRun, dealKpis: readonly number[], deals: readonly DealRow[] | undefined): void {
   const { p, people, n, roster, sources, round, result } = run;
-  const needs = { value: dealKpis.some((k) => sources[k]?.indicator === "pipeline-value"), stage: dealKpis.some((k) => sources[k]?.indicator === "stage-conversion"), cycle: dealKpis.some((k) => sources[k]?.indicator === "cycle-days") };
+  const needs = {
+    value: dealKpis.some((k) => sources[k]?.indicator === "pipeline-value"),
+    stage: dealKpis.some((k) => sources[k]?.indicator === "stage-conversion"),
+    cycle: dealKpis.some((k) => sources[k]?.indicator === "cycle-days"),
+    margin: dealKpis.some((k) => sources[k]?.indicator === "margin"),
+  };
   const events = new Uint32Array(n);
   // Cycle days: per person the closed deals, the sum of their days and, for a median, how many
   // deals took each number of days (bounded by the distinct lengths, not by the deals).
@@ -124,6 +136,7 @@ function dealActuals(run: ListRun, dealKpis: readonly number[], deals: readonly 
   const daysSum = new Float64Array(needs.cycle ? n : 0); // exact: whole days, far below 2^53
   const lengths: (Map<number, number> | undefined)[] = needs.cycle && dealKpis.some((k) => sources[k]?.indicator === "cycle-days" && sources[k].value === "median") ? people.map(() => undefined) : [];
   const sums = needs.value ? people.map((): PipelineSums => ({ events: 0, total: new Decimal(0), weighted: new Decimal(0) })) : [];
+  const margins = needs.margin ? people.map((): MarginSums => ({ costed: 0, revenue: new Decimal(0), cost: new Decimal(0) })) : [];
   // Per conversion KPI, per person, the deals at each stage of its funnel.
   const atStage = dealKpis.map((k) => {
     const source = sources[k];
@@ -140,6 +153,12 @@ function dealActuals(run: ListRun, dealKpis: readonly number[], deals: readonly 
         byLength.set(deal.days, (byLength.get(deal.days) ?? 0) + 1);
         lengths[deal.j] = byLength;
       }
+    }
+    if (deal.cost !== undefined && deal.amount !== undefined) {
+      const m = margins[deal.j] as MarginSums;
+      m.costed += 1;
+      m.revenue = m.revenue.plus(deal.amount);
+      m.cost = m.cost.plus(deal.cost);
     }
     if (deal.amount !== undefined && deal.probability !== undefined) {
       const s = sums[deal.j] as PipelineSums;
@@ -187,6 +206,8 @@ function dealActuals(run: ListRun, dealKpis: readonly number[], deals: readonly 
           inputs: { from: "deals", events: String(events[j]), fromStage: source.fromStage, toStage: source.toStage, reachedFrom: String(reachedFrom), reachedTo: String(reachedTo) },
         };
       });
+    } else if (source.indicator === "margin") {
+      result[k] = people.map((_, j) => marginActual(margins[j] as MarginSums, events[j] as number, round));
     } else if (source.indicator === "cycle-days") {
       const median = source.value === "median";
       result[k] = people.map((_, j) => {
@@ -285,6 +306,15 @@ function responseActuals(run: ListRun, csatKpis: readonly number[], responses: r
       };
     });
   });
+}
+
+/**
+ * A person's margin over their costed deals by `aggregateMargin` (the sums are its lines taken
+ * together: `Σ(amount − cost) / Σamount`); no value with no costed deal or a total amount of 0.
+ */
+function marginActual(m: MarginSums, events: number, round: (x: Decimal) => string): ListActual {
+  const value = m.costed === 0 || m.revenue.isZero() ? null : round(D.aggregateMargin([{ revenue: m.revenue, cost: m.cost }]));
+  return { value, formula: "(revenue - cost) / revenue", inputs: { from: "deals", events: String(events), costed: String(m.costed), revenue: m.revenue.toString(), cost: m.cost.toString() } };
 }
 
 /** The median of `count` deals, given how many took each number of days (as `salesCycleDays` takes it). */

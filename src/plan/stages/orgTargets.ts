@@ -94,12 +94,33 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
   const weightColumn = target.weightColumn;
   const weightOf = (person: RosterPerson): Decimal => (weightColumn === undefined ? ONE : personWeight(kpi, person, weightColumn));
 
-  // Group the people: one walk down the levels a person, a unit made at its first person.
+  const tree = groupPeople(ctx, kpi, levels, unitOf, weightColumn === undefined ? undefined : weightOf);
+  if (people.length === 0) return { amounts: new Map(), formula, inputsOf: () => ({}) };
+  checkPlanUnits(target, tree.seen, base, people);
+  weighUnits(tree, target, base);
+  const total = splitUnits(ctx, kpi, base, target, tree.root);
+  const amounts = shareLeaves(ctx, kpi, base, tree);
+  const inputsOf = (j: number): Record<string, string> => traceInputs(tree, levels, people[j] as RosterPerson, total, unitOf, weightOf);
+  return { amounts, formula, inputsOf };
+}
+
+/** The people grouped down the levels: the root, each level's units by key, the lowest units, and each person's weight (with a weight column). */
+interface PeopleTree {
+  readonly root: Unit;
+  readonly levels: readonly Level[];
+  readonly seen: readonly Map<string, Unit>[];
+  readonly leaves: readonly Unit[];
+  /** Each person's weight, until their unit's target is split (released after, as the flat split's parts are). */
+  weights: Decimal[] | undefined;
+}
+
+/** Step 1: one walk down the levels a person, a unit made at its first person; a unit under two units of the level above is refused. */
+function groupPeople(ctx: RunContext, kpi: Kpi, levels: readonly Level[], unitOf: (person: RosterPerson, level: Level) => string | null, weightOf: ((person: RosterPerson) => Decimal) | undefined): PeopleTree {
+  const people = ctx.people;
   const root = newUnit("total", null, -1);
   const seen = levels.map(() => new Map<string, Unit>());
   const leaves: Unit[] = [];
-  // Each person's weight, until their unit's target is split (released after, as the flat split's parts are).
-  let weights = weightColumn === undefined ? undefined : new Array<Decimal>(people.length);
+  const weights = weightOf === undefined ? undefined : new Array<Decimal>(people.length);
   for (let j = 0; j < people.length; j++) {
     const person = people[j] as RosterPerson;
     let node = root;
@@ -127,18 +148,23 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
       node = unit;
     }
     node.members.push(j);
-    if (weights !== undefined) weights[j] = weightOf(person);
+    if (weights !== undefined && weightOf !== undefined) weights[j] = weightOf(person);
   }
-  if (people.length === 0) return { amounts: new Map(), formula, inputsOf: () => ({}) };
+  return { root, levels, seen, leaves, weights };
+}
 
-  // The plan's units against the roster's.
-  levels.forEach((level, d) => {
+/** Step 2: the plan's units (its totals and weights) against the roster's. */
+function checkPlanUnits(target: OrgTarget, seen: readonly Map<string, Unit>[], base: ErrorPath, people: readonly RosterPerson[]): void {
+  target.over.forEach((level, d) => {
     const table = d === 0 && target.totals !== undefined ? target.totals : target.weights?.[level];
     if (table !== undefined) checkUnits(table, seen[d] as Map<string, Unit>, [...base, table === target.totals ? "totals" : "weights", ...(table === target.totals ? [] : [level])], level, people);
   });
+}
 
-  // Weights bottom-up, the tree top-down.
-  for (const leaf of leaves) {
+/** Step 3: the people's weights bottom-up, then each unit's weight among its siblings (the plan's, or its people's), children in key order. */
+function weighUnits(tree: PeopleTree, target: OrgTarget, base: ErrorPath): void {
+  const { levels, weights } = tree;
+  for (const leaf of tree.leaves) {
     let weight = weights === undefined ? new Decimal(leaf.members.length) : ZERO;
     if (weights !== undefined) for (const j of leaf.members) weight = weight.plus(weights[j] as Decimal);
     leaf.peopleWeight = weight;
@@ -154,7 +180,11 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
     for (const child of unit.sorted) child.weight = plan === undefined ? child.peopleWeight : readDecimal(plan[child.key], [...base, "weights", level, child.key]);
     unit.childWeights = unit.sorted.reduce((sum, child) => sum.plus(child.weight as Decimal), ZERO);
   };
-  weigh(root, 0);
+  weigh(tree.root, 0);
+}
+
+/** Step 4: the total (given, or the sum of the given totals) split down the tree by `decomposeTree`; each unit's amount set. */
+function splitUnits(ctx: RunContext, kpi: Kpi, base: ErrorPath, target: OrgTarget, root: Unit): Decimal {
   const totals = target.totals;
   const total = totals === undefined ? readDecimal(target.total, [...base, "total"]) : root.sorted.reduce((sum, unit) => sum.plus(readDecimal(totals[unit.key], [...base, "totals", unit.key])), ZERO);
   const toNode = (unit: Unit, d: number): D.TargetNode => {
@@ -162,21 +192,25 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
     if (d === 0) return { key: unit.key, children };
     return d === 1 && totals !== undefined ? { key: unit.key, amount: readDecimal(totals[unit.key], [...base, "totals", unit.key]), children } : { key: unit.key, weight: unit.weight as Decimal, children };
   };
-  const tree = splitTree(ctx, kpi, base, target, total, toNode(root, 0));
-  const place = (unit: Unit, result: D.TargetTreeResult): void => {
-    unit.amount = result.amount;
-    unit.sorted.forEach((child, i) => place(child, result.children[i] as D.TargetTreeResult));
+  const result = splitTree(ctx, kpi, base, target, total, toNode(root, 0));
+  const place = (unit: Unit, part: D.TargetTreeResult): void => {
+    unit.amount = part.amount;
+    unit.sorted.forEach((child, i) => place(child, part.children[i] as D.TargetTreeResult));
   };
-  place(root, tree);
+  place(root, result);
+  return total;
+}
 
-  // Each lowest unit's target to its people, as the flat { total } target is split.
+/** Step 5: each lowest unit's target to its people, as the flat `{ total }` target is split; the people's weights released. */
+function shareLeaves(ctx: RunContext, kpi: Kpi, base: ErrorPath, tree: PeopleTree): Map<string, string> {
+  const people = ctx.people;
+  const level = tree.levels[tree.levels.length - 1] as Level;
   const amounts = new Map<string, string>();
-  for (const leaf of leaves) {
-    const level = levels[levels.length - 1] as Level;
+  for (const leaf of tree.leaves) {
     if (leaf.amount.isZero() && leaf.peopleWeight.isZero()) {
       for (const j of leaf.members) amounts.set((people[j] as RosterPerson).id, "0");
     } else {
-      const given = weights;
+      const given = tree.weights;
       const parts = leaf.members.map((j) => ({ key: (people[j] as RosterPerson).id, weight: given?.[j] ?? ONE }));
       const at = leaf.peopleWeight.isZero() ? [...base, "weightColumn"] : base;
       const shares = within(at, `KPI "${kpi.id}" target decomposition in ${level} "${leaf.key}" (${leaf.amount.toString()} to share)`, () => D.decomposeTarget(leaf.amount, parts, { scale: ctx.scale }));
@@ -184,27 +218,27 @@ export function orgTargets(ctx: RunContext, kpi: Kpi, k: number, target: OrgTarg
     }
     leaf.members.length = 0;
   }
-  weights = undefined;
+  tree.weights = undefined;
+  return amounts;
+}
 
-  const inputsOf = (j: number): Record<string, string> => {
-    const person = people[j] as RosterPerson;
-    const inputs: Record<string, string> = { total: total.toString() };
-    let node = root;
-    levels.forEach((level, d) => {
-      const unit = (seen[d] as Map<string, Unit>).get(unitOf(person, level) as string) as Unit;
-      inputs[level] = unit.key;
-      if (unit.weight !== null) {
-        inputs[`${level}Weight`] = unit.weight.toString();
-        inputs[`total${capitalized(level)}Weight`] = node.childWeights.toString();
-      }
-      inputs[`${level}Target`] = unit.amount.toString();
-      node = unit;
-    });
-    inputs["weight"] = weightOf(person).toString();
-    inputs["totalWeight"] = node.peopleWeight.toString();
-    return inputs;
-  };
-  return { amounts, formula, inputsOf };
+/** Step 6, for the trace: the total, then per level the person's unit, its weight, its siblings' total weight and its target, then the person's weight and their unit's. */
+function traceInputs(tree: PeopleTree, levels: readonly Level[], person: RosterPerson, total: Decimal, unitOf: (person: RosterPerson, level: Level) => string | null, weightOf: (person: RosterPerson) => Decimal): Record<string, string> {
+  const inputs: Record<string, string> = { total: total.toString() };
+  let node = tree.root;
+  levels.forEach((level, d) => {
+    const unit = (tree.seen[d] as Map<string, Unit>).get(unitOf(person, level) as string) as Unit;
+    inputs[level] = unit.key;
+    if (unit.weight !== null) {
+      inputs[`${level}Weight`] = unit.weight.toString();
+      inputs[`total${capitalized(level)}Weight`] = node.childWeights.toString();
+    }
+    inputs[`${level}Target`] = unit.amount.toString();
+    node = unit;
+  });
+  inputs["weight"] = weightOf(person).toString();
+  inputs["totalWeight"] = node.peopleWeight.toString();
+  return inputs;
 }
 
 function newUnit(key: string, parent: Unit | null, first: number): Unit {

@@ -36,7 +36,7 @@ export interface PoolGroup {
  *
  * @example
  * ```ts
- * poolGroupsOf(ctx, members, "role", 10000).map((g) => [g.group, g.units]); // [["manager", 3334], ["rep", 6666]] for 1 manager and 2 reps
+ * poolGroupsOf(ctx, members, "role", 10000).map((g) => [g.group, g.units]); // [["manager", 3333], ["rep", 6667]] for 1 manager and 2 reps (the unit left to the larger remainder)
  * ```
  */
 export function poolGroupsOf(ctx: RunContext, members: Int32Array, per: "team" | "role", fundedUnits: number): PoolGroup[] {

@@ -106,63 +106,12 @@ export interface ScorecardLists {
  * ```
  */
 export function scorecardKpiStage(ctx: RunContext, p: Plan, given: ScorecardLists, shareLines: boolean): ScorecardKpis {
-  const { people } = ctx;
-  const n = people.length;
+  const n = ctx.people.length;
   const cards = cardsOf(p);
-  const cardOf = new Int32Array(n);
-  const localOf = new Int32Array(n);
-  const members = cards.map((): number[] => []);
-  const fallback = p.scorecardFallback === "kpis";
-  const byRole = new Map(cards.slice(1).map((card, c) => [card.name, c + 1]));
-  for (let j = 0; j < n; j++) {
-    const person = people[j] as RosterPerson;
-    const c = person.role === null || person.role === "" ? 0 : (byRole.get(person.role) ?? (fallback ? 0 : undefined));
-    if (c === undefined) throw noScorecard(p, person, [...byRole.keys()]);
-    cardOf[j] = c;
-    localOf[j] = (members[c] as number[]).length;
-    (members[c] as number[]).push(j);
-  }
-  // The list indicators: one pass over each list for every scorecard's list KPIs.
-  const all = cards.flatMap((card) => card.kpis);
-  const offsets: number[] = [];
-  cards.reduce((offset, card) => (offsets.push(offset), offset + card.kpis.length), 0);
-  const lists = inCard(cards, offsets, () => listIndicatorStage({ ...ctx, p: { ...p, kpis: all } }, given.deals, given.responses, given.activities, given.tickets));
-  const runKpis = ctx.p.kpis;
-  const parts = cards.map((card, c) => {
-    const mine = members[c] as number[];
-    const subPeople = mine.map((j) => people[j] as RosterPerson);
-    const tracers = ctx.tracers;
-    const sub: RunContext = {
-      ...ctx,
-      p: { ...p, kpis: card.kpis as Kpi[] },
-      people: subPeople,
-      indexOf: new Map(subPeople.map((person, i) => [person.id, i])),
-      tracers: tracers === undefined ? undefined : mine.map((j) => tracers[j] as NonNullable<typeof tracers>[number]),
-    };
-    const offset = offsets[c] as number;
-    const subLists: ListActuals = card.kpis.map((_, k) => {
-      const column = lists[offset + k];
-      return column === undefined ? undefined : mine.map((j) => column[j] as NonNullable<typeof column>[number]);
-    });
-    const inputs = inCard([card], [0], () => kpiInputStage(sub, subLists));
-    const kpis = inCard([card], [0], () => kpiStage(sub, inputs, shareLines));
-    const position = new Map(card.kpis.map((kpi, k) => [kpi.id, k]));
-    const local = Int32Array.from(runKpis, (kpi) => position.get(kpi.id) ?? -1);
-    const hasIndicators = card.kpis.some((kpi) => typeof kpi.actual === "object" && !("column" in kpi.actual));
-    return { sub, inputs, kpis, local, hasIndicators };
-  });
-  const part = (j: number): (typeof parts)[number] => parts[cardOf[j] as number] as (typeof parts)[number];
-  const actual = runKpis.map(() => new Array<unknown>(n));
-  const target = runKpis.map(() => new Array<unknown>(n));
-  for (let j = 0; j < n; j++) {
-    const { inputs, local } = part(j);
-    const i = localOf[j] as number;
-    for (let u = 0; u < runKpis.length; u++) {
-      const k = local[u] as number;
-      (actual[u] as unknown[])[j] = k < 0 ? null : (inputs.actual[k] as unknown[])[i];
-      (target[u] as unknown[])[j] = k < 0 ? null : (inputs.target[k] as unknown[])[i];
-    }
-  }
+  const { cardOf, localOf, members } = assignCards(ctx, p, cards);
+  const { lists, offsets } = cardListActuals(ctx, p, cards, given);
+  const parts = cards.map((card, c) => scoreCard(ctx, p, card, members[c] as number[], lists, offsets[c] as number, shareLines));
+  const part = (j: number): CardPart => parts[cardOf[j] as number] as CardPart;
   const kpis: KpiScores = {
     scoreText: (j) => part(j).kpis.scoreText(localOf[j] as number),
     linesOf: (j) => part(j).kpis.linesOf(localOf[j] as number),
@@ -179,7 +128,85 @@ export function scorecardKpiStage(ctx: RunContext, p: Plan, given: ScorecardList
       return hasIndicators ? indicatorLinesOf(sub, inputs, localOf[j] as number) : [];
     },
   };
-  return { inputs: { actual, target }, kpis, scorecards };
+  return { inputs: runColumns(ctx.p.kpis, n, part, localOf), kpis, scorecards };
+}
+
+/** Step 1: each person's scorecard (`cardOf`), their position among its people (`localOf`), and each scorecard's people. */
+function assignCards(ctx: RunContext, p: Plan, cards: readonly Card[]): { cardOf: Int32Array; localOf: Int32Array; members: number[][] } {
+  const { people } = ctx;
+  const n = people.length;
+  const cardOf = new Int32Array(n);
+  const localOf = new Int32Array(n);
+  const members = cards.map((): number[] => []);
+  const fallback = p.scorecardFallback === "kpis";
+  const byRole = new Map(cards.slice(1).map((card, c) => [card.name, c + 1]));
+  for (let j = 0; j < n; j++) {
+    const person = people[j] as RosterPerson;
+    const c = person.role === null || person.role === "" ? 0 : (byRole.get(person.role) ?? (fallback ? 0 : undefined));
+    if (c === undefined) throw noScorecard(p, person, [...byRole.keys()]);
+    cardOf[j] = c;
+    localOf[j] = (members[c] as number[]).length;
+    (members[c] as number[]).push(j);
+  }
+  return { cardOf, localOf, members };
+}
+
+/** Step 2, the list indicators: one pass over each list for every scorecard's list KPIs, laid end to end (each card's KPIs from its offset). */
+function cardListActuals(ctx: RunContext, p: Plan, cards: readonly Card[], given: ScorecardLists): { lists: ListActuals; offsets: number[] } {
+  const all = cards.flatMap((card) => card.kpis);
+  const offsets: number[] = [];
+  cards.reduce((offset, card) => (offsets.push(offset), offset + card.kpis.length), 0);
+  const lists = inCard(cards, offsets, () => listIndicatorStage({ ...ctx, p: { ...p, kpis: all } }, given.deals, given.responses, given.activities, given.tickets));
+  return { lists, offsets };
+}
+
+/** One scorecard's stages 2 and 3 over its people, and where each of the run's KPIs is in it. */
+interface CardPart {
+  readonly sub: RunContext;
+  readonly inputs: KpiInputs;
+  readonly kpis: KpiScores;
+  /** Per run KPI, its position in the scorecard (−1: not in it). */
+  readonly local: Int32Array;
+  readonly hasIndicators: boolean;
+}
+
+/** Step 3: a scorecard's people through stages 2 and 3, as a run of their own (faults at the scorecard's path). */
+function scoreCard(ctx: RunContext, p: Plan, card: Card, mine: readonly number[], lists: ListActuals, offset: number, shareLines: boolean): CardPart {
+  const subPeople = mine.map((j) => ctx.people[j] as RosterPerson);
+  const tracers = ctx.tracers;
+  const sub: RunContext = {
+    ...ctx,
+    p: { ...p, kpis: card.kpis as Kpi[] },
+    people: subPeople,
+    indexOf: new Map(subPeople.map((person, i) => [person.id, i])),
+    tracers: tracers === undefined ? undefined : mine.map((j) => tracers[j] as NonNullable<typeof tracers>[number]),
+  };
+  const subLists: ListActuals = card.kpis.map((_, k) => {
+    const column = lists[offset + k];
+    return column === undefined ? undefined : mine.map((j) => column[j] as NonNullable<typeof column>[number]);
+  });
+  const inputs = inCard([card], [0], () => kpiInputStage(sub, subLists));
+  const kpis = inCard([card], [0], () => kpiStage(sub, inputs, shareLines));
+  const position = new Map(card.kpis.map((kpi, k) => [kpi.id, k]));
+  const local = Int32Array.from(ctx.p.kpis, (kpi) => position.get(kpi.id) ?? -1);
+  const hasIndicators = card.kpis.some((kpi) => typeof kpi.actual === "object" && !("column" in kpi.actual));
+  return { sub, inputs, kpis, local, hasIndicators };
+}
+
+/** Step 4: the run's KPI columns (by the run's KPI list), each person's from their scorecard (`null` for a KPI not in it). */
+function runColumns(runKpis: readonly Kpi[], n: number, part: (j: number) => CardPart, localOf: Int32Array): KpiInputs {
+  const actual = runKpis.map(() => new Array<unknown>(n));
+  const target = runKpis.map(() => new Array<unknown>(n));
+  for (let j = 0; j < n; j++) {
+    const { inputs, local } = part(j);
+    const i = localOf[j] as number;
+    for (let u = 0; u < runKpis.length; u++) {
+      const k = local[u] as number;
+      (actual[u] as unknown[])[j] = k < 0 ? null : (inputs.actual[k] as unknown[])[i];
+      (target[u] as unknown[])[j] = k < 0 ? null : (inputs.target[k] as unknown[])[i];
+    }
+  }
+  return { actual, target };
 }
 
 /** A role without a scorecard: at the roster's role (the plan's people, or the data row). */

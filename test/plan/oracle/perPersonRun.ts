@@ -591,7 +591,7 @@ function listActuals(p: Plan, d: PlanData, works: readonly Work[], places: Round
   const scoresOf = works.map((): number[] => []);
   const activitiesOf = works.map((): D.Activity[] => []);
   const ticketsOf = works.map((): OracleTickets => ({ events: 0, resolved: [], ms: 0n }));
-  const needs = { value: sources.some((s) => s?.indicator === "pipeline-value"), stage: sources.some((s) => s?.indicator === "stage-conversion"), cycle: sources.some((s) => s?.indicator === "cycle-days") };
+  const needs = { value: sources.some((s) => s?.indicator === "pipeline-value"), stage: sources.some((s) => s?.indicator === "stage-conversion"), cycle: sources.some((s) => s?.indicator === "cycle-days"), margin: sources.some((s) => s?.indicator === "margin") };
   if (sources.some((s) => s?.from === "deals")) {
     (d.deals ?? []).forEach((row, i) => {
       const deal = readDeal(row, i, roster, needs);
@@ -599,7 +599,7 @@ function listActuals(p: Plan, d: PlanData, works: readonly Work[], places: Round
         if (source?.indicator === "stage-conversion") stageIndex(source.stages, deal.stage as string, i, (p.kpis[k] as Kpi).id);
       });
       const closed = deal.days === undefined ? {} : { openedAt: row.openedAt as string, closedAt: row.closedAt as string };
-      (dealsOf[deal.j] as object[]).push({ ...(deal.amount === undefined ? {} : { amount: deal.amount, probability: deal.probability }), ...(deal.stage === undefined ? {} : { stage: deal.stage }), ...closed });
+      (dealsOf[deal.j] as object[]).push({ ...(deal.amount === undefined ? {} : { amount: deal.amount, probability: deal.probability }), ...(deal.stage === undefined ? {} : { stage: deal.stage }), ...closed, ...(deal.cost === undefined ? {} : { revenue: deal.amount, cost: deal.cost }) });
     });
   }
   if (sources.some((s) => s?.from === "activities")) {
@@ -653,6 +653,8 @@ interface OracleDeal {
   readonly stage?: string;
   readonly openedAt?: string;
   readonly closedAt?: string;
+  readonly revenue?: Decimal;
+  readonly cost?: Decimal;
 }
 
 interface OracleTickets {
@@ -696,6 +698,17 @@ function oracleListValue(
       value: round(weighted ? value.weighted : value.total),
       formula: weighted ? "Σ amount · probability" : "Σ amount",
       inputs: { from: "deals", events: String(deals.length), total: str(value.total), weighted: str(value.weighted) },
+    };
+  }
+  if (source.indicator === "margin") {
+    // The oracle: aggregateMargin over the costed deals themselves, one line each.
+    const lines = deals.flatMap((deal) => (deal.cost === undefined ? [] : [{ revenue: deal.revenue as Decimal, cost: deal.cost }]));
+    const revenue = lines.reduce((sum, line) => sum.plus(line.revenue), new Decimal(0));
+    const cost = lines.reduce((sum, line) => sum.plus(line.cost), new Decimal(0));
+    return {
+      value: lines.length === 0 || revenue.isZero() ? null : round(D.aggregateMargin(lines)),
+      formula: "(revenue - cost) / revenue",
+      inputs: { from: "deals", events: String(deals.length), costed: String(lines.length), revenue: str(revenue), cost: str(cost) },
     };
   }
   if (source.indicator === "stage-conversion") {
