@@ -13,7 +13,7 @@ import type { TableSource } from "./readPlanData.js";
 /** Each list input's columns: those a CSV must have, and those it may have. */
 const COLUMNS = {
   transactions: { required: ["invoice", "date", "kind", "amount"], optional: ["reps", "shares", "id"], shape: "invoice, date, kind, amount, reps, shares (and optionally id)" },
-  deals: { required: ["person"], optional: ["amount", "probability", "stage", "openedAt", "closedAt"], shape: "person, amount, probability, stage, openedAt, closedAt" },
+  deals: { required: ["person"], optional: ["amount", "probability", "stage", "openedAt", "closedAt", "cost"], shape: "person, amount, probability, stage, openedAt, closedAt, cost" },
   responses: { required: ["person", "score"], optional: [], shape: "person, score" },
   activities: { required: ["person", "type"], optional: ["tier", "date", "count"], shape: "person, type, tier, date, count" },
   tickets: { required: ["person", "openedAt"], optional: ["resolvedAt"], shape: "person, openedAt, resolvedAt" },
@@ -40,7 +40,7 @@ export interface ListRows {
  * Reads a list input: the `transactions` for commission on collections (issue 20) — a CSV with
  * the columns `invoice, date, kind, amount` and, as needed, `reps, shares, id` —, or one of the
  * list indicators' (issue 21): `deals` — a CSV with the column
- * `person` and, as the plan's KPIs need, `amount, probability, stage, openedAt, closedAt` —,
+ * `person` and, as the plan's KPIs need, `amount, probability, stage, openedAt, closedAt, cost` —,
  * `responses` — a CSV with `person, score` —, `activities` — `person, type` and as needed
  * `tier, date, count` — or `tickets` — `person, openedAt` and `resolvedAt` (empty while open) —
  * (other columns are ignored), or JSON (an array of such objects). Each row is kept as the file
@@ -77,6 +77,12 @@ export async function readListFile<K extends keyof ListRows>(kind: K, file: stri
   const checkHeader = (header: readonly string[]): void => {
     for (const column of columns.required) {
       if (!header.includes(column)) {
+        // A header with none of the kind's columns is likely another file (even a system file):
+        // it is named by its size, not quoted, as the data reader does for a file without "id".
+        const known: readonly string[] = [...columns.required, ...columns.optional];
+        if (!header.some((name) => known.includes(name))) {
+          throw new CliError(cliMessage("listNoKnownColumn", { file, column: JSON.stringify(column), kind, shape: columns.shape, count: header.length }));
+        }
         throw new CliError(cliMessage("listNoColumn", { file, column: JSON.stringify(column), kind, shape: columns.shape, header: header.join(", ") }));
       }
     }

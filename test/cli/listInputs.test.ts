@@ -89,12 +89,21 @@ describe("the list-indicators example through the command line", () => {
     const tickets = dir.write("tickets.csv", "person,opened,resolved\np01,2026-03-02T09:00Z,\n");
     expect((await cli("run", example("plan.json"), "--tickets", tickets)).err).toContain('tickets.csv:1: no column "openedAt" in the header; a tickets file has person, openedAt, resolvedAt; the header has: person, opened, resolved');
   });
+
+  it("does not quote the header of a file with none of the kind's columns (it may be any file)", async () => {
+    const other = dir.write("passwd.csv", "root:x:0:0:root:/root:/bin/bash\n");
+    const { code, err } = await cli("run", example("plan.json"), "--tickets", other);
+    expect([code, err]).toEqual([2, `${other}:1: no column "person" in the header, nor any other column of a tickets file (columns on the first line: 1); a tickets file has person, openedAt, resolvedAt\n`]);
+    expect(err).not.toContain("root");
+  });
 });
 
 describe("readListFile", () => {
   it("keeps the list's columns as the CSV gives them, and reads JSON", async () => {
     const read = await readListFile("deals", example("deals.csv"), root);
     expect(read.rows[0]).toEqual({ person: "p01", amount: "100000", probability: "0.5", stage: "quote", openedAt: "2026-01-05", closedAt: "" });
+    const costed = dir.write("costed.csv", "person,amount,cost,stage\np01,1000,600,won\n");
+    expect((await readListFile("deals", costed, dir.path)).rows).toEqual([{ person: "p01", amount: "1000", stage: "won", cost: "600" }]);
     expect((await readListFile("activities", example("activities.csv"), root)).rows[1]).toEqual({ person: "p01", type: "call", tier: "B", date: "2026-01-09", count: "10" });
     expect((await readListFile("tickets", example("tickets.csv"), root)).rows[3]).toEqual({ person: "p02", openedAt: "2026-03-20T09:00:00+08:00", resolvedAt: "" });
     const tickets = dir.write("tickets.json", JSON.stringify([{ person: "p01", openedAt: "2026-03-02T09:00Z" }]));

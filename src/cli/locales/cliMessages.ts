@@ -150,6 +150,10 @@ export const CLI_MESSAGES = {
     en: '{file}:1: no "id" column in the header; a history file has id and one column per earlier period, oldest first',
     "zh-CN": '{file}:1: 表头中没有 "id" 列；历史文件有 id 列，以及每个往期一列（从最早的开始）',
   },
+  listNoKnownColumn: {
+    en: "{file}:1: no column {column} in the header, nor any other column of a {kind} file (columns on the first line: {count}); a {kind} file has {shape}",
+    "zh-CN": "{file}:1: 表头中没有 {column} 列，也没有 {kind} 文件的其他列（第一行有 {count} 列）；{kind} 文件的列为 {shape}",
+  },
   listNoColumn: {
     en: "{file}:1: no column {column} in the header; a {kind} file has {shape}; the header has: {header}",
     "zh-CN": "{file}:1: 表头中没有 {column} 列；{kind} 文件的列为 {shape}；表头中有：{header}",
