@@ -40,6 +40,8 @@ export class RatingsFile implements Iterable<RatingRow> {
   private header: string[] | null = null;
   private used = false;
   private bytes = 0;
+  /** One read buffer for the whole file (the decoder copies what it keeps): no fresh buffer a chunk. */
+  private readonly buffer = new Uint8Array(CHUNK);
 
   private constructor(
     readonly file: string,
@@ -142,7 +144,7 @@ export class RatingsFile implements Iterable<RatingRow> {
   /** Reads the next chunk into the queue; false at the end of the file. */
   private fill(): boolean {
     if (this.source === null) return false;
-    const buffer = new Uint8Array(CHUNK);
+    const buffer = this.buffer;
     let read: number;
     try {
       read = this.source.read(buffer);
