@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PayscoreError } from "../../src/errors/index.js";
-import { parsePlan, runPlan, type PlanData } from "../../src/plan/index.js";
+import { parsePlan, runPlan, type Plan, type PlanData } from "../../src/plan/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
 
 // The engine's quick paths against the oracle at their edges: a total split by weights the quick
@@ -17,7 +17,8 @@ function outcome(run: () => unknown): string {
 }
 
 /** The engine's run and the oracle's, traced and untraced. */
-function both(plan: Record<string, unknown>, data: PlanData): { engine: string; oracle: string }[] {
+function both(given: Record<string, unknown>, data: PlanData): { engine: string; oracle: string }[] {
+  const plan = given as unknown as Plan;
   return [true, false].map((trace) => ({ engine: outcome(() => runPlan(plan, data, { trace })), oracle: outcome(() => runPerPerson(parsePlan(plan), plan, data, trace)) }));
 }
 
