@@ -85,3 +85,32 @@ describe("a 360 review with many distinct values", () => {
     for (const { engine, oracle } of both(review(weights), data)) expect(engine).toBe(oracle);
   });
 });
+
+describe("promotion over a history the quick comparison does not take", () => {
+  const plan = (threshold: string | number): Record<string, unknown> => ({
+    version: 1,
+    currency: "CNY",
+    period,
+    kpis: [{ id: "sales", weight: 1, actual: "sales", target: 1000 }],
+    promotion: { measure: { kpi: "sales" }, threshold, count: 2 },
+  });
+  const data = (values: readonly (string | number)[]): PlanData => ({
+    rows: values.map((_, i) => ({ id: `p${i}`, sales: String(900 + 50 * i) })),
+    history: Object.fromEntries(values.map((v, i) => [`p${i}`, [v, "1.2"]])),
+  });
+
+  it.each([
+    ["plain values", ["1", "0.99", "1.2", 1, 0.5]],
+    ["more than 6 decimals", ["1.0000001", "0.99999999", "1"]],
+    ["signs and points", ["+1", ".5", "1.", "-0", "-1"]],
+    ["exponents and spaces", ["1e0", " 1", "1 "]],
+    ["a value that is not a number", ["1", "abc"]],
+  ] as const)("gives the oracle's run with %s", (name, values) => {
+    for (const threshold of ["1", "0.9999999", 1]) {
+      for (const { engine, oracle } of both(plan(threshold), data(values))) {
+        expect(engine).toBe(oracle);
+        if (name === "plain values") expect(engine).toMatch(/"promotion":\{"eligible":true/);
+      }
+    }
+  });
+});
