@@ -114,3 +114,43 @@ describe("promotion over a history the quick comparison does not take", () => {
     }
   });
 });
+
+describe("a commission the integer path does not take", () => {
+  const plan = (tiers: readonly { from: string | number; rate: string | number }[], mode: string, currency = "CNY", rounding = "half-up"): Record<string, unknown> => ({
+    version: 1,
+    currency,
+    rounding: { mode: rounding },
+    period,
+    kpis: [{ id: "revenue", weight: 1, actual: "revenue", target: 1000000 }],
+    pay: { commission: { base: { kpi: "revenue" }, tiers, mode } },
+  });
+  const data = (bases: readonly (string | number)[]): PlanData => ({ rows: bases.map((revenue, i) => ({ id: `p${i}`, revenue })) });
+  const bases = ["1419370", 682863, "1000000", "999999.99", "0", "0.005", "1.5e6", "12345.678", "+5", 9007199254740991];
+  const tierSets = [
+    [{ from: "0", rate: "0.005" }, { from: "1000000", rate: "0.01" }],
+    [{ from: 0, rate: "0.0333333" }, { from: "500000.5", rate: "0.02" }],
+    [{ from: "0.001", rate: "0.01" }],
+    [{ from: 0, rate: 0.07 }, { from: 100, rate: "0.125" }, { from: 1000, rate: "0.2" }],
+  ];
+
+  it("gives the oracle's run for each tier set, mode, currency and rounding", () => {
+    for (const tiers of tierSets) {
+      for (const mode of ["marginal", "retroactive"]) {
+        for (const [currency, rounding] of [["CNY", "half-up"], ["JPY", "half-even"], ["KWD", "down"]] as const) {
+          for (const { engine, oracle } of both(plan(tiers, mode, currency, rounding), data(bases))) expect(engine).toBe(oracle);
+        }
+      }
+    }
+  });
+
+  it("gives the oracle's fault for a negative base", () => {
+    for (const base of ["-1", "-0", -5]) {
+      for (const { engine, oracle } of both(plan(tierSets[0] ?? [], "marginal"), data([base]))) expect(engine).toBe(oracle);
+    }
+  });
+
+  it("writes 1000000 × 0.005 + 419370 × 0.01 = 9193.70 for a revenue of 1419370", () => {
+    const run = JSON.parse(both(plan(tierSets[0] ?? [], "marginal"), data(["1419370"]))[1]?.engine ?? "{}") as { statements: { pay: { component: string; amount: string }[] }[] };
+    expect(run.statements[0]?.pay.find((line) => line.component === "commission")?.amount).toBe("9193.70");
+  });
+});
