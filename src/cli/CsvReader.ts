@@ -47,6 +47,12 @@ function isSpace(c: number): boolean {
  * every CR and every LF is a line end, except that a CRLF record delimiter is one. A record's
  * line is the line it ends on.
  *
+ * Memory: a column of few distinct values (a team, a region, a role, a rater group, a score)
+ * hands out one string per value — the first cell read with that text — instead of a fresh
+ * string a cell; once a column has shown more than {@link SHARED_LIMIT} distinct texts (ids,
+ * amounts) it is read as it comes. A million rows of a team column are then one string, not a
+ * million, and no cell of a shared column keeps the piece of text it was cut from alive.
+ *
  * Faults, each as a {@link CliError} `file:line: …`:
  * - a `"` after the start of an unquoted cell;
  * - anything but white space between a closing quote and the next `,` or line end (csv-parse
@@ -65,6 +71,8 @@ function isSpace(c: number): boolean {
  */
 export class CsvReader {
   private readonly cells: string[] = [];
+  /** Per column, its distinct texts so far; `null` once it has too many to share. */
+  private readonly shared: (Map<string, string> | null | undefined)[] = [];
   private pending = "";
   private line = 1;
   private delimiter = Delimiter.Unknown;
@@ -99,6 +107,8 @@ export class CsvReader {
     const n = text.length;
     const cells = this.cells;
     const sink = this.sink;
+    const maxCell = this.limits.maxCell;
+    const shared = this.shared;
     let pos = 0;
     let line = this.line;
     let startLine = line;
@@ -196,7 +206,9 @@ export class CsvReader {
           value = last === -1 ? "" : text.slice(from, last + 1);
           if (last !== -1) blank = false;
         }
-        if (value.length > this.limits.maxCell) throw tooLongCell(`${this.displayName}:${line}:${count + 1}`, this.limits);
+        if (value.length > maxCell) throw tooLongCell(`${this.displayName}:${line}:${count + 1}`, this.limits);
+        const texts = shared[count];
+        if (texts !== null && value !== "") value = sharedText(shared, count, texts, value);
         cells[count] = value;
         count += 1;
         if (ends === 0) {
@@ -271,6 +283,26 @@ export class CsvReader {
     const lineStart = Math.max(text.lastIndexOf("\n", openAt), text.lastIndexOf("\r", openAt)) + 1;
     return new CliError(cliMessage("unclosedQuote", { file: this.displayName, line: openLine, column: openAt - lineStart + 1 }));
   }
+}
+
+/** How many distinct texts a column may show and still be shared (see {@link CsvReader}). */
+export const SHARED_LIMIT = 1024;
+
+/** The column's one string of `value`'s text, or `value` itself once the column is no longer shared. */
+function sharedText(shared: (Map<string, string> | null | undefined)[], column: number, texts: Map<string, string> | undefined, value: string): string {
+  let table = texts;
+  if (table === undefined) {
+    table = new Map();
+    shared[column] = table;
+  }
+  const known = table.get(value);
+  if (known !== undefined) return known;
+  if (table.size >= SHARED_LIMIT) {
+    shared[column] = null;
+  } else {
+    table.set(value, value);
+  }
+  return value;
 }
 
 /**

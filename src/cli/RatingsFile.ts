@@ -32,7 +32,15 @@ const CHUNK = 1 << 16;
  * ```
  */
 export class RatingsFile implements Iterable<RatingRow> {
-  private lineNumbers = new Int32Array(4096);
+  /**
+   * The lines of the ratings, kept as the places where they do not follow one another (a blank
+   * line, a quoted line end): pairs of rating index and line. A file of one rating a line is one
+   * pair, not a number a rating (12 million ratings made 48 MB of typed arrays, grown by
+   * doubling, each step costing a full collection of the heap).
+   */
+  private readonly breaks: number[] = [];
+  private lastLine = -1;
+  private linesSeen: { count: number; lines: Int32Array } | undefined;
   private count = 0;
   private columnIndex = { person: 0, rater: 0, group: 0, score: 0, competency: -1 };
   /** The ratings of the chunk being handed out, cell by cell (five parallel lists, not objects). */
@@ -40,6 +48,8 @@ export class RatingsFile implements Iterable<RatingRow> {
   private header: string[] | null = null;
   private used = false;
   private bytes = 0;
+  /** One read buffer for the whole file (the decoder copies what it keeps): no fresh buffer a chunk. */
+  private readonly buffer = new Uint8Array(CHUNK);
 
   private constructor(
     readonly file: string,
@@ -101,9 +111,25 @@ export class RatingsFile implements Iterable<RatingRow> {
     return ratings;
   }
 
-  /** The 1-based line of each rating read so far (a view: read it when needed). */
+  /** The 1-based line of each rating read so far (made when asked: read it when a fault needs it). */
   get lines(): ArrayLike<number> {
-    return this.lineNumbers.subarray(0, this.count);
+    const count = this.count;
+    if (this.linesSeen?.count === count) return this.linesSeen.lines;
+    const lines = new Int32Array(count);
+    const breaks = this.breaks;
+    let b = 0;
+    let line = 0;
+    for (let i = 0; i < count; i++) {
+      if (b < breaks.length && breaks[b] === i) {
+        line = breaks[b + 1] as number;
+        b += 2;
+      } else {
+        line += 1;
+      }
+      lines[i] = line;
+    }
+    this.linesSeen = { count, lines };
+    return lines;
   }
 
   /** The header's column names. */
@@ -142,7 +168,7 @@ export class RatingsFile implements Iterable<RatingRow> {
   /** Reads the next chunk into the queue; false at the end of the file. */
   private fill(): boolean {
     if (this.source === null) return false;
-    const buffer = new Uint8Array(CHUNK);
+    const buffer = this.buffer;
     let read: number;
     try {
       read = this.source.read(buffer);
@@ -202,12 +228,9 @@ export class RatingsFile implements Iterable<RatingRow> {
     q.group.push(group);
     q.score.push(score);
     q.competency.push(competency === "" ? undefined : competency);
-    if (this.count === this.lineNumbers.length) {
-      const next = new Int32Array(this.lineNumbers.length * 2);
-      next.set(this.lineNumbers);
-      this.lineNumbers = next;
-    }
-    this.lineNumbers[this.count++] = line;
+    if (line !== this.lastLine + 1) this.breaks.push(this.count, line);
+    this.lastLine = line;
+    this.count++;
   }
 }
 

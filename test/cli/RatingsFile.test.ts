@@ -19,6 +19,16 @@ describe("RatingsFile", () => {
     expect(Array.from(file.lines)).toEqual([2, 4]);
   });
 
+  it("gives each rating's line past blank lines and quoted line ends, and as far as it has read", () => {
+    tmp.write("r.csv", 'person,rater,group,score\np01,m1,manager,4\np01,"p\n1",peer,3\n\n\np02,m1,manager,5\np02,p2,peer,4\n');
+    const file = RatingsFile.open("r.csv", tmp.path);
+    const ratings = file[Symbol.iterator]();
+    ratings.next();
+    // Read in one chunk, every rating of the file is read already: 2, 4 (its cell spans 3–4), 7, 8.
+    expect(Array.from(file.lines)).toEqual([2, 4, 7, 8]);
+    expect(file.lines).toBe(file.lines);
+  });
+
   it("hands out each rating's cells, competency undefined when the cell is empty", () => {
     tmp.write("r.csv", "person,rater,group,score,competency\np01,m1,manager,4,teamwork\np02,p1,peer,3.5,\n");
     const copies = Array.from(RatingsFile.open("r.csv", tmp.path), (r) => ({ ...r }));

@@ -1,5 +1,5 @@
 import { PayscoreError, formatPath } from "../../errors/index.js";
-import { Decimal, readDecimal, roundDecimal, roundedQuotient, scaledInteger, type RoundingMode } from "../../numeric/index.js";
+import { Decimal, apportion, readDecimal, roundDecimal, roundedQuotient, scaledInteger, type RoundingMode } from "../../numeric/index.js";
 import { readCell, within } from "../dataCells.js";
 import * as D from "../domains.js";
 import type { RosterPerson } from "../roster.js";
@@ -256,13 +256,16 @@ export function indicatorLinesOf(ctx: RunContext, inputs: KpiInputs, j: number):
   return lines;
 }
 
-function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, string> | OrgTargets | null {
+function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): readonly string[] | OrgTargets | null {
   const target = kpi.target;
   // Issue 21: a target decomposed down the org tree.
   if (typeof target === "object" && "over" in target) return orgTargets(ctx, kpi, k, target);
   if (typeof target !== "object" || !("total" in target)) return null;
   const total = readDecimal(target.total, ["kpis", k, "target", "total"]);
   const weightColumn = target.weightColumn;
+  if (ctx.people.length === 0) return [];
+  const quick = quickDecomposition(ctx, total, weightColumn);
+  if (quick !== undefined) return quick;
   const parts = ctx.people.map((person) => {
     let weight = new Decimal(1);
     if (weightColumn !== undefined) {
@@ -275,24 +278,59 @@ function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): Map<string, st
     }
     return { key: person.id, weight };
   });
-  if (parts.length === 0) return new Map();
   const split = within(["kpis", k, "target"], `KPI "${kpi.id}" target decomposition`, () => D.decomposeTarget(total, parts, { scale: ctx.scale }));
-  return new Map(split.map((part) => [part.key, part.amount.toString()]));
+  return split.map((part) => part.amount.toString());
 }
 
-function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: Map<string, string> | OrgTargets | null, constant: string | null, missing: Missing): unknown {
+/**
+ * Each person's share of a total split by a weight column, as `decomposeTarget` gives it (the
+ * same largest-remainder `apportion` of the total's steps), for the usual valid inputs: plain
+ * non-negative weights of up to 6 decimals, some above zero, and a total of whole steps. The
+ * weights are read as integers at 6 decimals — scaling every weight alike leaves each share as
+ * it is — so a million people cost a million small integers, not Decimals, parts and a map.
+ * `undefined` sends the split to `decomposeTarget`, the reference, and its words for a fault.
+ */
+function quickDecomposition(ctx: RunContext, total: Decimal, weightColumn: string | undefined): string[] | undefined {
+  const { people, scale } = ctx;
+  if (scale < 0) return undefined;
+  const steps = total.times(new Decimal(10).pow(scale));
+  if (!steps.isInteger() || steps.isNegative()) return undefined;
+  const weights = new Array<bigint>(people.length);
+  let positive = false;
+  for (let j = 0; j < people.length; j++) {
+    const person = people[j] as RosterPerson;
+    const cell = weightColumn === undefined ? 1 : person.row[weightColumn];
+    const w = typeof cell === "string" && cell.charCodeAt(0) === 45 ? undefined : scaledInteger(cell, 6);
+    if (w === undefined || w < 0) return undefined;
+    if (w > 0) positive = true;
+    weights[j] = BigInt(w);
+  }
+  if (!positive) return undefined;
+  const shares = apportion(BigInt(steps.toFixed(0)), weights);
+  const texts = new Array<string>(shares.length);
+  const unit = new Decimal(10).pow(scale);
+  for (let j = 0; j < shares.length; j++) {
+    const share = shares[j] as bigint;
+    texts[j] = share <= MAX_SAFE ? unitsText(Number(share), scale) : new Decimal(share.toString()).div(unit).toString();
+  }
+  return texts;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function targetOf(ctx: RunContext, kpi: Kpi, k: number, j: number, decomposed: readonly string[] | OrgTargets | null, constant: string | null, missing: Missing): unknown {
   const person = ctx.people[j] as RosterPerson;
   const tracer = tracerOf(ctx, j);
   const target = kpi.target;
   let value: unknown;
   let source: string;
   let inputs = (): Record<string, string> => ({});
-  if (decomposed !== null && !(decomposed instanceof Map)) {
+  if (decomposed !== null && "amounts" in decomposed) {
     value = decomposed.amounts.get(person.id) ?? null;
     source = decomposed.formula;
     inputs = () => decomposed.inputsOf(j);
   } else if (decomposed !== null) {
-    value = decomposed.get(person.id) ?? null;
+    value = decomposed[j] ?? null;
     source = "decomposeTarget(total, weights) — this person's share";
   } else if (typeof target === "object" && "column" in target) {
     value = numberCell(person, target.column);

@@ -12,6 +12,7 @@ import type { KpiInputs } from "./kpiInputStage.js";
 import type { KpiScores } from "./kpiStage.js";
 import { measureOf } from "./measureOf.js";
 import { payProrations, proratedAmount, type PayProration } from "./payProration.js";
+import { quickCommission } from "./quickCommission.js";
 
 type Pay = NonNullable<Plan["pay"]>;
 
@@ -60,12 +61,14 @@ export function payStage(ctx: RunContext, run: PayInputs): PayColumns {
   const share = pay?.fixed === undefined ? undefined : readDecimal(pay.fixed.share, ["pay", "fixed", "share"]);
   const rule = pay?.targetIncentive === undefined ? undefined : new IncentiveRule(ctx, pay);
   // Issue 18: pay.prorate scales fixed pay and the target incentive of joiners and leavers.
+  // Without traces, a commission on a KPI's actual goes on integers when it can (quickCommission.ts).
+  const quick = commission === undefined || ctx.tracers !== undefined ? undefined : quickBase(ctx, (pay as Pay).commission as NonNullable<Pay["commission"]>);
   const prorationOf = fixed === undefined && targetIncentive === undefined ? () => null : payProrations(ctx);
   for (let j = 0; j < n; j++) {
     const proration = prorationOf(j);
     if (fixed !== undefined && share !== undefined) fixed[j] = fixedPay(ctx, j, share, proration);
     if (targetIncentive !== undefined && rule !== undefined) targetIncentive[j] = incentive(ctx, run, j, rule, pay as Pay, proration);
-    if (commission !== undefined) commission[j] = commissionOf(ctx, run, j, (pay as Pay).commission as NonNullable<Pay["commission"]>);
+    if (commission !== undefined) commission[j] = (quick === undefined ? undefined : quickOf(quick, run, j)) ?? commissionOf(ctx, run, j, (pay as Pay).commission as NonNullable<Pay["commission"]>);
   }
   return { fixed, targetIncentive, commission };
 }
@@ -195,6 +198,20 @@ function proratedIncentive(ctx: RunContext, target: Decimal, full: ReturnType<In
   const path = ["pay", "targetIncentive", "amount"];
   const incentive = fitsAtScale(proratedAmount(target.times(full.payoutRate), proration, ctx.scale, ctx.mode), ctx.scale, path);
   return { payoutRate: full.payoutRate, incentive, multiplier: full.multiplier, amount: ctx.money(incentive.times(full.multiplier)) };
+}
+
+/** The KPI whose actual is the commission's base, and the quick commission of its tiers; `undefined` when not both. */
+function quickBase(ctx: RunContext, c: NonNullable<Pay["commission"]>): { k: number; of: (base: unknown) => string | undefined } | undefined {
+  if (!("kpi" in c.base)) return undefined;
+  const kpiId = c.base.kpi;
+  const k = ctx.p.kpis.findIndex((kpi) => kpi.id === kpiId);
+  const of = k < 0 ? undefined : quickCommission(c.tiers, c.mode ?? "marginal", ctx.scale, ctx.mode);
+  return of === undefined ? undefined : { k, of };
+}
+
+function quickOf(quick: { k: number; of: (base: unknown) => string | undefined }, run: PayInputs, j: number): string | undefined {
+  const actual = (run.inputs.actual[quick.k] as unknown[])[j];
+  return actual === null || actual === undefined ? undefined : quick.of(actual);
 }
 
 function commissionOf(ctx: RunContext, run: PayInputs, j: number, c: NonNullable<Pay["commission"]>): string {

@@ -1,5 +1,5 @@
 import { PayscoreError, describeValue, formatPath } from "../../errors/index.js";
-import { readDecimal, type Decimal } from "../../numeric/index.js";
+import { readDecimal, scaledInteger, type Decimal } from "../../numeric/index.js";
 import { within } from "../dataCells.js";
 import * as D from "../domains.js";
 import type { Statement } from "../types.js";
@@ -49,7 +49,10 @@ export function promotionStage(
     throw new PayscoreError("INVALID_DATA", missingHistoryMessage(rule.count), { path: ["history"] });
   }
   const results = new Array<Promotion>(ctx.people.length);
-  // The streak is a function of the values: each distinct list is worked out once (shared, frozen).
+  // The streak depends only on which values reach the threshold: each pattern of them is worked
+  // out once (shared, frozen), so a million people cost a million short keys, not a million
+  // streaks. Without a readable threshold the key is the values as written (meetsStreak words the fault).
+  const threshold = readableThreshold(rule.threshold);
   const known = new Map<string, Promotion>();
   ctx.people.forEach((person, j) => {
     const listed = history !== undefined && Object.hasOwn(history, person.id);
@@ -59,8 +62,7 @@ export function promotionStage(
     }
     const given = listed ? (history as Record<string, readonly (string | number)[]>)[person.id] : undefined;
     const now = measureWithText(ctx, kpis, scores, j, rule.measure, "promotion.measure");
-    // Keyed by the values as written: a list seen before was read (and checked) then.
-    const key = given === undefined || given.length === 0 ? now.text : historyKey(given, now.text);
+    const key = threshold === undefined ? (given === undefined || given.length === 0 ? now.text : historyKey(given, now.text)) : streakKey(person.id, given ?? [], now.value, threshold);
     let streak = known.get(key);
     if (streak === undefined) {
       const values = [...readHistory(person.id, given ?? []), now.value];
@@ -90,6 +92,32 @@ export function promotionStage(
  * A key that tells any two lists of values apart (the count, then each value's type and text,
  * NUL-separated: a text with a NUL is no number, and the count keeps it from passing for two).
  */
+/** The threshold as a Decimal and as integer millionths (when it has at most 6 decimals); `undefined` when unreadable. */
+function readableThreshold(threshold: number | string): { value: Decimal; units: number | undefined } | undefined {
+  try {
+    return { value: readDecimal(threshold, ["promotion", "threshold"]), units: scaledInteger(threshold, 6) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which of the values — the history as given, then this period's — reach the threshold, as "1"
+ * and "0" in order: all a streak depends on. A history value is compared as integer millionths
+ * when it is a plain number of at most 6 decimals, else read as `readHistory` reads it (and
+ * refused with its words).
+ */
+function streakKey(id: string, given: readonly (string | number)[], now: Decimal, threshold: { value: Decimal; units: number | undefined }): string {
+  let key = "";
+  for (let i = 0; i < given.length; i++) {
+    const value = given[i] as string | number;
+    const units = threshold.units === undefined ? undefined : scaledInteger(value, 6);
+    const reaches = units !== undefined ? units >= (threshold.units as number) : (readHistory(id, [value], i)[0] as Decimal).gte(threshold.value);
+    key += reaches ? "1" : "0";
+  }
+  return key + (now.gte(threshold.value) ? "1" : "0");
+}
+
 function historyKey(given: readonly (string | number)[], now: string): string {
   let key = `${given.length}`;
   for (const value of given) key += typeof value === "number" ? `\u0000n${value}` : `\u0000s${value}`;
@@ -97,9 +125,9 @@ function historyKey(given: readonly (string | number)[], now: string): string {
 }
 
 /** A person's earlier values, read as decimals (a bad one refused with its place in the history). */
-function readHistory(id: string, given: readonly (string | number)[]): Decimal[] {
+function readHistory(id: string, given: readonly (string | number)[], first = 0): Decimal[] {
   return given.map((value, i): Decimal => {
-    const path = ["history", id, i];
+    const path = ["history", id, first + i];
     try {
       return readDecimal(value, path);
     } catch (error) {

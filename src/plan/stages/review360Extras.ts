@@ -14,9 +14,10 @@ export interface StoredRatings {
   readonly size: number;
   readonly person: Int32Array;
   readonly rater: Int32Array;
-  readonly group: Int32Array;
-  readonly competency: Int32Array;
-  score: Int32Array;
+  /** Small tables (groups, competencies, scores) are indexed by bytes until one passes 127 values. */
+  readonly group: Int32Array | Int8Array;
+  readonly competency: Int32Array | Int8Array;
+  score: Int32Array | Int8Array;
   readonly raters: { readonly values: readonly (string | number)[] };
   readonly groups: { readonly values: readonly (string | number)[] };
   readonly competencies: { readonly values: readonly (string | number)[] };

@@ -19,33 +19,49 @@ const ratingSchema = planDataSchema.shape.ratings.unwrap().element;
 /**
  * The ratings as they arrive, stored by number, not as objects: per rating the person's
  * position, and the rater, group, competency and score as indexes into tables of the distinct
- * values (twelve million ratings are a few typed arrays, not twelve million objects).
+ * values (twelve million ratings are a few typed arrays, not twelve million objects). The
+ * group, competency and score indexes take a byte each while their tables are small (up to 127
+ * values; a larger table widens its column to 32 bits), so a rating costs 11 bytes.
+ *
+ * The columns grow at once to `expected` ratings (16 a person: a 360 of 6 raters over 2
+ * competencies is 12), then by doubling: the typed arrays live outside the JS heap, and V8 runs a
+ * full collection for every 64 MB or so they grow by, so growing step by step from a small size
+ * cost a million-person run a dozen full collections of its whole heap.
  */
 class RatingColumns {
   size = 0;
   person: Int32Array = new Int32Array(1024);
   rater: Int32Array = new Int32Array(1024);
-  group: Int32Array = new Int32Array(1024);
-  competency: Int32Array = new Int32Array(1024);
-  score: Int32Array = new Int32Array(1024);
+  group: Int32Array | Int8Array = new Int8Array(1024);
+  competency: Int32Array | Int8Array = new Int8Array(1024);
+  score: Int32Array | Int8Array = new Int8Array(1024);
   readonly raters = new Interned();
   readonly groups = new Interned();
   readonly competencies = new Interned();
   readonly scores = new Interned();
+
+  constructor(private readonly expected: number) {}
 
   push(person: number, rating: RatingRow): void {
     if (this.size === this.person.length) this.grow();
     const i = this.size++;
     this.person[i] = person;
     this.rater[i] = this.raters.indexOf(rating.rater);
-    this.group[i] = this.groups.indexOf(rating.group);
-    this.competency[i] = rating.competency === undefined ? -1 : this.competencies.indexOf(rating.competency);
-    this.score[i] = this.scores.indexOf(rating.score);
+    const group = this.groups.indexOf(rating.group);
+    const competency = rating.competency === undefined ? -1 : this.competencies.indexOf(rating.competency);
+    const score = this.scores.indexOf(rating.score);
+    if (group > 127 && this.group instanceof Int8Array) this.group = Int32Array.from(this.group);
+    if (competency > 127 && this.competency instanceof Int8Array) this.competency = Int32Array.from(this.competency);
+    if (score > 127 && this.score instanceof Int8Array) this.score = Int32Array.from(this.score);
+    this.group[i] = group;
+    this.competency[i] = competency;
+    this.score[i] = score;
   }
 
   private grow(): void {
-    const next = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(a.length * 2);
+    const length = Math.max(this.person.length * 2, this.expected);
+    const next = <T extends Int32Array | Int8Array>(a: T): T => {
+      const b = (a instanceof Int8Array ? new Int8Array(length) : new Int32Array(length)) as T;
       b.set(a);
       return b;
     };
@@ -86,7 +102,8 @@ class Interned {
  * (rater groups weighted, small groups left out so they stay anonymous, competencies weighted,
  * the scale mapped to 0–100) and rounds to `rounding.points`.
  *
- * Memory: about 20 bytes per rating plus the distinct raters, groups, competencies and scores.
+ * Memory: about 11 bytes per rating (room for 16 a person made at once) plus the distinct
+ * raters, groups, competencies and scores.
  *
  * @internal
  * @param ctx - the run
@@ -410,7 +427,7 @@ function compiledReview(options: D.Aggregate360Options): (ratings: readonly D.Ra
 }
 
 function readRatings(ctx: RunContext, ratings: Iterable<RatingRow>): RatingColumns {
-  const columns = new RatingColumns();
+  const columns = new RatingColumns(16 * ctx.people.length);
   let i = 0;
   // Ratings usually come grouped by person: the last person's position saves a look-up.
   let lastId: string | undefined;
