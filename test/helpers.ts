@@ -14,6 +14,12 @@ export function errorOf(run: () => unknown): PayscoreError {
   throw new Error("expected a PayscoreError, but nothing was thrown");
 }
 
+/** Runs `run`, expects a PayscoreError, and returns its code and path (for one `toEqual`). */
+export function fault(run: () => unknown): { code: string; path: readonly (string | number)[] } {
+  const error = errorOf(run);
+  return { code: error.code, path: error.path };
+}
+
 /** Expects a PayscoreError with this code and path. */
 export function expectFault(run: () => unknown, code: string, path: readonly (string | number)[]): PayscoreError {
   const error = errorOf(run);

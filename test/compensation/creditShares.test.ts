@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { creditSteps, readCredit, readTolerance } from "../../src/compensation/creditShares.js";
-import { Decimal, PayscoreError } from "../../src/index.js";
+import { Decimal } from "../../src/index.js";
+import { fault } from "../helpers.js";
 
 const none = new Decimal(0);
-
-function fault(run: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
-}
 
 describe("readCredit", () => {
   it("reads the @example: two halves as 5/10 each", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { parsePlan, type PlanInput } from "../../../src/plan/index.js";
 import { orgTargets, type OrgTarget } from "../../../src/plan/stages/orgTargets.js";
 import { readInputs } from "../../../src/plan/stages/readInputs.js";
 import { runContext } from "../../../src/plan/stages/RunContext.js";
+import { fault } from "../../helpers.js";
 
 const period = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
 const people = [
@@ -18,16 +18,6 @@ function decompose(target: unknown, roster: readonly Record<string, string>[] = 
   const kpi = p.kpis[0] as (typeof p.kpis)[number];
   const ctx = runContext(p, readInputs(p, { rows }).people, false);
   return orgTargets(ctx, kpi, 0, kpi.target as OrgTarget);
-}
-
-function fault(run: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
 }
 
 describe("orgTargets", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { parsePlan, type PlanInput } from "../../../src/plan/index.js";
 import { readInputs } from "../../../src/plan/stages/readInputs.js";
 import { runContext } from "../../../src/plan/stages/RunContext.js";
 import { DEFAULT_SCORECARD, scorecardKpiStage, scorecardRunPlan } from "../../../src/plan/stages/scorecardStage.js";
+import { fault } from "../../helpers.js";
 
 const period = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
 const sales = { id: "sales", weight: 1, actual: "sales", target: 100 };
@@ -27,16 +27,6 @@ function stage(p: PlanInput, rows: readonly Record<string, string>[]) {
   const parsed = parsePlan(p);
   const ctx = runContext(scorecardRunPlan(parsed), readInputs(parsed, { rows }).people, false);
   return scorecardKpiStage(ctx, parsed, noLists, false);
-}
-
-function fault(run: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
 }
 
 const rows = [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../../src/errors/index.js";
 import { parsePlan, type PlanInput } from "../../../src/plan/index.js";
 import { kpiInputStage } from "../../../src/plan/stages/kpiInputStage.js";
 import { readInputs } from "../../../src/plan/stages/readInputs.js";
 import { runContext } from "../../../src/plan/stages/RunContext.js";
 import { subPeriodStage } from "../../../src/plan/stages/subPeriodStage.js";
+import { fault } from "../../helpers.js";
 
 const q1 = { start: "2026-01-01", end: "2026-03-31", label: "2026-Q1" };
 
@@ -12,16 +12,6 @@ function stage(extra: Partial<PlanInput>, rows: readonly Record<string, string>[
   const p = parsePlan({ version: 1, currency: "CNY", period: q1, kpis: [{ id: "sales", weight: 1, actual: "sales", target: 90000 }], ...extra } as PlanInput);
   const ctx = runContext(p, readInputs(p, { rows }).people, false);
   return subPeriodStage(ctx, kpiInputStage(ctx));
-}
-
-function fault(run: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayscoreError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error("expected a PayscoreError");
 }
 
 const row = { id: "p01", sales: "100000", "sales@2026-01": "27000", "sales@2026-02": "33000", "sales@2026-03": "40000" };
