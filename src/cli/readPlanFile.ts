@@ -33,6 +33,21 @@ export async function readPlanFile(file: string, cwd: string, limits?: InputLimi
 /**
  * One line per issue of a plan error: `plan.json: kpis[1].weight is missing: …` (a message that
  * starts with its field reads on; any other gets the field and a colon in front).
+ *
+ * @param file - the plan file, as the user named it
+ * @param error - the plan's error, with one issue per problem
+ * @returns the lines, one per issue, in the error's order
+ *
+ * @example
+ * ```ts
+ * planProblemLines("plan.json", new PayscoreError("INVALID_PLAN", "two problems", {
+ *   issues: [
+ *     { path: ["kpis", 1, "weight"], message: "kpis[1].weight is missing" },
+ *     { path: ["currency"], message: "must be a three-letter code" },
+ *   ],
+ * }));
+ * // ["plan.json: kpis[1].weight is missing", "plan.json: currency: must be a three-letter code"]
+ * ```
  */
 export function planProblemLines(file: string, error: PayscoreError): string[] {
   return error.issues.map((issue) => {
