@@ -54,26 +54,76 @@ function firstLine(text: string): string {
   return line.charAt(0).toLowerCase() + line.slice(1);
 }
 
-/** A string flag's value, or `undefined`. */
+/**
+ * A string flag's value, or `undefined` (not given, or a boolean flag).
+ *
+ * @param args - the command's parsed arguments
+ * @param name - the flag's name, without `--`
+ * @returns the value as given
+ *
+ * @example
+ * ```ts
+ * stringFlag({ values: { format: "csv" }, positionals: [] }, "format"); // "csv"
+ * ```
+ */
 export function stringFlag(args: CommandArgs, name: string): string | undefined {
   const value = args.values[name];
   return typeof value === "string" ? value : undefined;
 }
 
-/** A repeatable string flag's values (`--paid a.json --paid b.json`), in order; `[]` without it. */
+/**
+ * A repeatable string flag's values (`--paid a.json --paid b.json`), in order; `[]` without it.
+ *
+ * @param args - the command's parsed arguments
+ * @param name - the flag's name, without `--`
+ * @returns the values in the order given
+ *
+ * @example
+ * ```ts
+ * listFlag({ values: { paid: ["q1.json", "q2.json"] } as never, positionals: [] }, "paid"); // ["q1.json", "q2.json"]
+ * ```
+ */
 export function listFlag(args: CommandArgs, name: string): string[] {
   const value: unknown = args.values[name];
   return Array.isArray(value) ? (value as string[]) : typeof value === "string" ? [value] : [];
 }
 
-/** A string flag that must be given. */
+/**
+ * A string flag that must be given, and not empty.
+ *
+ * @param args - the command's parsed arguments
+ * @param command - the command's name, for the message
+ * @param name - the flag's name, without `--`
+ * @param what - what the flag names, for the message
+ * @returns the value
+ * @throws {CliError} a usage error (exit 64) naming the command and the flag, when it is missing
+ *
+ * @example
+ * ```ts
+ * requiredFlag({ values: { person: "p02" }, positionals: [] }, "explain", "person", "the person's id"); // "p02"
+ * ```
+ */
 export function requiredFlag(args: CommandArgs, command: string, name: string, what: string): string {
   const value = stringFlag(args, name);
   if (value === undefined || value === "") throw usageError(cliMessage("flagRequired", { command, flag: name, what }));
   return value;
 }
 
-/** A flag whose value must be one of `choices`. */
+/**
+ * A flag whose value must be one of `choices`; `undefined` when it is not given.
+ *
+ * @param args - the command's parsed arguments
+ * @param command - the command's name, for the message
+ * @param name - the flag's name, without `--`
+ * @param choices - the values it may take
+ * @returns the value, typed as one of the choices
+ * @throws {CliError} a usage error (exit 64) listing the choices and quoting the value given
+ *
+ * @example
+ * ```ts
+ * choiceFlag({ values: { format: "csv" }, positionals: [] }, "run", "format", ["json", "csv", "xlsx"]); // "csv"
+ * ```
+ */
 export function choiceFlag<T extends string>(args: CommandArgs, command: string, name: string, choices: readonly T[]): T | undefined {
   const value = stringFlag(args, name);
   if (value === undefined) return undefined;
