@@ -1,4 +1,5 @@
 import type { LoadedData } from "../../src/cli/readPlanData.js";
+import type { PayoutRun, Statement } from "../../src/index.js";
 
 /** Small plans and data for the command-line tests. */
 
@@ -25,4 +26,25 @@ export function commissionLoaded(sales: string): LoadedData {
     data: { rows: [{ id: "C01", name: "Zhao Lei", sales }, { id: "C02", name: "Qian Na", sales: "100000" }] },
     sources: { rows: { file: "data.csv", kind: "csv", lines: [2, 3], header: ["id", "name", "sales"] } },
   };
+}
+
+/**
+ * A payout run around hand-made statements, for the writers' tests: a CNY Q1 2026 run with zero
+ * totals (one person a statement) and no pools unless `rest` gives its own totals or pools.
+ */
+export function runOf(statements: readonly Statement[], rest?: Partial<Pick<PayoutRun, "totals" | "pools">>): PayoutRun {
+  return {
+    version: "0.1.0",
+    planHash: "sha256:00",
+    planName: null,
+    currency: "CNY",
+    scale: 2,
+    rounding: "half-even",
+    period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" },
+    subPeriods: [],
+    statements: [...statements],
+    totals: { people: statements.length, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "0.00", award: "0.00", payout: "0.00" },
+    pools: [],
+    ...rest,
+  } as PayoutRun;
 }

@@ -9,6 +9,7 @@ import type { WriteText } from "../../src/cli/writeAtomically.js";
 import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
 import { currencyNumberFormat, writeRunXlsx } from "../../src/cli/writeRunXlsx.js";
 import type { PayoutRun, Statement } from "../../src/index.js";
+import { runOf } from "./fixtures.js";
 import { cliSandbox } from "./helpers.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -46,19 +47,10 @@ function hostileRun(): PayoutRun {
     statement("p1", '=HYPERLINK("http://evil.example","click")', "+cmd", [{ component: "award", id: "fine", amount: "-12.00" }], "-12.00"),
     statement("p2", "\tTab", "\rCR", [{ component: "pool", id: "=pool", amount: "5.50" }], "5.50"),
   ];
-  return {
-    version: "0.1.0",
-    planHash: "sha256:00",
-    planName: null,
-    currency: "CNY",
-    scale: 2,
-    rounding: "half-even",
-    period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" },
-    subPeriods: [],
-    statements,
+  return runOf(statements, {
     totals: { people: 2, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "5.50", award: "-12.00", payout: "-6.50" },
     pools: [{ id: "=pool", team: "-West", budget: "5.50", fundingRatio: "1", funded: "5.50", allocated: "5.50", unallocated: "0.00", allocations: [{ person: "p2", amount: "5.50", capped: false }] }],
-  };
+  });
 }
 
 describe("spreadsheet cells", () => {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { WriteText } from "../../src/cli/writeAtomically.js";
 import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
-import type { PayLine, PayoutRun, Statement } from "../../src/index.js";
+import type { PayLine, Statement } from "../../src/index.js";
+import { runOf } from "./fixtures.js";
 import { writeRunCsvAsBefore } from "./writeRunCsvReference.js";
 
 async function bytesOf(produce: (write: WriteText) => Promise<void>): Promise<Buffer> {
@@ -53,19 +54,6 @@ const statement = fc
       trace: [],
     }),
   );
-const runOf = (statements: Statement[]): PayoutRun => ({
-  version: "0.1.0",
-  planHash: "sha256:00",
-  planName: null,
-  currency: "CNY",
-  scale: 2,
-  rounding: "half-even",
-  period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" },
-  subPeriods: [],
-  statements,
-  totals: { people: statements.length, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "0.00", award: "0.00", payout: "0.00" },
-  pools: [],
-});
 
 describe("writeRunCsv writes bytes", () => {
   it("writes exactly the bytes of the string-per-row writer it replaced, for any cell text", async () => {

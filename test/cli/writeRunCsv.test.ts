@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { WriteText } from "../../src/cli/writeAtomically.js";
 import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
-import { runPlan, runPlanLazy, type PayoutRun, type PlanInput, type Statement } from "../../src/index.js";
+import { runPlan, runPlanLazy, type PlanInput, type Statement } from "../../src/index.js";
+import { runOf } from "./fixtures.js";
 
 // Issue 21: the scorecard column, and the per-competency 360 columns filled from one lookup.
 
@@ -65,23 +66,11 @@ describe("writeRunCsv and the 360 competencies", () => {
         promotion: null,
         trace: [],
       }) as unknown as Statement;
-    const run = {
-      version: "0.1.0",
-      planHash: "sha256:00",
-      planName: null,
-      currency: "CNY",
-      scale: 2,
-      rounding: "half-even",
-      period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" },
-      subPeriods: [],
-      statements: [
-        statement("p1", [{ competency: "focus", points: "80" }, { competency: "teamwork", points: "60" }]),
-        statement("p2", [{ competency: "teamwork", points: "70" }, { competency: "focus", points: "90" }]),
-        statement("p3", [{ competency: "teamwork", points: null }]),
-      ],
-      totals: { people: 3, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "0.00", award: "0.00", payout: "0.00" },
-      pools: [],
-    } as unknown as PayoutRun;
+    const run = runOf([
+      statement("p1", [{ competency: "focus", points: "80" }, { competency: "teamwork", points: "60" }]),
+      statement("p2", [{ competency: "teamwork", points: "70" }, { competency: "focus", points: "90" }]),
+      statement("p3", [{ competency: "teamwork", points: null }]),
+    ]);
     const csv = await csvOf(run);
     const focus = csv[0]?.indexOf("review360.focus") ?? -1;
     expect(csv[0]?.[focus + 1]).toBe("review360.teamwork");

@@ -7,7 +7,7 @@ import { writeRunCsv } from "../../src/cli/writeRunCsv.js";
 import { writeRunJson } from "../../src/cli/writeRunJson.js";
 import { writeToStream } from "../../src/cli/writeToStream.js";
 import { runPlan, runPlanLazy, type PayoutRun, type Plan, type Statement } from "../../src/index.js";
-import { commissionPlan } from "./fixtures.js";
+import { commissionPlan, runOf } from "./fixtures.js";
 import { tempDir, type TempDir } from "./helpers.js";
 
 let dir: TempDir;
@@ -34,19 +34,8 @@ const statement = (id: string, kpis: Statement["kpis"]): Statement => ({
   trace: [],
 });
 const kpi = { id: "k", name: null, category: null, actual: "1", target: "1", attainment: "1", points: "100", weight: "1", difficulty: "1", contribution: "100" };
-const run = (statements: Statement[]): PayoutRun => ({
-  version: "0.1.0",
-  planHash: "sha256:00",
-  planName: null,
-  currency: "CNY",
-  scale: 2,
-  rounding: "half-even",
-  period: { start: "2026-01-01", end: "2026-03-31", label: "Q1" },
-  subPeriods: [],
-  statements,
-  totals: { people: statements.length, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "0.00", award: "10.00", payout: "10.00" },
-  pools: [],
-});
+const run = (statements: Statement[]): PayoutRun =>
+  runOf(statements, { totals: { people: statements.length, fixed: "0.00", targetIncentive: "0.00", commission: "0.00", pool: "0.00", award: "10.00", payout: "10.00" } });
 
 async function collect(produce: (write: WriteText) => Promise<void>): Promise<string> {
   const chunks: Buffer[] = [];
