@@ -27,3 +27,16 @@ export function failure(run: () => unknown): { code: string; path: readonly (str
   }
   throw new Error("expected a PayscoreError");
 }
+
+/**
+ * What a run gives, as one comparable text: its JSON, or a PayscoreError's code and message (any
+ * other throw fails the test). The engine and the oracle must give the same text.
+ */
+export function outcome(compute: () => unknown): string {
+  try {
+    return JSON.stringify(compute());
+  } catch (error) {
+    if (error instanceof PayscoreError) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+}

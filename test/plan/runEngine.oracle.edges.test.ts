@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/index.js";
 import { parsePlan, runPlan, type Plan, type PlanData } from "../../src/plan/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
+import { outcome } from "./helpers.js";
 
 // The engine's quick paths against the oracle at their edges: a total split by weights the quick
 // split does not take (signs, many decimals, numbers, zeros, empty cells), and 360 reviews with
 // more than 127 distinct scores or groups (the stored ratings widen their byte columns).
-
-function outcome(run: () => unknown): string {
-  try {
-    return JSON.stringify(run());
-  } catch (error) {
-    if (error instanceof PayscoreError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-}
 
 /** The engine's run and the oracle's, traced and untraced. */
 function both(given: Record<string, unknown>, data: PlanData): { engine: string; oracle: string }[] {

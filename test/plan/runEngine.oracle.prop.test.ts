@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/index.js";
 import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData, type TransactionRow, type DealRow, type ResponseRow, type ActivityRow, type TicketRow } from "../../src/plan/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
+import { outcome } from "./helpers.js";
 
 // The one engine against the oracle (a plain per-person run in test/plan/oracle) on random plans
 // that use every plan feature at once — a roster in the plan or in data columns, derived
@@ -381,15 +381,6 @@ function transactionsOf(who: readonly string[], next: () => number): Transaction
     if (fault === 1) rows.push({ invoice: "INV-none", date: day(date), kind: "payment", amount: "1.00" });
   }
   return rows.sort(() => next() - 0.5);
-}
-
-function outcome(run: () => unknown): string {
-  try {
-    return JSON.stringify(run());
-  } catch (error) {
-    if (error instanceof PayscoreError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
 }
 
 const cases = setupArb.chain((setup) => planArb(setup).map((plan) => ({ plan, data: dataOf(setup, plan) })));

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PayscoreError } from "../../src/errors/index.js";
 import { runPerPerson } from "./oracle/perPersonRun.js";
 import { parsePlan, runPlan, runPlanLazy, type Plan, type PlanData } from "../../src/plan/index.js";
+import { outcome } from "./helpers.js";
 
 // The engine (runPlan / runPlanLazy with trace: false) against the oracle (a plain per-person
 // run kept in test/plan/oracle), on random plans and random data with awkward cells: exact
@@ -132,16 +132,6 @@ const dataArb = (kpiCount: number): fc.Arbitrary<PlanData> =>
         return row;
       }),
     }));
-
-/** The run's JSON, or the error's code and message. */
-function outcome(compute: () => unknown): string {
-  try {
-    return JSON.stringify(compute());
-  } catch (error) {
-    if (error instanceof PayscoreError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-}
 
 const planAndData = planArb.chain((plan) => dataArb(plan.kpis.length).map((data) => ({ plan, data })));
 
