@@ -293,7 +293,8 @@ function decomposedTargets(ctx: RunContext, kpi: Kpi, k: number): readonly strin
 function quickDecomposition(ctx: RunContext, total: Decimal, weightColumn: string | undefined): string[] | undefined {
   const { people, scale } = ctx;
   if (scale < 0) return undefined;
-  const steps = total.times(new Decimal(10).pow(scale));
+  const unit = new Decimal(10).pow(scale);
+  const steps = total.times(unit);
   if (!steps.isInteger() || steps.isNegative()) return undefined;
   const weights = new Array<bigint>(people.length);
   let positive = false;
@@ -308,7 +309,6 @@ function quickDecomposition(ctx: RunContext, total: Decimal, weightColumn: strin
   if (!positive) return undefined;
   const shares = apportion(BigInt(steps.toFixed(0)), weights);
   const texts = new Array<string>(shares.length);
-  const unit = new Decimal(10).pow(scale);
   for (let j = 0; j < shares.length; j++) {
     const share = shares[j] as bigint;
     texts[j] = share <= MAX_SAFE ? unitsText(Number(share), scale) : new Decimal(share.toString()).div(unit).toString();
