@@ -7,6 +7,7 @@ import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, sp
 import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 import { LineMemo } from "./lineMemo.js";
+import { deferredScorecard } from "./deferredScorecard.js";
 import { matchesSnapshot, snapshotKpis, type KpiSnapshot } from "./kpiSnapshot.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
 
@@ -279,21 +280,29 @@ export function scoreChecked(
   const table = readRecord(values, VALUES_PATH);
   const count = kpis.length;
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
-  const lines: KpiLine[] = new Array<KpiLine>(count);
-  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const contributions = new Array<Decimal>(count);
+  let lines: KpiLine[] | undefined;
+  let numbers: number[] | undefined;
   if (missing === "reweight") {
+    // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
+    lines = new Array<KpiLine>(count);
     reweightedLines(checked, table, rounding, lines);
+  } else if (rounding === undefined) {
+    // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
+    numbers = new Array<number>(2 * count);
+    lines = unroundedPass(kpis, table, missing, numbers, contributions);
   } else {
+    // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
+    lines = new Array<KpiLine>(count);
     // One pass: each KPI's attainment, points and contribution in turn (nothing but the
     // attainment can throw, so the first bad KPI in order still raises the error).
     for (let i = 0; i < count; i++) {
       const kpi = kpis[i] as CheckedKpi;
-      // Stryker disable next-line ConditionalExpression: the remembered line is the line lineOf gives (property-tested), only shared
-      lines[i] = rounding === undefined && kpi.memo.on ? rememberedLine(kpi, table, missing) : lineOf(kpi, attainmentAt(kpi, table, missing, rounding), kpi.weight, rounding);
+      lines[i] = lineOf(kpi, attainmentAt(kpi, table, missing, rounding), kpi.weight, rounding);
     }
   }
-  for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
+  // Stryker disable next-line ConditionalExpression: unroundedPass has filled the contributions when it gives no lines; refilling them from the lines changes nothing
+  if (lines !== undefined) for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
   // Σ contribution in id order, each partial sum rounded as chained `plus` rounds it.
   let baseScore = sumInOrder(contributions, order);
   // Stryker disable next-line ConditionalExpression: chained plus in id order is the sum sumInOrder reproduces (property-tested), only slower
@@ -305,7 +314,112 @@ export function scoreChecked(
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: multiplying by a difficulty of 1 gives the same Decimal
   let score = difficulty === ONE || compareDecimal(difficulty, ONE) === 0 ? baseScore : nonNegativeZero(baseScore.times(difficulty));
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
-  return { score, lines, difficulty, baseScore };
+  if (lines !== undefined) return { score, lines, difficulty, baseScore };
+  // Only the unrounded pass gives no lines, and it has kept the numbers.
+  const kept: KeptInputs = { kpis, numbers: numbers as number[] };
+  return deferredScorecard(score, difficulty, baseScore, kept, linesOfKept);
+}
+
+/** What the lines of an unrounded score are built from: the KPIs and each one's actual and target. */
+interface KeptInputs {
+  readonly kpis: readonly CheckedKpi[];
+  /** `[actual₀, target₀, actual₁, target₁, …]`, the plain numbers read from `values`. */
+  readonly numbers: readonly number[];
+}
+
+/**
+ * The unrounded pass of `scoreKpis`: each KPI's contribution in turn. While every entry is a
+ * plain-number `{ actual, target }`, it keeps the two numbers in `numbers` and builds no line
+ * (undefined: the result builds them when first read, see {@link deferredScorecard}); at the
+ * first entry that is not (missing, text, a Decimal…), it builds the lines of the KPIs before it
+ * from their numbers and scores the rest line by line, as the eager path always has. Nothing but
+ * an attainment can throw, so the first bad KPI in order still raises the error.
+ */
+function unroundedPass(kpis: readonly CheckedKpi[], table: Readonly<Record<string, unknown>>, missing: "error" | "zero", numbers: number[], contributions: Decimal[]): KpiLine[] | undefined {
+  const count = kpis.length;
+  for (let i = 0; i < count; i++) {
+    const kpi = kpis[i] as CheckedKpi;
+    const entry = hasOwn(table, kpi.id) ? table[kpi.id] : undefined;
+    if (typeof entry === "object" && entry !== null && !Array.isArray(entry)) {
+      const actual = (entry as Readonly<Record<string, unknown>>)["actual"];
+      const target = (entry as Readonly<Record<string, unknown>>)["target"];
+      if (typeof actual === "number" && typeof target === "number") {
+        numbers[2 * i] = actual;
+        numbers[2 * i + 1] = target;
+        contributions[i] = lineAt(kpi, actual, target, false).contribution;
+        continue;
+      }
+    }
+    // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
+    const lines = new Array<KpiLine>(count);
+    for (let k = 0; k < i; k++) lines[k] = lineFrom(kpis[k] as CheckedKpi, lineAt(kpis[k] as CheckedKpi, numbers[2 * k] as number, numbers[2 * k + 1] as number, true));
+    for (let k = i; k < count; k++) {
+      const other = kpis[k] as CheckedKpi;
+      // Stryker disable next-line ConditionalExpression: the remembered line is the line lineOf gives (property-tested), only shared
+      lines[k] = other.memo.on ? rememberedLine(other, table, missing) : lineOf(other, attainmentAt(other, table, missing, undefined), other.weight, undefined);
+    }
+    return lines;
+  }
+  return undefined;
+}
+
+/** The lines of a deferred result, built from its kept numbers: the lines the eager path gives, digit for digit. */
+function linesOfKept(kept: KeptInputs): KpiLine[] {
+  const { kpis, numbers } = kept;
+  const count = kpis.length;
+  // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
+  const lines = new Array<KpiLine>(count);
+  for (let i = 0; i < count; i++) lines[i] = lineFrom(kpis[i] as CheckedKpi, lineAt(kpis[i] as CheckedKpi, numbers[2 * i] as number, numbers[2 * i + 1] as number, true));
+  return lines;
+}
+
+/** A line's Decimals, written in place by {@link lineAt} (see there). */
+interface LineScratch {
+  attainment: Decimal;
+  points: Decimal;
+  contribution: Decimal;
+}
+
+// Scratch of lineAt and the pair it scores (single-threaded, never held across calls).
+const LINE: LineScratch = { attainment: ZERO, points: ZERO, contribution: ZERO };
+const PAIR = { actual: 0, target: 0 };
+
+/**
+ * Writes into {@link LINE} a KPI's unrounded line Decimals for a plain-number pair at its own
+ * weight: remembered ones when the KPI's {@link LineMemo} has them, else worked out (and
+ * remembered while it is on). `again` is for building the lines of a result scored before: the
+ * memo is read without counting a hit and nothing new is remembered, so reading lines does not
+ * change what later calls remember. In place rather than as a new object per call: an object made
+ * here would live as long as the memo keeps some of them, and V8 would then make every one of
+ * them in the old generation, where the Decimals they point to outlive the young collections.
+ */
+function lineAt(kpi: CheckedKpi, actual: number, target: number, again: boolean): LineScratch {
+  const memo = kpi.memo;
+  if (memo.on) {
+    const known = again ? memo.peek(actual, target) : memo.find(actual, target);
+    if (known !== undefined) {
+      LINE.attainment = known.attainment;
+      LINE.points = known.points;
+      LINE.contribution = known.contribution;
+      return LINE;
+    }
+  }
+  // From the very numbers read (an entry's getter may give others on a second read).
+  PAIR.actual = actual;
+  PAIR.target = target;
+  const a = attainmentOf(kpi, PAIR);
+  const points = pointsOf(kpi, a);
+  const contribution = nonNegativeZero(contributionOf(kpi, kpi.weight, points));
+  if (memo.on && !again) memo.keep(actual, target, { attainment: a, points, contribution });
+  LINE.attainment = a;
+  LINE.points = points;
+  LINE.contribution = contribution;
+  return LINE;
+}
+
+/** The line object of a KPI's line Decimals (a new object each time: the caller may change it). */
+function lineFrom(kpi: CheckedKpi, line: LineScratch): KpiLine {
+  return { id: kpi.id, attainment: line.attainment, difficulty: kpi.difficulty, points: line.points, weight: kpi.weight, contribution: line.contribution };
 }
 
 /**

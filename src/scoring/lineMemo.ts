@@ -61,6 +61,18 @@ export class LineMemo {
   }
 
   /**
+   * The line remembered for a pair, not counted as a hit: for building the lines of a result
+   * scored before (its pair was counted then), so reading them does not keep the memo on.
+   *
+   * @param actual - the actual, a number
+   * @param target - the target, a number
+   * @returns the remembered line, or `undefined`
+   */
+  peek(actual: number, target: number): MemoLine | undefined {
+    return this.byTarget.get(target)?.get(actual);
+  }
+
+  /**
    * Remembers the line a pair gave, while there is room; on filling up with fewer hits than
    * pairs, turns the memo off and lets its lines go.
    *
