@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { parseWith, guard } from "../errors/index.js";
+import { parseWith, guardReadingDense } from "../errors/index.js";
 import { Decimal, readDecimal, readScale, scaledBigInt, scaledInteger, type Numeric, claimId, idTable, splitDecimal, splitNumber, unitsAt, type Digits } from "../numeric/index.js";
 import { shareByNearDoubles } from "./allocatePoolDoubles.js";
 import { fillUnits } from "./fillUnits.js";
@@ -101,7 +101,9 @@ const optionsSchema = z
  * ```
  */
 export function allocatePool(pool: Numeric, entries: readonly PoolEntry[], options?: AllocatePoolOptions | undefined): PoolResult {
-  return guard(computeAllocatePool, [pool, entries, options]);
+  // Called on whole teams, often right after scoring them: the input is walked only after a
+  // throw (see guardReadingDense), not before, which would read every score's digits once more.
+  return guardReadingDense(computeAllocatePool, [pool, entries, options]);
 }
 
 function computeAllocatePool(pool: Numeric, entries: readonly PoolEntry[], options?: AllocatePoolOptions | undefined): PoolResult {
@@ -114,9 +116,10 @@ function computeAllocatePool(pool: Numeric, entries: readonly PoolEntry[], optio
   const fast = poolSteps <= SAFE && minimum <= SAFE && scale >= 0 && scale <= 15 ? readFast(entries, scale, threshold) : undefined;
   if (fast !== undefined) {
     if (fast.long === undefined) return shareFast(Number(poolSteps), Number(minimum), fast, scale);
-    // Long weights with nothing to bound anyone: first in doubles, in BigInt where they cannot decide.
+    // Long weights with no minimum or threshold (caps only where none is reached): first in
+    // doubles, in BigInt where they cannot decide.
     // Stryker disable next-line ConditionalExpression,LogicalOperator: the BigInt path gives the same result, only slower
-    const quick = minimum === 0n && !fast.long.anyCap && threshold === undefined ? shareByNearDoubles(Number(poolSteps), { ids: fast.ids, ...fast.long }, scale) : undefined;
+    const quick = minimum === 0n && threshold === undefined ? shareByNearDoubles(Number(poolSteps), { ids: fast.ids, ...fast.long, highs: fast.long.anyCap ? fast.highs : undefined }, scale) : undefined;
     // Stryker disable next-line ConditionalExpression: the BigInt path gives the same result, only slower
     if (quick !== undefined) return quick;
     const { mantissas, exponents, longs, places } = fast.long;

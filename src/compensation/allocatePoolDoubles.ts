@@ -1,5 +1,6 @@
-// allocatePool's sharing for long weights (40-digit scores) without caps, a minimum or a
-// threshold — the per-call pattern `allocatePool(budget, scored.map((s) => ({ id, weight: s.score })))`
+// allocatePool's sharing for long weights (40-digit scores) without a minimum or a threshold,
+// and with caps only where none is reached — the per-call pattern
+// `allocatePool(budget, scored.map((s) => ({ id, weight: s.score, cap })))`
 // — decided in doubles, with no BigInt at all, wherever doubles decide it; `undefined` hands the
 // call back to the exact BigInt path. Internal to src/compensation/.
 import { Decimal, compareDecimal } from "../numeric/index.js";
@@ -17,6 +18,13 @@ export interface LongWeightEntries {
   readonly mantissas: Float64Array;
   readonly exponents: Int32Array;
   readonly longs: readonly (Decimal | undefined)[];
+  /**
+   * Each entry's cap in steps (`Infinity` for none), or undefined when no entry has one. Caps
+   * are taken only when doubles show that none is reached — every exact share clearly below its
+   * cap — which makes the capped sharing the uncapped one (a cap is pinned only when the share
+   * would pass it, and a whole-step cap at or above a share is at or above its rounded amount).
+   */
+  readonly highs?: Float64Array | undefined;
 }
 
 const BASE = 1e7;
@@ -26,6 +34,8 @@ const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const LARGEST_QUOTIENT = 2 ** 51;
 /** Weights and ratios are kept well inside the normal range of doubles. */
 const TINY = 1e-280;
+/** A share is clearly below its cap when it stays below after growing by this factor. */
+const CAP_MARGIN = 1 + 2 ** -30;
 const HUGE = 1e280;
 
 /** The number of decimal digits of a word 1 … 9 999 999. */
@@ -71,7 +81,10 @@ function scaled(m: number, power: number): number {
  * over), an entry above `T + 2ε` is surely among the k largest remainders and one below `T − 2ε`
  * surely not; the entries between fill the remaining places when there are just enough of them,
  * or, when there are more, when they all have the same weight (equal weights, equal remainders:
- * ties go to the earlier entries). Anything else — a quotient too near a whole number, entries
+ * ties go to the earlier entries). With caps (`highs`), every `q̃ᵢ · (1 + 2⁻³⁰)` must be below its
+ * cap: the exact share is then below it too, so no cap is reached and the sharing is the
+ * uncapped one (an amount that comes to exactly its cap is flagged `capped`, as the exact path
+ * flags it). Anything else — a share near its cap, a quotient too near a whole number, entries
  * between that doubles cannot rank, weights or a pool outside the range of doubles, no weight
  * above 0 — returns `undefined`, and the caller shares exactly in BigInt.
  *
@@ -121,12 +134,15 @@ export function shareByNearDoubles(pool: number, entries: LongWeightEntries, sca
 
   const shares = new Float64Array(n);
   const fractions = new Float64Array(n);
+  const highs = entries.highs;
   let largest = 0;
   for (let i = 0; i < n; i++) {
     const a = near[i] as number;
     if (a === 0) continue;
     const q = a * ratio;
     if (!(q < LARGEST_QUOTIENT)) return undefined;
+    // A cap the share comes near (q is within about 2⁻⁴⁶ of the exact share) is left to BigInt.
+    if (highs !== undefined && !(q * CAP_MARGIN < (highs[i] as number))) return undefined;
     if (q > largest) largest = q;
     const share = Math.floor(q);
     shares[i] = share;
@@ -157,7 +173,8 @@ export function shareByNearDoubles(pool: number, entries: LongWeightEntries, sca
       decimal = fromUnits(amount, scale);
       made.set(amount, decimal);
     }
-    allocations[i] = { id: ids[i] as string, amount: decimal, capped: false, eligible: true };
+    // Capped as the exact path flags it: an amount that has come to exactly its cap.
+    allocations[i] = { id: ids[i] as string, amount: decimal, capped: highs !== undefined && near[i] !== 0 && amount === highs[i], eligible: true };
   }
   return { allocations, unallocated: fromUnits(0, scale) };
 }

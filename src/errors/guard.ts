@@ -84,6 +84,43 @@ export function guardReading<A extends readonly unknown[], R>(compute: (...args:
 }
 
 /**
+ * {@link guardReading} for a hot function that sizes its work by the length of an array
+ * argument (`new Float64Array(entries.length)`) before reading it: a sparse array — a huge one
+ * with holes, say `new Array(2 ** 32 - 1)` — would make it allocate for the length before
+ * finding the first hole. Such an argument is walked first, as {@link guard} walks it; a dense
+ * one (every index present: one `in` test each, no deep walk) is walked only after a throw.
+ * Used by `forcedDistribution` and `allocatePool`.
+ *
+ * @internal
+ * @param compute - the computation, a function of the public function's arguments
+ * @param args - the arguments as the caller passed them
+ * @returns what `compute` returns
+ * @throws {PayscoreError} only
+ *
+ * @example
+ * ```ts
+ * guardReadingDense((xs: number[]) => xs.length, [[1, 2]]); // 2
+ * guardReadingDense((xs: number[]) => xs.length, [[1, , 1]]); // throws INVALID_ARGUMENT: xs[1] is a hole …
+ * ```
+ */
+export function guardReadingDense<A extends readonly unknown[], R>(compute: (...args: A) => R, args: A): R {
+  for (let i = 0; i < args.length; i++) if (!isDenseOrNotArray(args[i])) return guard(compute, args);
+  return guardReading(compute, args);
+}
+
+/** Whether a value is no array, or an array with every index present; false for anything that throws on the way (a revoked proxy). */
+function isDenseOrNotArray(value: unknown): boolean {
+  try {
+    if (!Array.isArray(value)) return true;
+    const list = value as readonly unknown[];
+    for (let i = 0; i < list.length; i++) if (!(i in list)) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * What a guarded call throws after its computation threw `error`: the first unreadable place of
  * the arguments, found by a walk that also reads each object's `constructor` (see
  * {@link checkReadable}), or else `error` as a {@link PayscoreError} ({@link asPayscoreError}).

@@ -6,5 +6,5 @@ export { formatPath } from "./formatPath.js";
 export { describeValue } from "./describeValue.js";
 export { parseWith } from "./parseWith.js";
 export { pathTo, fault, readRecord, readOptions, readList, readName, hasOwn } from "./readShape.js";
-export { guard, guardFunction, guardReading, guardReadingFunction, asPayscoreError } from "./guard.js";
+export { guard, guardFunction, guardReading, guardReadingDense, guardReadingFunction, asPayscoreError } from "./guard.js";
 export { checkReadable, MAX_INPUT_DEPTH } from "./checkReadable.js";

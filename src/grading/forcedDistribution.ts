@@ -1,4 +1,4 @@
-import { PayscoreError, describeValue, formatPath, guard } from "../errors/index.js";
+import { PayscoreError, describeValue, formatPath, guardReadingDense } from "../errors/index.js";
 import { Decimal, readDecimal, type Numeric, claimId, idTable, splitDecimal, splitNumber, truncatedDouble, unitsAt, type Digits } from "../numeric/index.js";
 import { gradeUnits, readQuotas, readTies, seatsFor, type TiePolicy } from "./forcedCurve.js";
 
@@ -85,7 +85,9 @@ export function forcedDistribution(
   quotas: readonly GradeQuota[],
   options?: ForcedDistributionOptions | undefined,
 ): GradeAssignment[] {
-  return guard(computeForcedDistribution, [entries, quotas, options]);
+  // Called on whole teams, often right after scoring them: the input is walked only after a
+  // throw (see guardReadingDense), not before, which would read every score's digits once more.
+  return guardReadingDense(computeForcedDistribution, [entries, quotas, options]);
 }
 
 function computeForcedDistribution(
@@ -221,17 +223,14 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
   // Order best first; equal scores keep input order. Doubles order almost every pair (rounding
   // to a double is monotone); equal doubles are equal scores when both scores are exactly their
   // double's shortest text, and are compared as Decimals otherwise.
-  const order = new Uint32Array(n);
-  // Stryker disable next-line EqualityOperator: a write past the end of a typed array is ignored
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
+  const order = orderByKeys(keys, (a, b) => {
     const ka = keys[a] as number;
     const kb = keys[b] as number;
     // Stryker disable next-line EqualityOperator: ka and kb differ here, so > and >= agree
     if (ka !== kb) return ka > kb ? -1 : 1;
     if (exact[a] === 1 && exact[b] === 1) return a - b;
     return exactScore(b).cmp(exactScore(a)) || a - b;
-  });
+  }, exact);
   const sameScore = (a: number, b: number): boolean =>
     keys[a] === keys[b] && ((exact[a] === 1 && exact[b] === 1) || exactScore(a).eq(exactScore(b)));
 
@@ -258,6 +257,48 @@ function gradeExactly(scores: readonly (Decimal | number)[], seats: readonly num
     for (; cursor < end; cursor++) grade[order[cursor] as number] = g;
   }
   return { grade, rank };
+}
+
+/**
+ * Indices in the order `before` sorts them — keys descending, equal keys in index order, and
+ * equal keys with an inexact score (`exact[i] === 0`) by `before`'s exact comparison — without
+ * calling `before` for each of the n·log n comparisons of a sort: the keys are sorted natively
+ * (a Float64Array sorts without a comparator), each index is placed at the count of keys above
+ * its own (a binary search) plus the indexes before it with the same key, and only runs of
+ * equal keys holding an inexact score are sorted with `before`. `before` must be that order
+ * (a total one), so the result is the order a sort with `before` gives.
+ */
+function orderByKeys(keys: Float64Array, before: (a: number, b: number) => number, exact: Uint8Array): Uint32Array {
+  const n = keys.length;
+  const ascending = keys.slice().sort();
+  const placed = new Int32Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    // The first place holding a key above this one, ascending: n − (the count of keys above).
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ascending[mid] as number) <= key) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = n - lo;
+    order[start + (placed[start] as number)] = i;
+    placed[start] = (placed[start] as number) + 1;
+  }
+  for (let start = 0; start < n; ) {
+    const key = keys[order[start] as number] as number;
+    let end = start + 1;
+    let inexact = exact[order[start] as number] === 0;
+    while (end < n && keys[order[end] as number] === key) {
+      if (exact[order[end] as number] === 0) inexact = true;
+      end++;
+    }
+    if (inexact && end - start > 1) order.subarray(start, end).sort(before);
+    start = end;
+  }
+  return order;
 }
 
 const NO_PATH: readonly (string | number)[] = [];

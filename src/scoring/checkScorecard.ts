@@ -316,15 +316,7 @@ export function scoreChecked(
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   if (lines !== undefined) return { score, lines, difficulty, baseScore };
   // Only the unrounded pass gives no lines, and it has kept the numbers.
-  const kept: KeptInputs = { kpis, numbers: numbers as number[] };
-  return deferredScorecard(score, difficulty, baseScore, kept, linesOfKept);
-}
-
-/** What the lines of an unrounded score are built from: the KPIs and each one's actual and target. */
-interface KeptInputs {
-  readonly kpis: readonly CheckedKpi[];
-  /** `[actual₀, target₀, actual₁, target₁, …]`, the plain numbers read from `values`. */
-  readonly numbers: readonly number[];
+  return deferredScorecard(score, difficulty, baseScore, kpis, numbers as readonly number[], linesOfKept);
 }
 
 /**
@@ -363,9 +355,11 @@ function unroundedPass(kpis: readonly CheckedKpi[], table: Readonly<Record<strin
   return undefined;
 }
 
-/** The lines of a deferred result, built from its kept numbers: the lines the eager path gives, digit for digit. */
-function linesOfKept(kept: KeptInputs): KpiLine[] {
-  const { kpis, numbers } = kept;
+/**
+ * The lines of a deferred result, built from the numbers it kept — `[actual₀, target₀, actual₁,
+ * target₁, …]` as read from `values` — the lines the eager path gives, digit for digit.
+ */
+function linesOfKept(kpis: readonly CheckedKpi[], numbers: readonly number[]): KpiLine[] {
   const count = kpis.length;
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const lines = new Array<KpiLine>(count);

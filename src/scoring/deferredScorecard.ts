@@ -9,8 +9,9 @@ import type { Decimal } from "../numeric/index.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 
 interface HeldSource {
-  readonly state: unknown;
-  readonly build: (state: unknown) => KpiLine[];
+  readonly context: unknown;
+  readonly inputs: unknown;
+  readonly build: (context: unknown, inputs: unknown) => KpiLine[];
   /** The lines once built, for a result whose `lines` cannot become a data property (frozen, sealed). */
   lines: KpiLine[] | undefined;
 }
@@ -31,7 +32,7 @@ function settle(result: Holder, lines: KpiLine[]): boolean {
 const LINES: PropertyDescriptor = {
   get(this: Holder): KpiLine[] {
     const source = this[SOURCE] as HeldSource;
-    const lines = source.lines ?? source.build(source.state);
+    const lines = source.lines ?? source.build(source.context, source.inputs);
     if (!settle(this, lines)) source.lines = lines;
     return lines;
   },
@@ -54,8 +55,9 @@ const SHOW_PLAIN: PropertyDescriptor = {
 
 /**
  * A scored scorecard `{ score, lines, difficulty, baseScore }` whose `lines` are built by
- * `build(state)` on first read (`build` is a module function shared by every result: no
- * closure per person). `lines` is an own enumerable property, so
+ * `build(context, inputs)` on first read (`build` is a module function shared by every result:
+ * no closure per person; two arguments, so a caller keeps what many results share apart from
+ * what is each one's own without an object to hold both). `lines` is an own enumerable property, so
  * `Object.keys`, spreading, `JSON.stringify`, `structuredClone` and deep equality see the
  * result as the plain object it would otherwise be; the first read (or an assignment) turns it
  * into a plain data property holding the lines, so every later read gives the same array.
@@ -64,21 +66,22 @@ const SHOW_PLAIN: PropertyDescriptor = {
  * @param score - the score
  * @param difficulty - the total difficulty
  * @param baseScore - the base score
- * @param state - what the lines are built from
- * @param build - builds the lines from `state`
+ * @param context - what the lines are built with, often shared (the checked KPIs)
+ * @param inputs - what this result's lines are built from (its actuals and targets)
+ * @param build - builds the lines from `context` and `inputs`
  * @returns the result
  * @example
  * ```ts
- * const result = deferredScorecard(score, ONE, score, kept, linesOf);
+ * const result = deferredScorecard(score, ONE, score, kpis, numbers, linesOf);
  * result.lines === result.lines; // true: built once
  * ```
  */
-export function deferredScorecard<S>(score: Decimal, difficulty: Decimal, baseScore: Decimal, state: S, build: (state: S) => KpiLine[]): KpiScorecard {
+export function deferredScorecard<C, I>(score: Decimal, difficulty: Decimal, baseScore: Decimal, context: C, inputs: I, build: (context: C, inputs: I) => KpiLine[]): KpiScorecard {
   const result: Holder = { score };
   Object.defineProperty(result, "lines", LINES);
   result["difficulty"] = difficulty;
   result["baseScore"] = baseScore;
-  Object.defineProperty(result, SOURCE, { value: { state, build, lines: undefined } });
+  Object.defineProperty(result, SOURCE, { value: { context, inputs, build, lines: undefined } });
   Object.defineProperty(result, INSPECT, SHOW_PLAIN);
   return result as unknown as KpiScorecard;
 }

@@ -114,3 +114,60 @@ describe("allocatePool with long weights and nothing to bound anyone", () => {
     }
   });
 });
+
+describe("allocatePool with long weights and caps", () => {
+  /** A cap per entry: none, far above any share, or near the entry's share (reached or not). */
+  const capsFor = (steps: number, weights: readonly Decimal[]) =>
+    fc.array(fc.oneof(fc.constant(undefined), fc.constant("1e9"), fc.double({ min: 0.5, max: 1.5, noNaN: true })), { minLength: weights.length, maxLength: weights.length }).map((picks) => {
+      const total = weights.reduce((sum, w) => sum.plus(w), new Decimal(0));
+      return picks.map((pick, i) => {
+        if (typeof pick !== "number") return pick;
+        // Near the exact share (in yuan at scale 2), rounded to a whole step.
+        const share = new Decimal(steps).times(weights[i] as Decimal).div(total.isZero() ? 1 : total).div(100);
+        return share.times(pick).toDecimalPlaces(2, Decimal.ROUND_FLOOR).toString();
+      });
+    });
+  const problem = fc.tuple(fc.integer({ min: 0, max: 1_000_000_000 }), fc.array(longWeight, { minLength: 1, maxLength: 60 })).chain(([steps, weights]) => capsFor(steps, weights).map((caps) => ({ steps, weights, caps })));
+
+  it("gives the reference's allocations and capped flags, digit for digit, whether or not a cap is reached", () => {
+    fc.assert(
+      fc.property(problem, fc.boolean(), ({ steps, weights, caps }, share) => {
+        // A share of the entries at exactly the cap their share comes to (reached, just).
+        const entries = weights.map((w, i) => ({ id: `p${i}`, weight: w, ...(caps[i] === undefined || (share && i % 3 === 0) ? {} : { cap: caps[i] }) }) as PoolEntry);
+        const pool = new Decimal(steps).div(100);
+        expect(outcome(() => allocatePool(pool, entries))).toEqual(outcome(() => allocatePoolReference(pool, entries)));
+      }),
+      { seed: 20261209, numRuns: 400 },
+    );
+  }, 60_000);
+
+  it("decides in doubles only when no cap is reached, and then exactly as the reference", () => {
+    let decided = 0;
+    fc.assert(
+      fc.property(problem, ({ steps, weights, caps }) => {
+        const highs = Float64Array.from(caps, (c) => (c === undefined ? Infinity : Math.round(Number(c) * 100)));
+        const read: LongWeightEntries = { ids: weights.map((_, i) => `p${i}`), mantissas: new Float64Array(weights.length), exponents: new Int32Array(weights.length), longs: weights, highs };
+        const quick = shareByNearDoubles(steps, read, 2);
+        if (quick === undefined) return;
+        decided++;
+        const entries = weights.map((w, i) => ({ id: `p${i}`, weight: w, ...(caps[i] === undefined ? {} : { cap: caps[i] }) }) as PoolEntry);
+        expect(outcome(() => quick)).toEqual(outcome(() => allocatePoolReference(new Decimal(steps).div(100), entries)));
+        expect(quick.allocations.every((a, i) => Number(a.amount.times(100)) < (highs[i] as number) || (a.capped && Number(a.amount.times(100)) === highs[i]))).toBe(true);
+      }),
+      { seed: 20261210, numRuns: 400 },
+    );
+    expect(decided).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("a cap far above every share is decided in doubles; one the share reaches goes to BigInt", () => {
+    const third = new Decimal(1).div(3);
+    const far: LongWeightEntries = { ids: ["a", "b", "c"], mantissas: new Float64Array(3), exponents: new Int32Array(3), longs: [third, third, new Decimal(2).div(3)], highs: Float64Array.of(1e9, Infinity, 1e9) };
+    expect(shareByNearDoubles(1001, far, 2)?.allocations.map((a) => [a.amount.toString(), a.capped])).toEqual([["2.5", false], ["2.5", false], ["5.01", false]]);
+    const reached: LongWeightEntries = { ...far, highs: Float64Array.of(1e9, Infinity, 500) };
+    expect(shareByNearDoubles(1001, reached, 2)).toBeUndefined();
+    // 5.01 exactly at a cap of 501 steps: the share 500.5 is below it, the amount comes to it.
+    const exact: LongWeightEntries = { ...far, highs: Float64Array.of(1e9, Infinity, 501) };
+    expect(shareByNearDoubles(1001, exact, 2)?.allocations.map((a) => a.capped)).toEqual([false, false, true]);
+    expect(allocatePool("10.01", [{ id: "a", weight: third }, { id: "b", weight: third }, { id: "c", weight: new Decimal(2).div(3), cap: "5.01" }]).allocations.map((a) => a.capped)).toEqual([false, false, true]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PayscoreError, allocate, attainment, isPayscoreError, planHash } from "../../src/index.js";
-import { asPayscoreError, guard, guardFunction, guardReading, guardReadingFunction } from "../../src/errors/guard.js";
+import { asPayscoreError, guard, guardFunction, guardReading, guardReadingDense, guardReadingFunction } from "../../src/errors/guard.js";
 import { scoreKpis } from "../../src/scoring/scoreKpis.js";
 import { checkReadable, MAX_INPUT_DEPTH } from "../../src/errors/checkReadable.js";
 
@@ -157,5 +157,57 @@ describe("guardReading (the hot functions' guard)", () => {
     expect(innerWalked).toBe(true);
     // a foreign throw deep inside still leaves as a PayscoreError
     expect(() => guard(() => guard(() => { throw new RangeError("x"); }, []), [])).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));
+  });
+});
+
+describe("guardReadingDense (forcedDistribution's and allocatePool's guard)", () => {
+  const length = (xs: readonly unknown[], _options?: unknown): number => xs.length;
+
+  it("computes on a dense array without walking it first: a fault in a part never read is not refused", () => {
+    const entry = {};
+    Object.defineProperty(entry, "extra", {
+      enumerable: true,
+      get() {
+        throw new Error("never read");
+      },
+    });
+    expect(guardReadingDense(length, [[entry, 2]])).toBe(2);
+    expect(() => guard(length, [[entry, 2]])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["xs", 0, "extra"] }));
+  });
+
+  it("walks a sparse array first, so a huge one is refused at its first hole and nothing is sized by its length", () => {
+    let sized = false;
+    const sizing = (xs: readonly unknown[]): number => {
+      sized = true;
+      return new Float64Array(xs.length).length;
+    };
+    expect(() => guardReadingDense(sizing, [new Array(2 ** 32 - 1)])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["xs", 0] }));
+    expect(sized).toBe(false);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => guardReadingDense(length, [[1, , 1]])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["xs", 1] }));
+  });
+
+  it("walks first an argument it cannot even test (a revoked proxy), as guard does", () => {
+    const { proxy, revoke } = Proxy.revocable([1], {});
+    revoke();
+    expect(() => guardReadingDense(length, [proxy])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["xs"] }));
+  });
+
+  it("turns a foreign throw into a PayscoreError, with the first unreadable place when there is one", () => {
+    expect(() =>
+      guardReadingDense(() => {
+        throw new TypeError("bug");
+      }, [[1]]),
+    ).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));
+    const options = {};
+    Object.defineProperty(options, "ties", {
+      enumerable: true,
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    expect(() => guardReadingDense((xs: readonly unknown[], o: { ties?: unknown }) => [xs.length, o.ties], [[1], options])).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", path: ["o", "ties"] }),
+    );
   });
 });

@@ -23,8 +23,8 @@ describe("deferredScorecard", () => {
   it("builds the lines once, on first read, and from then on holds them as a plain data property", () => {
     let built = 0;
     const lines: KpiLine[] = [];
-    const result = deferredScorecard(new Decimal(1), new Decimal(1), new Decimal(1), "state", (state) => {
-      expect(state).toBe("state");
+    const result = deferredScorecard(new Decimal(1), new Decimal(1), new Decimal(1), "context", "inputs", (context, inputs) => {
+      expect([context, inputs]).toEqual(["context", "inputs"]);
       built++;
       return lines;
     });
