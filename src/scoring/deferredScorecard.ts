@@ -16,8 +16,29 @@ interface HeldSource {
   lines: KpiLine[] | undefined;
 }
 
-/** Where a result holds its line source: an own symbol, not enumerable, so no copy, comparison or JSON sees it. */
-const SOURCE = Symbol("payscore.lineSource");
+/** Returns the object it is given, so a subclass's private field is stamped onto any object. */
+class Stamped {
+  constructor(target: object) {
+    return target as Stamped;
+  }
+}
+
+/**
+ * Where a result holds its line source: a private field stamped onto the plain object, which no
+ * reflection, copy, comparison or JSON sees (and which is no property: nothing to define).
+ */
+class WithSource extends Stamped {
+  readonly #source: HeldSource;
+  constructor(target: object, source: HeldSource) {
+    super(target);
+    this.#source = source;
+  }
+  /** The source of a stamped result, or undefined for any other object (a getter borrowed onto another). */
+  static sourceOf(target: object): HeldSource | undefined {
+    return #source in target ? (target as WithSource).#source : undefined;
+  }
+}
+
 /** Node's `util.inspect.custom` (a registered symbol: no import of node:util). */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -31,7 +52,8 @@ function settle(result: Holder, lines: KpiLine[]): boolean {
 /** One accessor pair for every deferred result (the same functions, so every result has the same shape). */
 const LINES: PropertyDescriptor = {
   get(this: Holder): KpiLine[] {
-    const source = this[SOURCE] as HeldSource;
+    const source = WithSource.sourceOf(this);
+    if (source === undefined) return [];
     const lines = source.lines ?? source.build(source.context, source.inputs);
     if (!settle(this, lines)) source.lines = lines;
     return lines;
@@ -81,7 +103,7 @@ export function deferredScorecard<C, I>(score: Decimal, difficulty: Decimal, bas
   Object.defineProperty(result, "lines", LINES);
   result["difficulty"] = difficulty;
   result["baseScore"] = baseScore;
-  Object.defineProperty(result, SOURCE, { value: { context, inputs, build, lines: undefined } });
+  new WithSource(result, { context, inputs, build: build as HeldSource["build"], lines: undefined });
   Object.defineProperty(result, INSPECT, SHOW_PLAIN);
   return result as unknown as KpiScorecard;
 }

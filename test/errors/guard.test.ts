@@ -195,7 +195,7 @@ describe("guardReadingDense (forcedDistribution's and allocatePool's guard)", ()
 
   it("turns a foreign throw into a PayscoreError, with the first unreadable place when there is one", () => {
     expect(() =>
-      guardReadingDense(() => {
+      guardReadingDense((_xs: readonly unknown[]) => {
         throw new TypeError("bug");
       }, [[1]]),
     ).toThrow(expect.objectContaining({ code: "INTERNAL_ERROR" }));

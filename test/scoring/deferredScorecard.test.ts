@@ -43,6 +43,14 @@ describe("deferredScorecard", () => {
     expect(Object.getOwnPropertySymbols(result).filter((s) => Object.getOwnPropertyDescriptor(result, s)?.enumerable)).toEqual([]);
   });
 
+  it("holds its source where no reflection finds it; its getter borrowed onto another object gives no lines", () => {
+    const result = scoreKpis(KPIS, NUMBERS);
+    expect(Reflect.ownKeys(result)).toEqual(["score", "lines", "difficulty", "baseScore", Symbol.for("nodejs.util.inspect.custom")]);
+    const getter = ownLines(result)?.get as () => unknown;
+    expect(getter.call({})).toEqual([]);
+    expect(result.lines).toEqual(scoreKpis(KPIS, TEXTS).lines);
+  });
+
   it("an assignment to lines before any read replaces them, as for a data property", () => {
     const result = scoreKpis(KPIS, NUMBERS) as { lines: KpiLine[] };
     result.lines = [];
