@@ -124,6 +124,11 @@ const REMEMBERED = new WeakMap<object, Remembered>();
  * @param kpis - the caller's KPIs (anything: they are checked)
  * @returns the checked KPIs and their sum order
  * @throws {PayscoreError} as `scoreKpis` for the KPIs
+ * @example
+ * ```ts
+ * const kpis = [{ id: "a", weight: 1 }];
+ * readKpis(kpis) === readKpis(kpis); // true: checked once, remembered while unchanged
+ * ```
  */
 export function readKpis(kpis: unknown): CheckedKpis {
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a WeakMap lookup with a primitive key finds nothing; it does not throw
@@ -248,6 +253,11 @@ function knownProduct(known: KnownProducts, input: Decimal): Decimal | undefined
  * @param path - where it sits
  * @returns the coefficient
  * @throws {PayscoreError} `INVALID_NUMBER`, `OUT_OF_RANGE` for a value ≤ 0
+ * @example
+ * ```ts
+ * readDifficulty("1.1", ["difficulty"]).toString(); // "1.1"
+ * readDifficulty(0, ["difficulty"]); // throws OUT_OF_RANGE
+ * ```
  */
 export function readDifficulty(value: unknown, path: ErrorPath): Decimal {
   const d = readDecimal(value, path);
@@ -268,6 +278,10 @@ export function readDifficulty(value: unknown, path: ErrorPath): Decimal {
  * @param rounding - the rounding points, or undefined for the unrounded `scoreKpis`
  * @returns the scored scorecard
  * @throws {PayscoreError} as `scoreKpis` for the values
+ * @example
+ * ```ts
+ * scoreChecked(checkKpis([{ id: "a", weight: 1 }]), "error", new Decimal(1), { a: { actual: 9, target: 10 } }).score.toString(); // "90"
+ * ```
  */
 export function scoreChecked(
   checked: CheckedKpis,
@@ -301,7 +315,6 @@ export function scoreChecked(
       lines[i] = lineOf(kpi, attainmentAt(kpi, table, missing, rounding), kpi.weight, rounding);
     }
   }
-  // Stryker disable next-line ConditionalExpression: unroundedPass has filled the contributions when it gives no lines; refilling them from the lines changes nothing
   if (lines !== undefined) for (let i = 0; i < count; i++) contributions[i] = (lines[i] as KpiLine).contribution;
   // Σ contribution in id order, each partial sum rounded as chained `plus` rounds it.
   let baseScore = sumInOrder(contributions, order);
@@ -344,7 +357,7 @@ function unroundedPass(kpis: readonly CheckedKpi[], table: Readonly<Record<strin
     }
     // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
     const lines = new Array<KpiLine>(count);
-    for (let k = 0; k < i; k++) lines[k] = lineFrom(kpis[k] as CheckedKpi, lineAt(kpis[k] as CheckedKpi, numbers[2 * k] as number, numbers[2 * k + 1] as number, true));
+    for (let k = 0; k < i; k++) lines[k] = keptLine(kpis[k] as CheckedKpi, numbers, k);
     for (let k = i; k < count; k++) {
       const other = kpis[k] as CheckedKpi;
       // Stryker disable next-line ConditionalExpression: the remembered line is the line lineOf gives (property-tested), only shared
@@ -363,8 +376,13 @@ function linesOfKept(kpis: readonly CheckedKpi[], numbers: readonly number[]): K
   const count = kpis.length;
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const lines = new Array<KpiLine>(count);
-  for (let i = 0; i < count; i++) lines[i] = lineFrom(kpis[i] as CheckedKpi, lineAt(kpis[i] as CheckedKpi, numbers[2 * i] as number, numbers[2 * i + 1] as number, true));
+  for (let i = 0; i < count; i++) lines[i] = keptLine(kpis[i] as CheckedKpi, numbers, i);
   return lines;
+}
+
+/** KPI `i`'s line from the numbers kept for it (already scored once: the memo is only read). */
+function keptLine(kpi: CheckedKpi, numbers: readonly number[], i: number): KpiLine {
+  return lineFrom(kpi, lineAt(kpi, numbers[2 * i] as number, numbers[2 * i + 1] as number, true));
 }
 
 /** A line's Decimals, written in place by {@link lineAt} (see there). */
