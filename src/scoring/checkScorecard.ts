@@ -7,7 +7,7 @@ import { Decimal, productDecimal, quotientDecimal, readDecimal, roundDecimal, sp
 import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 import { LineMemo } from "./lineMemo.js";
-import { deferredScorecard } from "./deferredScorecard.js";
+import { deferredScorecard, type LineSource } from "./deferredScorecard.js";
 import { matchesSnapshot, snapshotKpis, type KpiSnapshot } from "./kpiSnapshot.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
 
@@ -66,6 +66,8 @@ export interface CheckedKpis {
   readonly kpis: readonly CheckedKpi[];
   /** Indexes of `kpis` sorted by id. */
   readonly order: readonly number[];
+  /** How a deferred result's lines are built from the numbers it kept (one per list, shared by its results). */
+  readonly lineSource: LineSource<readonly CheckedKpi[], readonly number[]>;
 }
 
 /**
@@ -216,7 +218,8 @@ export function checkKpis(kpis: unknown): CheckedKpis {
   let sum = ZERO;
   for (const i of order) sum = sum.plus((checked[i] as CheckedKpi).weight);
   requireSumOfOne(sum, ["kpis"], "KPI weights");
-  return Object.freeze({ kpis: Object.freeze(checked), order: Object.freeze(order) });
+  const frozen = Object.freeze(checked);
+  return Object.freeze({ kpis: frozen, order: Object.freeze(order), lineSource: Object.freeze({ context: frozen, build: linesOfKept }) });
 }
 
 /**
@@ -290,11 +293,49 @@ export function scoreChecked(
   values: unknown,
   rounding?: CheckedRounding | undefined,
 ): KpiScorecard {
-  const { kpis, order } = checked;
   const table = readRecord(values, VALUES_PATH);
-  const count = kpis.length;
+  // The module's scratch list when it is free (a getter in `values` may score another person
+  // while this call is under way: that call then makes its own list).
+  const scratch = CONTRIBUTIONS;
+  CONTRIBUTIONS = undefined;
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
-  const contributions = new Array<Decimal>(count);
+  const contributions = scratch ?? new Array<Decimal>(checked.kpis.length);
+  try {
+    return scoreInto(checked, missing, difficulty, table, rounding, contributions);
+  } finally {
+    if (scratch !== undefined) CONTRIBUTIONS = scratch;
+  }
+}
+
+/** Scratch contributions of {@link scoreChecked}: only read at indexes written in the same call; undefined while in use. */
+let CONTRIBUTIONS: Decimal[] | undefined = [];
+
+/** Doubles lists of each length, copied to make a list of that length that holds doubles from the start (no change of element kind on the first write). */
+const DOUBLES: number[][] = [];
+
+/** A new list of `length` doubles (each 0.5 until written). */
+function newDoubles(length: number): number[] {
+  let template = DOUBLES[length];
+  if (template === undefined) {
+    template = [];
+    for (let i = 0; i < length; i++) template.push(0.5);
+    // Stryker disable next-line ConditionalExpression: remembering fewer templates only makes more of them
+    if (length <= 64) DOUBLES[length] = template;
+  }
+  return template.slice();
+}
+
+/** {@link scoreChecked} with the values read as a record and a contributions list to fill. */
+function scoreInto(
+  checked: CheckedKpis,
+  missing: "error" | "zero" | "reweight",
+  difficulty: Decimal,
+  table: Readonly<Record<string, unknown>>,
+  rounding: CheckedRounding | undefined,
+  contributions: Decimal[],
+): KpiScorecard {
+  const { kpis, order } = checked;
+  const count = kpis.length;
   let lines: KpiLine[] | undefined;
   let numbers: number[] | undefined;
   if (missing === "reweight") {
@@ -302,8 +343,7 @@ export function scoreChecked(
     lines = new Array<KpiLine>(count);
     reweightedLines(checked, table, rounding, lines);
   } else if (rounding === undefined) {
-    // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
-    numbers = new Array<number>(2 * count);
+    numbers = newDoubles(2 * count);
     lines = unroundedPass(kpis, table, missing, numbers, contributions);
   } else {
     // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
@@ -329,7 +369,7 @@ export function scoreChecked(
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   if (lines !== undefined) return { score, lines, difficulty, baseScore };
   // Only the unrounded pass gives no lines, and it has kept the numbers.
-  return deferredScorecard(score, difficulty, baseScore, kpis, numbers as readonly number[], linesOfKept);
+  return deferredScorecard(score, difficulty, baseScore, checked.lineSource, numbers as readonly number[]);
 }
 
 /**

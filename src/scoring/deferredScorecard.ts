@@ -8,15 +8,19 @@
 import type { Decimal } from "../numeric/index.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 
-interface HeldSource {
-  readonly context: unknown;
-  readonly inputs: unknown;
-  readonly build: (context: unknown, inputs: unknown) => KpiLine[];
-  /** The lines once built, for a result whose `lines` cannot become a data property (frozen, sealed). */
-  lines: KpiLine[] | undefined;
+/**
+ * How the lines of many results are built: `build(context, inputs)`, where `context` is what
+ * they share (the checked KPIs) and `inputs` is each result's own. Made once per scorecard, so a
+ * result holds a reference to it rather than an object of its own.
+ *
+ * @internal
+ */
+export interface LineSource<C = unknown, I = unknown> {
+  readonly context: C;
+  readonly build: (context: C, inputs: I) => KpiLine[];
 }
 
-/** Returns the object it is given, so a subclass's private field is stamped onto any object. */
+/** Returns the object it is given, so a subclass's private fields are stamped onto any object. */
 class Stamped {
   constructor(target: object) {
     return target as Stamped;
@@ -24,20 +28,28 @@ class Stamped {
 }
 
 /**
- * Where a result holds its line source: a private field stamped onto the plain object, which no
- * reflection, copy, comparison or JSON sees (and which is no property: nothing to define).
+ * Where a result holds what its lines are built from: private fields stamped onto the plain
+ * object, which no reflection, copy, comparison or JSON sees (and which are no properties:
+ * nothing to define).
  */
 class WithSource extends Stamped {
-  readonly #source: HeldSource;
-  constructor(target: object, source: HeldSource) {
+  readonly #source: LineSource;
+  readonly #inputs: unknown;
+  constructor(target: object, source: LineSource, inputs: unknown) {
     super(target);
     this.#source = source;
+    this.#inputs = inputs;
   }
-  /** The source of a stamped result, or undefined for any other object (a getter borrowed onto another). */
-  static sourceOf(target: object): HeldSource | undefined {
-    return #source in target ? (target as WithSource).#source : undefined;
+  /** The lines of a stamped result, built now; undefined for any other object (a getter borrowed onto another). */
+  static build(target: object): KpiLine[] | undefined {
+    if (!(#source in target)) return undefined;
+    const stamped = target as WithSource;
+    return stamped.#source.build(stamped.#source.context, stamped.#inputs);
   }
 }
+
+/** The lines built for results whose `lines` cannot become a data property (frozen, sealed), so every read gives the same array. */
+const FIXED = new WeakMap<object, KpiLine[]>();
 
 /** Node's `util.inspect.custom` (a registered symbol: no import of node:util). */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -52,10 +64,11 @@ function settle(result: Holder, lines: KpiLine[]): boolean {
 /** One accessor pair for every deferred result (the same functions, so every result has the same shape). */
 const LINES: PropertyDescriptor = {
   get(this: Holder): KpiLine[] {
-    const source = WithSource.sourceOf(this);
-    if (source === undefined) return [];
-    const lines = source.lines ?? source.build(source.context, source.inputs);
-    if (!settle(this, lines)) source.lines = lines;
+    const fixed = FIXED.get(this);
+    if (fixed !== undefined) return fixed;
+    const lines = WithSource.build(this);
+    if (lines === undefined) return [];
+    if (!settle(this, lines)) FIXED.set(this, lines);
     return lines;
   },
   set(this: Holder, lines: KpiLine[]): void {
@@ -75,11 +88,13 @@ const SHOW_PLAIN: PropertyDescriptor = {
   },
 };
 
+/** Both own properties a deferred result is given besides its values, defined by one call (cheaper than one call each). */
+const DEFERRED: PropertyDescriptorMap = { lines: LINES, [INSPECT]: SHOW_PLAIN };
+
 /**
  * A scored scorecard `{ score, lines, difficulty, baseScore }` whose `lines` are built by
- * `build(context, inputs)` on first read (`build` is a module function shared by every result:
- * no closure per person; two arguments, so a caller keeps what many results share apart from
- * what is each one's own without an object to hold both). `lines` is an own enumerable property, so
+ * `source.build(source.context, inputs)` on first read (`source` is made once and shared by every
+ * result of a scorecard: no closure or holder object per person). `lines` is an own enumerable property, so
  * `Object.keys`, spreading, `JSON.stringify`, `structuredClone` and deep equality see the
  * result as the plain object it would otherwise be; the first read (or an assignment) turns it
  * into a plain data property holding the lines, so every later read gives the same array.
@@ -88,22 +103,21 @@ const SHOW_PLAIN: PropertyDescriptor = {
  * @param score - the score
  * @param difficulty - the total difficulty
  * @param baseScore - the base score
- * @param context - what the lines are built with, often shared (the checked KPIs)
+ * @param source - how the lines are built, shared by many results (see {@link LineSource})
  * @param inputs - what this result's lines are built from (its actuals and targets)
- * @param build - builds the lines from `context` and `inputs`
  * @returns the result
  * @example
  * ```ts
- * const result = deferredScorecard(score, ONE, score, kpis, numbers, linesOf);
+ * const source = { context: kpis, build: linesOf }; // once per scorecard
+ * const result = deferredScorecard(score, ONE, score, source, numbers);
  * result.lines === result.lines; // true: built once
  * ```
  */
-export function deferredScorecard<C, I>(score: Decimal, difficulty: Decimal, baseScore: Decimal, context: C, inputs: I, build: (context: C, inputs: I) => KpiLine[]): KpiScorecard {
+export function deferredScorecard<C, I>(score: Decimal, difficulty: Decimal, baseScore: Decimal, source: LineSource<C, I>, inputs: I): KpiScorecard {
   const result: Holder = { score };
-  Object.defineProperty(result, "lines", LINES);
+  Object.defineProperties(result, DEFERRED);
   result["difficulty"] = difficulty;
   result["baseScore"] = baseScore;
-  new WithSource(result, { context, inputs, build: build as HeldSource["build"], lines: undefined });
-  Object.defineProperty(result, INSPECT, SHOW_PLAIN);
+  new WithSource(result, source as LineSource, inputs);
   return result as unknown as KpiScorecard;
 }

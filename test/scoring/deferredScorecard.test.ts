@@ -23,11 +23,15 @@ describe("deferredScorecard", () => {
   it("builds the lines once, on first read, and from then on holds them as a plain data property", () => {
     let built = 0;
     const lines: KpiLine[] = [];
-    const result = deferredScorecard(new Decimal(1), new Decimal(1), new Decimal(1), "context", "inputs", (context, inputs) => {
-      expect([context, inputs]).toEqual(["context", "inputs"]);
-      built++;
-      return lines;
-    });
+    const source = {
+      context: "context",
+      build: (context: string, inputs: string): KpiLine[] => {
+        expect([context, inputs]).toEqual(["context", "inputs"]);
+        built++;
+        return lines;
+      },
+    };
+    const result = deferredScorecard(new Decimal(1), new Decimal(1), new Decimal(1), source, "inputs");
     expect(built).toBe(0);
     expect(ownLines(result)?.get).toBeTypeOf("function");
     expect(result.lines).toBe(lines);
@@ -125,6 +129,34 @@ describe("deferredScorecard", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("a getter that scores another person in the middle of a call changes neither result", () => {
+    const inner: KpiScorecard[] = [];
+    const values = {
+      revenue: NUMBERS.revenue,
+      collection: {
+        get actual() {
+          inner.push(scoreKpis(KPIS, { revenue: { actual: 1, target: 2 }, collection: { actual: 3, target: 4 }, complaints: { actual: 5, target: 6 } }));
+          return NUMBERS.collection.actual;
+        },
+        target: NUMBERS.collection.target,
+      },
+      complaints: NUMBERS.complaints,
+    };
+    const outer = scoreKpis(KPIS, values);
+    expect(outer).toEqual(scoreKpis(KPIS, TEXTS));
+    expect(inner[0]).toEqual(scoreKpis(KPIS, { revenue: { actual: "1", target: "2" }, collection: { actual: "3", target: "4" }, complaints: { actual: "5", target: "6" } }));
+  });
+
+  it("scorecards of other lengths in turn keep their own numbers (a longer one, then a shorter one)", () => {
+    const longer: KpiSpec[] = [...KPIS.map((k) => ({ ...k, weight: 0.1 })), { id: "visits", weight: 0.7, cap: 1.2 }];
+    const long = scoreKpis(longer, { ...NUMBERS, visits: { actual: 50, target: 60 } });
+    const short = scoreKpis([{ id: "visits", weight: 1 }], { visits: { actual: 45, target: 60 } });
+    expect(short.lines.map((l) => l.id)).toEqual(["visits"]);
+    expect(short.score.toString()).toBe("75");
+    expect(long.lines.map((l) => l.id)).toEqual(["revenue", "collection", "complaints", "visits"]);
+    expect(long).toEqual(scoreKpis(longer, { ...TEXTS, visits: { actual: "50", target: "60" } }));
   });
 
   it("does not mutate the values it is given", () => {
