@@ -37,6 +37,8 @@ const TINY = 1e-280;
 /** A share is clearly below its cap when it stays below after growing by this factor. */
 const CAP_MARGIN = 1 + 2 ** -30;
 const HUGE = 1e280;
+/** How many distinct amounts are shared before sharing stops unless as many have repeated. */
+const SHARED_LIMIT = 4096;
 
 /** The number of decimal digits of a word 1 … 9 999 999. */
 function wordDigits(word: number): number {
@@ -164,14 +166,22 @@ export function shareByNearDoubles(pool: number, entries: LongWeightEntries, sca
 
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every slot is written before it is read
   const allocations = new Array<PoolAllocation>(n);
-  // Equal amounts share one (immutable) Decimal, as on the other paths.
-  const made = new Map<number, Decimal>();
+  // Equal amounts share one (immutable) Decimal, as on the other paths, while amounts do repeat:
+  // once SHARED_LIMIT distinct amounts have been made with fewer repeats than that, the amounts
+  // are mostly distinct (40-digit weights) and a table of every one would cost more than it saves.
+  let made: Map<number, Decimal> | undefined = new Map<number, Decimal>();
+  let repeats = 0;
   for (let i = 0; i < n; i++) {
     const amount = (shares[i] as number) + (bonus[i] as number);
-    let decimal = made.get(amount);
-    if (decimal === undefined) {
+    let decimal = made?.get(amount);
+    if (decimal !== undefined) {
+      repeats++;
+    } else {
       decimal = fromUnits(amount, scale);
-      made.set(amount, decimal);
+      if (made !== undefined) {
+        made.set(amount, decimal);
+        if (made.size >= SHARED_LIMIT && repeats < SHARED_LIMIT) made = undefined;
+      }
     }
     // Capped as the exact path flags it: an amount that has come to exactly its cap.
     allocations[i] = { id: ids[i] as string, amount: decimal, capped: highs !== undefined && near[i] !== 0 && amount === highs[i], eligible: true };

@@ -8,6 +8,7 @@ import { curveValue, readCurve, type CheckedCurve } from "./curve.js";
 import type { KpiLine, KpiScorecard } from "./compileScorecard.js";
 import { LineMemo } from "./lineMemo.js";
 import { deferredScorecard, type LineSource } from "./deferredScorecard.js";
+import { KeptNumbers, type KeptChunk } from "./keptNumbers.js";
 import { matchesSnapshot, snapshotKpis, type KpiSnapshot } from "./kpiSnapshot.js";
 import { canonicalOrder, fault, hasOwn, pathTo, readChoice, readList, readName, readRecord, readWeight, requireSumOfOne } from "./internal.js";
 
@@ -66,8 +67,8 @@ export interface CheckedKpis {
   readonly kpis: readonly CheckedKpi[];
   /** Indexes of `kpis` sorted by id. */
   readonly order: readonly number[];
-  /** How a deferred result's lines are built from the numbers it kept (one per list, shared by its results). */
-  readonly lineSource: LineSource<readonly CheckedKpi[], readonly number[]>;
+  /** Where deferred results keep the numbers their lines are built from (one per list, shared by its results). */
+  readonly kept: KeptNumbers<readonly CheckedKpi[]>;
 }
 
 /**
@@ -219,7 +220,7 @@ export function checkKpis(kpis: unknown): CheckedKpis {
   for (const i of order) sum = sum.plus((checked[i] as CheckedKpi).weight);
   requireSumOfOne(sum, ["kpis"], "KPI weights");
   const frozen = Object.freeze(checked);
-  return Object.freeze({ kpis: frozen, order: Object.freeze(order), lineSource: Object.freeze({ context: frozen, build: linesOfKept }) });
+  return Object.freeze({ kpis: frozen, order: Object.freeze(order), kept: new KeptNumbers(frozen, 2 * frozen.length, linesOfKept) });
 }
 
 /**
@@ -310,21 +311,6 @@ export function scoreChecked(
 /** Scratch contributions of {@link scoreChecked}: only read at indexes written in the same call; undefined while in use. */
 let CONTRIBUTIONS: Decimal[] | undefined = [];
 
-/** Doubles lists of each length, copied to make a list of that length that holds doubles from the start (no change of element kind on the first write). */
-const DOUBLES: number[][] = [];
-
-/** A new list of `length` doubles (each 0.5 until written). */
-function newDoubles(length: number): number[] {
-  let template = DOUBLES[length];
-  if (template === undefined) {
-    template = [];
-    for (let i = 0; i < length; i++) template.push(0.5);
-    // Stryker disable next-line ConditionalExpression: remembering fewer templates only makes more of them
-    if (length <= 64) DOUBLES[length] = template;
-  }
-  return template.slice();
-}
-
 /** {@link scoreChecked} with the values read as a record and a contributions list to fill. */
 function scoreInto(
   checked: CheckedKpis,
@@ -337,14 +323,18 @@ function scoreInto(
   const { kpis, order } = checked;
   const count = kpis.length;
   let lines: KpiLine[] | undefined;
-  let numbers: number[] | undefined;
+  let kept: LineSource<KeptChunk<readonly CheckedKpi[]>, number> | undefined;
+  let offset = 0;
   if (missing === "reweight") {
     // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
     lines = new Array<KpiLine>(count);
     reweightedLines(checked, table, rounding, lines);
   } else if (rounding === undefined) {
-    numbers = newDoubles(2 * count);
-    lines = unroundedPass(kpis, table, missing, numbers, contributions);
+    // Reserved before any entry is read (a getter may score another person meanwhile).
+    offset = checked.kept.reserve();
+    kept = checked.kept.source;
+    lines = unroundedPass(kpis, table, missing, kept.context.data, offset, contributions);
+    if (lines !== undefined) checked.kept.giveBack(kept, offset);
   } else {
     // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
     lines = new Array<KpiLine>(count);
@@ -369,18 +359,26 @@ function scoreInto(
   if (rounding !== undefined) score = roundDecimal(score, rounding.scoreScale, rounding.mode);
   if (lines !== undefined) return { score, lines, difficulty, baseScore };
   // Only the unrounded pass gives no lines, and it has kept the numbers.
-  return deferredScorecard(score, difficulty, baseScore, checked.lineSource, numbers as readonly number[]);
+  return deferredScorecard(score, difficulty, baseScore, kept as LineSource<KeptChunk<readonly CheckedKpi[]>, number>, offset);
 }
 
 /**
  * The unrounded pass of `scoreKpis`: each KPI's contribution in turn. While every entry is a
- * plain-number `{ actual, target }`, it keeps the two numbers in `numbers` and builds no line
+ * plain-number `{ actual, target }`, it keeps the two numbers in `data` (from `offset`: actual₀,
+ * target₀, actual₁, …) and builds no line
  * (undefined: the result builds them when first read, see {@link deferredScorecard}); at the
  * first entry that is not (missing, text, a Decimal…), it builds the lines of the KPIs before it
  * from their numbers and scores the rest line by line, as the eager path always has. Nothing but
  * an attainment can throw, so the first bad KPI in order still raises the error.
  */
-function unroundedPass(kpis: readonly CheckedKpi[], table: Readonly<Record<string, unknown>>, missing: "error" | "zero", numbers: number[], contributions: Decimal[]): KpiLine[] | undefined {
+function unroundedPass(
+  kpis: readonly CheckedKpi[],
+  table: Readonly<Record<string, unknown>>,
+  missing: "error" | "zero",
+  data: Float64Array,
+  offset: number,
+  contributions: Decimal[],
+): KpiLine[] | undefined {
   const count = kpis.length;
   for (let i = 0; i < count; i++) {
     const kpi = kpis[i] as CheckedKpi;
@@ -389,15 +387,15 @@ function unroundedPass(kpis: readonly CheckedKpi[], table: Readonly<Record<strin
       const actual = (entry as Readonly<Record<string, unknown>>)["actual"];
       const target = (entry as Readonly<Record<string, unknown>>)["target"];
       if (typeof actual === "number" && typeof target === "number") {
-        numbers[2 * i] = actual;
-        numbers[2 * i + 1] = target;
+        data[offset + 2 * i] = actual;
+        data[offset + 2 * i + 1] = target;
         contributions[i] = lineAt(kpi, actual, target, false).contribution;
         continue;
       }
     }
     // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
     const lines = new Array<KpiLine>(count);
-    for (let k = 0; k < i; k++) lines[k] = keptLine(kpis[k] as CheckedKpi, numbers, k);
+    for (let k = 0; k < i; k++) lines[k] = keptLine(kpis[k] as CheckedKpi, data, offset, k);
     for (let k = i; k < count; k++) {
       const other = kpis[k] as CheckedKpi;
       // Stryker disable next-line ConditionalExpression: the remembered line is the line lineOf gives (property-tested), only shared
@@ -409,20 +407,22 @@ function unroundedPass(kpis: readonly CheckedKpi[], table: Readonly<Record<strin
 }
 
 /**
- * The lines of a deferred result, built from the numbers it kept — `[actual₀, target₀, actual₁,
- * target₁, …]` as read from `values` — the lines the eager path gives, digit for digit.
+ * The lines of a deferred result, built from the numbers it kept — `actual₀, target₀, actual₁,
+ * target₁, …` as read from `values`, from `offset` in its chunk — the lines the eager path
+ * gives, digit for digit.
  */
-function linesOfKept(kpis: readonly CheckedKpi[], numbers: readonly number[]): KpiLine[] {
+function linesOfKept(chunk: KeptChunk<readonly CheckedKpi[]>, offset: number): KpiLine[] {
+  const { kpis, data } = chunk;
   const count = kpis.length;
   // Stryker disable next-line ArrayDeclaration: pre-sizing only; every cell is written before it is read
   const lines = new Array<KpiLine>(count);
-  for (let i = 0; i < count; i++) lines[i] = keptLine(kpis[i] as CheckedKpi, numbers, i);
+  for (let i = 0; i < count; i++) lines[i] = keptLine(kpis[i] as CheckedKpi, data, offset, i);
   return lines;
 }
 
 /** KPI `i`'s line from the numbers kept for it (already scored once: the memo is only read). */
-function keptLine(kpi: CheckedKpi, numbers: readonly number[], i: number): KpiLine {
-  return lineFrom(kpi, lineAt(kpi, numbers[2 * i] as number, numbers[2 * i + 1] as number, true));
+function keptLine(kpi: CheckedKpi, data: Float64Array, offset: number, i: number): KpiLine {
+  return lineFrom(kpi, lineAt(kpi, data[offset + 2 * i] as number, data[offset + 2 * i + 1] as number, true));
 }
 
 /** A line's Decimals, written in place by {@link lineAt} (see there). */

@@ -115,6 +115,37 @@ describe("allocatePool with long weights and nothing to bound anyone", () => {
   });
 });
 
+describe("allocatePool with long weights: equal amounts sharing one Decimal", () => {
+  const longs = (weights: readonly Decimal[]): LongWeightEntries => ({
+    ids: weights.map((_, i) => `p${i}`),
+    mantissas: new Float64Array(weights.length),
+    exponents: new Int32Array(weights.length),
+    longs: weights,
+  });
+
+  it("shares equal amounts while they repeat, and stops sharing (same amounts) once 4096 distinct ones have not", () => {
+    // 6000 distinct 40-digit weights: amounts mostly distinct, so sharing stops after 4096 of them.
+    const distinct = Array.from({ length: 6000 }, (_, i) => new Decimal(1_000_003 + 7919 * i).div(7));
+    const fast = shareByNearDoubles(600_000_000, longs(distinct), 2);
+    expect(fast).toBeDefined();
+    expect(outcome(() => fast as PoolResult)).toEqual(outcome(() => allocatePoolReference("6000000.00", entriesOf(distinct))));
+    // 6000 weights of three values: every equal amount is one Decimal, past 4096 entries too.
+    const repeated = Array.from({ length: 6000 }, (_, i) => scores[i % 3] as Decimal);
+    const shared = shareByNearDoubles(60_000_001, longs(repeated), 2);
+    expect(shared).toBeDefined();
+    const { allocations } = shared as PoolResult;
+    expect(outcome(() => shared as PoolResult)).toEqual(outcome(() => allocatePoolReference("600000.01", entriesOf(repeated))));
+    const first = new Map<string, Decimal>();
+    for (const a of allocations) {
+      const key = a.amount.toString();
+      const seen = first.get(key) ?? a.amount;
+      expect(a.amount).toBe(seen);
+      first.set(key, seen);
+    }
+    expect(first.size).toBeLessThanOrEqual(6);
+  });
+});
+
 describe("allocatePool with long weights and caps", () => {
   /** A cap per entry: none, far above any share, or near the entry's share (reached or not). */
   const capsFor = (steps: number, weights: readonly Decimal[]) =>
