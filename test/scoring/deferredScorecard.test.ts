@@ -47,6 +47,14 @@ describe("deferredScorecard", () => {
     expect(Object.getOwnPropertySymbols(result).filter((s) => Object.getOwnPropertyDescriptor(result, s)?.enumerable)).toEqual([]);
   });
 
+  it("is a plain object: Object.prototype its prototype, no constructor of its own", () => {
+    const result = scoreKpis(KPIS, NUMBERS);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.hasOwn(result, "constructor")).toBe(false);
+    expect(result.constructor).toBe(Object);
+    expect(inspect(result, { customInspect: false, depth: 0 })).toMatch(/^\{\s+score: \[Decimal\]/);
+  });
+
   it("holds its source where no reflection finds it; its getter borrowed onto another object gives no lines", () => {
     const result = scoreKpis(KPIS, NUMBERS);
     expect(Reflect.ownKeys(result)).toEqual(["score", "lines", "difficulty", "baseScore", Symbol.for("nodejs.util.inspect.custom")]);
