@@ -88,7 +88,6 @@ const SHOW_PLAIN: PropertyDescriptor = {
   },
 };
 
-
 /**
  * Makes a deferred result's plain object by `new`, with `Object.prototype` as its prototype (so
  * it is the plain object a literal would be: no constructor of its own, `Object` inherited). Objects
@@ -99,7 +98,7 @@ const SHOW_PLAIN: PropertyDescriptor = {
 const PlainResult = function (this: Holder, score: Decimal, difficulty: Decimal, baseScore: Decimal) {
   this["score"] = score;
   // Two defineProperty calls, not one defineProperties with a map of both: that reads its map
-  // afresh on every call and costs twice as much (about 1.2 µs a result against 0.6).
+  // afresh on every call (alone, about 1.2 µs a result against 0.6; 5 % of a scoring run).
   Object.defineProperty(this, "lines", LINES);
   Object.defineProperty(this, INSPECT, SHOW_PLAIN);
   this["difficulty"] = difficulty;
